@@ -1,0 +1,38 @@
+# The two commands a newcomer types: `make run` and `make test`.
+PY      ?= python3
+VENV    := .venv
+BIN     := $(VENV)/bin
+SEEDS   ?= ../shared/seeds
+STAMP   := $(VENV)/.installed
+
+.PHONY: install run test lint bench score clean
+
+install: $(STAMP)
+
+# Re-install only when the project's dependencies change: idempotent and fast when nothing did.
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+run: install
+	@if [ -d "$(SEEDS)" ]; then $(BIN)/fangzhi parse --format md $(SEEDS); \
+	else echo "no sample pages at $(SEEDS): pass SEEDS=folder"; exit 2; fi
+
+test: install
+	$(BIN)/python -m pytest -q
+
+lint: install
+	$(BIN)/ruff check fangzhi tests benchmarks
+	$(BIN)/ruff format --check fangzhi tests benchmarks
+	$(BIN)/mypy fangzhi
+
+bench: install
+	$(BIN)/python benchmarks/parse.py
+
+score: install
+	$(BIN)/python ../shared/tools/score.py --cmd "$(BIN)/fangzhi parse --format jsonl"
+
+clean:
+	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,14 @@
+"""fangzhi (方志): Chinese local newspaper pages → clean articles → a structured record of local government.
+
+The library is the product; the CLI, the HTTP API and the web UI are thin layers over it.
+
+    >>> from fangzhi import parse_file
+    >>> parsed = parse_file("page.txt")            # doctest: +SKIP
+    >>> [a.headline.text for a in parsed.articles]  # doctest: +SKIP
+"""
+
+from fangzhi.pipeline import parse_file, parse_page, parse_text
+from fangzhi.settings import Settings
+
+__version__ = "0.1.0"
+__all__ = ["Settings", "__version__", "parse_file", "parse_page", "parse_text"]

@@ -1,0 +1,192 @@
+"""Drafts → Articles: name the fields, read bylines and the date, judge kind and completeness."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date
+
+from fangzhi import credits
+from fangzhi.blocks import Layout
+from fangzhi.extract.dates import page_year, read_date
+from fangzhi.ids import article_id
+from fangzhi.lexicon import layout as lay
+from fangzhi.lexicon import press
+from fangzhi.model import Article, Block, Byline, DateFact, Page, Problem, Span
+from fangzhi.segment import HEAD_ROLES, Draft
+
+OWN_PAPER = ("本报", "本台", "本网")
+
+
+def sub_spans(block: Block, a: int, b: int) -> tuple[Span, ...]:
+    """Page spans of characters [a, b) of a block's text (its spans joined with nothing)."""
+    out: list[Span] = []
+    pos = 0
+    for sp in block.spans:
+        lo, hi = max(a, pos), min(b, pos + len(sp))
+        if lo < hi:
+            out.append(Span(sp.start + lo - pos, sp.start + hi - pos))
+        pos += len(sp)
+    return tuple(out)
+
+
+def publication_of(layout: Layout, settings_pub: str | None) -> str | None:
+    if settings_pub:
+        return settings_pub
+    outlets: Counter[str] = Counter()
+    for b in layout.blocks:
+        if b.kind == "dateline":
+            m = credits.match_dateline(b.text)
+            if m and m.source and m.source not in OWN_PAPER and m.source.endswith("报"):
+                outlets[m.source] += 1
+    return outlets.most_common(1)[0][0] if outlets else None
+
+
+def assemble(
+    page: Page,
+    layout: Layout,
+    drafts: list[Draft],
+    *,
+    key: str,
+    issue: date | None,
+    publication: str | None,
+) -> tuple[Article, ...]:
+    year = page_year(page.text)
+    return tuple(
+        _article(page, layout, d, article_id(key, n), issue, year, publication)
+        for n, d in enumerate(drafts, 1)
+    )
+
+
+def _article(
+    page: Page,
+    layout: Layout,
+    d: Draft,
+    aid: str,
+    issue: date | None,
+    year: int | None,
+    publication: str | None,
+) -> Article:
+    blocks = layout.blocks
+    head = _head(blocks, d)
+    body = tuple(blocks[i] for i in (*d.body, *d.tail))
+    dateline = blocks[d.dateline] if d.dateline is not None else None
+    byline_block = blocks[d.byline] if d.byline is not None else None
+    credit = blocks[d.credit] if d.credit is not None else None
+    if d.caption is not None:
+        body = (blocks[d.caption], *body)
+    bylines = _bylines(dateline, byline_block, credit)
+    problems: list[Problem] = []
+    date_fact = DateFact(None)
+    if not d.fragment:
+        date_fact, probs = _date(dateline, body, issue, year)
+        problems.extend(probs)
+    kind = _kind(d, head, bylines)
+    return Article(
+        id=aid,
+        kind=kind,
+        complete=_complete(d, body),
+        kicker=head.get("kicker"),
+        headline=head.get("headline"),
+        subtitle=head.get("subtitle"),
+        dateline=dateline,
+        byline_block=byline_block,
+        credit=credit,
+        body=body,
+        source=_source(dateline, bylines, publication),
+        bylines=bylines,
+        date=date_fact,
+        problems=tuple(problems),
+    )
+
+
+def _head(blocks: tuple[Block, ...], d: Draft) -> dict[str, Block]:
+    parts: dict[str, list[Block]] = {}
+    for i in d.head:
+        b = blocks[i]
+        role = b.kind if b.kind in HEAD_ROLES else "headline"
+        parts.setdefault(role, []).append(b)
+    out: dict[str, Block] = {}
+    for role, bs in parts.items():
+        if len(bs) == 1:
+            out[role] = bs[0]
+        else:  # several lines of one role read as one, a space between them
+            spans = tuple(sp for b in bs for sp in b.spans)
+            out[role] = Block(role, spans, " ".join(b.text for b in bs))
+    return out
+
+
+def _bylines(dateline: Block | None, byline: Block | None, credit: Block | None) -> tuple[Byline, ...]:
+    out: list[Byline] = []
+    if dateline is not None:
+        m = credits.match_dateline(dateline.text)
+        if m is not None and m.credit_end > m.credit_start:
+            for c in credits.parse_credit(dateline.text[m.credit_start : m.credit_end], m.credit_start):
+                out.append(Byline(c.role, c.name, sub_spans(dateline, c.start, c.end)))
+    if byline is not None:
+        for c in credits.parse_credit(byline.text):
+            out.append(Byline(c.role, c.name, sub_spans(byline, c.start, c.end)))
+    if credit is not None:
+        text = credit.text
+        pm = press.PHOTO_CREDIT.search(text)
+        names = (pm.group("pname") or pm.group("name")) if pm else text
+        start = text.find(names) if names else 0
+        for c in credits.parse_credit(names or "", max(start, 0)):
+            if c.name:
+                out.append(Byline("摄影", c.name, sub_spans(credit, c.start, c.end)))
+    return tuple(out)
+
+
+def _date(
+    dateline: Block | None, body: tuple[Block, ...], issue: date | None, year: int | None
+) -> tuple[DateFact, list[Problem]]:
+    if dateline is not None:
+        m = credits.match_dateline(dateline.text)
+        if m is not None and m.date_text:
+            fact, probs = read_date(dateline.text, 0, issue=issue, year_hint=year)
+            if fact.iso:
+                return _mapped(fact, dateline), probs
+    if not body:
+        return DateFact(None), []
+    fact, probs = read_date(body[0].text, 0, issue=issue, year_hint=year)
+    return _mapped(fact, body[0]), [Problem(p.code, p.message, _map_spans(p.spans, body[0])) for p in probs]
+
+
+def _mapped(fact: DateFact, block: Block) -> DateFact:
+    return DateFact(fact.iso, fact.year_inferred, _map_spans(fact.spans, block), fact.text)
+
+
+def _map_spans(spans: tuple[Span, ...], block: Block) -> tuple[Span, ...]:
+    return tuple(s for sp in spans for s in sub_spans(block, sp.start, sp.end))
+
+
+def _kind(d: Draft, head: dict[str, Block], bylines: tuple[Byline, ...]) -> str:
+    if d.fragment:
+        return "fragment"
+    if d.caption is not None:
+        return "photo"
+    if any(b.role in press.COMMENTARY_ROLES for b in bylines):
+        return "commentary"
+    sub = head.get("subtitle")
+    if sub is not None and lay.INTERVIEW.match(sub.text):
+        return "interview"
+    return "news"
+
+
+def _complete(d: Draft, body: tuple[Block, ...]) -> bool:
+    if d.fragment or not body:
+        return False
+    if d.caption is not None:
+        return True
+    if body[-1].ends_open or any(b.jump for b in body):
+        return False
+    return not any(b.starts_mid for b in body)
+
+
+def _source(dateline: Block | None, bylines: tuple[Byline, ...], publication: str | None) -> str | None:
+    if dateline is not None:
+        m = credits.match_dateline(dateline.text)
+        if m is not None and m.source:
+            return publication if m.source in OWN_PAPER else m.source
+    if any(b.role and b.role.startswith("本报") for b in bylines):
+        return publication
+    return None

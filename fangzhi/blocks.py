@@ -1,0 +1,295 @@
+"""Page → blocks: what each line is, which lines form a headline block, which gaps to close.
+
+Three passes over the page's lines:
+1. classify each line: dateline (with the body text that may follow it on the line), byline,
+   photo caption, head-like, prose;
+2. gather head groups: the head-like lines just above a dateline, byline or caption, or around a
+   markdown heading, and give each its role (kicker / headline / subtitle);
+3. reflow the rest: a gap is closed when the text before it cannot end a paragraph, or the text
+   after it cannot open one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from fangzhi import credits
+from fangzhi.lexicon import chars, layout
+from fangzhi.model import Block, Line, Page, Span
+from fangzhi.reflow import closes_gap, ends_open, starts_mid
+
+MAX_HEAD_LINES = 4
+MAX_HEAD_LEN = 64
+
+
+@dataclass
+class Unit:
+    """A line, or the part of one, with what the first pass made of it."""
+
+    kind: str  # dateline | byline | caption | credit | head | prose
+    span: Span
+    line: Line
+    heading: int = 0
+    extra_spans: list[Span] = field(default_factory=list)  # a dateline continued on the next line
+    role: str | None = None  # kicker / headline / subtitle once grouped
+    group: int = -1
+
+
+@dataclass(frozen=True)
+class HeadGroup:
+    id: int
+    blocks: tuple[Block, ...]
+    anchor: int  # index of the block the group heads (-1: none)
+
+
+@dataclass(frozen=True)
+class Layout:
+    blocks: tuple[Block, ...]
+    groups: dict[int, tuple[int, ...]]  # group id → indexes of its blocks
+    group_of: dict[int, int]  # block index → group id
+
+
+def build_blocks(page: Page) -> Layout:
+    units = _classify(page)
+    _group_heads(units, page.text)
+    blocks, group_of = _reflow(units, page.text)
+    groups: dict[int, list[int]] = {}
+    for i, g in group_of.items():
+        groups.setdefault(g, []).append(i)
+    return Layout(tuple(blocks), {g: tuple(v) for g, v in groups.items()}, group_of)
+
+
+# ---------------------------------------------------------------- pass 1: classify
+
+
+def _classify(page: Page) -> list[Unit]:
+    text = page.text
+    units: list[Unit] = []
+    lines = page.lines
+    skip_next = False
+    for i, line in enumerate(lines):
+        if skip_next:
+            skip_next = False
+            continue
+        s = line.span.of(text)
+        nxt = lines[i + 1] if i + 1 < len(lines) else None
+        dl = credits.match_dateline(s)
+        if dl is not None and not line.heading:
+            extra: list[Span] = []
+            end = dl.end
+            # 衡阳晚报讯 / (通讯员 某某) printed on two lines
+            if dl.credit_end == dl.credit_start and end == len(s.rstrip()) and nxt is not None:
+                ns = nxt.span.of(text)
+                if ns[:1] in "（(" and credits.match_dateline("本报讯" + ns) is not None:
+                    cm = credits.match_dateline("本报讯" + ns)
+                    assert cm is not None
+                    extra.append(Span(nxt.span.start, nxt.span.start + cm.end - 3))
+                    skip_next = True
+                    rest = ns[cm.end - 3 :].lstrip()
+                    units.append(
+                        Unit(
+                            "dateline", Span(line.span.start, line.span.start + end), line, extra_spans=extra
+                        )
+                    )
+                    if rest:
+                        off = nxt.span.end - len(rest)
+                        units.append(Unit("prose", Span(off, nxt.span.end), nxt))
+                    continue
+            units.append(Unit("dateline", Span(line.span.start, line.span.start + end), line))
+            rest_start = line.span.start + end
+            while rest_start < line.span.end and text[rest_start] == " ":
+                rest_start += 1
+            if rest_start < line.span.end:
+                units.append(Unit("prose", Span(rest_start, line.span.end), line))
+            continue
+        if credits.is_byline_line(s) and (line.marks or len(s) <= 30):
+            units.append(Unit("byline", line.span, line))
+            continue
+        pc = credits.photo_credit(s)
+        if pc is not None and (line.marks or "摄" in pc.group()):
+            cut = pc.start()
+            cap_end = line.span.start + len(s[:cut].rstrip())
+            units.append(Unit("caption", Span(line.span.start, cap_end), line))
+            units.append(Unit("credit", Span(line.span.start + cut, line.span.end), line))
+            continue
+        kind = "head" if _head_like(s, line) else "prose"
+        units.append(Unit(kind, line.span, line, heading=line.heading))
+    return units
+
+
+def _head_like(s: str, line: Line) -> bool:
+    """Could this line be part of a headline block?"""
+    if "。" in s or s[-1] in "，、；,;":
+        return False
+    if line.heading:
+        return len(s) <= 100
+    if len(s) > MAX_HEAD_LEN:
+        return False
+    return not (s[-1] in "！？!?" and "，" in s)
+
+
+def is_titleish(s: str) -> bool:
+    """Head-like and terse: no clause breaks, short. Such a line may stand alone as a title."""
+    if len(s) > 40 or any(c in s for c in "，。；,;") or s[-1] in "、：":
+        return False
+    return sum(1 for c in s if chars.is_han(c)) >= 4
+
+
+# ---------------------------------------------------------------- pass 2: head groups
+
+
+def _group_heads(units: list[Unit], text: str) -> None:
+    gid = 0
+    n = len(units)
+    for i, u in enumerate(units):
+        if u.kind not in ("dateline", "byline", "caption"):
+            continue
+        members = _heads_before(units, i, text)
+        if not members:
+            continue
+        nxt = units[i + 1] if i + 1 < n else None
+        if u.kind == "byline" and nxt is not None and nxt.kind == "dateline" and len(members) >= 2:
+            # two heads interleaved: the byline's article takes the last title, the dateline's the rest
+            take = 2 if text[units[members[-1]].span.start : units[members[-1]].span.start + 1] == "—" else 1
+            own, other = members[-take:], members[:-take]
+            _assign(units, other, gid, text)
+            gid += 1
+            members = own
+        _assign(units, members, gid, text)
+        gid += 1
+    # markdown headings that no anchor claimed still head something
+    for i, u in enumerate(units):
+        if u.kind == "head" and u.heading and u.group < 0:
+            members = [i]
+            j = i + 1
+            while j < n and units[j].kind == "head" and units[j].group < 0 and len(members) < 3:
+                if not is_titleish(units[j].span.of(text)) and not units[j].heading:
+                    break
+                members.append(j)
+                j += 1
+            k = i - 1
+            while k >= 0 and units[k].kind == "head" and units[k].group < 0 and len(members) < 4:
+                if not _kicker_like(units[k].span.of(text)):
+                    break
+                members.insert(0, k)
+                k -= 1
+            _assign(units, members, gid, text)
+            gid += 1
+
+
+def _heads_before(units: list[Unit], i: int, text: str) -> list[int]:
+    members: list[int] = []
+    k = i - 1
+    while k >= 0 and units[k].kind == "head" and units[k].group < 0 and len(members) < MAX_HEAD_LINES:
+        members.insert(0, k)
+        k -= 1
+    # a clause-bearing line opens a group only as a kicker or after a markdown headline
+    while members:
+        first = units[members[0]]
+        s = first.span.of(text)
+        if first.heading or is_titleish(s) or _kicker_like(s):
+            break
+        members.pop(0)
+    if units[i].kind == "caption" and any(units[m].kind != "head" for m in members):
+        return []
+    return members
+
+
+def _kicker_like(s: str) -> bool:
+    return bool(layout.KICKER_END.search(s))
+
+
+def _assign(units: list[Unit], members: list[int], gid: int, text: str) -> None:
+    roles = head_roles([(units[m].span.of(text), units[m].heading) for m in members])
+    for m, role in zip(members, roles, strict=True):
+        units[m].role = role
+        units[m].group = gid
+
+
+def head_roles(lines: list[tuple[str, int]]) -> list[str]:
+    """Kicker (引题), headline (主题) and subtitle (副题) for the lines of one headline block."""
+    n = len(lines)
+    levels = [lv for _, lv in lines if lv]
+    if levels:
+        top = min(levels)
+        h = next(i for i, (_, lv) in enumerate(lines) if lv == top)
+        return ["kicker" if i < h else "headline" if i == h else "subtitle" for i in range(n)]
+    if n == 1:
+        return ["headline"]
+    first, second = lines[0][0], lines[1][0]
+    kicker_first = _kicker_like(first) and not layout.SUBTITLE_START.match(second)
+    if n == 2:
+        if layout.SUBTITLE_START.match(second) or (layout.SUBTITLE_CUE.search(second) and not kicker_first):
+            return ["headline", "subtitle"]
+        if kicker_first or len(first) < len(second):
+            return ["kicker", "headline"]
+        return ["headline", "subtitle"]
+    if kicker_first or not (layout.SUBTITLE_START.match(second) or layout.SUBTITLE_CUE.search(second)):
+        return ["kicker", "headline"] + ["subtitle"] * (n - 2)
+    return ["headline"] + ["subtitle"] * (n - 1)
+
+
+# ---------------------------------------------------------------- pass 3: reflow
+
+
+def _reflow(units: list[Unit], text: str) -> tuple[list[Block], dict[int, int]]:
+    blocks: list[Block] = []
+    group_of: dict[int, int] = {}
+    para: list[Span] = []
+
+    def flush() -> None:
+        if para:
+            blocks.append(_body_block(para, text))
+            para.clear()
+
+    for idx, u in enumerate(units):
+        if u.kind in ("prose", "head") and u.group < 0:
+            s = u.span.of(text)
+            if para:
+                left = "".join(sp.of(text) for sp in para)
+                if closes_gap(left, s, left_titleish=is_titleish(left) and len(para) == 1):
+                    para.append(u.span)
+                    continue
+                flush()
+            para.append(u.span)
+            # a dateline's trailing text always continues into the next line's prose if it must
+            del idx
+            continue
+        flush()
+        if u.group >= 0:
+            group_of[len(blocks)] = u.group
+            blocks.append(Block(u.role or "headline", (u.span,), u.span.of(text)))
+            continue
+        spans = (u.span, *u.extra_spans)
+        sep = " " if u.extra_spans else ""
+        blocks.append(Block(u.kind, spans, sep.join(sp.of(text) for sp in spans)))
+    flush()
+    return blocks, group_of
+
+
+def _body_block(spans: list[Span], text: str) -> Block:
+    merged: list[Span] = []
+    for sp in spans:
+        merged.append(sp)
+    body = "".join(sp.of(text) for sp in merged)
+    closing = bool(
+        len(body) <= 200
+        and (
+            (layout.CLOSING_TAIL.search(body) and layout.LEADER_WORD.search(body))
+            or layout.CLOSING_OTHER.search(body)
+        )
+    )
+    jump = (
+        "to" if layout.JUMP_TO.search(body[-16:]) else "from" if layout.JUMP_FROM.search(body[:16]) else None
+    )
+    return replace(
+        Block("body", tuple(merged), body),
+        closing=closing,
+        starts_mid=starts_mid(body),
+        ends_open=ends_open(body),
+        jump=jump,
+        titleish=is_titleish(body),
+    )
+
+
+__all__ = ["HeadGroup", "Layout", "build_blocks", "chars", "head_roles", "is_titleish"]

@@ -1,0 +1,1 @@
+"""Facts read from an article: one module per kind of fact."""

@@ -1,0 +1,24 @@
+"""Canonical, readable ids derived from the page and the position on it.
+
+Re-parsing a page gives the same ids, so a store can be idempotent on them.
+"""
+
+from __future__ import annotations
+
+import re
+
+_SAFE = re.compile(r"[^0-9A-Za-z_-]+")
+
+
+def page_key(name: str, sha256: str) -> str:
+    """The page file's stem when it is a readable ASCII name, else the start of its hash."""
+    stem = name.rsplit("/", 1)[-1]
+    stem = stem.rsplit(".", 1)[0] if "." in stem else stem
+    safe = _SAFE.sub("-", stem).strip("-").lower()
+    if safe and len(safe) >= max(3, len(stem) // 2):
+        return safe[:64]
+    return "p" + (sha256[:12] or "0" * 12)
+
+
+def article_id(page: str, n: int) -> str:
+    return f"{page}-a{n:02d}"

@@ -1,0 +1,54 @@
+"""Character classes that decide how text reflows across a line or column gap."""
+
+from __future__ import annotations
+
+import re
+
+HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+HAN_RE = re.compile(f"[{HAN}]")
+
+# A paragraph whose last character is one of these can end there.
+SENTENCE_END = "。！？!?…；;"
+# Closing quotes and brackets end a sentence only when a sentence end stands just inside them.
+CLOSERS = "”’」』）)》〉】"
+
+# A line can never open with these: they continue what stood before the gap.
+NO_START_PUNCT = "，、。；：！？）」』》〉】,.;:!?)%％"
+# Characters that do not open a sentence in running Chinese prose (particles, suffixes, the copula
+# without a subject). Conservative on purpose: each one starting a paragraph means text is missing.
+NO_START_HAN = "的了着过地得们是等与及和或并而之于且则亦乃即"
+
+# Bullets OCR and layout tools leave before bylines, captions and list items.
+BULLETS = "■□◆◇●▲△▶►◎◼"
+
+OPENERS = "（(《〈“‘「『【["
+CLOSERS_ALL = "）)》〉”’」』】]"
+
+# Half-width punctuation that becomes full width when it stands in Chinese text.
+TO_FULL_WIDTH = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
+
+# Full-width letters, digits and signs fold to ASCII so numbers and dates read the same everywhere.
+FULL_TO_ASCII = {c: c - 0xFEE0 for c in range(0xFF10, 0xFF1A)}
+FULL_TO_ASCII.update({c: c - 0xFEE0 for c in range(0xFF21, 0xFF3B)})
+FULL_TO_ASCII.update({c: c - 0xFEE0 for c in range(0xFF41, 0xFF5B)})
+FULL_TO_ASCII.update({0xFF05: ord("%"), 0x3000: ord(" "), 0x00A0: ord(" "), 0x0009: ord(" ")})
+
+
+def is_han(ch: str) -> bool:
+    return bool(ch) and HAN_RE.match(ch) is not None
+
+
+def can_end(text: str) -> bool:
+    """Can a paragraph end with this text (the last non-space characters decide)?"""
+    t = text.rstrip()
+    if not t:
+        return True
+    i = len(t) - 1
+    while i >= 0 and t[i] in CLOSERS:
+        i -= 1
+    if i < 0:
+        return False
+    if t[i] in SENTENCE_END:
+        return True
+    # 《某某》 or （完） end a line cleanly when they close the whole line
+    return t[-1] in "）)" and "（" in t[-6:]

@@ -1,0 +1,22 @@
+"""How a report says when things happened."""
+
+from __future__ import annotations
+
+import re
+
+DASH = "—–－~～至到-"
+# 2020年12月31日, 12月31日, 10月25—26日, 10月25日至26日, 5月31日—6月2日
+DATE = re.compile(
+    r"(?:(?P<y>\d{4})年)?(?P<m>\d{1,2})月(?P<d>\d{1,2})"
+    r"(?:(?:日|号)(?:\s*[" + DASH + r"]\s*(?:\d{1,2}月)?\d{1,2}(?:日|号))?"
+    r"|\s*[" + DASH + r"]\s*(?:\d{1,2}月)?\d{1,2}(?:日|号))"
+)
+CN_DATE = re.compile(
+    r"(?:(?P<y>[〇○零一二三四五六七八九]{4})年)?(?P<m>[一二三四五六七八九十]{1,3})月"
+    r"(?P<d>[一二三四五六七八九十]{1,3})日"
+)
+# Relative days resolve against the issue date; vague ones (近日, 日前) name no day at all.
+RELATIVE_DAYS = {"前天": -2, "前日": -2, "昨天": -1, "昨日": -1, "今天": 0, "今日": 0, "当天": 0, "当日": 0}
+RELATIVE = re.compile("|".join(RELATIVE_DAYS))
+VAGUE = re.compile(r"近日|日前|近期|不久前|最近|连日来|近年来")
+YEAR = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})(?:年|—|-)")

@@ -1,0 +1,54 @@
+"""Headline blocks, report closings, jump markers and page furniture."""
+
+from __future__ import annotations
+
+import re
+
+# A kicker (引题) ends by handing over to the headline.
+KICKER_END = re.compile(r"(?:——|—|：|:|强调|指出|表示|要求|时说|寄语|讲话)$")
+# A subtitle (副题) opens with a dash (——访…) or reports who presided or spoke.
+SUBTITLE_START = re.compile(r"^(?:——|—|－－|--)")
+SUBTITLE_CUE = re.compile(
+    r"(?:主持|出席|讲话|致辞|颁奖|参加|会见|看望|慰问|调研|陪同|召开|举行|开幕|闭幕|作报告|宣讲|督导|带队)"
+    r"(?:会议)?$"
+)
+INTERVIEW = re.compile(r"^(?:——|—)?\s*(?:访|专访|对话)")
+ENUMERATED_SUBHEAD = re.compile(
+    r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\([一二三四五六七八九十]+\)|\d{1,2}[.、．]"
+    r"|第[一二三四五六七八九十]+[，、])"
+)
+
+# Verbs that report speech: a clause ending in one opens a paragraph (会议强调，…).
+REPORTING_VERBS = frozenset(
+    ["强调", "指出", "要求", "表示", "认为", "提出", "说", "称", "介绍", "透露", "坦言", "希望", "建议", "主张", "部署", "宣布", "通报", "听取", "要", "应"]
+)
+
+# Who an attendance line names, and the verb it ends with.
+LEADER_WORD = re.compile(
+    r"领导|书记|市长|县长|区长|省长|州长|主任|部长|局长|厅长|处长|主席|委员|常委|秘书长|镇长|乡长|校长|"
+    r"院长|董事长|总经理|组长|司令员|政委|参事|巡视员|代表"
+)
+CLOSING_TAIL = re.compile(
+    r"(?:出席|参加|陪同|参与|在场|列席|一同)(?:了)?(?:会议|调研|活动|仪式|座谈|考察|检查|视察|督导|慰问|"
+    r"开幕式|启动仪式|签约仪式|颁奖|典礼|大会|会见)?(?:并[\u4e00-\u9fff]{1,4})?。$"
+)
+CLOSING_OTHER = re.compile(r"(?:会议还研究了?其他事项|其他事项)。$|[（(]完[）)]$")
+
+# Jump markers: the article continues on, or comes from, another page.
+JUMP_TO = re.compile(r"[（(]\s*(?:下转|转)(?:第)?\s*[A-Za-z]?\d{1,2}\s*(?:版|页)[^）)]{0,6}[）)]")
+JUMP_FROM = re.compile(r"[（(]\s*(?:上接|接|紧接)(?:第)?\s*[A-Za-z]?\d{1,2}\s*(?:版|页)[^）)]{0,6}[）)]")
+
+# Page furniture: a paper's name, folio, page header, editors' credits.
+PAPER_NAME = r"[\u4e00-\u9fff]{2,8}?(?:日报|晚报|早报|时报|商报|都市报|快报|周报)"
+FURNITURE_LINE = re.compile(
+    r"^(?:"
+    + PAPER_NAME
+    + r"(?:\s*[A-Za-z]?\d{1,2}\s*版?)?"
+    + r"|(?:第\s*[A-Za-z]?\d{1,3}\s*版|[A-Z]\d{1,2}版?)(?:\s*[\u4e00-\u9fff]{2,6})?"
+    + r"|\d{4}年\d{1,2}月\d{1,2}日\s*(?:星期|周)[一二三四五六日天](?:\s*.{0,20})?"
+    + r"|(?:责任编辑|责编|编辑|美编|美术编辑|版式|校对|组版|审读|值班编委)\s*[:：]?\s*\S.{0,40}"
+    + r"|(?:本版|本期)?(?:投稿|新闻热线|热线电话|邮箱)\s*[:：].{0,40}"
+    + r")$"
+)
+# A paper's name glued to the end of a finished sentence: …担当。某某日报
+GLUED_PAPER = re.compile(r"(?<=[。！？”）])\s*(" + PAPER_NAME + r")\s*$")

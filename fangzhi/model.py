@@ -1,0 +1,162 @@
+"""The records that flow between stages. Frozen, plain, cheap to compare.
+
+Every located thing carries half-open `Span`s into its page's *normalised* text; the page's
+`OffsetMap` turns them into ranges of the raw text as the OCR tool left it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from fangzhi.offsets import OffsetMap
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Span:
+    """A half-open range [start, end) of a text."""
+
+    start: int
+    end: int
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.start <= self.end:
+            raise ValueError(f"bad span [{self.start}, {self.end})")
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+    def of(self, text: str) -> str:
+        return text[self.start : self.end]
+
+
+def join_spans(spans: tuple[Span, ...] | list[Span], text: str) -> str:
+    return "".join(s.of(text) for s in spans)
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """Something a stage could not do cleanly; recorded, never raised past the stage."""
+
+    code: str
+    message: str
+    spans: tuple[Span, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class RawPage:
+    """A page file decoded to text, exactly as the OCR tool left it."""
+
+    path: str
+    text: str
+    encoding: str
+    sha256: str
+    size: int
+
+    @property
+    def name(self) -> str:
+        return self.path.replace("\\", "/").rsplit("/", 1)[-1]
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One non-empty line of the normalised text, markup stripped.
+
+    `heading` is the markdown heading level (0 for none); `bold` says the whole line was `**…**`;
+    `marks` are normalised offsets where a bullet such as `■` stood (it often opens a byline).
+    `gap` is the number of blank lines before it.
+    """
+
+    span: Span
+    heading: int = 0
+    bold: bool = False
+    marks: tuple[int, ...] = ()
+    gap: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Furniture:
+    """Page furniture: paper names, folios, page headers, editor credits."""
+
+    kind: str
+    span: Span
+
+
+@dataclass(frozen=True)
+class Page:
+    raw: RawPage
+    text: str
+    offsets: OffsetMap
+    lines: tuple[Line, ...]
+    furniture: tuple[Furniture, ...] = ()
+    problems: tuple[Problem, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A piece of the page with one role.
+
+    kind: kicker | headline | subtitle | dateline | byline | caption | credit | body | furniture.
+    A body block can be pieced together from several lines that reflow joined.
+    """
+
+    kind: str
+    spans: tuple[Span, ...]
+    text: str
+    # a body paragraph's evidence for segmentation
+    closing: bool = False  # an attendance line such as 市领导…出席。 that ends a report
+    starts_mid: bool = False  # cannot open a sentence: continues text printed elsewhere
+    ends_open: bool = False  # stops mid-sentence
+    jump: str | None = None  # 'from' / 'to' another page, from markers such as （下转第2版）
+    titleish: bool = False  # terse and unpunctuated: may be a title stranded from its article
+
+    @property
+    def start(self) -> int:
+        return self.spans[0].start if self.spans else 0
+
+
+@dataclass(frozen=True, slots=True)
+class Byline:
+    role: str | None
+    name: str | None
+    spans: tuple[Span, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class DateFact:
+    iso: str | None
+    year_inferred: bool = False
+    spans: tuple[Span, ...] = ()
+    text: str | None = None
+
+
+@dataclass(frozen=True)
+class Article:
+    """One article as a careful reader reassembles it from the page."""
+
+    id: str
+    kind: str  # news | commentary | interview | photo | fragment
+    complete: bool
+    kicker: Block | None = None
+    headline: Block | None = None
+    subtitle: Block | None = None
+    dateline: Block | None = None
+    byline_block: Block | None = None  # a byline printed on its own line (■本报记者 …)
+    credit: Block | None = None  # a photo credit (■某某 摄)
+    body: tuple[Block, ...] = ()
+    source: str | None = None
+    bylines: tuple[Byline, ...] = ()
+    date: DateFact = field(default_factory=lambda: DateFact(None))
+    problems: tuple[Problem, ...] = ()
+
+    @property
+    def body_text(self) -> str:
+        return "\n".join(b.text for b in self.body)
+
+
+@dataclass(frozen=True)
+class ParsedPage:
+    page: Page
+    articles: tuple[Article, ...]
+    problems: tuple[Problem, ...] = ()

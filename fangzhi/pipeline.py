@@ -1,0 +1,45 @@
+"""parse_page(): the ordered stages from a raw page to its articles."""
+
+from __future__ import annotations
+
+import os
+
+from fangzhi.assemble import assemble, publication_of
+from fangzhi.blocks import build_blocks
+from fangzhi.ids import page_key
+from fangzhi.model import ParsedPage, RawPage
+from fangzhi.normalize import normalize
+from fangzhi.segment import segment
+from fangzhi.settings import Settings
+
+
+def parse_page(raw: RawPage, settings: Settings) -> ParsedPage:
+    page = normalize(raw, t2s=settings.t2s)
+    layout = build_blocks(page)
+    drafts = segment(layout)
+    articles = assemble(
+        page,
+        layout,
+        drafts,
+        key=page_key(raw.name, raw.sha256),
+        issue=settings.issue_date,
+        publication=publication_of(layout, settings.publication),
+    )
+    return ParsedPage(page, articles, page.problems)
+
+
+def parse_text(text: str, name: str = "page.txt", settings: Settings | None = None) -> ParsedPage:
+    """Parse text already in memory (tests, notebooks): no decoding, no file checks."""
+    import hashlib
+
+    data = text.encode("utf-8")
+    raw = RawPage(name, text, "utf-8", hashlib.sha256(data).hexdigest(), len(data))
+    return parse_page(raw, settings or Settings())
+
+
+def parse_file(path: str | os.PathLike[str], settings: Settings | None = None) -> ParsedPage:
+    """Read and parse one page file; raises fangzhi.errors.SourceError for a file that is no page."""
+    from fangzhi.sources import read_page
+
+    settings = settings or Settings()
+    return parse_page(read_page(path, settings), settings)

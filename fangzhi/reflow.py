@@ -1,0 +1,107 @@
+"""Whether a gap between two pieces of text is a column gap (close it) or a paragraph break.
+
+The characters on both sides decide: can the left end a paragraph, can the right open one, and
+does a word run across the gap (设|计, 整|合)? A terse title-like left keeps its break unless the
+right cannot stand on its own.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from fangzhi.lexicon import chars, layout
+
+
+def closes_gap(left: str, right: str, *, left_titleish: bool = False) -> bool:
+    if not left or not right:
+        return False
+    if layout.ENUMERATED_SUBHEAD.match(right):
+        return False
+    if cannot_open(right):
+        return True
+    if left_titleish:
+        return word_spans_gap(left, right)
+    return not chars.can_end(left)
+
+
+def cannot_open(text: str) -> bool:
+    """The text cannot open a sentence: punctuation that continues, or a particle or suffix."""
+    c = text[:1]
+    return bool(c) and (c in chars.NO_START_PUNCT or c in chars.NO_START_HAN)
+
+
+def starts_mid(text: str) -> bool:
+    """The paragraph begins in the middle of a sentence printed elsewhere."""
+    return cannot_open(text) or bool(layout.JUMP_FROM.match(text)) or dangling_object(text)
+
+
+_CLAUSE = re.compile(r"[，；]")
+_SENTENCE = re.compile(r"[。！？]")
+_NOMINAL = frozenset({"n", "vn", "nz", "ng", "an"})
+_PREDICATE_OPEN = frozenset({"v", "vd", "d", "a", "ad"})
+
+
+def dangling_object(text: str) -> bool:
+    """A bare noun phrase, then subjectless verb clauses: 设备监控巡视，细致做好…，科学制定…，确保….
+
+    Such a sentence is the object of a verb printed before the gap (要加强|设备监控巡视), so the
+    paragraph continues text the page does not hold. Kept narrow: the noun phrase is short and
+    holds no name, place, time or reporting verb, and at least three verb clauses follow it.
+    """
+    sent = _SENTENCE.split(text[:160], 1)[0]
+    clauses = _CLAUSE.split(sent)
+    if len(clauses) < 4 or not 2 <= len(clauses[0]) <= 8:
+        return False
+    first = _tags(clauses[0])
+    if not first or any(t not in _NOMINAL for _w, t in first[:-1]):
+        return False
+    if first[-1][1] not in _NOMINAL and first[-1][1] != "v":
+        return False
+    if first[-1][0] in layout.REPORTING_VERBS:
+        return False
+    return all(_opens_with_predicate(c) for c in clauses[1:4])
+
+
+def _opens_with_predicate(clause: str) -> bool:
+    tags = _tags(clause[:8])
+    for _w, t in tags[:3]:
+        if t == "v":
+            return True
+        if t not in _PREDICATE_OPEN and t != "n":
+            return False
+    return False
+
+
+@lru_cache(maxsize=4096)
+def _tags(text: str) -> tuple[tuple[str, str], ...]:
+    import rjieba
+
+    return tuple(rjieba.tag(text))
+
+
+def ends_open(text: str) -> bool:
+    t = text.rstrip()
+    if layout.JUMP_TO.search(t[-16:]):
+        return True
+    return not chars.can_end(t)
+
+
+def word_spans_gap(left: str, right: str) -> bool:
+    """Does the segmenter read a word across the gap (规模工业增|加值 → 增加)?"""
+    tail, head = left[-4:], right[:4]
+    return _spans(tail, head)
+
+
+@lru_cache(maxsize=4096)
+def _spans(tail: str, head: str) -> bool:
+    import rjieba
+
+    pos = 0
+    cut = len(tail)
+    for w in rjieba.cut(tail + head):
+        end = pos + len(w)
+        if pos < cut < end and len(w) >= 2 and all(chars.is_han(c) for c in w):
+            return True
+        pos = end
+    return False

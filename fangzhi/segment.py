@@ -1,0 +1,249 @@
+"""Blocks → articles: heads to bodies, displaced tails, fragments, stranded titles.
+
+A page is read in order. Each dateline, byline line or photo caption opens an article and takes
+the headline block printed just above it; body paragraphs follow the open article until an
+attendance line (市领导…出席。) closes it. Body text met while no article is open is an orphan
+run, placed afterwards the way a reader would:
+1. an article printed with a head but no body (a head interleaved with another's) takes the
+   nearest orphan run;
+2. an open article takes a run printed before its headline that reads like its tail
+   (shared vocabulary, printed just above it, ends the way reports end);
+3. what is left is a fragment of an article from another page.
+A title stranded away from its body (printed after it, at the page end) goes to the headless
+article it best matches.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+from itertools import pairwise
+
+from fangzhi.blocks import Layout
+from fangzhi.model import Block
+
+ANCHORS = ("dateline", "byline", "caption")
+HEAD_ROLES = ("kicker", "headline", "subtitle")
+TAIL_MIN_SCORE = 0.35
+TITLE_MIN_SCORE = 0.2
+
+
+@dataclass
+class Draft:
+    """An article being assembled; blocks are indexes into the layout."""
+
+    order: int
+    head: list[int] = field(default_factory=list)
+    dateline: int | None = None
+    byline: int | None = None
+    caption: int | None = None
+    credit: int | None = None
+    body: list[int] = field(default_factory=list)
+    tail: list[int] = field(default_factory=list)
+    closed: bool = False
+    expects_body: bool = True
+    fragment: bool = False
+
+    @property
+    def blocks(self) -> list[int]:
+        parts = [*self.head, self.dateline, self.byline, self.caption, self.credit, *self.body, *self.tail]
+        return [b for b in parts if b is not None]
+
+
+@dataclass
+class _Run:
+    blocks: list[int]
+    closed: bool = False
+
+
+def segment(layout: Layout) -> list[Draft]:
+    blocks = layout.blocks
+    drafts: list[Draft] = []
+    runs: list[_Run] = []
+    strays: list[int] = []
+    current: Draft | None = None
+    waiting: list[list[int]] = []  # head groups not yet claimed, in page order
+    i = 0
+    n = len(blocks)
+    while i < n:
+        b = blocks[i]
+        if i in layout.group_of:
+            g = layout.group_of[i]
+            members = [j for j in layout.groups[g]]
+            waiting.append(members)
+            i = members[-1] + 1
+            nxt = blocks[i] if i < n else None
+            if nxt is None or (nxt.kind not in ANCHORS and i not in layout.group_of):
+                # a head with no dateline: its body follows directly
+                current = Draft(order=members[0], head=waiting.pop())
+                drafts.append(current)
+            continue
+        if b.kind in ANCHORS:
+            current = _open(blocks, i, waiting, drafts)
+            i += 2 if b.kind == "caption" and i + 1 < n and blocks[i + 1].kind == "credit" else 1
+            continue
+        if b.kind == "credit":  # a credit with no caption before it: keep it with what is open
+            if current is not None:
+                current.body.append(i)
+            i += 1
+            continue
+        # body
+        if b.titleish and (i + 1 >= n or blocks[i + 1].kind != "body"):
+            strays.append(i)
+        elif current is not None and not current.closed and current.caption is None:
+            current.body.append(i)
+            current.closed = b.closing
+        else:
+            if not runs or runs[-1].closed or not _run_continues(runs[-1], i):
+                runs.append(_Run([i]))
+            else:
+                runs[-1].blocks.append(i)
+            runs[-1].closed = b.closing
+        i += 1
+    _place_runs(blocks, drafts, runs)
+    _place_strays(blocks, drafts, strays)
+    drafts.sort(key=lambda d: d.order)
+    return [d for d in drafts if d.blocks]
+
+
+def _run_continues(run: _Run, i: int) -> bool:
+    return run.blocks[-1] == i - 1
+
+
+def _open(blocks: tuple[Block, ...], i: int, waiting: list[list[int]], drafts: list[Draft]) -> Draft:
+    b = blocks[i]
+    d = Draft(order=i)
+    head = waiting.pop() if waiting and waiting[-1][-1] == i - 1 else None
+    if b.kind == "dateline":
+        d.dateline = i
+        # the head of an article whose byline line came just before this dateline
+        if head is None and i > 0 and blocks[i - 1].kind == "byline" and waiting:
+            prev_head = waiting[-1]
+            if prev_head[-1] == i - 2 or _adjacent_to_claimed(prev_head, drafts, i - 1):
+                head = waiting.pop()
+    elif b.kind == "byline":
+        d.byline = i
+        d.expects_body = not (i + 1 < len(blocks) and blocks[i + 1].kind == "dateline")
+        d.closed = not d.expects_body
+    else:
+        d.caption = i
+        if i + 1 < len(blocks) and blocks[i + 1].kind == "credit":
+            d.credit = i + 1
+    if head:
+        d.head = head
+        d.order = head[0]
+    drafts.append(d)
+    return d
+
+
+def _adjacent_to_claimed(group: list[int], drafts: list[Draft], byline_at: int) -> bool:
+    """The group ends right where a head claimed by the byline's article begins."""
+    for d in drafts:
+        if d.byline == byline_at and d.head:
+            return group[-1] == d.head[0] - 1
+    return False
+
+
+# ---------------------------------------------------------------- orphan runs
+
+
+def _place_runs(blocks: tuple[Block, ...], drafts: list[Draft], runs: list[_Run]) -> None:
+    left = list(runs)
+    # 1. heads printed without a body take the nearest run after them (else before them)
+    for d in drafts:
+        if d.expects_body or d.body or d.caption is not None:
+            continue
+        after = [r for r in left if r.blocks[0] > d.order]
+        pick = after[0] if after else (left[-1] if left else None)
+        if pick is not None:
+            d.body.extend(pick.blocks)
+            d.expects_body = True
+            left.remove(pick)
+    # 2. displaced tails: the best-matching open article, best pairs first
+    pairs: list[tuple[float, int, int]] = []
+    for ri, r in enumerate(left):
+        for di, d in enumerate(drafts):
+            if d.closed or d.caption is not None or not (d.body or d.head):
+                continue
+            s = _tail_score(blocks, r, d)
+            if s >= TAIL_MIN_SCORE:
+                pairs.append((s, ri, di))
+    taken_r: set[int] = set()
+    taken_d: set[int] = set()
+    for _s, ri, di in sorted(pairs, reverse=True):
+        if ri in taken_r or di in taken_d:
+            continue
+        taken_r.add(ri)
+        taken_d.add(di)
+        drafts[di].tail.extend(left[ri].blocks)
+        drafts[di].closed = left[ri].closed
+    # 3. the rest are fragments of articles printed elsewhere
+    for ri, r in enumerate(left):
+        if ri not in taken_r:
+            drafts.append(Draft(order=r.blocks[0], body=list(r.blocks), fragment=True, closed=r.closed))
+
+
+def _tail_score(blocks: tuple[Block, ...], run: _Run, d: Draft) -> float:
+    first = blocks[run.blocks[0]]
+    own = [*d.head, *([d.dateline] if d.dateline is not None else []), *d.body]
+    sim = _similarity(_text(blocks, run.blocks), _text(blocks, own))
+    score = sim
+    start = min(own) if own else d.order
+    if run.blocks[-1] < start and _nothing_between(run.blocks[-1], start):
+        score += 0.3  # printed just above the article's headline
+    if run.closed:
+        score += 0.1  # ends the way a report ends, which the article itself does not
+    last = blocks[d.body[-1]] if d.body else None
+    if first.starts_mid:
+        # a tail that begins mid-sentence must continue a body that stops mid-sentence
+        score += 0.2 if last is not None and last.ends_open else -0.5
+    return score
+
+
+def _nothing_between(a: int, b: int) -> bool:
+    return b == a + 1
+
+
+def _text(blocks: tuple[Block, ...], idx: list[int]) -> str:
+    return "".join(blocks[i].text for i in idx)
+
+
+def _bigrams(text: str) -> Counter[str]:
+    han = [c for c in text if "\u4e00" <= c <= "\u9fff"]
+    return Counter(a + b for a, b in pairwise(han))
+
+
+def _similarity(a: str, b: str) -> float:
+    """Cosine of the two texts' Han bigram counts, weighting rarer (longer-distance) terms by IDF-free log."""
+    ca, cb = _bigrams(a), _bigrams(b)
+    if not ca or not cb:
+        return 0.0
+    dot = sum(math.log1p(ca[k]) * math.log1p(cb[k]) for k in ca.keys() & cb.keys())
+    na = math.sqrt(sum(math.log1p(v) ** 2 for v in ca.values()))
+    nb = math.sqrt(sum(math.log1p(v) ** 2 for v in cb.values()))
+    return dot / (na * nb)
+
+
+# ---------------------------------------------------------------- stranded titles
+
+
+def _place_strays(blocks: tuple[Block, ...], drafts: list[Draft], strays: list[int]) -> None:
+    headless = [d for d in drafts if not d.head and d.dateline is not None]
+    for s in strays:
+        best: tuple[float, Draft] | None = None
+        for d in headless:
+            score = _similarity(blocks[s].text, _text(blocks, d.body[:2]))
+            if score >= TITLE_MIN_SCORE and (best is None or score > best[0]):
+                best = (score, d)
+        if best is not None:
+            best[1].head = [s]
+            headless.remove(best[1])
+            continue
+        # not a title we can place: keep its text in the article printed before it
+        before = [d for d in drafts if d.blocks and min(d.blocks) < s]
+        if before:
+            host = max(before, key=lambda d: max(d.blocks))
+            (host.tail if host.tail else host.body).append(s)
+        else:
+            drafts.append(Draft(order=s, body=[s], fragment=True))

@@ -1,0 +1,30 @@
+"""One settings object, passed down; no globals, nothing read at import time."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields
+from datetime import date
+
+
+@dataclass(frozen=True)
+class Settings:
+    max_page_bytes: int = field(
+        default=8 * 1024 * 1024,
+        metadata={"help": "largest page file read; a newspaper page is tens of KB, so more is not a page"},
+    )
+    t2s: bool = field(
+        default=False, metadata={"help": "convert traditional characters to simplified (OpenCC)"}
+    )
+    issue_date: date | None = field(
+        default=None, metadata={"help": "date of the issue; anchors relative dates and years"}
+    )
+    publication: str | None = field(
+        default=None, metadata={"help": "name of the paper, for 本报 and ids when the page does not say"}
+    )
+    page_suffixes: tuple[str, ...] = field(
+        default=(".txt", ".text", ".md"), metadata={"help": "file endings taken as pages inside folders"}
+    )
+
+    @classmethod
+    def help(cls) -> dict[str, str]:
+        return {f.name: str(f.metadata.get("help", "")) for f in fields(cls)}
