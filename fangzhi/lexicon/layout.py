@@ -20,8 +20,11 @@ ENUMERATED_SUBHEAD = re.compile(
 
 # Verbs that report speech: a clause ending in one opens a paragraph (会议强调，…).
 REPORTING_VERBS = frozenset(
-    ["强调", "指出", "要求", "表示", "认为", "提出", "说", "称", "介绍", "透露", "坦言", "希望", "建议", "主张", "部署", "宣布", "通报", "听取", "要", "应"]
-)
+    (
+        "强调", "指出", "要求", "表示", "认为", "提出", "说", "称", "介绍", "透露",
+        "坦言", "希望", "建议", "主张", "部署", "宣布", "通报", "听取", "要", "应",
+    )
+)  # fmt: skip
 
 # Who an attendance line names, and the verb it ends with.
 LEADER_WORD = re.compile(
