@@ -9,7 +9,7 @@ from fangzhi.lexicon import press
 
 _ROLE_RE = re.compile("|".join(re.escape(r) for r in sorted(press.BYLINE_ROLES, key=len, reverse=True)))
 _SEP = re.compile(r"[\s、，,；;/]+")
-_NAME = re.compile(r"[\u4e00-\u9fff·]{2,4}")
+_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff·]{1,10}")
 # Common single-character surnames, to split names printed without a space (记者张三李四).
 _SURNAMES = frozenset(
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任"
@@ -71,6 +71,8 @@ def parse_credit(text: str, offset: int = 0) -> list[Credit]:
             word = word_rest
         if word in ("摄", "摄影", "报道", "报导"):
             continue
+        if not (_NAME.fullmatch(word) or len(word) == 6):
+            continue  # not a name: a credit holds roles and names only
         for a, name in _split_names(word):
             out.append(Credit(role, name, offset + start + a, offset + start + a + len(name)))
     return out

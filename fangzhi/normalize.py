@@ -174,8 +174,9 @@ def _drop_stray_spaces(line: str, drop: list[bool], bullets: list[int]) -> None:
     protected_until = 0
     lead = _CREDIT_LEAD.match(line)
     if lead:
-        bracket = line.find("）", lead.end())
-        protected_until = max(lead.end(), bracket + 1 if 0 <= bracket < lead.end() + 60 else 0)
+        rest = line[lead.end() :]
+        credit = press.BRACKETED_CREDIT.match(rest) or press.BARE_CREDIT.match(rest)
+        protected_until = lead.end() + (credit.end() if credit else 0)
     first_bullet = min(bullets) if bullets else len(line)
     depth = 0
     for i, ch in enumerate(line):

@@ -1,0 +1,75 @@
+"""Datelines and bylines in the forms Chinese papers print them."""
+
+from __future__ import annotations
+
+import pytest
+
+from fangzhi.credits import is_byline_line, match_dateline, parse_credit
+
+
+def pairs(text: str) -> list[tuple[str | None, str | None]]:
+    return [(c.role, c.name) for c in parse_credit(text)]
+
+
+@pytest.mark.parametrize(
+    ("line", "source", "dateline"),
+    [
+        ("衡阳晚报讯（全媒体记者 陈某）11月17日，", "衡阳晚报", "衡阳晚报讯（全媒体记者 陈某）"),
+        ("本报讯（记者 甲某 通讯员 乙某）昨日，", "本报", "本报讯（记者 甲某 通讯员 乙某）"),
+        ("本报5月3日讯（记者 甲某）", "本报", "本报5月3日讯（记者 甲某）"),
+        ("新华社北京10月8日电（记者 甲某 乙某）", "新华社", "新华社北京10月8日电（记者 甲某 乙某）"),
+        ("某某新闻网讯 记者张某 报道 5月3日，", "某某新闻网", "某某新闻网讯 记者张某 报道"),
+        ("人民网长沙5月3日电 （记者 甲某）", "人民网", "人民网长沙5月3日电 （记者 甲某）"),
+        ("某县融媒体中心讯（通讯员 乙某）", "某县融媒体中心", "某县融媒体中心讯（通讯员 乙某）"),
+    ],
+)
+def test_dateline_forms(line: str, source: str, dateline: str) -> None:
+    m = match_dateline(line)
+    assert m is not None
+    assert m.source == source
+    assert line[: m.end].rstrip() == dateline
+
+
+@pytest.mark.parametrize("line", ["朱健赴国网衡阳供电公司调研时强调", "群众来电反映问题", "据新华社报道，"])
+def test_words_ending_in_dian_or_xun_are_not_datelines(line: str) -> None:
+    assert match_dateline(line) is None
+
+
+def test_dateline_date_is_read() -> None:
+    m = match_dateline("新华社长沙10月8日电（记者 甲某）")
+    assert m is not None and m.date_text == "10月8日"
+
+
+def test_a_role_carries_over_to_the_names_after_it() -> None:
+    assert pairs("记者 姚某某 通讯员 朱某 范某某") == [
+        ("记者", "姚某某"),
+        ("通讯员", "朱某"),
+        ("通讯员", "范某某"),
+    ]
+
+
+def test_longest_role_wins() -> None:
+    assert pairs("全媒体记者 陈某") == [("全媒体记者", "陈某")]
+    assert pairs("见习记者 王某") == [("见习记者", "王某")]
+
+
+def test_a_name_without_a_role() -> None:
+    assert pairs("谢某") == [(None, "谢某")]
+
+
+def test_names_printed_without_spaces_are_split_at_surnames() -> None:
+    assert pairs("记者张伟李娜") == [("记者", "张伟"), ("记者", "李娜")]
+
+
+def test_the_papers_own_voice_has_no_name() -> None:
+    assert pairs("本报评论员") == [("本报评论员", None)]
+
+
+@pytest.mark.parametrize("line", ["本报评论员", "本报记者 唐某 通讯员 周某", "记者 王某", "特约评论员"])
+def test_byline_lines(line: str) -> None:
+    assert is_byline_line(line)
+
+
+@pytest.mark.parametrize("line", ["记者节座谈会召开", "记者从市统计局获悉，全市经济稳中向好。"])
+def test_sentences_about_reporters_are_not_byline_lines(line: str) -> None:
+    assert not is_byline_line(line)

@@ -1,0 +1,96 @@
+"""Normalising: markup out, widths folded, furniture set aside, offsets kept."""
+
+from __future__ import annotations
+
+from fangzhi.model import RawPage
+from fangzhi.normalize import normalize
+
+
+def page(text: str) -> tuple[str, list[str], list[str]]:
+    p = normalize(RawPage("t.txt", text, "utf-8", "", len(text)))
+    return p.text, [ln.span.of(p.text) for ln in p.lines], [f.span.of(p.text) for f in p.furniture]
+
+
+def test_markdown_heading_marks_are_removed_and_remembered() -> None:
+    p = normalize(RawPage("t.txt", "## 市政府召开常务会议\n", "utf-8", "", 0))
+    assert p.lines[0].span.of(p.text) == "市政府召开常务会议"
+    assert p.lines[0].heading == 2
+
+
+def test_bold_marks_are_removed() -> None:
+    _, lines, _ = page("**衡阳晚报讯** (全媒体记者 陈某) 5月11日，会议召开。")
+    assert lines[0].startswith("衡阳晚报讯 （全媒体记者 陈某）")
+
+
+def test_bullet_is_removed_and_its_place_marked() -> None:
+    p = normalize(RawPage("t.txt", "■本报评论员\n", "utf-8", "", 0))
+    assert p.lines[0].span.of(p.text) == "本报评论员"
+    assert p.lines[0].marks == (p.lines[0].span.start,)
+
+
+def test_half_width_punctuation_in_chinese_becomes_full_width() -> None:
+    _, lines, _ = page("10月26日下午,全市推进会召开;会议指出:要抓落实!")
+    assert lines[0] == "10月26日下午，全市推进会召开；会议指出：要抓落实！"
+
+
+def test_numbers_keep_their_half_width_separators() -> None:
+    _, lines, _ = page("产值达1,200亿元，会议于10:30开始。")
+    assert "1,200" in lines[0] and "10:30" in lines[0]
+
+
+def test_full_width_digits_fold_to_ascii() -> None:
+    _, lines, _ = page("２０２３年５月１１日，增长７．２％。")
+    assert lines[0].startswith("2023年5月11日") and "%" in lines[0]
+
+
+def test_stray_space_inside_prose_is_removed() -> None:
+    _, lines, _ = page(
+        "会议强调，要坚定不移推进高质量发展，全力以赴完成全年目 标任务，确保各项工作落地见效。"
+    )
+    assert "目标任务" in lines[0]
+
+
+def test_spaces_between_credited_names_stay() -> None:
+    _, lines, _ = page(
+        "本报讯 记者 张某 李某 报道 5月3日，全市安全生产工作会议召开，会议强调，要压实责任，守住底线。"
+    )
+    assert "张某 李某" in lines[0]
+
+
+def test_spaces_inside_titles_and_quotes_stay() -> None:
+    _, lines, _ = page(
+        "演出《一路有你 筑梦有我》和“文明创建 有你有我”主题活动在市文化中心举行，吸引了大批市民。"
+    )
+    assert "一路有你 筑梦有我" in lines[0] and "文明创建 有你有我" in lines[0]
+
+
+def test_headline_keeps_the_space_between_its_phrases() -> None:
+    _, lines, _ = page("# 坚定信心 攻坚克难 笃行实干\n")
+    assert lines[0] == "坚定信心 攻坚克难 笃行实干"
+
+
+def test_paper_name_glued_to_a_sentence_is_furniture() -> None:
+    _, lines, furniture = page("确保在实现美好蓝图中展现更多担当。某某日报\n")
+    assert lines == ["确保在实现美好蓝图中展现更多担当。"]
+    assert furniture == ["某某日报"]
+
+
+def test_folio_and_editor_lines_are_furniture() -> None:
+    _, lines, furniture = page("2023年11月17日 星期五\n\n责任编辑：王某\n\n第3版\n\n市委召开会议。\n")
+    assert lines == ["市委召开会议。"]
+    assert len(furniture) == 3
+
+
+def test_offsets_map_each_character_back_to_the_raw_page() -> None:
+    raw = "## 标题\n\n**本报讯** (记者 甲某) 正文,继续。\r\n"
+    p = normalize(RawPage("t.txt", raw, "utf-8", "", 0))
+    for line in p.lines:
+        for a, b in p.offsets.raw_ranges(line.span.start, line.span.end):
+            assert "*" not in raw[a:b] and "#" not in raw[a:b] and "\r" not in raw[a:b]
+    start = p.text.index("正文")
+    assert raw[p.offsets.to_raw(start)] == "正"
+
+
+def test_blank_lines_are_counted_as_the_gap_before_a_line() -> None:
+    p = normalize(RawPage("t.txt", "甲\n\n\n乙\n丙", "utf-8", "", 0))
+    assert [ln.gap for ln in p.lines] == [0, 2, 0]

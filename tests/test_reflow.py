@@ -1,0 +1,86 @@
+"""Reflow: close column gaps from the characters on both sides, keep true paragraph breaks."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from fangzhi.reflow import closes_gap, dangling_object, ends_open, starts_mid
+from tests.helpers import flat, one
+
+HEAD = "# 全市安全生产工作会议召开\n\n本报讯（记者 甲某）"
+
+
+def test_a_word_broken_across_a_column_gap_is_joined() -> None:
+    rec = one(HEAD + "5月3日，会议强调，要认真做好顶层设\n\n计、抓好改革衔接，推动各项举措落地见效。\n")
+    assert "顶层设计、抓好" in flat(rec["body"])
+
+
+def test_a_date_broken_after_the_dateline_is_joined() -> None:
+    rec = one(
+        "# 市长调研园区\n\n本报讯（记者 甲某） 5\n\n月11日上午，市长某某赴园区调研。\n",
+        issue=date(2023, 5, 12),
+    )
+    assert flat(rec["body"]).startswith("5月11日上午")
+    assert rec["date"] == "2023-05-11"
+
+
+def test_a_number_broken_in_the_middle_is_joined() -> None:
+    rec = one(HEAD + "5月3日，全市工业增加值达1\n\n2.5亿元，同比增长7.2%。\n")
+    assert "12.5亿元" in flat(rec["body"])
+
+
+def test_a_quotation_broken_across_a_gap_is_joined() -> None:
+    rec = one(HEAD + "5月3日，会议要求牢固树立“抓安全就是\n\n抓发展”的理念，守牢底线。\n")
+    assert "“抓安全就是抓发展”" in flat(rec["body"])
+
+
+def test_a_finished_sentence_keeps_its_paragraph_break() -> None:
+    rec = one(HEAD + "5月3日，会议召开。\n\n会议强调，要压实责任。\n")
+    assert rec["body"].split("\n") == ["5月3日，会议召开。", "会议强调，要压实责任。"]
+
+
+def test_a_short_line_runs_on_when_the_next_cannot_open_a_sentence() -> None:
+    rec = one(
+        HEAD
+        + "5月3日，两个委员会成立。\n\n市输变电设备标准化技术委员会\n\n是在原有三个委员会的基础上整合而成的。\n"
+    )
+    assert "委员会是在原有" in flat(rec["body"])
+
+
+def test_a_short_line_runs_on_when_a_word_spans_the_gap() -> None:
+    rec = one(
+        HEAD
+        + "5月3日，执法支队挂牌成立。\n\n市文化市场综合行政执法支队整\n\n合了文化、文物等领域执法职责。\n"
+    )
+    assert "支队整合了" in flat(rec["body"])
+
+
+def test_an_enumerated_subhead_keeps_its_own_line() -> None:
+    assert not closes_gap("一、坚持稳中求进", "各级各部门要压实责任。")
+    assert not closes_gap("会议强调：", "一、要坚持问题导向。")
+
+
+def test_gap_rules_from_both_sides() -> None:
+    assert closes_gap("要加强招投标领域监管、规范", "招投标活动提供坚强保障。")
+    assert closes_gap("会议召开。", "，会议强调")
+    assert not closes_gap("会议召开。", "会议强调，要加强监管。")
+    assert closes_gap("现场，10名“最美驾驶员”、5名", "“最美的哥的姐”走上舞台。")
+
+
+def test_paragraph_opening_with_a_particle_starts_mid_sentence() -> None:
+    assert starts_mid("的发展理念，推动工作落实。")
+    assert starts_mid("、用心服务留才。")
+    assert not starts_mid("会议强调，要压实责任。")
+
+
+def test_a_dangling_object_starts_mid_sentence() -> None:
+    assert dangling_object("设备监控巡视，细致做好隐患排查，科学有效制定应急预案，确保设备健康运行。")
+    assert not dangling_object("会议强调，要加强监管，严格执法，压实责任，确保安全。")
+    assert not dangling_object("省域副中心，奋进正当时！我们一定要抓住机遇。")
+
+
+def test_text_cut_mid_sentence_ends_open() -> None:
+    assert ends_open("先后4次对衡阳县道路交通、")
+    assert ends_open("推动工作落实（下转第2版）")
+    assert not ends_open("会议还研究了其他事项。")
+    assert not ends_open("他说：“要干在实处。”")

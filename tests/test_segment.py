@@ -1,0 +1,132 @@
+"""Segmentation and reassembly on small hand-written pages, one layout quirk each."""
+
+from __future__ import annotations
+
+from fangzhi.blocks import head_roles
+from tests.helpers import flat, records
+
+A_HEAD = "# 全市防汛工作会议召开\n\n某市日报讯（记者 甲某）"
+A_BODY = "6月3日，全市防汛工作会议召开。会议强调，要压实防汛责任，确保安全度汛。\n\n"
+B_HEAD = "# 市长调研重点项目建设\n\n某市日报讯（记者 乙某）"
+B_BODY = "6月3日，市长某某赴高新区调研重点项目建设，详细了解项目进展。\n\n"
+
+
+def by_headline(recs: list[dict[str, object]]) -> dict[str | None, dict[str, object]]:
+    return {str(r["headline"]) if r["headline"] else None: r for r in recs}
+
+
+def test_each_dateline_opens_an_article_under_the_head_above_it() -> None:
+    recs = records(A_HEAD + A_BODY + B_HEAD + B_BODY)
+    assert [r["headline"] for r in recs] == ["全市防汛工作会议召开", "市长调研重点项目建设"]
+    assert [r["source"] for r in recs] == ["某市日报", "某市日报"]
+
+
+def test_kicker_headline_subtitle_roles() -> None:
+    assert head_roles([("某某在全市大会上强调——", 0), ("坚定信心 攻坚克难", 1), ("某某主持", 0)]) == [
+        "kicker",
+        "headline",
+        "subtitle",
+    ]
+    assert head_roles([("某某赴某县调研时强调", 0), ("扎实做好电力保障工作", 0)]) == ["kicker", "headline"]
+    assert head_roles([("为某市发展贡献力量", 0), ("——访某县委书记某某", 0)]) == ["headline", "subtitle"]
+    assert head_roles([("某机场：", 0), ("蝉联服务质量优秀奖", 2)]) == ["kicker", "headline"]
+    assert head_roles([("深入推进原地倍增", 1), ("全市推进会召开", 0), ("某某出席并讲话", 0)]) == [
+        "headline",
+        "subtitle",
+        "subtitle",
+    ]
+
+
+def test_subtitle_lines_are_joined_with_a_space() -> None:
+    recs = records(
+        "# 深入推进重点工作\n\n全市推进会召开\n\n某某出席并讲话\n\n某市日报讯（记者 甲某）" + A_BODY
+    )
+    assert recs[0]["subtitle"] == "全市推进会召开 某某出席并讲话"
+
+
+def test_headline_printed_after_its_body_at_the_page_end() -> None:
+    page = (
+        A_HEAD
+        + A_BODY
+        + "某市日报讯（通讯员 丙某）\n\n6月2日，某县青少年书法大赛颁奖活动在某小学举行。\n\n"
+        + B_HEAD
+        + B_BODY
+    )
+    page += "某县举行青少年书法大赛颁奖活动\n"
+    recs = by_headline(records(page))
+    assert "某县举行青少年书法大赛颁奖活动" in recs
+    assert flat(str(recs["某县举行青少年书法大赛颁奖活动"]["body"])).startswith("6月2日，某县青少年")
+    assert flat(str(recs["市长调研重点项目建设"]["body"])).endswith("项目进展。")
+
+
+def test_tail_printed_before_its_headline_is_reattached() -> None:
+    fragment = "引才、用心服务留才。要加强自身建设，打造模范部门。\n\n市领导丁某、戊某出席会议。\n\n"
+    tail = "据了解，此次最美驾驶员评选活动由市文明办主办，得到社会各界广泛关注。\n\n市领导己某、庚某出席并颁奖。\n\n"
+    head = "# 10名最美驾驶员荣获表彰\n\n某市日报讯（记者 甲某）"
+    body = "6月3日晚，最美驾驶员颁奖典礼在市广电中心举行，10名最美驾驶员走上舞台。\n\n"
+    recs = records(A_HEAD + "6月3日，会议召开。\n\n市领导甲某出席会议。\n\n" + fragment + tail + head + body)
+    award = by_headline(recs)["10名最美驾驶员荣获表彰"]
+    assert flat(str(award["body"])).startswith("6月3日晚")
+    assert flat(str(award["body"])).endswith("出席并颁奖。")
+    frag = [r for r in recs if r["kind"] == "fragment"]
+    assert len(frag) == 1 and not frag[0]["complete"]
+    assert flat(str(frag[0]["body"])).startswith("引才、用心服务留才")
+
+
+def test_interleaved_heads_of_a_report_and_a_commentary() -> None:
+    page = (
+        "某某赴供电公司调研时强调\n\n扎实做好电力保障工作\n\n推动高质量发展 建设区域中心城市\n\n■本报评论员\n\n"
+        "本报讯（记者 甲某）2020年12月31日，市长某某赴供电公司调研电力保障工作。\n\n"
+        "市领导乙某参加调研。\n\n"
+        "谋定而动，实至功成。我们要紧紧抓住新机遇，加快建设区域中心城市。\n\n时间不等人！让我们真抓实干。\n\n"
+    )
+    recs = by_headline(records(page))
+    news = recs["扎实做好电力保障工作"]
+    assert news["kicker"] == "某某赴供电公司调研时强调" and news["kind"] == "news"
+    comment = recs["推动高质量发展 建设区域中心城市"]
+    assert comment["kind"] == "commentary"
+    assert [(b["role"], b["name"]) for b in comment["bylines"]] == [("本报评论员", None)]  # type: ignore[union-attr]
+    assert flat(str(comment["body"])).startswith("谋定而动") and comment["date"] is None
+
+
+def test_fragment_at_the_top_of_the_page() -> None:
+    recs = records("的发展理念，持续推进各项工作。\n\n市领导甲某参加调研。\n\n" + A_HEAD + A_BODY)
+    assert recs[0]["kind"] == "fragment" and recs[0]["complete"] is False and recs[0]["date"] is None
+
+
+def test_article_cut_off_at_the_column_end_is_incomplete() -> None:
+    recs = records(A_HEAD + "6月3日，督导组先后4次对某县道路交通、\n\n" + B_HEAD + B_BODY)
+    assert recs[0]["complete"] is False and recs[1]["complete"] is True
+    assert flat(str(recs[0]["body"])).endswith("道路交通、")
+
+
+def test_jump_marker_makes_the_article_incomplete() -> None:
+    recs = records(A_HEAD + "6月3日，全市防汛工作会议召开，会议强调要压实责任。（下转第2版）\n")
+    assert recs[0]["complete"] is False
+
+
+def test_photo_caption_with_credit() -> None:
+    recs = records(A_HEAD + A_BODY + "6月2日，菜农在育苗基地给幼苗增光补温，确保幼苗御寒越冬。 ■张某 摄\n")
+    photo = recs[-1]
+    assert photo["kind"] == "photo" and photo["headline"] is None
+    assert [(b["role"], b["name"]) for b in photo["bylines"]] == [("摄影", "张某")]
+    assert flat(str(photo["body"])).endswith("御寒越冬。")
+
+
+def test_interview_with_byline_line() -> None:
+    page = "为区域发展贡献县域力量\n\n——访某县委书记某某\n\n■本报记者 甲某 通讯员 乙某\n\n“省委赋予的战略定位，是人民期盼。”近日，某某在接受采访时表示。\n"
+    rec = records(page)[0]
+    assert rec["kind"] == "interview" and rec["subtitle"] == "——访某县委书记某某"
+    assert [(b["role"], b["name"]) for b in rec["bylines"]] == [("本报记者", "甲某"), ("通讯员", "乙某")]
+
+
+def test_dateline_split_over_two_lines() -> None:
+    rec = records("# 某县举行颁奖活动\n\n某市晚报讯  \n(通讯员 丙某)\n\n6月2日，颁奖活动举行。\n")[0]
+    assert flat(rec["dateline"]) == "某市晚报讯（通讯员丙某）"
+    assert [(b["role"], b["name"]) for b in rec["bylines"]] == [("通讯员", "丙某")]
+
+
+def test_markdown_head_without_a_dateline_still_heads_its_body() -> None:
+    recs = records("# 全市防汛工作会议召开\n\n6月3日，全市防汛工作会议召开。会议强调，要压实责任。\n")
+    assert recs[0]["headline"] == "全市防汛工作会议召开"
+    assert recs[0]["kind"] == "news"
