@@ -1,0 +1,119 @@
+"""The command line: formats, exit status, and bad input that never stops a batch."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from fangzhi.cli import main
+
+PAGE = "# 全市防汛工作会议召开\n\n某市日报讯（记者 甲某）2023年6月3日，全市防汛工作会议召开。会议强调，要压实责任。\n"
+
+
+def write(p: Path, data: bytes | str) -> Path:
+    if isinstance(data, str):
+        p.write_text(data, encoding="utf-8")
+    else:
+        p.write_bytes(data)
+    return p
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(["parse", *args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_jsonl_has_one_record_per_article(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, str(write(tmp_path / "a.txt", PAGE)))
+    recs = [json.loads(line) for line in out.splitlines()]
+    assert code == 0 and err == ""
+    assert recs[0]["headline"] == "全市防汛工作会议召开"
+    assert recs[0]["date"] == "2023-06-03"
+    assert {"id", "page", "spans", "problems", "bylines", "complete"} <= recs[0].keys()
+
+
+def test_json_gives_the_page_with_its_furniture(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, str(write(tmp_path / "a.txt", "第2版\n\n" + PAGE)), "--format", "json")
+    doc = json.loads(out)
+    assert code == 0 and doc["furniture"][0]["text"] == "第2版"
+    assert doc["encoding"] == "utf-8" and len(doc["articles"]) == 1
+
+
+def test_markdown_is_for_people(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, str(write(tmp_path / "a.txt", PAGE)), "--format", "md")
+    assert code == 0 and "## 全市防汛工作会议召开" in out and "2023-06-03" in out
+
+
+def test_t2s_reads_a_traditional_page_like_its_simplified_twin(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    trad = "# 全市防汛工作會議召開\n\n某市日報訊（記者 甲某）2023年6月3日，全市防汛工作會議召開。會議強調，要壓實責任。\n"
+    _, simp, _ = run(capsys, str(write(tmp_path / "s.txt", PAGE)))
+    _, conv, _ = run(capsys, str(write(tmp_path / "t.txt", trad)), "--t2s")
+    keys = ("kind", "kicker", "headline", "subtitle", "dateline", "date", "body", "complete")
+    assert {k: json.loads(conv)[k] for k in keys} == {k: json.loads(simp)[k] for k in keys}
+
+
+def test_relative_date_without_issue_date_is_reported_on_stderr(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    page = "# 全市防汛工作会议召开\n\n本报讯（记者 甲某）昨日，全市防汛工作会议召开。\n"
+    code, out, err = run(capsys, str(write(tmp_path / "a.txt", page)))
+    assert code == 0 and "date.relative" in err and json.loads(out)["date"] is None
+    code, out, err = run(capsys, str(tmp_path / "a.txt"), "--issue-date", "2023-06-04")
+    assert json.loads(out)["date"] == "2023-06-03" and err == ""
+
+
+def test_bad_files_are_named_one_line_each_and_the_rest_is_parsed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    batch = tmp_path / "batch"
+    batch.mkdir()
+    write(batch / "1_empty.txt", b"")
+    write(batch / "2_binary.txt", b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8)
+    big = batch / "3_huge.txt"
+    with big.open("wb") as f:
+        f.truncate(50 * 1024 * 1024)
+    write(batch / "4_undecodable.txt", b"\xff\xfe\xfa" * 10 + b"\x81")
+    write(batch / "5_english.txt", "Minutes of the county council meeting.\n")
+    write(batch / "6_good.txt", PAGE)
+    code, out, err = run(capsys, str(batch))
+    lines = err.strip().splitlines()
+    assert code == 2
+    assert len(lines) == 5
+    for name, code_word in [
+        ("1_empty", "source.empty"),
+        ("2_binary", "source.binary"),
+        ("3_huge", "source.too_large"),
+        ("4_undecodable", "source."),
+        ("5_english", "source.no_chinese"),
+    ]:
+        assert any(name in line and code_word in line for line in lines), name
+    assert [json.loads(line)["page"] for line in out.splitlines()] == ["6_good.txt"]
+
+
+def test_unreadable_folder_is_reported_and_the_rest_is_parsed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    write(locked / "x.txt", PAGE)
+    locked.chmod(0)
+    try:
+        if os.access(locked, os.R_OK):
+            pytest.skip("running with privileges that ignore permissions")
+        code, out, err = run(
+            capsys, str(locked), str(write(tmp_path / "ok.txt", PAGE)), str(tmp_path / "missing.txt")
+        )
+    finally:
+        locked.chmod(0o755)
+    assert code == 2 and "locked" in err and "missing.txt" in err and len(out.splitlines()) == 1
+
+
+def test_a_missing_file_is_reported(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, str(tmp_path / "nope.txt"), str(write(tmp_path / "ok.txt", PAGE)))
+    assert code == 2 and "nope.txt" in err and len(out.splitlines()) == 1
