@@ -121,10 +121,10 @@ def _bylines(dateline: Block | None, byline: Block | None, credit: Block | None)
         m = credits.match_dateline(dateline.text)
         if m is not None and m.credit_end > m.credit_start:
             for c in credits.parse_credit(dateline.text[m.credit_start : m.credit_end], m.credit_start):
-                out.append(Byline(c.role, c.name, sub_spans(dateline, c.start, c.end)))
+                out.append(_byline(c, dateline))
     if byline is not None:
         for c in credits.parse_credit(byline.text):
-            out.append(Byline(c.role, c.name, sub_spans(byline, c.start, c.end)))
+            out.append(_byline(c, byline))
     if credit is not None:
         text = credit.text
         pm = press.PHOTO_CREDIT.search(text)
@@ -134,6 +134,11 @@ def _bylines(dateline: Block | None, byline: Block | None, credit: Block | None)
             if c.name:
                 out.append(Byline("摄影", c.name, sub_spans(credit, c.start, c.end)))
     return tuple(out)
+
+
+def _byline(c: credits.Credit, block: Block) -> Byline:
+    role_spans = sub_spans(block, c.role_start, c.role_end) if c.role_start >= 0 else ()
+    return Byline(c.role, c.name, sub_spans(block, c.start, c.end), role_spans)
 
 
 def _date(

@@ -18,7 +18,7 @@ from fangzhi.lexicon import chars, layout
 from fangzhi.model import Block, Line, Page, Span
 from fangzhi.reflow import closes_gap, ends_open, starts_mid
 
-MAX_HEAD_LINES = 4
+MAX_HEAD_LINES = 6
 MAX_HEAD_LEN = 64
 
 
@@ -101,6 +101,16 @@ def _classify(page: Page) -> list[Unit]:
                 rest_start += 1
             if rest_start < line.span.end:
                 units.append(Unit("prose", Span(rest_start, line.span.end), line))
+            continue
+        if (
+            credits.photo_credit_line(s)
+            and units
+            and units[-1].kind == "prose"
+            and units[-1].line is lines[i - 1]
+        ):
+            # ■通讯员 某某 摄 on its own line credits the picture captioned just above it
+            units[-1].kind = "caption"
+            units.append(Unit("credit", line.span, line))
             continue
         if credits.is_byline_line(s) and (line.marks or len(s) <= 30):
             units.append(Unit("byline", line.span, line))
@@ -221,9 +231,7 @@ def head_roles(lines: list[tuple[str, int]]) -> list[str]:
     if n == 2:
         if layout.SUBTITLE_START.match(second) or (layout.SUBTITLE_CUE.search(second) and not kicker_first):
             return ["headline", "subtitle"]
-        if kicker_first or len(first) < len(second):
-            return ["kicker", "headline"]
-        return ["headline", "subtitle"]
+        return ["kicker", "headline"] if kicker_first else ["headline", "subtitle"]
     if kicker_first or not (layout.SUBTITLE_START.match(second) or layout.SUBTITLE_CUE.search(second)):
         return ["kicker", "headline"] + ["subtitle"] * (n - 2)
     return ["headline"] + ["subtitle"] * (n - 1)
@@ -235,25 +243,24 @@ def head_roles(lines: list[tuple[str, int]]) -> list[str]:
 def _reflow(units: list[Unit], text: str) -> tuple[list[Block], dict[int, int]]:
     blocks: list[Block] = []
     group_of: dict[int, int] = {}
-    para: list[Span] = []
+    para: list[Unit] = []
 
     def flush() -> None:
         if para:
             blocks.append(_body_block(para, text))
             para.clear()
 
-    for idx, u in enumerate(units):
+    for u in units:
         if u.kind in ("prose", "head") and u.group < 0:
             s = u.span.of(text)
             if para:
-                left = "".join(sp.of(text) for sp in para)
-                if closes_gap(left, s, left_titleish=is_titleish(left) and len(para) == 1):
-                    para.append(u.span)
+                left = "".join(p.span.of(text) for p in para)
+                ended = para[-1].line.ended or para[-1].line.jump == "to"
+                if not ended and closes_gap(left, s, left_titleish=is_titleish(left) and len(para) == 1):
+                    para.append(u)
                     continue
                 flush()
-            para.append(u.span)
-            # a dateline's trailing text always continues into the next line's prose if it must
-            del idx
+            para.append(u)
             continue
         flush()
         if u.group >= 0:
@@ -261,32 +268,27 @@ def _reflow(units: list[Unit], text: str) -> tuple[list[Block], dict[int, int]]:
             blocks.append(Block(u.role or "headline", (u.span,), u.span.of(text)))
             continue
         spans = (u.span, *u.extra_spans)
-        sep = " " if u.extra_spans else ""
-        blocks.append(Block(u.kind, spans, sep.join(sp.of(text) for sp in spans)))
+        blocks.append(Block(u.kind, spans, "".join(sp.of(text) for sp in spans)))
     flush()
     return blocks, group_of
 
 
-def _body_block(spans: list[Span], text: str) -> Block:
-    merged: list[Span] = []
-    for sp in spans:
-        merged.append(sp)
-    body = "".join(sp.of(text) for sp in merged)
-    closing = bool(
+def _body_block(units: list[Unit], text: str) -> Block:
+    spans = tuple(u.span for u in units)
+    body = "".join(sp.of(text) for sp in spans)
+    closing = units[-1].line.ended or bool(
         len(body) <= 200
         and (
             (layout.CLOSING_TAIL.search(body) and layout.LEADER_WORD.search(body))
             or layout.CLOSING_OTHER.search(body)
         )
     )
-    jump = (
-        "to" if layout.JUMP_TO.search(body[-16:]) else "from" if layout.JUMP_FROM.search(body[:16]) else None
-    )
+    jump = units[-1].line.jump if units[-1].line.jump == "to" else units[0].line.jump
     return replace(
-        Block("body", tuple(merged), body),
+        Block("body", spans, body),
         closing=closing,
-        starts_mid=starts_mid(body),
-        ends_open=ends_open(body),
+        starts_mid=starts_mid(body) or jump == "from",
+        ends_open=ends_open(body) or jump == "to",
         jump=jump,
         titleish=is_titleish(body),
     )

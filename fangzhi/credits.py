@@ -25,8 +25,10 @@ _SURNAMES = frozenset(
 class Credit:
     role: str | None
     name: str | None
-    start: int  # offsets within the credit text given to parse_credit
+    start: int  # offsets of the name (or of a voice role) in the text given to parse_credit
     end: int
+    role_start: int = -1  # where the role was printed, -1 when none was
+    role_end: int = -1
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,7 +42,7 @@ class DatelineMatch:
 
 def match_dateline(line: str) -> DatelineMatch | None:
     m = press.DATELINE_HEAD.match(line)
-    if not m or (m.group("verb") == "电" and not m.group("date")):
+    if not m or (m.group("verb") == "电" and not m.group("date") and not m.group("agency")):
         return None  # 电 without a date is a word (供电, 来电), not a wire dateline
     source = m.group("outlet") or m.group("agency")
     end = m.end()
@@ -57,25 +59,39 @@ def parse_credit(text: str, offset: int = 0) -> list[Credit]:
     """Split a credit into (role, name) pairs; a role carries over to the names after it."""
     out: list[Credit] = []
     role: str | None = None
-    for tok in _tokens(text):
-        start, word = tok
+    rs = re = -1
+    for start, token in _tokens(text):
+        word = token
         rm = _ROLE_RE.match(word)
-        if rm and (rm.end() == len(word) or _NAME.fullmatch(word[rm.end() :])):
-            role = _canon_role(rm.group())
-            word_rest = word[rm.end() :]
-            if not word_rest:
-                if role in press.VOICE_ROLES:
-                    out.append(Credit(role, None, offset + start, offset + start + len(word)))
-                continue
-            start += rm.end()
-            word = word_rest
-        if word in ("摄", "摄影", "报道", "报导"):
-            continue
+        if rm:
+            rest = _name_part(word[rm.end() :])
+            if rest == "" or _NAME.fullmatch(rest) or len(rest) in (4, 6):
+                role = _canon_role(rm.group())
+                rs, re = offset + start, offset + start + rm.end()
+                if not rest:
+                    if role in press.VOICE_ROLES:
+                        out.append(Credit(role, None, rs, re, rs, re))
+                    continue
+                start += rm.end()
+                word = rest
+        word = _name_part(word)
         if not (_NAME.fullmatch(word) or len(word) == 6):
             continue  # not a name: a credit holds roles and names only
         for a, name in _split_names(word):
-            out.append(Credit(role, name, offset + start + a, offset + start + a + len(name)))
+            out.append(Credit(role, name, offset + start + a, offset + start + a + len(name), rs, re))
     return out
+
+
+def _name_part(word: str) -> str:
+    """The name in a credit word: 摄 and 报道 go, and a place printed after the name (黄某某广州)."""
+    for tail in ("摄影", "摄", "报道", "报导"):
+        if word.endswith(tail) and len(word) > len(tail):
+            word = word[: -len(tail)]
+    if word in ("摄", "摄影", "报道", "报导"):
+        return ""
+    if len(word) > 4 and not _NAME.fullmatch(word):
+        word = _strip_place(word)
+    return word
 
 
 def _tokens(text: str) -> list[tuple[int, str]]:
@@ -88,6 +104,31 @@ def _tokens(text: str) -> list[tuple[int, str]]:
     if last < len(text):
         toks.append((last, text[last:]))
     return toks
+
+
+_COMPOUND_SURNAMES = frozenset(
+    "欧阳 司马 上官 诸葛 东方 皇甫 尉迟 公孙 慕容 长孙 夏侯 轩辕 令狐 端木 西门 南宫".split()
+)
+
+
+def looks_like_name(word: str) -> bool:
+    """A Chinese personal name: a known surname and one or two more characters (or a · name)."""
+    if "·" in word:
+        return True
+    if word[:2] in _COMPOUND_SURNAMES:
+        return 3 <= len(word) <= 4
+    return 2 <= len(word) <= 3 and word[0] in _SURNAMES
+
+
+def _strip_place(word: str) -> str:
+    """黄某某广州 → 黄某某: drop a place name the segmenter finds at the end."""
+    import rjieba
+
+    tags = rjieba.tag(word)
+    while tags and tags[-1][1] == "ns" and len(word) - len(tags[-1][0]) >= 2:
+        word = word[: len(word) - len(tags[-1][0])]
+        tags = tags[:-1]
+    return word
 
 
 def _canon_role(role: str) -> str:
@@ -110,12 +151,18 @@ def is_byline_line(line: str) -> bool:
     if any(c in line for c in "，。；！？“”"):
         return False
     credits = parse_credit(line)
-    if not credits:
+    if not credits or not all(c.name is None or len(c.name) <= 3 or looks_like_name(c.name) for c in credits):
         return False
     covered = sum(c.end - c.start for c in credits)
     roles = sum(len(r.group()) for r in _ROLE_RE.finditer(line))
     han = sum(1 for c in line if "\u4e00" <= c <= "\u9fff")
     return covered + roles >= han - 2
+
+
+def photo_credit_line(line: str) -> re.Match[str] | None:
+    """A line that is only a photo credit: 通讯员 某某 摄."""
+    m = press.PHOTO_CREDIT.fullmatch(line.strip())
+    return m if m is not None and len(line) <= 30 else None
 
 
 def photo_credit(line: str) -> re.Match[str] | None:

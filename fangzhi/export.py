@@ -8,17 +8,53 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from fangzhi.model import Article, Block, Furniture, ParsedPage, Span
+from fangzhi.assemble import sub_spans
+from fangzhi.model import Article, Block, Byline, Furniture, Page, ParsedPage, Span
 
 TEXT_FIELDS = ("kicker", "headline", "subtitle", "dateline", "byline", "credit")
 
 
-def _text(b: Block | None) -> str | None:
-    return b.text if b is not None else None
+def shown(page: Page, block: Block | None) -> str | None:
+    """A block's text in the script the page was printed in (see Page.shown)."""
+    if block is None:
+        return None
+    if page.shown is page.text:
+        return block.text
+    out: list[str] = []
+    pos = 0
+    for sp in block.spans:
+        piece = sp.of(page.text)
+        at = block.text.find(piece, pos)
+        if at < 0:
+            return block.text
+        out.append(block.text[pos:at])
+        out.append(sp.of(page.shown))
+        pos = at + len(piece)
+    out.append(block.text[pos:])
+    return "".join(out)
+
+
+def _shown_in(page: Page, block: Block | None, value: str | None) -> str | None:
+    """`value`, read from `block`, as printed."""
+    if value is None or block is None or page.shown is page.text:
+        return value
+    at = block.text.find(value)
+    if at < 0:
+        return value
+    return "".join(sp.of(page.shown) for sp in sub_spans(block, at, at + len(value)))
+
+
+def _byline(page: Page, b: Byline) -> dict[str, Any]:
+    name = "".join(sp.of(page.shown) for sp in b.spans) if b.name else None
+    role = b.role
+    if b.role_spans and "".join(sp.of(page.text) for sp in b.role_spans) == b.role:
+        role = "".join(sp.of(page.shown) for sp in b.role_spans)
+    return {"role": role, "name": name, "spans": page.offsets.spans_to_raw([*b.role_spans, *b.spans])}
 
 
 def article_record(parsed: ParsedPage, a: Article) -> dict[str, Any]:
-    offsets = parsed.page.offsets
+    page = parsed.page
+    offsets = page.offsets
     fields: dict[str, Block | None] = {
         "kicker": a.kicker,
         "headline": a.headline,
@@ -38,19 +74,17 @@ def article_record(parsed: ParsedPage, a: Article) -> dict[str, Any]:
         "page": parsed.page.raw.name,
         "id": a.id,
         "kind": a.kind,
-        "kicker": _text(a.kicker),
-        "headline": _text(a.headline),
-        "subtitle": _text(a.subtitle),
-        "dateline": _text(a.dateline),
-        "byline": _text(a.byline_block),
-        "credit": _text(a.credit),
-        "source": a.source,
-        "bylines": [
-            {"role": b.role, "name": b.name, "spans": offsets.spans_to_raw(b.spans)} for b in a.bylines
-        ],
+        "kicker": shown(page, a.kicker),
+        "headline": shown(page, a.headline),
+        "subtitle": shown(page, a.subtitle),
+        "dateline": shown(page, a.dateline),
+        "byline": shown(page, a.byline_block),
+        "credit": shown(page, a.credit),
+        "source": _shown_in(page, a.dateline, a.source),
+        "bylines": [_byline(page, b) for b in a.bylines],
         "date": a.date.iso,
         "year_inferred": a.date.year_inferred if a.date.iso else False,
-        "body": a.body_text,
+        "body": "\n".join(str(shown(page, b)) for b in a.body),
         "complete": a.complete,
         "furniture": [],
         "problems": [{"code": p.code, "message": p.message} for p in a.problems],
@@ -68,9 +102,7 @@ def page_records(parsed: ParsedPage) -> list[dict[str, Any]]:
     offsets = parsed.page.offsets
     for f in parsed.page.furniture:
         host = _host(extents, f.span)
-        recs[host]["furniture"].append(
-            {"kind": f.kind, "text": f.span.of(parsed.page.text), "spans": offsets.spans_to_raw([f.span])}
-        )
+        recs[host]["furniture"].append(_furniture(parsed, f, offsets))
     return recs
 
 
@@ -92,7 +124,7 @@ def page_document(parsed: ParsedPage) -> dict[str, Any]:
 
 
 def _furniture(parsed: ParsedPage, f: Furniture, offsets: Any) -> dict[str, Any]:
-    return {"kind": f.kind, "text": f.span.of(parsed.page.text), "spans": offsets.spans_to_raw([f.span])}
+    return {"kind": f.kind, "text": f.span.of(parsed.page.shown), "spans": offsets.spans_to_raw([f.span])}
 
 
 def _extent(a: Article) -> tuple[int, int]:
@@ -117,26 +149,27 @@ def _host(extents: list[tuple[int, int]], span: Span) -> int:
 
 
 def markdown(parsed: ParsedPage) -> str:
-    out = [f"# {parsed.page.raw.name}", ""]
+    page = parsed.page
+    out = [f"# {page.raw.name}", ""]
     for a in parsed.articles:
-        out.append(f"## {a.headline.text if a.headline else '（无标题）'}  `{a.id}`")
+        out.append(f"## {shown(page, a.headline) or '（无标题）'}  `{a.id}`")
         if a.kicker:
-            out.append(f"*{a.kicker.text}*")
+            out.append(f"*{shown(page, a.kicker)}*")
         if a.subtitle:
-            out.append(f"**{a.subtitle.text}**")
+            out.append(f"**{shown(page, a.subtitle)}**")
         meta = [a.kind, a.date.iso or "日期不详", "完整" if a.complete else "不完整"]
         if a.bylines:
             meta.append("、".join(f"{b.role or ''} {b.name or ''}".strip() for b in a.bylines))
         out.append("> " + " · ".join(meta))
         out.append("")
         if a.dateline:
-            out.append(a.dateline.text)
-        out.extend(f"{b.text}\n" for b in a.body)
+            out.append(str(shown(page, a.dateline)))
+        out.extend(f"{shown(page, b)}\n" for b in a.body)
         for p in a.problems:
             out.append(f"> ⚠ {p.code}: {p.message}")
         out.append("")
     if parsed.page.furniture:
         out.append("---")
-        out.append("版面信息: " + " / ".join(f.span.of(parsed.page.text) for f in parsed.page.furniture))
+        out.append("版面信息: " + " / ".join(f.span.of(page.shown) for f in page.furniture))
         out.append("")
     return "\n".join(out)

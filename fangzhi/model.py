@@ -7,6 +7,7 @@ Every located thing carries half-open `Span`s into its page's *normalised* text;
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -73,6 +74,8 @@ class Line:
     bold: bool = False
     marks: tuple[int, ...] = ()
     gap: int = 0
+    jump: str | None = None  # 'to' / 'from' another page, from a marker set aside as furniture
+    ended: bool = False  # a （完） closed the report here
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,12 +88,19 @@ class Furniture:
 
 @dataclass(frozen=True)
 class Page:
+    """The normalised page. `text` is what the rules read; `shown` is the same characters in the
+    script the page was printed in (they differ only for a traditional page read through its
+    simplified shadow, one character for one, so every span serves both)."""
+
     raw: RawPage
     text: str
+    shown: str
     offsets: OffsetMap
     lines: tuple[Line, ...]
     furniture: tuple[Furniture, ...] = ()
     problems: tuple[Problem, ...] = ()
+    printed_date: date | None = None  # the issue date a page header prints (2023年11月8日 星期三)
+    masthead: str | None = None  # the paper's name as its masthead or page header prints it
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,7 +130,8 @@ class Block:
 class Byline:
     role: str | None
     name: str | None
-    spans: tuple[Span, ...] = ()
+    spans: tuple[Span, ...] = ()  # where the name (or a voice role) is printed
+    role_spans: tuple[Span, ...] = ()  # where the role is printed, when it is
 
 
 @dataclass(frozen=True, slots=True)

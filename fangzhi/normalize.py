@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from datetime import date
 
 from fangzhi.lexicon import chars, layout, press
 from fangzhi.model import Furniture, Line, Page, Problem, RawPage, Span
@@ -26,11 +27,16 @@ _CREDIT_LEAD = re.compile(
 
 
 def normalize(raw: RawPage, *, t2s: bool = False) -> Page:
-    text = raw.text
-    if t2s:
-        from fangzhi.script import to_simplified
+    """Normalise a page. With t2s the page reads and shows simplified; a traditional page read
+    without it is analysed through its simplified shadow and still shown as printed."""
+    from fangzhi.script import is_mostly_traditional, to_simplified
 
-        text = to_simplified(text)
+    text = raw.text
+    shown: str | None = None
+    if t2s or is_mostly_traditional(text):
+        simplified = to_simplified(text)
+        shown = None if t2s else text.translate(chars.FULL_TO_ASCII)
+        text = simplified
     text = text.translate(chars.FULL_TO_ASCII)
     out = OffsetBuilder()
     lines: list[Line] = []
@@ -44,16 +50,65 @@ def normalize(raw: RawPage, *, t2s: bool = False) -> Page:
         a, b, level = piece
         if lines or furniture:
             out.keep("\n", start - 1)
-        line, furn = _emit_line(text, a, b, level, gap, out)
+        line, furn = _emit_line(text, a, b, level, gap, out, shown)
         if line is not None:
             lines.append(line)
         furniture.extend(furn)
         gap = 0
-    norm, offsets = out.build(len(raw.text))
+    norm, norm_shown, offsets = out.build(len(raw.text))
+    lines, furniture = _masthead(lines, furniture, norm)
     problems: tuple[Problem, ...] = ()
     if not lines:
         problems = (Problem("page.empty", "the page holds no text once furniture is set aside"),)
-    return Page(raw, norm, offsets, tuple(lines), tuple(furniture), problems)
+    return Page(
+        raw,
+        norm,
+        norm_shown,
+        offsets,
+        tuple(lines),
+        tuple(sorted(furniture, key=lambda f: f.span.start)),
+        problems,
+        printed_date=_printed_date(furniture, norm),
+        masthead=_paper_name(furniture, norm),
+    )
+
+
+def _masthead(lines: list[Line], furniture: list[Furniture], text: str) -> tuple[list[Line], list[Furniture]]:
+    """A short title at the very top, next to the page header, is the paper's masthead (今日某县)."""
+    if not lines or not furniture:
+        return lines, furniture
+    first = lines[0]
+    s = first.span.of(text)
+    header = [f for f in furniture if f.kind == "page-header"]
+    if not header or len(s) > 10 or first.heading or any(c in s for c in "，。：:、"):
+        return lines, furniture
+    nxt = lines[1].span.start if len(lines) > 1 else len(text) + 1
+    if any(first.span.end <= f.span.start < nxt for f in header) and header[0].span.start < nxt:
+        return lines[1:], [Furniture("masthead", first.span), *furniture]
+    return lines, furniture
+
+
+def _printed_date(furniture: list[Furniture], text: str) -> date | None:
+    for f in furniture:
+        m = layout.ISSUE_DATE_LINE.search(f.span.of(text))
+        if m and f.kind == "page-header":
+            try:
+                return date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+            except ValueError:
+                return None
+    return None
+
+
+def _paper_name(furniture: list[Furniture], text: str) -> str | None:
+    for f in furniture:
+        if f.kind == "masthead":
+            return f.span.of(text).strip()
+    for f in furniture:
+        if f.kind == "page-header":
+            m = re.search(layout.PAPER_NAME, f.span.of(text))
+            if m:
+                return m.group()
+    return None
 
 
 def _raw_lines(text: str) -> Iterator[tuple[int, int]]:
@@ -88,17 +143,18 @@ def _strip_line(text: str, start: int, end: int) -> tuple[int, int, int] | None:
 
 
 def _emit_line(
-    text: str, a: int, b: int, level: int, gap: int, out: OffsetBuilder
+    text: str, a: int, b: int, level: int, gap: int, out: OffsetBuilder, shown: str | None = None
 ) -> tuple[Line | None, list[Furniture]]:
     keep, marks_raw, bold = _kept_ranges(text, a, b)
-    line_text = "".join(text[x:y] for x, y in keep)
-    line_text = _fold_punctuation(line_text)
+    line_text = _fold_punctuation("".join(text[x:y] for x, y in keep))
+    line_shown = _fold_punctuation("".join(shown[x:y] for x, y in keep)) if shown is not None else None
     begin = out.pos
     cursor = 0
     marks: list[int] = []
     for x, y in keep:
         marks.extend(begin + cursor for m in marks_raw if m == x)
-        out.keep(line_text[cursor : cursor + (y - x)], x)
+        piece_shown = line_shown[cursor : cursor + (y - x)] if line_shown is not None else None
+        out.keep(line_text[cursor : cursor + (y - x)], x, piece_shown)
         cursor += y - x
     end = out.pos
     return _split_furniture(
@@ -212,13 +268,35 @@ def _fold_punctuation(line: str) -> str:
 def _split_furniture(
     *, out_text: str, begin: int, end: int, level: int, bold: bool, marks: tuple[int, ...], gap: int
 ) -> tuple[Line | None, list[Furniture]]:
+    """Set page furniture aside: whole furniture lines, and marks glued to a line's ends."""
     if end <= begin:
         return None, []
-    if layout.FURNITURE_LINE.match(out_text) and not level:
-        return None, [Furniture("page-furniture", Span(begin, end))]
-    m = layout.GLUED_PAPER.search(out_text)
-    if m and m.start(1) > 0:
-        cut = begin + m.start()
-        furn = Furniture("paper-name", Span(begin + m.start(1), end))
-        return Line(Span(begin, cut), level, bold, marks, gap), [furn]
-    return Line(Span(begin, end), level, bold, marks, gap), []
+    if (not level and layout.FURNITURE_LINE.match(out_text)) or layout.SECTION_LINE.match(out_text):
+        return None, [Furniture("page-header", Span(begin, end))]
+    furniture: list[Furniture] = []
+    a, b = begin, end
+    jump: str | None = None
+    ended = False
+    sm = layout.START_MARK.match(out_text)
+    if sm and sm.end() < len(out_text):
+        furniture.append(Furniture("jump-from", Span(begin, begin + sm.end())))
+        a = begin + sm.end()
+        jump = "from"
+    for _ in range(2):  # a paper's name after a （完）, or the other way round
+        tail = out_text[: b - begin]
+        m = layout.GLUED_PAPER.search(tail)
+        if m and m.start(1) > a - begin:
+            furniture.append(Furniture("paper-name", Span(begin + m.start(1), b)))
+            b = begin + m.start()
+            continue
+        em = layout.END_MARK.search(tail)
+        if em and em.start() > a - begin:
+            mark = em.group().strip()
+            kind = "jump-to" if "转" in mark else "end-mark"
+            furniture.append(
+                Furniture(kind, Span(begin + em.start() + (len(em.group()) - len(em.group().lstrip())), b))
+            )
+            b = begin + em.start()
+            jump = "to" if kind == "jump-to" else jump
+            ended = ended or kind == "end-mark"
+    return Line(Span(a, b), level, bold, tuple(m for m in marks if a <= m < b), gap, jump, ended), furniture

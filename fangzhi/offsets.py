@@ -78,10 +78,11 @@ class OffsetMap:
 class OffsetBuilder:
     """Collects the kept pieces of a raw text while a normaliser walks it."""
 
-    __slots__ = ("_parts", "_pos", "_runs")
+    __slots__ = ("_parts", "_pos", "_runs", "_shown")
 
     def __init__(self) -> None:
         self._parts: list[str] = []
+        self._shown: list[str] = []
         self._runs: list[tuple[int, int]] = []
         self._pos = 0
 
@@ -89,14 +90,21 @@ class OffsetBuilder:
     def pos(self) -> int:
         return self._pos
 
-    def keep(self, text: str, raw_start: int) -> None:
-        """Append `text`, which stands one to one for raw[raw_start : raw_start + len(text)]."""
+    def keep(self, text: str, raw_start: int, shown: str | None = None) -> None:
+        """Append `text`, which stands one to one for raw[raw_start : raw_start + len(text)].
+
+        `shown` is the same piece in the script the page is printed in, when the text analysed
+        differs from it (a traditional page read through its simplified shadow); same length.
+        """
         if not text:
             return
         self._runs.append((self._pos, raw_start))
         self._parts.append(text)
+        self._shown.append(text if shown is None else shown)
         self._pos += len(text)
 
-    def build(self, raw_len: int) -> tuple[str, OffsetMap]:
+    def build(self, raw_len: int) -> tuple[str, str, OffsetMap]:
         runs = self._runs or [(0, 0)]
-        return "".join(self._parts), OffsetMap(runs, self._pos, raw_len)
+        text = "".join(self._parts)
+        shown = "".join(self._shown)
+        return text, (text if shown == text else shown), OffsetMap(runs, self._pos, raw_len)

@@ -22,7 +22,7 @@ def parse_page(raw: RawPage, settings: Settings) -> ParsedPage:
         layout,
         drafts,
         key=page_key(raw.name, raw.sha256),
-        issue=settings.issue_date,
+        issue=settings.issue_date or page.printed_date,
         publication=publication_of(layout, settings.publication),
     )
     return ParsedPage(page, articles, page.problems)

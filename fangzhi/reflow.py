@@ -28,9 +28,14 @@ def closes_gap(left: str, right: str, *, left_titleish: bool = False) -> bool:
 
 
 def cannot_open(text: str) -> bool:
-    """The text cannot open a sentence: punctuation that continues, or a particle or suffix."""
+    """The text cannot open a sentence: punctuation that continues, a particle or suffix, or
+    the last character of a word cut off before a list comma (理、垃圾分类 ← 管|理、)."""
     c = text[:1]
-    return bool(c) and (c in chars.NO_START_PUNCT or c in chars.NO_START_HAN)
+    if not c:
+        return False
+    if c in chars.NO_START_PUNCT or c in chars.NO_START_HAN:
+        return True
+    return text[1:2] == "、" and chars.is_han(c) and c not in chars.LIST_HEAD_CHARS
 
 
 def starts_mid(text: str) -> bool:

@@ -166,6 +166,8 @@ def _place_runs(blocks: tuple[Block, ...], drafts: list[Draft], runs: list[_Run]
         for di, d in enumerate(drafts):
             if d.closed or d.caption is not None or not (d.body or d.head):
                 continue
+            if any(blocks[i].jump == "to" for i in d.body):
+                continue  # the article says where it goes on: another page
             s = _tail_score(blocks, r, d)
             if s >= TAIL_MIN_SCORE:
                 pairs.append((s, ri, di))
@@ -195,9 +197,10 @@ def _tail_score(blocks: tuple[Block, ...], run: _Run, d: Draft) -> float:
     if run.closed:
         score += 0.1  # ends the way a report ends, which the article itself does not
     last = blocks[d.body[-1]] if d.body else None
-    if first.starts_mid:
-        # a tail that begins mid-sentence must continue a body that stops mid-sentence
-        score += 0.2 if last is not None and last.ends_open else -0.5
+    cut = last is not None and last.ends_open
+    if first.starts_mid or cut:
+        # a body that stops mid-sentence goes on mid-sentence, and only such a body does
+        score += 0.2 if first.starts_mid and cut else -0.5
     return score
 
 

@@ -42,7 +42,8 @@ def read_date(
     lead = _lead(text)
     m = lex.DATE.search(lead)
     rel = lex.RELATIVE.search(lead)
-    if rel and (m is None or rel.start() < m.start()):
+    # 昨日（3月12日）: the printed date settles what the relative day would need the issue for
+    if rel and (m is None or (rel.start() < m.start() and m.start() - rel.end() > 2)):
         return _relative(rel, offset, issue)
     if m is None:
         cm = lex.CN_DATE.search(lead)

@@ -18,6 +18,9 @@ NO_START_PUNCT = "，、。；：！？）」』》〉】,.;:!?)%％"
 # without a subject). Conservative on purpose: each one starting a paragraph means text is missing.
 NO_START_HAN = "的了着过地得们是等与及和或并而之于且则亦乃即"
 
+# Single characters that may head a list at a sentence's start (一、 / 市、县两级).
+LIST_HEAD_CHARS = "一二三四五六七八九十百甲乙丙丁省市县区乡镇村党政军民工农商学兵"
+
 # Bullets OCR and layout tools leave before bylines, captions and list items.
 BULLETS = "■□◆◇●▲△▶►◎◼"
 

@@ -19,4 +19,6 @@ CN_DATE = re.compile(
 RELATIVE_DAYS = {"前天": -2, "前日": -2, "昨天": -1, "昨日": -1, "今天": 0, "今日": 0, "当天": 0, "当日": 0}
 RELATIVE = re.compile("|".join(RELATIVE_DAYS))
 VAGUE = re.compile(r"近日|日前|近期|不久前|最近|连日来|近年来")
-YEAR = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})(?:年|—|-)")
+# A year the page prints as past or present; the end of a range (2024—2026年) and a target
+# (到2026年, 力争2025年) look ahead and are no evidence of when the page was printed.
+YEAR = re.compile(r"(?<![\d" + DASH + r"到至争计划])(?P<y>(?:19|20)\d{2})(?:年|—|-)")

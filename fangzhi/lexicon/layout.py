@@ -41,17 +41,48 @@ CLOSING_OTHER = re.compile(r"(?:会议还研究了?其他事项|其他事项)。
 JUMP_TO = re.compile(r"[（(]\s*(?:下转|转)(?:第)?\s*[A-Za-z]?\d{1,2}\s*(?:版|页)[^）)]{0,6}[）)]")
 JUMP_FROM = re.compile(r"[（(]\s*(?:上接|接|紧接)(?:第)?\s*[A-Za-z]?\d{1,2}\s*(?:版|页)[^）)]{0,6}[）)]")
 
-# Page furniture: a paper's name, folio, page header, editors' credits.
-PAPER_NAME = r"[\u4e00-\u9fff]{2,8}?(?:日报|晚报|早报|时报|商报|都市报|快报|周报)"
+# Page furniture: a paper's name, folio, page header, section name, editors' credits.
+PAPER_NAME = r"[\u4e00-\u9fff]{2,8}?(?:日报|晚报|早报|时报|商报|都市报|快报|周报|青年报|法治报)"
+# Section (栏目) names printed in page headers.
+SECTION = (
+    r"(?:要闻|综合|综合新闻|本地新闻|本埠新闻|地方新闻|时政|时政要闻|政务|经济|财经|产经|社会|民生|城事|文化|文体|"
+    r"体育|国际|国内|评论|时评|理论|副刊|专版|专题|特刊|广告|县域|区县|视觉|图片新闻|图片|乡村振兴|党建|法治|"
+    r"教育|健康|科技|旅游|文旅|生活|观察|聚焦|关注|要闻·综合|新闻)"
+)
+SECTION_LINE = re.compile(r"^" + SECTION + r"$")
+FOLIO = r"(?:第\s*[A-Za-z]?\d{1,3}\s*版|[A-Za-z]?\d{1,3}(?:版)?)"
+ISSUE_DATE_LINE = re.compile(
+    r"(?P<y>\d{4})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日\s*(?:星期|周)[一二三四五六日天]"
+)
 FURNITURE_LINE = re.compile(
     r"^(?:"
     + PAPER_NAME
-    + r"(?:\s*[A-Za-z]?\d{1,2}\s*版?)?"
-    + r"|(?:第\s*[A-Za-z]?\d{1,3}\s*版|[A-Z]\d{1,2}版?)(?:\s*[\u4e00-\u9fff]{2,6})?"
-    + r"|\d{4}年\d{1,2}月\d{1,2}日\s*(?:星期|周)[一二三四五六日天](?:\s*.{0,20})?"
-    + r"|(?:责任编辑|责编|编辑|美编|美术编辑|版式|校对|组版|审读|值班编委)\s*[:：]?\s*\S.{0,40}"
+    + r"(?:\s*"
+    + FOLIO
+    + r")?"
+    + r"|"
+    + FOLIO
+    + r"(?:\s*[\u4e00-\u9fff·]{2,8})?(?:\s+"
+    + PAPER_NAME
+    + r")?"
+    + r"|"
+    + SECTION
+    + r"(?:\s*"
+    + FOLIO
+    + r")?"
+    + r"|(?:.{0,12}\s)?\d{4}年\d{1,2}月\d{1,2}日\s*(?:星期|周)[一二三四五六日天](?:\s*.{0,40})?"
+    + r"|(?:本版)?(?:责任编辑|责编|编辑|美编|美术编辑|版式|校对|组版|审读|值班编委|图片编辑|版面设计)"
+    + r"\s*[:：]?\s*\S.{0,40}"
     + r"|(?:本版|本期)?(?:投稿|新闻热线|热线电话|邮箱)\s*[:：].{0,40}"
     + r")$"
+)
+# Marks that close a report or send it to another page: （完）, （下转第3版）, （编辑 某某）.
+END_MARK = re.compile(
+    r"\s*(?:[（(]\s*(?:完|终)\s*[）)]|[（(]\s*(?:下转|转)(?:第)?\s*[A-Za-z]?\d{1,2}\s*(?:版|页)[^）)]{0,6}[）)]"
+    r"|[（(]\s*(?:责任编辑|编辑|责编)\s*[:：]?\s*[\u4e00-\u9fff·\s]{2,12}[）)])\s*$"
+)
+START_MARK = re.compile(
+    r"^\s*[（(]\s*(?:上接|接|紧接)(?:第)?\s*[A-Za-z]?\d{1,2}\s*(?:版|页)[^）)]{0,6}[）)]\s*"
 )
 # A paper's name glued to the end of a finished sentence: …担当。某某日报
 GLUED_PAPER = re.compile(r"(?<=[。！？”）])\s*(" + PAPER_NAME + r")\s*$")

@@ -11,7 +11,7 @@ OUTLET_SUFFIX = (
 )
 
 # Roles that precede a name in a byline; longest first so 全媒体记者 wins over 记者.
-BYLINE_ROLES = (
+REPORTER_ROLES = (
     "全媒体记者",
     "融媒体记者",
     "新媒体记者",
@@ -27,23 +27,11 @@ BYLINE_ROLES = (
     "特约通讯员",
     "通讯员",
     "实习生",
-    "本报评论员",
-    "特约评论员",
-    "评论员",
-    "摄影",
-    "摄像",
-    "撰稿",
-    "整理",
-    "编辑",
-    "文/图",
-    "文·图",
-    "文图",
-    "图/文",
-    "文",
-    "图",
 )
+OTHER_ROLES = ("摄影", "摄像", "撰稿", "整理", "编辑", "文/图", "文·图", "文图", "图/文", "文", "图")
 # Roles that stand alone with no name after them: the paper's own voice.
-VOICE_ROLES = ("本报评论员", "特约评论员", "评论员", "本报编辑部", "本报特约评论员")
+VOICE_ROLES = ("本报特约评论员", "本报评论员", "特约评论员", "评论员", "本报编辑部")
+BYLINE_ROLES = REPORTER_ROLES + VOICE_ROLES + OTHER_ROLES
 COMMENTARY_ROLES = frozenset({"本报评论员", "特约评论员", "评论员", "本报编辑部", "本报特约评论员"})
 # A photo credit: ■张三 摄 / （记者 张三 摄） / 张三/摄 — the role reported is 摄影.
 PHOTO_VERBS = ("摄影", "摄")
@@ -52,16 +40,16 @@ PHOTO_VERBS = ("摄影", "摄")
 # 新华社北京10月8日电, 人民网长沙5月3日电, 某某新闻网讯.
 DATE_IN_DATELINE = r"(?:\d{4}年)?\d{1,2}月\d{1,2}日"
 DATELINE_HEAD = re.compile(
-    r"^(?:(?P<agency>新华社|中新社|中新网|人民网|央视网|央广网|新华网|本报|本台|本网|"
+    r"^(?:(?P<open>【)?(?:据)?(?P<agency>新华社|中新社|中新网|人民网|央视网|央广网|新华网|本报|本台|本网|"
     r"(?P<outlet>[\u4e00-\u9fffA-Za-z]{1,10}?(?:" + OUTLET_SUFFIX + r")))"
-    r"(?:(?P<place>[\u4e00-\u9fff]{0,8}?)(?P<date>" + DATE_IN_DATELINE + r"))?(?P<verb>讯|电))"
+    r"(?:(?P<place>[\u4e00-\u9fff]{0,8}?)(?P<date>" + DATE_IN_DATELINE + r"))?(?P<verb>讯|电)(?(open)】))"
     # what may follow: a credit, a date, a time word, or the end of the line
     r"(?=$|[\s（(【\[：:，,■\d]|记者|通讯员|本报|今天|今日|昨天|昨日|近日|日前|上午|下午|晚)"
 )
 # What may follow the dateline head: a bracketed credit, or a bare one ending in 报道.
 BRACKETED_CREDIT = re.compile(r"^\s*[（(](?P<credit>[^（）()]{1,60})[）)]")
 BARE_CREDIT = re.compile(
-    r"^\s*(?P<credit>(?:" + "|".join(BYLINE_ROLES[:14]) + r")[\u4e00-\u9fff·\s、]{2,40}?)\s*(?:报道|报导)"
+    r"^\s*(?P<credit>(?:" + "|".join(REPORTER_ROLES) + r")[\u4e00-\u9fff·\s、]{2,40}?)\s*(?:报道|报导)[：:]?"
 )
 
 # A byline printed on its own line: ■本报记者 张三 通讯员 李四 / 本报评论员 / 文/图 张三.
@@ -72,6 +60,6 @@ BYLINE_LINE = re.compile(
 # The credit at the end of a photo caption.
 PHOTO_CREDIT = re.compile(
     r"(?:[（(](?P<pname>[^（）()]{2,30}?)\s*(?:摄影|摄)[）)]"
-    r"|(?P<name>(?:(?:记者|通讯员|本报记者|全媒体记者|融媒体记者|摄影记者)\s*)?[\u4e00-\u9fff·]{2,4}"
+    r"|(?P<name>(?:(?:" + "|".join(REPORTER_ROLES) + r")\s*)?[\u4e00-\u9fff·]{2,4}"
     r"(?:[\s、]+[\u4e00-\u9fff·]{2,4})*)\s*/?\s*(?:摄影|摄))\s*$"
 )
