@@ -22,7 +22,7 @@ MAX_HEAD_LINES = 6
 MAX_HEAD_LEN = 64
 
 
-@dataclass
+@dataclass(slots=True)
 class Unit:
     """A line, or the part of one, with what the first pass made of it."""
 
@@ -115,7 +115,7 @@ def _classify(page: Page) -> list[Unit]:
         if credits.is_byline_line(s) and (line.marks or len(s) <= 30):
             units.append(Unit("byline", line.span, line))
             continue
-        pc = credits.photo_credit(s)
+        pc = credits.photo_credit(s) if "摄" in s else None
         if pc is not None and (line.marks or "摄" in pc.group()):
             cut = pc.start()
             cap_end = line.span.start + len(s[:cut].rstrip())

@@ -19,6 +19,9 @@ _HEADING = re.compile(r"(#{1,6})[ \t]*")
 _BOLD = re.compile(r"\*\*|__")
 _SPACE = " \t\u3000\xa0\r\f\v"
 _STRAY_SPACE = re.compile(rf"(?<=[{chars.HAN}，。、；：])[ ]+(?=[{chars.HAN}])")
+_BULLET = re.compile(f"[{chars.BULLETS}]")
+_BRACKET = re.compile("[" + re.escape(chars.OPENERS + chars.CLOSERS_ALL) + "]")
+_NEEDS_WIDTH_FOLD = re.compile("[\uff05\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\u3000\xa0\t]")
 _HALF_PUNCT = re.compile(r"[,;:?!()]")
 _CJK_CONTEXT = re.compile(rf"[{chars.HAN}，。、；：！？“”‘’（）《》]")
 _CREDIT_LEAD = re.compile(
@@ -37,7 +40,8 @@ def normalize(raw: RawPage, *, t2s: bool = False) -> Page:
         simplified = to_simplified(text)
         shown = None if t2s else text.translate(chars.FULL_TO_ASCII)
         text = simplified
-    text = text.translate(chars.FULL_TO_ASCII)
+    if _NEEDS_WIDTH_FOLD.search(text):
+        text = text.translate(chars.FULL_TO_ASCII)
     out = OffsetBuilder()
     lines: list[Line] = []
     furniture: list[Furniture] = []
@@ -171,62 +175,63 @@ def _emit_line(
 def _kept_ranges(text: str, a: int, b: int) -> tuple[list[tuple[int, int]], list[int], bool]:
     """Raw ranges of the line that survive: bold marks, bullets and stray spaces go."""
     line = text[a:b]
-    drop = [False] * len(line)
-    bold_marks = list(_BOLD.finditer(line))
-    for m in bold_marks:
-        for i in range(m.start(), m.end()):
-            drop[i] = True
-    bold = bool(bold_marks) and line.startswith(("**", "__")) and line.endswith(("**", "__"))
-    bullets: list[int] = []
-    for i, ch in enumerate(line):
-        if ch in chars.BULLETS:
-            drop[i] = True
-            bullets.append(i)
-    _drop_stray_spaces(line, drop, bullets)
+    drops: list[tuple[int, int]] = []
+    bold = False
+    if "**" in line or "__" in line:
+        drops.extend(m.span() for m in _BOLD.finditer(line))
+        bold = line.startswith(("**", "__")) and line.endswith(("**", "__"))
+    bullets = [m.start() for m in _BULLET.finditer(line)] if _BULLET.search(line) else []
+    drops.extend((i, i + 1) for i in bullets)
+    if " " in line:
+        drops.extend(_stray_spaces(line, bullets))
+    if not drops:
+        return [(a, b)], [], bold
+    drops.sort()
     keep: list[tuple[int, int]] = []
-    mark_starts: list[int] = []
-    i = 0
-    n = len(line)
-    while i < n:
-        if drop[i]:
-            i += 1
-            continue
-        j = i
-        while j < n and not drop[j]:
-            j += 1
-        # trim spaces the deletions exposed at the line's edges
-        x, y = i, j
-        if not keep:
-            while x < y and line[x] in _SPACE:
-                x += 1
+    pos = 0
+    for x, y in drops:
+        if x > pos:
+            keep.append((pos, x))
+        pos = max(pos, y)
+    if pos < len(line):
+        keep.append((pos, len(line)))
+    keep = _trim_edges(line, keep)
+    marks = [next((a + x for x, _y in keep if x > bi), -1) for bi in bullets]
+    return [(a + x, a + y) for x, y in keep], [m for m in marks if m >= 0], bold
+
+
+def _trim_edges(line: str, keep: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spaces that deletions expose at the line's two ends go too."""
+    while keep:
+        x, y = keep[0]
+        while x < y and line[x] in _SPACE:
+            x += 1
         if x < y:
-            keep.append((a + x, a + y))
-        i = j
-    while keep and text[keep[-1][1] - 1] in _SPACE:
+            keep[0] = (x, y)
+            break
+        keep.pop(0)
+    while keep:
         x, y = keep[-1]
-        while y > x and text[y - 1] in _SPACE:
+        while y > x and line[y - 1] in _SPACE:
             y -= 1
         if y > x:
             keep[-1] = (x, y)
-        else:
-            keep.pop()
-    for bi in bullets:
-        after = a + bi + 1
-        for x, _y in keep:
-            if x >= after:
-                mark_starts.append(x)
-                break
-    return keep, mark_starts, bold
+            break
+        keep.pop()
+    return keep
 
 
-def _drop_stray_spaces(line: str, drop: list[bool], bullets: list[int]) -> None:
+def _stray_spaces(line: str, bullets: list[int]) -> list[tuple[int, int]]:
     """Spaces between Chinese characters of running prose are OCR noise.
 
     Spaces that separate names in a credit, phrases of a headline, or words inside brackets,
     quotes and titles are meaningful and stay.
     """
     if not ("。" in line or len(line) > 64):
-        return  # head-like lines keep the spaces that separate their phrases
+        return []  # head-like lines keep the spaces that separate their phrases
+    found = [m.span() for m in _STRAY_SPACE.finditer(line)]
+    if not found:
+        return []
     protected_until = 0
     lead = _CREDIT_LEAD.match(line)
     if lead:
@@ -234,17 +239,18 @@ def _drop_stray_spaces(line: str, drop: list[bool], bullets: list[int]) -> None:
         credit = press.BRACKETED_CREDIT.match(rest) or press.BARE_CREDIT.match(rest)
         protected_until = lead.end() + (credit.end() if credit else 0)
     first_bullet = min(bullets) if bullets else len(line)
+    out: list[tuple[int, int]] = []
+    for x, y in found:
+        if protected_until <= x < first_bullet and _bracket_depth(line, x) == 0:
+            out.append((x, y))
+    return out
+
+
+def _bracket_depth(line: str, pos: int) -> int:
     depth = 0
-    for i, ch in enumerate(line):
-        if ch in chars.OPENERS:
-            depth += 1
-        elif ch in chars.CLOSERS_ALL:
-            depth = max(depth - 1, 0)
-        elif ch == " " and depth == 0 and protected_until <= i < first_bullet:
-            m = _STRAY_SPACE.match(line, i)
-            if m:
-                for k in range(m.start(), m.end()):
-                    drop[k] = True
+    for m in _BRACKET.finditer(line, 0, pos):
+        depth = depth + 1 if m.group() in chars.OPENERS else max(depth - 1, 0)
+    return depth
 
 
 def _fold_punctuation(line: str) -> str:
@@ -284,12 +290,12 @@ def _split_furniture(
         jump = "from"
     for _ in range(2):  # a paper's name after a （完）, or the other way round
         tail = out_text[: b - begin]
-        m = layout.GLUED_PAPER.search(tail)
+        m = layout.GLUED_PAPER.search(tail) if tail.endswith("报") else None
         if m and m.start(1) > a - begin:
             furniture.append(Furniture("paper-name", Span(begin + m.start(1), b)))
             b = begin + m.start()
             continue
-        em = layout.END_MARK.search(tail)
+        em = layout.END_MARK.search(tail) if tail.rstrip().endswith((")", "）")) else None
         if em and em.start() > a - begin:
             mark = em.group().strip()
             kind = "jump-to" if "转" in mark else "end-mark"

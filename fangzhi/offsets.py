@@ -78,11 +78,12 @@ class OffsetMap:
 class OffsetBuilder:
     """Collects the kept pieces of a raw text while a normaliser walks it."""
 
-    __slots__ = ("_parts", "_pos", "_runs", "_shown")
+    __slots__ = ("_differs", "_parts", "_pos", "_runs", "_shown")
 
     def __init__(self) -> None:
         self._parts: list[str] = []
         self._shown: list[str] = []
+        self._differs = False
         self._runs: list[tuple[int, int]] = []
         self._pos = 0
 
@@ -101,10 +102,11 @@ class OffsetBuilder:
         self._runs.append((self._pos, raw_start))
         self._parts.append(text)
         self._shown.append(text if shown is None else shown)
+        self._differs = self._differs or (shown is not None and shown != text)
         self._pos += len(text)
 
     def build(self, raw_len: int) -> tuple[str, str, OffsetMap]:
         runs = self._runs or [(0, 0)]
         text = "".join(self._parts)
-        shown = "".join(self._shown)
-        return text, (text if shown == text else shown), OffsetMap(runs, self._pos, raw_len)
+        shown = "".join(self._shown) if self._differs else text
+        return text, shown, OffsetMap(runs, self._pos, raw_len)

@@ -32,8 +32,13 @@ def parse_text(text: str, name: str = "page.txt", settings: Settings | None = No
     """Parse text already in memory (tests, notebooks): no decoding, no file checks."""
     import hashlib
 
-    data = text.encode("utf-8")
-    raw = RawPage(name, text, "utf-8", hashlib.sha256(data).hexdigest(), len(data))
+    digest = hashlib.sha256()
+    size = 0
+    for i in range(0, len(text), 4096):  # in pieces: no second copy of the page in memory
+        piece = text[i : i + 4096].encode("utf-8", "surrogatepass")
+        digest.update(piece)
+        size += len(piece)
+    raw = RawPage(name, text, "utf-8", digest.hexdigest(), size)
     return parse_page(raw, settings or Settings())
 
 

@@ -11,6 +11,7 @@ import re
 from typing import Protocol
 
 _HAN = re.compile("[\u3400-\u9fff\uf900-\ufaff]")
+_SAMPLE = 4000  # characters read to tell the script
 _TRADITIONAL_SHARE = 0.1  # simplified pages still hold a few characters t2s changes (names, 乾 in 乾隆)
 
 
@@ -41,13 +42,17 @@ def to_simplified(text: str) -> str:
 
 
 def is_mostly_traditional(text: str, threshold: float = _TRADITIONAL_SHARE) -> bool:
-    """Whether more than `threshold` of the Chinese characters of `text` are traditional forms."""
-    positions = [m.start() for m in _HAN.finditer(text)]
-    if not positions:
+    """Whether more than `threshold` of the Chinese characters of `text` are traditional forms.
+
+    A page is one script throughout, so its first few thousand characters decide.
+    """
+    sample = text[:_SAMPLE]
+    simplified = to_simplified(sample)
+    if simplified == sample:
         return False
-    simplified = to_simplified(text)
-    changed = sum(1 for i in positions if simplified[i] != text[i])
-    return changed / len(positions) > threshold
+    han = len(sample) - len(_HAN.sub("", sample))  # a count without a list of one-character strings
+    changed = sum(1 for a, b in zip(sample, simplified, strict=True) if a != b)
+    return changed / han > threshold
 
 
 def _simplify_line(converter: _Converter, line: str) -> str:
