@@ -152,7 +152,7 @@ def _group_heads(units: list[Unit], text: str) -> None:
     gid = 0
     n = len(units)
     for i, u in enumerate(units):
-        if u.kind not in ("dateline", "byline", "caption"):
+        if u.kind not in ("dateline", "byline", "caption") and not _lead_after_titles(units, i, text):
             continue
         members = _heads_before(units, i, text)
         if not members:
@@ -185,6 +185,21 @@ def _group_heads(units: list[Unit], text: str) -> None:
                 k -= 1
             _assign(units, members, gid, text)
             gid += 1
+
+
+def _lead_after_titles(units: list[Unit], i: int, text: str) -> bool:
+    """A report printed without a dateline: title lines, then a lead opening with its date
+    (6月3日上午，… / 近日，…), under a finished paragraph or at the top of the page."""
+    u = units[i]
+    if u.kind != "prose" or i == 0 or not layout.LEAD_OPENING.match(u.span.of(text)):
+        return False
+    k = i
+    while k > 0 and units[k - 1].kind == "head" and is_titleish(units[k - 1].span.of(text)):
+        k -= 1
+    if k == i:
+        return False
+    before = units[k - 1] if k > 0 else None
+    return before is None or before.kind != "prose" or chars.can_end(before.span.of(text))
 
 
 def _heads_before(units: list[Unit], i: int, text: str) -> list[int]:

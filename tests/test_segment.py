@@ -130,3 +130,20 @@ def test_markdown_head_without_a_dateline_still_heads_its_body() -> None:
     recs = records("# 全市防汛工作会议召开\n\n6月3日，全市防汛工作会议召开。会议强调，要压实责任。\n")
     assert recs[0]["headline"] == "全市防汛工作会议召开"
     assert recs[0]["kind"] == "news"
+
+
+def test_unmarked_title_over_a_dated_lead_heads_a_new_report() -> None:
+    page = (
+        A_HEAD
+        + A_BODY
+        + "某县开展防汛应急演练\n\n6月2日上午，某县在城区开展防汛应急演练，检验队伍快速反应能力。\n\n演练结束后，各单位进行了总结。\n"
+    )
+    recs = records(page)
+    assert [r["headline"] for r in recs] == ["全市防汛工作会议召开", "某县开展防汛应急演练"]
+    assert flat(str(recs[1]["body"])).startswith("6月2日上午")
+
+
+def test_a_subhead_over_an_undated_paragraph_stays_in_the_body() -> None:
+    page = A_HEAD + A_BODY + "强化责任落实\n\n各级各部门要压实防汛责任，确保安全度汛。\n"
+    recs = records(page)
+    assert len(recs) == 1 and "强化责任落实" in str(recs[0]["body"])

@@ -6,6 +6,11 @@ import re
 
 # A kicker (引题) ends by handing over to the headline.
 KICKER_END = re.compile(r"(?:——|—|：|:|强调|指出|表示|要求|时说|寄语|讲话)$")
+# How a report's lead opens: with the day it tells of.
+LEAD_OPENING = re.compile(
+    r"(?:(?:\d{4}年)?\d{1,2}月\d{1,2}日|近日|日前|昨天|昨日|今天|今日|前不久|\d{1,2}日)"
+    r"(?:[上下]午|晚|晚上|早上|凌晨|中午|傍晚)?(?:[，,]|\s*[\u4e00-\u9fff]{0,12}[，,])"
+)
 # A subtitle (副题) opens with a dash (——访…) or reports who presided or spoke.
 SUBTITLE_START = re.compile(r"^(?:——|—|－－|--)")
 SUBTITLE_CUE = re.compile(
