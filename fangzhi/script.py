@@ -51,6 +51,8 @@ def is_mostly_traditional(text: str, threshold: float = _TRADITIONAL_SHARE) -> b
     if simplified == sample:
         return False
     han = len(sample) - len(_HAN.sub("", sample))  # a count without a list of one-character strings
+    if not han:
+        return False  # what changed lies outside the common ideographs (compatibility forms)
     changed = sum(1 for a, b in zip(sample, simplified, strict=True) if a != b)
     return changed / han > threshold
 
