@@ -5,20 +5,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from fangzhi.lexicon import press
+from fangzhi.lexicon import names, press
 
 _ROLE_RE = re.compile("|".join(re.escape(r) for r in sorted(press.BYLINE_ROLES, key=len, reverse=True)))
 _SEP = re.compile(r"[\s、，,；;/]+")
 _NAME = re.compile(r"[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff·]{1,10}")
-# Common single-character surnames, to split names printed without a space (记者张三李四).
-_SURNAMES = frozenset(
-    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任"
-    "沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔"
-    "向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌"
-    "毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦"
-    "麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩"
-    "明佘池查麻苑迟邝"
-)
+_SURNAMES = names.SURNAMES  # to split names printed without spaces (记者张三李四)
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,9 +98,7 @@ def _tokens(text: str) -> list[tuple[int, str]]:
     return toks
 
 
-_COMPOUND_SURNAMES = frozenset(
-    "欧阳 司马 上官 诸葛 东方 皇甫 尉迟 公孙 慕容 长孙 夏侯 轩辕 令狐 端木 西门 南宫".split()
-)
+_COMPOUND_SURNAMES = names.COMPOUND_SURNAMES
 
 
 def looks_like_name(word: str) -> bool:

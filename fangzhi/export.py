@@ -87,10 +87,67 @@ def article_record(parsed: ParsedPage, a: Article) -> dict[str, Any]:
         "body": "\n".join(str(shown(page, b)) for b in a.body),
         "complete": a.complete,
         "furniture": [],
-        "problems": [{"code": p.code, "message": p.message} for p in a.problems],
+        "problems": [{"code": p.code, "message": p.message} for p in (*a.problems, *a.facts.problems)],
         "spans": spans,
     }
+    rec.update(facts_record(page, a))
     return rec
+
+
+def _raw(page: Page, spans: Iterable[Span]) -> list[list[int]]:
+    return page.offsets.spans_to_raw(spans)
+
+
+def _show(page: Page, spans: tuple[Span, ...], text: str) -> str:
+    """A fact's text as printed (its first mention), for a traditional page read through its shadow."""
+    if page.shown is page.text or not spans:
+        return text
+    first = spans[0]
+    return first.of(page.shown) if len(first) == len(text) else text
+
+
+def facts_record(page: Page, a: Article) -> dict[str, Any]:
+    f = a.facts
+    return {
+        "persons": [
+            {
+                "name": _show(page, p.spans, p.name),
+                "posts": [_show(page, q.spans, q.title) for q in p.posts],
+                "post_spans": [_raw(page, q.spans) for q in p.posts],
+                "spans": _raw(page, p.spans),
+            }
+            for p in f.persons
+        ],
+        "documents": [_show(page, d.spans, d.text) for d in f.documents],
+        "slogans": [_show(page, s.spans, s.text) for s in f.slogans],
+        "events": [
+            {
+                "type": e.type,
+                "name": e.name,
+                "date": e.date,
+                "place": e.place,
+                "presided": list(e.presided),
+                "spoke": list(e.spoke),
+                "attended": list(e.attended),
+                "spans": _raw(page, e.spans),
+            }
+            for e in f.events
+        ],
+        "directives": [
+            {
+                "speaker": d.speaker,
+                "verb": d.verb,
+                "text": d.text,
+                "event": d.event,
+                "spans": _raw(page, d.spans),
+            }
+            for d in f.directives
+        ],
+        "fact_spans": {
+            "documents": [_raw(page, d.spans) for d in f.documents],
+            "slogans": [_raw(page, s.spans) for s in f.slogans],
+        },
+    }
 
 
 def page_records(parsed: ParsedPage) -> list[dict[str, Any]]:

@@ -142,6 +142,95 @@ class DateFact:
     text: str | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class Post:
+    """A post as printed before (or after) a name: 市委副书记, 省委主题教育第二巡回督导组组长."""
+
+    title: str
+    spans: tuple[Span, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    """Someone an article names (bylines excluded), once, with the posts it gives them in order."""
+
+    name: str
+    posts: tuple[Post, ...] = ()
+    spans: tuple[Span, ...] = ()  # every mention of the name in the article
+
+
+@dataclass(frozen=True, slots=True)
+class Named:
+    """A thing the article names: an organisation, a document (《》), a slogan (“”)."""
+
+    text: str
+    spans: tuple[Span, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A place resolved to the national administrative divisions (GB/T 2260 codes)."""
+
+    name: str  # as printed
+    code: str | None  # six-digit division code; None when ambiguous or unknown
+    province: str | None = None
+    city: str | None = None
+    district: str | None = None
+    level: str | None = None  # province | city | district
+    spans: tuple[Span, ...] = ()
+    candidates: tuple[str, ...] = ()  # codes it could be, when the text does not decide
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A number with its unit and what it measures: 规模工业增加值增长7.2%."""
+
+    text: str
+    value: float
+    unit: str | None
+    measure: str | None = None
+    qualifier: str | None = None  # 近, 约, 超过, 增长, 下降 …
+    spans: tuple[Span, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """A meeting, inspection or visit, reception, or ceremony, with who did what in it."""
+
+    type: str  # meeting | inspection | reception | ceremony
+    name: str | None
+    date: str | None
+    place: str | None
+    presided: tuple[str, ...] = ()
+    spoke: tuple[str, ...] = ()
+    attended: tuple[str, ...] = ()
+    spans: tuple[Span, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Directive:
+    """An instruction a meeting or a leader gave: 会议强调，要… / 朱健要求，…."""
+
+    speaker: str  # a person's name, or the body that spoke (会议)
+    verb: str  # 强调 / 要求 / 指出 …
+    text: str
+    event: int | None = None  # index into Facts.events
+    spans: tuple[Span, ...] = ()
+
+
+@dataclass(frozen=True)
+class Facts:
+    persons: tuple[Person, ...] = ()
+    orgs: tuple[Named, ...] = ()
+    places: tuple[Place, ...] = ()
+    documents: tuple[Named, ...] = ()
+    slogans: tuple[Named, ...] = ()
+    figures: tuple[Figure, ...] = ()
+    events: tuple[Event, ...] = ()
+    directives: tuple[Directive, ...] = ()
+    problems: tuple[Problem, ...] = ()
+
+
 @dataclass(frozen=True)
 class Article:
     """One article as a careful reader reassembles it from the page."""
@@ -160,6 +249,7 @@ class Article:
     bylines: tuple[Byline, ...] = ()
     date: DateFact = field(default_factory=lambda: DateFact(None))
     problems: tuple[Problem, ...] = ()
+    facts: Facts = field(default_factory=Facts)
 
     @property
     def body_text(self) -> str:

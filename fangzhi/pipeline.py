@@ -6,6 +6,7 @@ import os
 
 from fangzhi.assemble import assemble, publication_of
 from fangzhi.blocks import build_blocks
+from fangzhi.extract.facts import with_facts
 from fangzhi.ids import page_key
 from fangzhi.model import ParsedPage, RawPage
 from fangzhi.normalize import normalize
@@ -25,7 +26,7 @@ def parse_page(raw: RawPage, settings: Settings) -> ParsedPage:
         issue=settings.issue_date or page.printed_date,
         publication=publication_of(layout, settings.publication),
     )
-    return ParsedPage(page, articles, page.problems)
+    return ParsedPage(page, with_facts(articles), page.problems)
 
 
 def parse_text(text: str, name: str = "page.txt", settings: Settings | None = None) -> ParsedPage:

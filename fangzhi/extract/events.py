@@ -1,0 +1,262 @@
+"""Events an article reports — meetings, inspections and visits, receptions, ceremonies — and
+who presided, spoke and attended; and the directives given at them.
+
+The main event is read from the lead, where reports state it (市委常委会召开会议 / 某某赴某县调研 /
+某某会见某某 / 颁奖典礼在某地举行); a later paragraph opening with another day and another kind
+of event (25日为…现场观摩环节) adds one. Parts come from the verbs right after a person's name
+(主持, 强调/指出/要求/讲话, 出席/参加/陪同), and 他/她 plus a verb of speech from the last person
+who opened a clause.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from fangzhi.extract.persons import PersonHit
+from fangzhi.lexicon import events as lex
+
+SENTENCE_END = re.compile(r"[。！？\n]")
+
+
+@dataclass
+class EventHit:
+    type: str
+    name: str | None
+    date: str | None
+    place: str | None
+    start: int
+    end: int
+    presided: list[str] = field(default_factory=list)
+    spoke: list[str] = field(default_factory=list)
+    attended: list[str] = field(default_factory=list)
+    region: tuple[int, int] = (0, 0)  # the part of the text whose parts belong to it
+
+
+@dataclass(frozen=True, slots=True)
+class DirectiveHit:
+    speaker: str
+    verb: str
+    start: int
+    end: int
+
+
+def find_events(
+    text: str, body_start: int, persons: list[PersonHit], day: str | None, head: str = ""
+) -> list[EventHit]:
+    """Events of a report whose body starts at `body_start`; `day` is the article's ISO date."""
+    body = text[body_start:]
+    lead_end = _sentence_end(body, 0)
+    main = _main_event(body[:lead_end], head, day)
+    if main is None:
+        return []
+    main.start, main.end = body_start + main.start, body_start + main.end
+    events = [main, *_later_events(body, body_start, day, main.type)]
+    _assign_parts(text, body_start, persons, events)
+    return events
+
+
+def _sentence_end(text: str, pos: int) -> int:
+    m = SENTENCE_END.search(text, pos)
+    return m.end() if m else len(text)
+
+
+def _main_event(lead: str, head: str, day: str | None) -> EventHit | None:
+    """The first event the lead states, by position; the head breaks a tie with no lead."""
+    found: list[EventHit] = []
+    for source in (lead, head):
+        found = [e for e in (_held(source), _received(source), _inspected(source), _awarded(source)) if e]
+        if found:
+            break
+    if not found:
+        return None
+    first = min(found, key=lambda e: e.start)
+    first.date = day
+    return first
+
+
+def _held(text: str) -> EventHit | None:
+    best: EventHit | None = None
+    for rx in (lex.EVENT_BEFORE_VERB, lex.EVENT_AFTER_VERB):
+        m = rx.search(text)
+        if m is None:
+            continue
+        name = _trim_name(m.group("name"))
+        kind = "ceremony" if lex.CEREMONY_RE.search(name) else "meeting"
+        place = m.groupdict().get("place")
+        hit = EventHit(kind, name, None, place, m.start(), m.end())
+        if best is None or hit.start < best.start:
+            best = hit
+    opening = lex.OPENING.search(text)
+    if opening and (best is None or opening.start() < best.start):
+        best = EventHit(
+            "ceremony",
+            text[max(0, opening.start() - 30) : opening.end()].split("，")[-1],
+            None,
+            None,
+            opening.start(),
+            opening.end(),
+        )
+    return best
+
+
+def _trim_name(name: str) -> str:
+    """A held event's name, less the date and the subject that precede it in the clause."""
+    name = re.sub(r"^.*?(?:\d{1,2}日(?:[上下]午|晚)?|上午|下午)", "", name)
+    return name.strip("，、 ")
+
+
+def _received(text: str) -> EventHit | None:
+    m = lex.RECEPTION.search(text)
+    if m is None:
+        return None
+    clause_start = max(text.rfind("，", 0, m.start()), text.rfind("。", 0, m.start())) + 1
+    clause_end = _clause_end(text, m.end())
+    return EventHit("reception", text[clause_start:clause_end], None, None, m.start(), m.end())
+
+
+def _inspected(text: str) -> EventHit | None:
+    m = lex.INSPECTION.search(text)
+    if m is None:
+        return None
+    place = (m.group("place") or "").strip() or None
+    clause_start = max(text.rfind("，", 0, m.start()), text.rfind("。", 0, m.start())) + 1
+    return EventHit(
+        "inspection", text[clause_start : _clause_end(text, m.end())], None, place, m.start(), m.end()
+    )
+
+
+def _awarded(text: str) -> EventHit | None:
+    m = lex.AWARD.search(text)
+    if m is None:
+        return None
+    return EventHit("ceremony", text[m.start() : _clause_end(text, m.end())], None, None, m.start(), m.end())
+
+
+def _clause_end(text: str, pos: int) -> int:
+    m = re.compile(r"[，。；]").search(text, pos)
+    return m.start() if m else len(text)
+
+
+def _later_events(body: str, offset: int, day: str | None, main_type: str) -> list[EventHit]:
+    """A paragraph that opens with another day and reports another kind of event."""
+    out: list[EventHit] = []
+    pos = 0
+    for para in body.split("\n")[1:]:
+        pos = body.index(para, pos)
+        m = lex.DAY_OPENING.match(para)
+        if m is None:
+            continue
+        first = para[: _sentence_end(para, 0)]
+        e = _inspected(first) or _held(first) or _received(first)
+        if e is None or e.type == main_type:
+            continue
+        e.date = _same_month(day, int(m.group("d")))
+        e.start, e.end = offset + pos + e.start, offset + pos + e.end
+        e.region = (offset + pos, offset + pos + len(para))
+        out.append(e)
+    return out
+
+
+def _same_month(day: str | None, d: int) -> str | None:
+    if day is None:
+        return None
+    try:
+        return date.fromisoformat(day).replace(day=d).isoformat()
+    except ValueError:
+        return None
+
+
+# ---------------------------------------------------------------- parts
+
+
+def _assign_parts(text: str, body_start: int, persons: list[PersonHit], events: list[EventHit]) -> None:
+    subjects: list[tuple[int, str]] = []
+    for p in persons:
+        if (
+            p.start == 0
+            or text[p.start - 1] in "，。；：\n"
+            or (p.posts and text[p.posts[0].start - 1 : p.posts[0].start] in ("", "，", "。", "\n", "；"))
+        ):
+            subjects.append((p.start, p.name))
+    for p in persons:
+        role = _part(text, p.end)
+        if role is None:
+            continue
+        _target(events, p.start).__getattribute__(role).append(p.name)
+    for m in lex.PRONOUN.finditer(text, body_start):
+        before = [name for pos, name in subjects if pos < m.start()]
+        if before:
+            _target(events, m.start()).spoke.append(before[-1])
+    for e in events:
+        e.presided = _unique(e.presided)
+        e.spoke = _unique(e.spoke)
+        e.attended = [n for n in _unique(e.attended) if n not in e.presided and n not in e.spoke]
+
+
+def _part(text: str, end: int) -> str | None:
+    """The part a name plays, from the words right after it (and its list: 甲、乙出席)."""
+    pos = end
+    while pos < len(text) and text[pos] == "、":  # skip the rest of a list of names
+        nxt = re.compile(r"[、，。；\s]").search(text, pos + 1)
+        if nxt is None or nxt.start() - pos > 5:
+            break
+        pos = nxt.start()
+    rest = text[pos : pos + 24]
+    rest = re.sub(r"^(?:及[^，。；]{0,16}?领导|等[^，。；]{0,6}?)", "", rest)
+    if lex.PRESIDE.match(rest):
+        return "presided"
+    if lex.SPEAK_AFTER_ATTEND.match(rest) or lex.SPEAK.match(rest):
+        return "spoke"
+    if lex.ATTEND.match(rest):
+        return "attended"
+    return None
+
+
+def _target(events: list[EventHit], pos: int) -> EventHit:
+    for e in events[1:]:
+        if e.region[0] <= pos < e.region[1]:
+            return e
+    return events[0]
+
+
+def _unique(names: list[str]) -> list[str]:
+    return list(dict.fromkeys(names))
+
+
+# ---------------------------------------------------------------- directives
+
+
+def find_directives(text: str, body_start: int, persons: list[PersonHit]) -> list[DirectiveHit]:
+    """会议强调，要… / 某某要求，… / 他指出，…: each runs to the end of its paragraph or the next."""
+    starts = {p.end: p.name for p in persons}
+    out: list[DirectiveHit] = []
+    for m in lex.BODY_SPEAKS.finditer(text, body_start):
+        who = m.group("who")
+        speaker = "会议" if who and who.startswith("会") else starts.get(m.start())
+        if speaker is None:
+            pm = re.compile(r"(?:他|她)$").search(text, max(0, m.start() - 1), m.start())
+            if pm is None:
+                continue
+            speaker = _last_subject(text, persons, m.start())
+            if speaker is None:
+                continue
+        end = text.find("\n", m.end())
+        end = len(text) if end < 0 else end
+        out.append(DirectiveHit(speaker, m.group("verb"), m.start(), end))
+    return _split_overlaps(out)
+
+
+def _last_subject(text: str, persons: list[PersonHit], pos: int) -> str | None:
+    before = [p for p in persons if p.start < pos and (p.start == 0 or text[p.start - 1] in "，。；：\n")]
+    return before[-1].name if before else None
+
+
+def _split_overlaps(hits: list[DirectiveHit]) -> list[DirectiveHit]:
+    out: list[DirectiveHit] = []
+    for i, h in enumerate(hits):
+        nxt = hits[i + 1].start if i + 1 < len(hits) else None
+        end = min(h.end, nxt) if nxt is not None and nxt > h.start else h.end
+        out.append(DirectiveHit(h.speaker, h.verb, h.start, end))
+    return out

@@ -1,0 +1,328 @@
+"""People named in an article and the posts it gives them, read by the grammar of official titles.
+
+Mentions are found four ways, strongest first:
+1. a post chain and the name after it: 市委常委、市委组织部部长、市委统战部部长刘章宇 — the
+   chain's links end in title words, each begins where the words before it stop being part of
+   a body's name (会见了|全国某委员会秘书长); names listed after it share it (市领导甲、乙、丙);
+2. a name and the title after it: 习近平总书记;
+3. names already known (from 1–2 anywhere on the page) wherever else they appear;
+4. bare names the segmenter tags as names that open a clause and act (某某表示…), stand in a list
+   of names (获评的是：甲、乙、丙), or follow an honour (“全国抗疫三八红旗手”某某).
+A name's length (two or three characters) is settled by what follows it: punctuation or a word
+that opens the rest of the clause (朱健|会见, 刘越高|主持).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from fangzhi.lexicon import posts as lex
+from fangzhi.lexicon.names import COMPOUND_SURNAMES as _COMPOUND_SURNAMES
+from fangzhi.lexicon.names import SURNAMES as _SURNAMES
+
+_CLAUSE_START = re.compile(r"(?:^|(?<=[，。；：！？、\n“”（）]))")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_NOT_NAME_END = frozenset("省市县区乡镇村局委办厅部院校所队站组社司处科团会馆园街路港湾山湖江河")
+
+
+@dataclass(frozen=True, slots=True)
+class PostHit:
+    title: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class PersonHit:
+    name: str
+    start: int
+    end: int
+    posts: tuple[PostHit, ...] = field(default=())
+
+
+def find_persons(text: str, known: Iterable[str] = ()) -> list[PersonHit]:
+    """Every mention of a person in `text`, in order, each with the posts printed with it."""
+    hits: dict[int, PersonHit] = {}
+    for hit in _titled(text):
+        hits.setdefault(hit.start, hit)
+    names = {h.name for h in hits.values()} | set(known)
+    for hit in _known(text, names, hits):
+        hits.setdefault(hit.start, hit)
+    for hit in _bare(text, hits):
+        hits.setdefault(hit.start, hit)
+    names = {h.name for h in hits.values()}
+    for hit in _known(text, names, hits):
+        hits.setdefault(hit.start, hit)
+    return sorted(hits.values(), key=lambda h: h.start)
+
+
+# ---------------------------------------------------------------- names
+
+
+def read_name(text: str, pos: int, *, strict: bool = False) -> tuple[int, int] | None:
+    """The name starting at `pos`, its end fixed by what follows; None when none fits.
+
+    `strict` asks for an ending that is punctuation or a verb of action or speech, not a
+    weak word such as 的 or 在 (used for names with no title beside them).
+    """
+    if pos >= len(text) or not _surname_at(text, pos):
+        return None
+    lengths = (3, 4) if text[pos : pos + 2] in _COMPOUND_SURNAMES else (2, 3)
+    fits = [n for n in lengths if _is_name_chars(text[pos : pos + n]) and _ends_name(text, pos + n, strict)]
+    if not fits:
+        return None
+    # punctuation right after the shorter reading settles it (黄立，); else the longer reading
+    # wins when it also fits (刘越高|主持 over 刘越|高主持 — the latter does not fit anyway)
+    short = fits[0]
+    if len(fits) > 1 and not (pos + short < len(text) and text[pos + short] in lex.NAME_END_CHARS):
+        short = fits[-1]
+    name = text[pos : pos + short]
+    if rjieba_has_word(name):
+        return None  # a word of the language (干部, 全市), not a name
+    return pos, pos + short
+
+
+def _surname_at(text: str, pos: int) -> bool:
+    return text[pos] in _SURNAMES or text[pos : pos + 2] in _COMPOUND_SURNAMES
+
+
+def _is_name_chars(s: str) -> bool:
+    return len(s) >= 2 and all("\u4e00" <= c <= "\u9fff" for c in s) and s[-1] not in _NOT_NAME_END
+
+
+def _ends_name(text: str, end: int, strict: bool) -> bool:
+    if end >= len(text):
+        return True
+    if text[end] in lex.NAME_END_CHARS:
+        return True
+    words = _STRICT_END if strict else lex.NAME_END_WORDS
+    return text.startswith(words, end)
+
+
+_STRICT_END = tuple(
+    w
+    for w in lex.NAME_END_WORDS
+    if w
+    not in {
+        "的",
+        "是",
+        "在",
+        "和",
+        "与",
+        "及",
+        "同",
+        "对",
+        "向",
+        "为",
+        "就",
+        "从",
+        "于",
+        "也",
+        "还",
+        "又",
+        "都",
+        "等",
+        "将",
+        "正",
+        "已",
+        "则",
+        "来",
+        "去",
+    }
+)
+
+
+@lru_cache(maxsize=8192)
+def rjieba_has_word(s: str) -> bool:
+    import rjieba
+
+    if not rjieba.has_word(s):
+        return False
+    return not rjieba.tag(s)[0][1].startswith("nr")
+
+
+@lru_cache(maxsize=8192)
+def _tagged_name(s: str) -> bool:
+    """The segmenter reads `s` as (starting with) a personal name."""
+    import rjieba
+
+    tags = rjieba.tag(s)
+    return bool(tags) and tags[0][1].startswith("nr")
+
+
+# ---------------------------------------------------------------- 1-2: titled names
+
+
+def _titled(text: str) -> list[PersonHit]:
+    out: list[PersonHit] = []
+    for m in lex.TITLE_RE.finditer(text):
+        ts, te = m.span()
+        span = read_name(text, te)
+        if span is not None:
+            chain = _post_chain(text, ts, te)
+            out.append(PersonHit(text[span[0] : span[1]], *span, posts=chain))
+            out.extend(_listed_after(text, span[1], chain))
+            continue
+        before = _name_before(text, ts, m.group())
+        if before is not None:
+            out.append(PersonHit(text[before[0] : before[1]], *before, posts=(PostHit(m.group(), ts, te),)))
+    return out
+
+
+def _post_chain(text: str, ts: int, te: int) -> tuple[PostHit, ...]:
+    """The posts ending at this title word, following 、 links back to the chain's start."""
+    chain: list[PostHit] = []
+    while True:
+        left = post_start(text, ts)
+        chain.append(PostHit(text[left:te], left, te))
+        if left == 0 or text[left - 1] != "、":
+            break
+        prev = _title_ending_at(text, left - 1)
+        if prev is None:
+            break
+        ts, te = prev
+    return tuple(reversed(chain))
+
+
+def _title_ending_at(text: str, end: int) -> tuple[int, int] | None:
+    for m in lex.TITLE_RE.finditer(text, max(0, end - 6), end):
+        if m.end() == end:
+            return m.span()
+    return None
+
+
+def post_start(text: str, ts: int) -> int:
+    """Where the post whose title word begins at `ts` starts: bodies and qualifiers before the
+    title belong to it (省委主题教育第二巡回督导组|组长), stop words and punctuation do not."""
+    import rjieba
+
+    lo = max(0, ts - 32)
+    window = text[lo:ts]
+    cut = max((window.rfind(c) for c in lex.POST_STOP_CHARS), default=-1)
+    if cut >= 0:
+        lo, window = lo + cut + 1, window[cut + 1 :]
+    tokens = rjieba.cut(window)
+    start = ts
+    for tok in reversed(tokens):
+        if tok in lex.POST_STOP_WORDS or (any(c.isdigit() for c in tok) and ("月" in tok or "日" in tok)):
+            break
+        if _tagged_name(tok) and len(tok) >= 2 and not tok.endswith(("市", "省", "县", "区")):
+            break  # a name: the post belongs to the next person, this is the previous one's
+        start -= len(tok)
+    return start
+
+
+def _listed_after(text: str, pos: int, chain: tuple[PostHit, ...]) -> list[PersonHit]:
+    """Names listed after a titled name share its post: 市领导甲、乙、丙出席."""
+    out: list[PersonHit] = []
+    while pos < len(text) and text[pos] == "、":
+        span = read_name(text, pos + 1)
+        if span is None or lex.TITLE_RE.match(text, pos + 1):
+            break
+        out.append(PersonHit(text[span[0] : span[1]], *span, posts=chain))
+        pos = span[1]
+    return out
+
+
+def _name_before(text: str, ts: int, title: str) -> tuple[int, int] | None:
+    """习近平|总书记: a name printed before a title, when the title can follow a name."""
+    if title not in lex.TITLES_AFTER_NAME:
+        return None
+    for n in (3, 2, 4):
+        a = ts - n
+        if a < 0 or not _surname_at(text, a) or not _is_name_chars(text[a:ts]):
+            continue
+        name = text[a:ts]
+        if _tagged_name(name) and not rjieba_has_word(name):
+            return a, ts
+    return None
+
+
+# ---------------------------------------------------------------- 3: known names
+
+
+def _known(text: str, names: set[str], hits: dict[int, PersonHit]) -> list[PersonHit]:
+    covered = {i for h in hits.values() for i in range(h.start, h.end)}
+    out: list[PersonHit] = []
+    for name in sorted(names, key=len, reverse=True):
+        start = text.find(name)
+        while start >= 0:
+            end = start + len(name)
+            if (
+                start not in covered
+                and _ends_name(text, end, strict=False)
+                and not _inside_longer(text, start)
+            ):
+                out.append(PersonHit(name, start, end))
+                covered.update(range(start, end))
+            start = text.find(name, end)
+    return out
+
+
+def _inside_longer(text: str, start: int) -> bool:
+    """The match is the tail of a longer run of name characters (王刘越高 is not 刘越高)."""
+    return start > 0 and _HAN.match(text[start - 1]) is not None and text[start - 1] in _SURNAMES and False
+
+
+# ---------------------------------------------------------------- 4: bare names
+
+
+def _bare(text: str, hits: dict[int, PersonHit]) -> list[PersonHit]:
+    covered = {i for h in hits.values() for i in range(h.start, h.end)}
+    out: list[PersonHit] = []
+    for m in _CLAUSE_START.finditer(text):
+        pos = m.start()
+        if pos in covered or pos >= len(text) or not _surname_at(text, pos):
+            continue
+        span = read_name(text, pos)
+        if span is None or not _tagged_name(text[span[0] : span[1]]):
+            continue
+        if not (_acts(text, span) or _in_name_list(text, pos) or _honoured(text, pos, span)):
+            continue
+        out.append(PersonHit(text[span[0] : span[1]], *span))
+        covered.update(range(*span))
+    return out
+
+
+_ACTION_WORDS = tuple(
+    sorted(
+        lex.SPEECH_VERBS
+        | set("主持 出席 参加 陪同 会见 看望 慰问 调研 考察 视察 率队 带队 告诉 接受 回忆 讲述 代表".split()),
+        key=len,
+        reverse=True,
+    )
+)
+
+
+def _acts(text: str, span: tuple[int, int]) -> bool:
+    """某某表示 / 某某主持: a name opening a clause with a verb of speech or action."""
+    return text.startswith(_ACTION_WORDS, span[1])
+
+
+def _honoured(text: str, pos: int, span: tuple[int, int]) -> bool:
+    """“全国抗疫三八红旗手”某某 (、|等|，): a name printed right after an honour in quotes."""
+    return text[pos - 1 : pos] == "”" and text[span[1] : span[1] + 1] in ("、", "等", "，", "。", "和")
+
+
+def _in_name_list(text: str, pos: int) -> bool:
+    """At least three short names in a row, joined by 、 (a list of award winners, drivers …)."""
+    start = pos
+    while start > 1 and text[start - 1] == "、":
+        k = start - 2
+        while k > 0 and _HAN.match(text[k - 1]) and start - k < 4:
+            k -= 1
+        start = k
+    count = 0
+    p = start
+    while True:
+        s = read_name(text, p)
+        if s is None or (not _tagged_name(text[s[0] : s[1]]) and count == 0):
+            break
+        count += 1
+        if s[1] >= len(text) or text[s[1]] != "、":
+            break
+        p = s[1] + 1
+    return count >= 3

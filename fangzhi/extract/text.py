@@ -1,0 +1,61 @@
+"""ArticleText: an article's fields as one string, with a map back to page spans.
+
+Extractors are pure functions over a string; they report character offsets into it, and
+`ArticleText.spans` turns those into spans of the page's normalised text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from fangzhi.model import Article, Block, Span
+
+FIELDS = ("kicker", "headline", "subtitle")
+
+
+@dataclass(frozen=True)
+class Piece:
+    start: int  # offset in ArticleText.text
+    block: Block
+    field: str
+
+
+@dataclass(frozen=True)
+class ArticleText:
+    """The head lines, then each body paragraph, one per line."""
+
+    text: str
+    pieces: tuple[Piece, ...]
+    body_start: int  # where the body begins in `text`
+
+    @classmethod
+    def of(cls, article: Article) -> ArticleText:
+        parts: list[str] = []
+        pieces: list[Piece] = []
+        pos = 0
+        body_start = 0
+        blocks: list[tuple[str, Block]] = [(f, b) for f in FIELDS if (b := getattr(article, f)) is not None]
+        for i, (field, block) in enumerate([*blocks, *(("body", b) for b in article.body)]):
+            if field == "body" and not body_start and i >= len(blocks):
+                body_start = pos
+            pieces.append(Piece(pos, block, field))
+            parts.append(block.text)
+            pos += len(block.text) + 1
+        return cls("\n".join(parts), tuple(pieces), body_start)
+
+    def spans(self, start: int, end: int) -> tuple[Span, ...]:
+        """Page spans of text[start:end] (a range may cross pieces; the newlines between map nowhere)."""
+        from fangzhi.assemble import sub_spans
+
+        out: list[Span] = []
+        for p in self.pieces:
+            lo, hi = max(start, p.start), min(end, p.start + len(p.block.text))
+            if lo < hi:
+                out.extend(sub_spans(p.block, lo - p.start, hi - p.start))
+        return tuple(out)
+
+    def field_at(self, pos: int) -> str:
+        for p in reversed(self.pieces):
+            if p.start <= pos:
+                return p.field
+        return "body"

@@ -1,0 +1,55 @@
+"""Documents (every title in 《》) and slogans (policy lines in “”)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from fangzhi.lexicon import policy
+
+_DOCUMENT = re.compile(r"《([^《》\n]{1,120})》")
+_QUOTE = re.compile(r"“([^“”\n]{1,40})”")
+_SPEECH = re.compile(r"[，。！？；：,!?;:]")
+
+
+@dataclass(frozen=True, slots=True)
+class TitleHit:
+    text: str
+    start: int  # the title's characters, brackets excluded
+    end: int
+
+
+def find_documents(text: str) -> list[TitleHit]:
+    """Every title printed in 《》, nested 〈〉 kept as printed."""
+    return [TitleHit(m.group(1), m.start(1), m.end(1)) for m in _DOCUMENT.finditer(text)]
+
+
+def find_slogans(text: str) -> list[TitleHit]:
+    """Policy lines in “”, told apart from speech, honours, names and figures of speech.
+
+    A quote inside a document's title belongs to the title (《某市“十四五”规划》)."""
+    in_titles = [(m.start(), m.end()) for m in _DOCUMENT.finditer(text)]
+    return [
+        TitleHit(m.group(1), m.start(1), m.end(1))
+        for m in _QUOTE.finditer(text)
+        if not any(a <= m.start() < b for a, b in in_titles)
+        and is_slogan(m.group(1), text[max(0, m.start() - 10) : m.start()], text[m.end() : m.end() + 8])
+    ]
+
+
+def is_slogan(inner: str, before: str, after: str) -> bool:
+    inner = inner.strip()
+    if len(inner) < 2 or _SPEECH.search(inner) or inner in policy.IDIOM_FORMULAS:
+        return False  # speech, or a saying
+    if any(c in inner for c in "·+%"):
+        return False  # a day (5·12), a case (6·11), a measure (1500米+)
+    if policy.HONOUR_END.search(inner) or policy.HONOUR_BEFORE.search(before):
+        return False
+    if policy.METAPHOR_BEFORE.search(before) and not policy.CUE_AFTER.match(after):
+        return False
+    numbered = bool(policy.NUMBERED.search(inner)) and len(inner) <= 12
+    if numbered:
+        return True
+    if after.startswith(("”", "“")) and not policy.CUE_BEFORE.search(before):
+        return False  # one of a run of quoted words (“指挥棒”“评判器”)
+    return bool(policy.CUE_BEFORE.search(before) or policy.CUE_AFTER.match(after))

@@ -1,0 +1,52 @@
+"""How reports name what happened: the event nouns and verbs of each type, and the verbs that
+give people their part in it."""
+
+from __future__ import annotations
+
+import re
+
+# The head noun of an event's name decides its type; ceremony forms first (成立大会 is a ceremony).
+CEREMONY_NOUN = (
+    r"成立大会|颁奖典礼|颁奖活动|颁奖仪式|颁奖|典礼|仪式|揭牌|挂牌|开幕式|开幕|闭幕式|启动|发布会|"
+    r"表彰会|表彰大会|表彰|授牌|庆典|纪念大会|晚会|展演|比赛|大赛|博览会|展览|特展|签约|宣传活动|活动"
+)
+MEETING_NOUN = (
+    r"常委会会议|常委会|常务会议|全体会议|全会|座谈会|推进会|调度会|研讨会|交流会|培训会|部署会|动员会|"
+    r"视频会|现场会|报告会|汇报会|分析会|协调会|联席会议|联席会|恳谈会|论坛|大会|会议"
+)
+# An event printed as [name](在…)?(召开|举行|开幕) or (召开|举行)[name].
+HELD_VERB = r"(?:隆重)?(?:召开|举行|举办|开幕|启动|开班|落幕)"
+EVENT_AFTER_VERB = re.compile(
+    r"(?:主持召开|召开|举行|举办|出席)(?P<name>[^，。；：]{0,40}?(?:"
+    + CEREMONY_NOUN
+    + "|"
+    + MEETING_NOUN
+    + r"))"
+)
+EVENT_BEFORE_VERB = re.compile(
+    r"(?P<name>[^，。；：、]{2,60}?(?:" + CEREMONY_NOUN + "|" + MEETING_NOUN + r"))"
+    r"(?:(?:在|于)(?P<place>[^，。；：]{2,20}?))?(?:正式)?" + HELD_VERB
+)
+CEREMONY_RE = re.compile(r"(?:" + CEREMONY_NOUN + r")$")
+RECEPTION = re.compile(r"(?:会见|会晤|接见|看望|拜会|宴请)(?:了)?")
+INSPECTION = re.compile(
+    r"(?:赴|到|在|深入|前往|来到)?(?P<place>[^，。；：、]{0,24}?)(?:调研|考察|视察|督导检查|督导|检查|观摩|察看|走访)"
+    r"(?!座谈会|会|会议|组|报告)"
+)
+AWARD = re.compile(r"(?:荣获|获评|被评为|被授予|获得|授予|荣膺|入选)")
+OPENING = re.compile(r"(?:挂牌成立|揭牌成立|正式成立|揭牌|挂牌)")
+
+# Parts people play. A name just before these verbs plays that part.
+PRESIDE = re.compile(r"主持(?:会议|召开|仪式|活动|座谈|开幕式)?")
+SPEAK = re.compile(
+    r"(?:在[^，。；]{0,10}(?:中|时|上))?(?:强调|指出|要求|讲话|表示|说|致辞|发言|作[^，。；]{0,6}(?:报告|讲话|发言)|"
+    r"提出|希望|介绍)"
+)
+ATTEND = re.compile(r"(?:出席|参加|陪同|列席|率队|带队|一同|参与)")
+SPEAK_AFTER_ATTEND = re.compile(r"(?:出席|参加)(?:会议|活动|仪式)?并(?:讲话|致辞|发言|作报告)")
+PRONOUN = re.compile(r"(?:他|她)(?:在[^，。；]{0,10}(?:中|时|上))?(?:强调|指出|要求|表示|说|认为|希望)")
+# A meeting speaks through its report: 会议强调，要…
+BODY_SPEAKS = re.compile(
+    r"(?P<who>会议|会上|会议认为|会议提出)?(?P<verb>强调|指出|要求|认为|提出|明确)[，：:]"
+)
+DAY_OPENING = re.compile(r"^(?P<d>\d{1,2})日(?:[上下]午|晚|晚上)?(?:为|，|的|在)?")

@@ -1,0 +1,39 @@
+"""How a paper prints policy lines in quotation marks, and what else it quotes.
+
+A slogan (“制造立市、文旅兴城”, “三高四新”, “一楼一策”) is quoted as the object of policy verbs or
+the modifier of policy nouns: 实施“…”战略, 落实“…”要求, 推进“…”行动. Quotation marks also hold
+speech, honours (“全国抗疫三八红旗手”), names of things and figures of speech (“金钥匙”);
+those are not slogans.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Verbs printed just before a slogan.
+CUE_BEFORE = re.compile(
+    r"(?:实施|落实|贯彻落实|贯彻|推进|深入推进|推动|坚持|围绕|聚焦|践行|打造|打好|打赢|深化|开展|紧盯|按照|"
+    r"突出|对标|构建|抓实|抓好|推行|实行|建设|建好|参与|扎实推进|加快推进|全面落实|持续推进|"
+    r"大力实施|加快建设|争创|创建|力争|为实现|在实现)"
+    r"[\u4e00-\u9fff]{0,6}$"
+)
+# Nouns printed just after one.
+CUE_AFTER = re.compile(
+    r"^(?:发展战略|战略|总目标|目标任务|目标|行动计划|行动|攻坚行动|专项行动|工程|要求|格局|理念|"
+    r"园区|建设|工作|任务|规划|美好蓝图|蓝图|政策|政策措施|改革|机制|模式|精神|课题|"
+    r"这一|等|战略目标|攻坚战|为主线|为抓手|主线|导向|体系|示范|试点|进程)"
+)
+# A numbered formula: 三高四新, 十四五, 一楼一策, 两个毫不动摇, 14条优势产业链.
+NUMBERED = re.compile(r"[一二三四五六七八九十两双百千万\d]")
+# Quotes that are honours, awards, names of things, holidays: never slogans.
+HONOUR_END = re.compile(
+    r"(?:奖|奖项|称号|标兵|卫士|红旗手|先锋|模范|好人|明星|之星|能手|工匠|示范村|示范县|先进集体|"
+    r"先进个人|先进|典型|集体|个人|驾驶员|教师|医生|家庭|楷模|英雄|人物|的哥的姐|节|日|周|月)$"
+)
+HONOUR_BEFORE = re.compile(
+    r"(?:荣获|获得|获评|评为|授予|荣膺|被评为|颁发|命名为|入选|当选|最美)[\u4e00-\u9fff]{0,4}$"
+)
+# A figure of speech: 是“指挥棒”, 当好“坚强前哨”, 成为“金钥匙”.
+METAPHOR_BEFORE = re.compile(r"(?:是|当好|当|成为|做|的|像|如|似|称为|誉为|被誉为)$")
+# Idioms of four characters are phrases of style, not policy (and 一盘棋, 一条心).
+IDIOM_FORMULAS = frozenset("一盘棋 一条心 一张图 一把手 一家亲 一股劲 满堂红 满堂彩".split())

@@ -1,0 +1,61 @@
+"""The grammar of Chinese official titles: what a post ends with, what may stand before a name
+and after it, and the words that end a name.
+
+A post is printed as [bodies and qualifiers][title word] before the name it belongs to
+(市委副书记、市长朱健); several posts chain with 、; a post shared by a list of names precedes
+the list (市领导甲、乙、丙出席). National leaders are often named first (习近平总书记).
+"""
+
+from __future__ import annotations
+
+import re
+
+# Title words a post ends with. Longest first where one contains another.
+TITLES = (
+    "党组书记 党工委书记 党委书记 党支部书记 纪委书记 总书记 副书记 书记 "
+    "常务副市长 副市长 市长 常务副县长 副县长 县长 常务副区长 副区长 区长 副省长 省长 副州长 州长 "
+    "副镇长 镇长 副乡长 乡长 副旗长 旗长 村委会主任 村主任 "
+    "副主任委员 主任委员 常务副主任 副主任 主任 副部长 部长 副局长 局长 副厅长 厅长 副处长 处长 "
+    "副科长 科长 副所长 所长 副站长 站长 副队长 队长 副组长 组长 副秘书长 秘书长 "
+    "副主席 主席 副总理 总理 委员长 常委 委员 参事 巡视员 调研员 督察员 专员 "
+    "副董事长 董事长 副总经理 总经理 经理 副行长 行长 副院长 院长 副校长 校长 副会长 会长 "
+    "副理事长 理事长 社长 台长 总编辑 副总编辑 主编 馆长 园长 司令员 政治委员 政委 参谋长 "
+    "检察长 副检察长 庭长 审判长 负责人 总监 首席执行官 支书 领导 指挥长 政法委书记"
+).split()
+# After these, a number of names may follow as a list sharing the post (市领导甲、乙出席).
+SHARED_TITLES = frozenset({"领导", "负责人"})
+# National leaders are named before the title (习近平总书记, 毛泽东主席).
+TITLES_AFTER_NAME = ("总书记", "主席", "总理", "委员长", "书记", "市长", "县长", "省长", "同志")
+TITLE_RE = re.compile(
+    "|".join(sorted(TITLES, key=len, reverse=True))
+    .replace("委员", "委员(?!会)")
+    .replace("常委", "常委(?!会)")
+)
+
+# Where a post's printed form may begin: it never runs past these.
+POST_STOP_CHARS = "，。；：、！？,.;:!?（）()“”‘’《》〈〉【】\n 　"
+# Words that stand before a post without being part of it (会见了|全国某委员会秘书长某某).
+POST_STOP_WORDS = frozenset(
+    "了 的 是 在 由 和 与 及 同 向 对 为 把 被 将 以 据 经 从 给 让 请 其中 包括 来自 会见 会晤 接见 看望 "
+    "慰问 陪同 传达 贯彻 学习 听取 邀请 率领 带领 带 率 介绍 告诉 表示 认为 获悉 指出 强调 要求 宣布 "
+    "任命 免去 提名 推荐 选举 当选 担任 出任 任 作为 感谢 欢迎 祝贺 致信 致电 向来 还有 以及 暨 前任 "
+    "现任 时任 已故 同志".split()
+)
+# What may follow a name: punctuation, or a word that begins the rest of the clause.
+NAME_END_CHARS = "，。；：、！？,.;:!?）)”’》\n 　"
+_END_WORDS = (
+    "主持召开 主持 出席 参加 参与 列席 陪同 强调 指出 要求 表示 说 称 "
+    "介绍 告诉 宣布 作 致辞 讲话 发言 会见 会晤 接见 看望 慰问 调研 考察 "
+    "视察 检查 督导 赴 到 来到 前往 深入 先后 首先 随后 率 带队 带领 "
+    "一行 同志 等 和 与 及 同 在 对 向 为 就 从 于 听取 召开 出任 任 "
+    "担任 当选 获 荣获 被 的 是 也 还 又 都 一起 一同 分别 代表 作为 "
+    "接受 认为 希望 指导 部署 讲述 透露 坦言 回忆 详细 仔细 实地 现场 "
+    "专程 亲切 热情 高度 充分 主动 已 已经 曾 将 正 此前 表彰 颁奖 颁发 "
+    "宣读 通报 解读 汇报 交流 点评 总结 提出 坚持 带头 率先 走进 走访 "
+    "察看 查看 了解 询问 观看 参观 巡视 签约 签订 共同 为此 则 却 称赞 "
+    "肯定 书记 市长 县长 主席 总书记 总理 同志 来 去 回到 所在 说道 "
+).split()
+NAME_END_WORDS = tuple(sorted(_END_WORDS, key=len, reverse=True))
+SPEECH_VERBS = frozenset(
+    "强调 指出 要求 表示 说 称 讲话 致辞 发言 介绍 认为 希望 透露 坦言 说道 作报告 部署 提出".split()
+)
