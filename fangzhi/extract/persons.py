@@ -53,6 +53,10 @@ def find_persons(text: str, known: Iterable[str] = ()) -> list[PersonHit]:
         hits.setdefault(hit.start, hit)
     for hit in _bare(text, hits):
         hits.setdefault(hit.start, hit)
+    for hit in _described(text, hits):
+        hits.setdefault(hit.start, hit)
+    for hit in _name_lists(text):
+        hits.setdefault(hit.start, hit)
     names = {h.name for h in hits.values()}
     for hit in _known(text, names, hits):
         hits.setdefault(hit.start, hit)
@@ -204,15 +208,22 @@ def post_start(text: str, ts: int) -> int:
     cut = max((window.rfind(c) for c in lex.POST_STOP_CHARS), default=-1)
     if cut >= 0:
         lo, window = lo + cut + 1, window[cut + 1 :]
-    tokens = rjieba.cut(window)
+    window = re.sub(r"^(?:专访|访问|访|对话)", "", window)  # ——访某局局长某某
     start = ts
-    for tok in reversed(tokens):
+    in_body = bool(lex.BODY_END.search(window))
+    for tok, tag in reversed(rjieba.tag(window)):
         if tok in lex.POST_STOP_WORDS or (any(c.isdigit() for c in tok) and ("月" in tok or "日" in tok)):
             break
-        if _tagged_name(tok) and len(tok) >= 2 and not tok.endswith(("市", "省", "县", "区")):
-            break  # a name: the post belongs to the next person, this is the previous one's
+        verb_ok = tok in lex.VERBS_IN_BODIES or (in_body and tag in ("v", "vn", "vd"))
+        if tag in _NOT_IN_BODY_TAGS and not verb_ok:
+            break  # a verb, adverb or particle: the clause before the post, not the post
         start -= len(tok)
     return start
+
+
+_NOT_IN_BODY_TAGS = frozenset(
+    {"v", "vd", "d", "p", "c", "u", "ul", "uj", "uz", "ug", "uv", "r", "y", "e", "i", "l"}
+)
 
 
 def _listed_after(text: str, pos: int, chain: tuple[PostHit, ...]) -> list[PersonHit]:
@@ -278,9 +289,10 @@ def _bare(text: str, hits: dict[int, PersonHit]) -> list[PersonHit]:
         if pos in covered or pos >= len(text) or not _surname_at(text, pos):
             continue
         span = read_name(text, pos)
-        if span is None or not _tagged_name(text[span[0] : span[1]]):
+        if span is None:
             continue
-        if not (_acts(text, span) or _in_name_list(text, pos) or _honoured(text, pos, span)):
+        tagged = _tagged_name(text[span[0] : span[1]])
+        if not ((tagged and _acts(text, span)) or _honoured(text, pos, span)):
             continue
         out.append(PersonHit(text[span[0] : span[1]], *span))
         covered.update(range(*span))
@@ -307,22 +319,70 @@ def _honoured(text: str, pos: int, span: tuple[int, int]) -> bool:
     return text[pos - 1 : pos] == "”" and text[span[1] : span[1] + 1] in ("、", "等", "，", "。", "和")
 
 
-def _in_name_list(text: str, pos: int) -> bool:
-    """At least three short names in a row, joined by 、 (a list of award winners, drivers …)."""
-    start = pos
-    while start > 1 and text[start - 1] == "、":
-        k = start - 2
-        while k > 0 and _HAN.match(text[k - 1]) and start - k < 4:
-            k -= 1
-        start = k
-    count = 0
-    p = start
-    while True:
-        s = read_name(text, p)
-        if s is None or (not _tagged_name(text[s[0] : s[1]]) and count == 0):
-            break
-        count += 1
-        if s[1] >= len(text) or text[s[1]] != "、":
-            break
-        p = s[1] + 1
-    return count >= 3
+_LIST_CLAUSE = re.compile(r"[^，。；：:！？\n“”（）]+")
+
+
+def _name_lists(text: str) -> list[PersonHit]:
+    """A clause that is a list of three or more short items joined by 、, nearly all of them
+    names (获评的是：甲、乙、丙、…): every name in it is a person."""
+    out: list[PersonHit] = []
+    for m in _LIST_CLAUSE.finditer(text):
+        items = m.group().split("、")
+        if len(items) < 3:
+            continue
+        names: list[PersonHit] = []
+        pos = m.start()
+        for item in items:
+            span = _list_name(text, pos, item)
+            if span is not None:
+                names.append(PersonHit(text[span[0] : span[1]], *span))
+            pos += len(item) + 1
+        if len(names) >= 3 and len(names) >= 0.8 * len(items):
+            out.extend(names)
+    return out
+
+
+def _list_name(text: str, pos: int, item: str) -> tuple[int, int] | None:
+    """The name an item of a list is, or begins with (the last may run on: 丙出席会议)."""
+    lengths = (4, 3) if item[:2] in _COMPOUND_SURNAMES else (3, 2)
+    for n in lengths:
+        name = item[:n]
+        if len(name) < n or not _surname_at(item, 0) or not _is_name_chars(name) or rjieba_has_word(name):
+            continue
+        if n == 3 and rjieba_has_word(name[:2]):
+            continue
+        if n == len(item) or _ends_name(text, pos + n, strict=False):
+            return pos, pos + n
+    return None
+
+
+def _described(text: str, hits: dict[int, PersonHit]) -> list[PersonHit]:
+    """游客某某 / 某某老人说: a name the text introduces by what the person is."""
+    out: list[PersonHit] = []
+    for m in _DESCRIBED_BEFORE.finditer(text):
+        span = read_name(text, m.end()) or _tagged_at(text, m.end())
+        if span is not None and span[0] not in hits and _tagged_name(text[span[0] : span[1]]):
+            out.append(PersonHit(text[span[0] : span[1]], *span))
+    for m in _DESCRIBED_AFTER.finditer(text):
+        for n in (3, 2):
+            a = m.start() - n
+            if a >= 0 and a not in hits and _surname_at(text, a) and _is_name_chars(text[a : m.start()]):
+                name = text[a : m.start()]
+                if _tagged_name(name) and not rjieba_has_word(name):
+                    out.append(PersonHit(name, a, m.start()))
+                    break
+    return out
+
+
+def _tagged_at(text: str, pos: int) -> tuple[int, int] | None:
+    """After a word that says what the person is, the segmenter's name reading is enough."""
+    import rjieba
+
+    tags = rjieba.tag(text[pos : pos + 6])
+    if tags and tags[0][1].startswith("nr") and 2 <= len(tags[0][0]) <= 4 and _surname_at(text, pos):
+        return pos, pos + len(tags[0][0])
+    return None
+
+
+_DESCRIBED_BEFORE = re.compile("|".join(sorted(lex.DESCRIPTORS_BEFORE, key=len, reverse=True)))
+_DESCRIBED_AFTER = re.compile("(?:" + "|".join(lex.DESCRIPTORS_AFTER) + r")(?=说|表示|告诉|介绍|感慨|笑着)")

@@ -15,7 +15,8 @@ TITLES = (
     "党组书记 党工委书记 党委书记 党支部书记 纪委书记 总书记 副书记 书记 "
     "常务副市长 副市长 市长 常务副县长 副县长 县长 常务副区长 副区长 区长 副省长 省长 副州长 州长 "
     "副镇长 镇长 副乡长 乡长 副旗长 旗长 村委会主任 村主任 "
-    "副主任委员 主任委员 常务副主任 副主任 主任 副部长 部长 副局长 局长 副厅长 厅长 副处长 处长 "
+    "副主任委员 主任委员 常务副主任 执行主任 副主任 主任 执行董事 执行总裁 "
+    "副部长 部长 副局长 局长 副厅长 厅长 副处长 处长 "
     "副科长 科长 副所长 所长 副站长 站长 副队长 队长 副组长 组长 副秘书长 秘书长 "
     "副主席 主席 副总理 总理 委员长 常委 委员 参事 巡视员 调研员 督察员 专员 "
     "副董事长 董事长 副总经理 总经理 经理 副行长 行长 副院长 院长 副校长 校长 副会长 会长 "
@@ -26,21 +27,45 @@ TITLES = (
 SHARED_TITLES = frozenset({"领导", "负责人"})
 # National leaders are named before the title (习近平总书记, 毛泽东主席).
 TITLES_AFTER_NAME = ("总书记", "主席", "总理", "委员长", "书记", "市长", "县长", "省长", "同志")
-TITLE_RE = re.compile(
-    "|".join(sorted(TITLES, key=len, reverse=True))
-    .replace("委员", "委员(?!会)")
-    .replace("常委", "常委(?!会)")
-)
+
+
+def _title_pattern() -> str:
+    alts = "|".join(sorted(TITLES, key=len, reverse=True))
+    # 委员会 and 常委会 are bodies; 领导 is a post only after the level it leads (市领导, 省领导)
+    alts = alts.replace("委员", "委员(?!会)").replace("常委", "常委(?!会)")
+    return alts.replace("|领导", "|(?<=[市省县区州镇乡村校院])领导")
+
+
+TITLE_RE = re.compile(_title_pattern())
 
 # Where a post's printed form may begin: it never runs past these.
-POST_STOP_CHARS = "，。；：、！？,.;:!?（）()“”‘’《》〈〉【】\n 　"
+POST_STOP_CHARS = "，。；：、！？,.;:!?（）()“”‘’《》〈〉【】—\n 　"
 # Words that stand before a post without being part of it (会见了|全国某委员会秘书长某某).
 POST_STOP_WORDS = frozenset(
     "了 的 是 在 由 和 与 及 同 向 对 为 把 被 将 以 据 经 从 给 让 请 其中 包括 来自 会见 会晤 接见 看望 "
     "慰问 陪同 传达 贯彻 学习 听取 邀请 率领 带领 带 率 介绍 告诉 表示 认为 获悉 指出 强调 要求 宣布 "
     "任命 免去 提名 推荐 选举 当选 担任 出任 任 作为 感谢 欢迎 祝贺 致信 致电 向来 还有 以及 暨 前任 "
-    "现任 时任 已故 同志".split()
+    "现任 时任 已故 同志 "
+    "访 专访 对话 落实 贯彻落实 深入 要 应 并 也 还 即".split()
 )
+# How a body's name ends: before a title, such a word lets the post run on over verbs
+# (香港特区政府驻粤经济贸易办事处|主任, 湘辰重工智能制造部|部长).
+BODY_END = re.compile(
+    r"(?:委员会|管委会|常委会|工委|党委|政府|人大|政协|办公室|办事处|中心|公司|集团|协会|学会|商会|研究院|研究所|"
+    r"大学|学院|学校|医院|银行|支队|总队|大队|部|局|厅|委|办|处|科|所|组|院|校|会|队|站|室|社|台|馆|行)$"
+)
+# Words tagged as verbs that still belong inside a body's name (省委…巡回督导组, 市场监督管理局).
+VERBS_IN_BODIES = frozenset(
+    "巡回 督导 管理 监督 执法 发展 改革 建设 服务 保障 促进 投资 招商 开发 规划 协调 指挥 调查 审计 "
+    "应急 救援 生产 统战 宣传 组织 联络 信访 接待 合作 交流 运输 经营 创新 研究 设计 监察 检察".split()
+)
+# A name is often introduced by what the person is (游客某某), or followed by it (某某老人说).
+DESCRIPTORS_BEFORE = (
+    "游客 市民 村民 居民 群众 创业者 企业家 职工 员工 工人 农民 学生 志愿者 患者 家长 网友 选手 运动员 "
+    "菜农 果农 老党员 党员 退役军人 乘客 旅客 消费者 种粮大户 养殖户 贫困户 脱贫户 小朋友"
+).split()
+DESCRIPTORS_AFTER = "老人 大爷 大妈 阿姨 师傅 同学 老师 先生 女士 奶奶 爷爷 大叔 大姐".split()
+
 # What may follow a name: punctuation, or a word that begins the rest of the clause.
 NAME_END_CHARS = "，。；：、！？,.;:!?）)”’》\n 　"
 _END_WORDS = (
