@@ -108,6 +108,11 @@ def _show(page: Page, spans: tuple[Span, ...], text: str) -> str:
 
 def facts_record(page: Page, a: Article) -> dict[str, Any]:
     f = a.facts
+    shown_name = {p.name: _show(page, p.spans, p.name) for p in f.persons}
+
+    def names(ns: tuple[str, ...]) -> list[str]:
+        return [shown_name.get(n, n) for n in ns]
+
     return {
         "persons": [
             {
@@ -126,9 +131,9 @@ def facts_record(page: Page, a: Article) -> dict[str, Any]:
                 "name": e.name,
                 "date": e.date,
                 "place": e.place,
-                "presided": list(e.presided),
-                "spoke": list(e.spoke),
-                "attended": list(e.attended),
+                "presided": names(e.presided),
+                "spoke": names(e.spoke),
+                "attended": names(e.attended),
                 "spans": _raw(page, e.spans),
             }
             for e in f.events

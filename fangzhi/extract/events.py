@@ -48,7 +48,7 @@ def find_events(
     """Events of a report whose body starts at `body_start`; `day` is the article's ISO date."""
     body = text[body_start:]
     lead_end = _sentence_end(body, 0)
-    main = _main_event(body[:lead_end], head, day)
+    main = _main_event(body[:lead_end], head, day) or _implied_event(body, day)
     if main is None:
         return []
     main.start, main.end = body_start + main.start, body_start + main.end
@@ -76,6 +76,26 @@ def _main_event(lead: str, head: str, day: str | None) -> EventHit | None:
     return first
 
 
+def _implied_event(body: str, day: str | None) -> EventHit | None:
+    """No lead states the event (a fragment, a lead cut off): someone presiding implies a
+    meeting; an attendance line says what was attended (参加调研 → an inspection)."""
+    m = re.search(r"主持(?:会议|召开)", body)
+    if m:
+        return EventHit("meeting", None, day, None, m.start(), m.end())
+    m = lex.ATTENDED_OBJECT.search(body)
+    if m:
+        kind = {
+            "会议": "meeting",
+            "座谈": "meeting",
+            "会见": "reception",
+            "活动": "ceremony",
+            "仪式": "ceremony",
+            "典礼": "ceremony",
+        }.get(m.group("what"), "inspection")
+        return EventHit(kind, None, day, None, m.start(), m.end())
+    return None
+
+
 def _held(text: str) -> EventHit | None:
     best: EventHit | None = None
     for rx in (lex.EVENT_BEFORE_VERB, lex.EVENT_AFTER_VERB):
@@ -88,6 +108,10 @@ def _held(text: str) -> EventHit | None:
         hit = EventHit(kind, name, None, place, m.start(), m.end())
         if best is None or hit.start < best.start:
             best = hit
+    launch = lex.LAUNCH.search(text)
+    if launch and (best is None or launch.start() < best.start):
+        name = _trim_name(launch.group("name"))
+        best = EventHit("ceremony", name, None, launch.group("place"), launch.start(), launch.end())
     opening = lex.OPENING.search(text)
     if opening and (best is None or opening.start() < best.start):
         best = EventHit(
@@ -149,8 +173,14 @@ def _later_events(body: str, offset: int, day: str | None, main_type: str) -> li
         if m is None:
             continue
         first = para[: _sentence_end(para, 0)]
-        e = _inspected(first) or _held(first) or _received(first)
-        if e is None or e.type == main_type:
+        found = [x for x in (_inspected(first), _held(first), _received(first)) if x is not None]
+        mention = lex.MEETING_MENTION.search(first)
+        if mention:
+            found.append(EventHit("meeting", None, None, None, mention.start(), mention.end()))
+        if not found:
+            continue
+        e = min(found, key=lambda x: x.start)
+        if e.type == main_type:
             continue
         e.date = _same_month(day, int(m.group("d")))
         e.start, e.end = offset + pos + e.start, offset + pos + e.end
@@ -181,10 +211,9 @@ def _assign_parts(text: str, body_start: int, persons: list[PersonHit], events: 
         ):
             subjects.append((p.start, p.name))
     for p in persons:
-        role = _part(text, p.end)
-        if role is None:
-            continue
-        _target(events, p.start).__getattribute__(role).append(p.name)
+        target = _target(events, p.start)
+        for role in _parts(text, p.end):
+            getattr(target, role).append(p.name)
     for m in lex.PRONOUN.finditer(text, body_start):
         before = [name for pos, name in subjects if pos < m.start()]
         if before:
@@ -195,8 +224,9 @@ def _assign_parts(text: str, body_start: int, persons: list[PersonHit], events: 
         e.attended = [n for n in _unique(e.attended) if n not in e.presided and n not in e.spoke]
 
 
-def _part(text: str, end: int) -> str | None:
-    """The part a name plays, from the words right after it (and its list: 甲、乙出席)."""
+def _parts(text: str, end: int) -> list[str]:
+    """The parts a name plays, from the words right after it (and its list: 甲、乙出席);
+    主持会议并讲话 is two parts."""
     pos = end
     while pos < len(text) and text[pos] == "、":  # skip the rest of a list of names
         nxt = re.compile(r"[、，。；\s]").search(text, pos + 1)
@@ -205,13 +235,16 @@ def _part(text: str, end: int) -> str | None:
         pos = nxt.start()
     rest = text[pos : pos + 24]
     rest = re.sub(r"^(?:及[^，。；]{0,16}?领导|等[^，。；]{0,6}?)", "", rest)
-    if lex.PRESIDE.match(rest):
-        return "presided"
+    m = lex.PRESIDE.match(rest)
+    if m:
+        tail = rest[m.end() :]
+        spoke = re.match(r"并(?:讲话|致辞|发言|作[^，。；]{0,6}讲话)", tail)
+        return ["presided", "spoke"] if spoke else ["presided"]
     if lex.SPEAK_AFTER_ATTEND.match(rest) or lex.SPEAK.match(rest):
-        return "spoke"
+        return ["spoke"]
     if lex.ATTEND.match(rest):
-        return "attended"
-    return None
+        return ["attended"]
+    return []
 
 
 def _target(events: list[EventHit], pos: int) -> EventHit:

@@ -23,24 +23,44 @@ EVENT_AFTER_VERB = re.compile(
     + MEETING_NOUN
     + r"))"
 )
+# Between an event's name and its verb a report may print the day:
+# 调度会3日在京召开, 仪式昨日（3月12日）在某地举行
+WHEN = r"(?:\s*(?:\d{1,2}日|昨日|昨天|今日|今天|当天|当日)?(?:[上下]午|晚)?(?:（[^）]{1,12}）)?)"
 EVENT_BEFORE_VERB = re.compile(
-    r"(?P<name>[^，。；：、]{2,60}?(?:" + CEREMONY_NOUN + "|" + MEETING_NOUN + r"))"
-    r"(?:(?:在|于)(?P<place>[^，。；：]{2,20}?))?(?:正式)?" + HELD_VERB
+    r"(?P<name>[^，。；：、]{2,60}?(?:"
+    + CEREMONY_NOUN
+    + "|"
+    + MEETING_NOUN
+    + r"))"
+    + WHEN
+    + r"(?:(?:在|于)(?P<place>[^，。；：]{2,20}?))?(?:正式)?"
+    + HELD_VERB
 )
+# A launch, opening or start of works is a ceremony whatever its name: 消费季在某广场启动.
+LAUNCH = re.compile(
+    r"(?P<name>[^，。；：、]{2,40}?)" + WHEN + r"(?:在(?P<place>[^，。；：]{2,20}?))?(?:正式|隆重)?"
+    r"(?:启动|开幕|揭牌|开园|开馆|开通|开工|投产|竣工|通车|落成)"
+)
+# Meetings a paragraph refers back to: 26日上午的会议…, 会上…
+MEETING_MENTION = re.compile(r"(?:" + MEETING_NOUN + r"|会上)")
 CEREMONY_RE = re.compile(r"(?:" + CEREMONY_NOUN + r")$")
 RECEPTION = re.compile(r"(?:会见|会晤|接见|看望|拜会|宴请)(?:了)?")
 INSPECTION = re.compile(
     r"(?:赴|到|在|深入|前往|来到)?(?P<place>[^，。；：、]{0,24}?)(?:调研|考察|视察|督导检查|督导|检查|观摩|察看|走访)"
     r"(?!座谈会|会|会议|组|报告)"
 )
-AWARD = re.compile(r"(?:荣获|获评|被评为|被授予|获得|授予|荣膺|入选)")
+AWARD = re.compile(r"(?:荣获|获评|被评为|被授予|授予|荣膺)")
 OPENING = re.compile(r"(?:挂牌成立|揭牌成立|正式成立|揭牌|挂牌)")
 
+# What an attendance line says its people attended: 参加调研 → an inspection.
+ATTENDED_OBJECT = re.compile(
+    r"(?:出席|参加|陪同|列席)(?P<what>会议|调研|考察|视察|检查|督导|活动|仪式|典礼|座谈|会见)"
+)
 # Parts people play. A name just before these verbs plays that part.
 PRESIDE = re.compile(r"主持(?:会议|召开|仪式|活动|座谈|开幕式)?")
 SPEAK = re.compile(
     r"(?:在[^，。；]{0,10}(?:中|时|上))?(?:强调|指出|要求|讲话|表示|说|致辞|发言|作[^，。；]{0,6}(?:报告|讲话|发言)|"
-    r"提出|希望|介绍)"
+    r"提出|希望)"
 )
 ATTEND = re.compile(r"(?:出席|参加|陪同|列席|率队|带队|一同|参与)")
 SPEAK_AFTER_ATTEND = re.compile(r"(?:出席|参加)(?:会议|活动|仪式)?并(?:讲话|致辞|发言|作报告)")
