@@ -140,9 +140,9 @@ def facts_record(page: Page, a: Article) -> dict[str, Any]:
         ],
         "directives": [
             {
-                "speaker": d.speaker,
+                "speaker": shown_name.get(d.speaker, d.speaker),
                 "verb": d.verb,
-                "text": d.text,
+                "text": _show(page, d.spans, d.text),
                 "event": d.event,
                 "spans": _raw(page, d.spans),
             }
