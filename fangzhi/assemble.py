@@ -18,15 +18,30 @@ OWN_PAPER = ("本报", "本台", "本网")
 
 
 def sub_spans(block: Block, a: int, b: int) -> tuple[Span, ...]:
-    """Page spans of characters [a, b) of a block's text (its spans joined with nothing)."""
+    """Page spans of characters [a, b) of a block's text.
+
+    A block's text is its spans' text in order, with at most a separator between two of them
+    (the space that joins the lines of a two-line subtitle); separators map nowhere.
+    """
     out: list[Span] = []
     pos = 0
     for sp in block.spans:
+        pos = _place_of(block, sp, pos)
         lo, hi = max(a, pos), min(b, pos + len(sp))
         if lo < hi:
             out.append(Span(sp.start + lo - pos, sp.start + hi - pos))
         pos += len(sp)
     return tuple(out)
+
+
+def _place_of(block: Block, sp: Span, pos: int) -> int:
+    """Where span `sp` begins in the block's text, at or just after `pos`."""
+    if len(block.spans) == 1:
+        return pos
+    total = sum(len(s) for s in block.spans)
+    if total == len(block.text):
+        return pos  # no separators at all
+    return pos + (1 if block.text[pos : pos + 1] == " " and len(block.text) - pos > len(sp) else 0)
 
 
 def publication_of(layout: Layout, settings_pub: str | None) -> str | None:

@@ -41,6 +41,23 @@ def furniture_ranges(parsed: ParsedPage) -> list[list[int]]:
     return [r for f in parsed.page.furniture for r in parsed.page.offsets.spans_to_raw([f.span])]
 
 
+def facts_hold(raw: str, rec: dict[str, object]) -> None:
+    """Every person, post, document and slogan points at the raw characters it was read from."""
+    for p in rec["persons"]:  # type: ignore[attr-defined]
+        for a, b in p["spans"]:
+            assert fold(raw[a:b]) == fold(p["name"])
+        for title, ranges in zip(p["posts"], p["post_spans"], strict=True):
+            assert fold("".join(raw[a:b] for a, b in ranges)).replace(" ", "").find(fold(title)) >= 0 or fold(
+                title
+            ) in fold("".join(raw[a:b] for a, b in ranges))
+    fact_spans = rec["fact_spans"]
+    assert isinstance(fact_spans, dict)
+    for key in ("documents", "slogans"):
+        for text, ranges in zip(rec[key], fact_spans[key], strict=True):  # type: ignore[call-overload]
+            first = ranges[0]
+            assert fold(raw[first[0] : first[1]]) == fold(text)
+
+
 def han(s: str) -> Counter[str]:
     return Counter(c for c in s if "\u4e00" <= c <= "\u9fff")
 
@@ -66,6 +83,16 @@ def test_sample_page_spans_point_at_their_text(page: Path) -> None:
     raw = page.read_text(encoding="utf-8")
     for rec in page_records(parse_text(raw, page.name)):
         spans_hold(raw, rec)
+
+
+@needs_shared
+@pytest.mark.parametrize("page", seed_pages(), ids=lambda p: p.stem[:3])
+def test_sample_page_facts_point_at_their_text(page: Path) -> None:
+    raw = page.read_text(encoding="utf-8")
+    recs = page_records(parse_text(raw, page.name))
+    assert sum(len(r["persons"]) for r in recs) > 0
+    for rec in recs:
+        facts_hold(raw, rec)
 
 
 @needs_shared
@@ -138,4 +165,5 @@ def test_any_text_parses_with_spans_that_hold(text: str) -> None:
     recs = page_records(parsed)
     for rec in recs:
         spans_hold(text, rec)
+        facts_hold(text, rec)
     assert covered_han(text, recs, furniture_ranges(parsed)) == han(text)

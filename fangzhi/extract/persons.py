@@ -46,6 +46,8 @@ class PersonHit:
 def find_persons(text: str, known: Iterable[str] = ()) -> list[PersonHit]:
     """Every mention of a person in `text`, in order, each with the posts printed with it."""
     hits: dict[int, PersonHit] = {}
+    for hit in _appointed(text):
+        hits.setdefault(hit.start, hit)
     for hit in _titled(text):
         hits.setdefault(hit.start, hit)
     names = {h.name for h in hits.values()} | set(known)
@@ -250,6 +252,27 @@ def _name_before(text: str, ts: int, title: str) -> tuple[int, int] | None:
         if _tagged_name(name) and not rjieba_has_word(name):
             return a, ts
     return None
+
+
+_APPOINT = re.compile(r"(?:决定任命|任命|提名|推荐|选举|免去|决定免去)")
+_APPOINTED_POST = re.compile(r"(?:为|担任)(?P<post>[^，。；、]{2,30}?)(?=[，。；、]|$)")
+_REMOVED_POST = re.compile(r"的(?P<post>[^，。；、]{2,30}?)职务")
+
+
+def _appointed(text: str) -> list[PersonHit]:
+    """任命某某为某局局长 / 免去某某的某局局长职务: a personnel notice names the post after the name."""
+    out: list[PersonHit] = []
+    for m in _APPOINT.finditer(text):
+        span = read_name(text, m.end())
+        if span is None:
+            continue
+        rest = _REMOVED_POST if m.group().endswith("免去") else _APPOINTED_POST
+        pm = rest.match(text, span[1])
+        if pm is None or not lex.TITLE_RE.search(pm.group("post")):
+            continue
+        post = PostHit(pm.group("post"), pm.start("post"), pm.end("post"))
+        out.append(PersonHit(text[span[0] : span[1]], *span, posts=(post,)))
+    return out
 
 
 # ---------------------------------------------------------------- 3: known names

@@ -1,0 +1,65 @@
+"""Events and the parts people play in them, on hand-written reports."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tests.helpers import records
+
+HEAD = "# 标题\n\n某市日报讯（记者 甲某）"
+
+
+def events(body: str, **kw: Any) -> list[tuple[str, str | None, list[str], list[str], list[str]]]:
+    rec = records(HEAD + body, **kw)[0]
+    return [(e["type"], e["date"], e["presided"], e["spoke"], e["attended"]) for e in rec["events"]]
+
+
+def test_a_meeting_with_who_presided_spoke_and_attended() -> None:
+    got = events(
+        "2023年5月11日下午，市政府召开常务会议。市长王建华主持会议并讲话。副市长李红梅指出，要压实责任。"
+        "市政府秘书长赵国平参加会议。\n"
+    )
+    assert got == [("meeting", "2023-05-11", ["王建华"], ["王建华", "李红梅"], ["赵国平"])]
+
+
+def test_an_inspection_with_a_pronoun_that_speaks() -> None:
+    got = events(
+        "2023年5月11日上午，市委书记刘高远赴某县部分企业调研。他强调，要做优做强制造业。\n\n市领导周志强参加调研。\n"
+    )
+    assert got == [("inspection", "2023-05-11", [], ["刘高远"], ["周志强"])]
+
+
+def test_a_reception() -> None:
+    got = events("2023年11月17日，市长朱杰会见了某协会秘书长徐文峰一行。徐文峰表示，将深化合作。\n")
+    assert got[0][:2] == ("reception", "2023-11-17") and set(got[0][3]) == {"徐文峰"}
+
+
+def test_a_ceremony_is_typed_by_the_head_noun_of_its_name() -> None:
+    assert events("2023年10月26日晚，第二届最美驾驶员颁奖典礼在市广电中心举行。\n")[0][0] == "ceremony"
+    assert events("2023年11月17日上午，某委员会成立大会在某市召开。\n")[0][0] == "ceremony"
+    assert events("2023年10月26日下午，全市骨干企业推进会召开。\n")[0][0] == "meeting"
+
+
+def test_a_launch_is_a_ceremony() -> None:
+    assert events("2024年10月15日晚，2024某市秋冬文旅消费季在古城广场启动。\n")[0][0] == "ceremony"
+
+
+def test_a_second_event_on_another_day() -> None:
+    got = events(
+        "2023年10月25—26日，全市经济运行分析推进会举行。\n\n25日为全市重大项目现场观摩环节，甲某率队赴某县观摩。\n"
+    )
+    assert [(t, d) for t, d, *_ in got] == [("meeting", "2023-10-25"), ("inspection", "2023-10-25")]
+
+
+def test_commentary_reports_no_event() -> None:
+    rec = records("# 评论\n\n■本报评论员\n\n全市召开会议，市长主持会议。\n")[0]
+    assert rec["kind"] == "commentary" and rec["events"] == []
+
+
+def test_directives_name_their_speaker() -> None:
+    rec = records(
+        HEAD
+        + "2023年5月11日，市委常委会召开会议。会议强调，要压实安全责任。\n\n市委书记刘高远要求，要守住底线。\n"
+    )[0]
+    assert [(d["speaker"], d["verb"]) for d in rec["directives"]] == [("会议", "强调"), ("刘高远", "要求")]
+    assert rec["directives"][0]["text"].startswith("会议强调，要压实安全责任")

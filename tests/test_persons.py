@@ -1,0 +1,100 @@
+"""People and their posts, by the grammar of official titles (hand-written sentences)."""
+
+from __future__ import annotations
+
+import pytest
+
+from fangzhi.extract.persons import find_persons, read_name
+
+
+def people(text: str, known: tuple[str, ...] = ()) -> list[tuple[str, list[str]]]:
+    seen: dict[str, list[str]] = {}
+    for h in find_persons(text, known):
+        posts = seen.setdefault(h.name, [])
+        posts.extend(p.title for p in h.posts if p.title not in posts)
+    return list(seen.items())
+
+
+def test_a_chain_of_posts_joined_by_the_list_comma() -> None:
+    assert people("市委常委、市委组织部部长、市委统战部部长王建国作工作报告。") == [
+        ("王建国", ["市委常委", "市委组织部部长", "市委统战部部长"])
+    ]
+
+
+def test_one_post_shared_by_a_list_of_names() -> None:
+    assert people("市领导张红梅、李卫东、周志强出席会议。") == [
+        ("张红梅", ["市领导"]),
+        ("李卫东", ["市领导"]),
+        ("周志强", ["市领导"]),
+    ]
+
+
+def test_a_body_and_its_qualifiers_belong_to_the_post() -> None:
+    assert people("省委主题教育第三巡回督导组组长陈立新出席会议。") == [
+        ("陈立新", ["省委主题教育第三巡回督导组组长"])
+    ]
+
+
+def test_former_and_rank_prefixes_stay_in_the_post() -> None:
+    assert people("市人大常委会原副主任、市政府副厅级参事吴国平参加。") == [
+        ("吴国平", ["市人大常委会原副主任", "市政府副厅级参事"])
+    ]
+
+
+def test_the_verb_before_a_post_is_not_part_of_it() -> None:
+    assert people("市长郑明会见了全国电力标准化技术委员会秘书长何文华一行。") == [
+        ("郑明", ["市长"]),
+        ("何文华", ["全国电力标准化技术委员会秘书长"]),
+    ]
+
+
+def test_a_post_printed_after_the_name() -> None:
+    assert people("深入学习贯彻习近平总书记重要讲话精神。") == [("习近平", ["总书记"])]
+
+
+def test_two_names_side_by_side_do_not_swallow_each_other() -> None:
+    assert [n for n, _ in people("市委书记刘高远、市长朱杰出席。刘高远朱杰出席并颁奖。")] == [
+        "刘高远",
+        "朱杰",
+    ]
+
+
+def test_name_length_is_settled_by_what_follows() -> None:
+    assert read_name("刘越高主持会议", 0) == (0, 3)
+    assert read_name("朱健会见客人", 0) == (0, 2)
+    assert read_name("黄立，市政府秘书长", 0) == (0, 2)
+
+
+def test_words_of_the_language_are_not_names() -> None:
+    assert people("要加强领导干部的教育。全市上下要坚定信心。") == []
+
+
+def test_bare_mentions_of_a_known_name() -> None:
+    assert people("刘高远强调，要抓好落实。", known=("刘高远",)) == [("刘高远", [])]
+
+
+def test_people_named_with_no_post_in_a_list() -> None:
+    names = [n for n, _ in people("获评最美驾驶员的是：王海军、祝冬生、刘志明、傅健。")]
+    assert names == ["王海军", "祝冬生", "刘志明", "傅健"]
+
+
+def test_places_in_a_list_are_not_people() -> None:
+    assert people("衡南县、耒阳市、石鼓区依次作交流发言。") == []
+
+
+def test_a_name_after_an_honour() -> None:
+    assert [n for n, _ in people("“全国抗疫三八红旗手”周媛等一大批先进典型。")] == ["周媛"]
+
+
+def test_a_person_introduced_by_what_they_are() -> None:
+    assert [n for n, _ in people("来自江苏的游客陈思远戴上眼镜。")] == ["陈思远"]
+
+
+def test_an_appointment_notice() -> None:
+    got = people("经市人大常委会会议表决，任命王立新为市发展和改革委员会主任，免去张国强的市审计局局长职务。")
+    assert got == [("王立新", ["市发展和改革委员会主任"]), ("张国强", ["市审计局局长"])]
+
+
+@pytest.mark.parametrize("text", ["会议强调，要压实责任。", "记者从市统计局获悉。", "全市上下要鼓足干劲。"])
+def test_sentences_without_people(text: str) -> None:
+    assert people(text) == []

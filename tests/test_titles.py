@@ -1,0 +1,60 @@
+"""Documents in 《》 and slogans in “” (hand-written sentences)."""
+
+from __future__ import annotations
+
+import pytest
+
+from fangzhi.extract.titles import find_documents, find_slogans
+
+
+def docs(text: str) -> list[str]:
+    return [h.text for h in find_documents(text)]
+
+
+def slogans(text: str) -> list[str]:
+    return [h.text for h in find_slogans(text)]
+
+
+def test_every_title_in_double_angle_brackets_is_a_document() -> None:
+    assert docs("审议《某市“十四五”规划〈纲要〉中期评估报告（审议稿）》《关于加强监管的工作举措》。") == [
+        "某市“十四五”规划〈纲要〉中期评估报告（审议稿）",
+        "关于加强监管的工作举措",
+    ]
+
+
+def test_newspapers_and_programmes_are_documents_too() -> None:
+    assert docs("在《解放军报》、《湖南日报》推送新闻，表演《新时代的中国》。") == [
+        "解放军报",
+        "湖南日报",
+        "新时代的中国",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("大力实施“制造立市、文旅兴城”发展战略。", ["制造立市、文旅兴城"]),
+        ("坚决落实“四个最严”要求。", ["四个最严"]),
+        ("严格按照“一楼一策”“一楼一班”要求。", ["一楼一策", "一楼一班"]),
+        ("深入推进“放管服”等重要领域改革。", ["放管服"]),
+        ("为实现“三高四新”美好蓝图彰显担当。", ["三高四新"]),
+    ],
+)
+def test_policy_lines_are_slogans(text: str, want: list[str]) -> None:
+    assert slogans(text) == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "他说：“要把群众的事办好。”",  # speech
+        "荣获“中国工业大奖表彰奖”。",  # an award
+        "“全国抗疫三八红旗手”周某等先进典型。",  # an honour
+        "当好市委的“坚强前哨”和“巩固后院”。",  # figures of speech
+        "做到全市“一盘棋”、上下“一条心”。",  # sayings
+        "举行2023年“5·12全国防灾减灾日”集中宣传活动。",  # a day
+        "原则通过《某市“十四五”城乡社区规划方案》。",  # inside a document's title
+    ],
+)
+def test_other_quotes_are_not_slogans(text: str) -> None:
+    assert slogans(text) == []
