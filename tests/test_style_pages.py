@@ -171,3 +171,48 @@ def test_traditional_page_reads_as_its_simplified_twin(traditional: str, simplif
         t_codes = [p.get("code") for p in t.get("problems") or []]
         s_codes = [p.get("code") for p in s.get("problems") or []]
         assert t_codes == s_codes, f"article {n} problems"
+
+
+def paired(page: Path) -> list[tuple[dict[str, Any], dict[str, Any]]]:
+    recs = records(page, Settings())
+    return [(g, recs[i]) for g, i in match(recs, gold(page)["articles"]) if i is not None]
+
+
+@pytest.mark.parametrize("page", gold_pages(), ids=lambda p: p.stem)
+def test_persons_and_posts_match_gold(page: Path) -> None:
+    for g, r in paired(page):
+        want = {(norm(p["name"]), tuple(norm(t) for t in p["posts"])) for p in g["persons"]}
+        got = {(norm(p["name"]), tuple(norm(t) for t in p["posts"])) for p in r["persons"]}
+        assert got == want, g["id"]
+
+
+@pytest.mark.parametrize("page", gold_pages(), ids=lambda p: p.stem)
+def test_documents_match_gold(page: Path) -> None:
+    for g, r in paired(page):
+        assert {norm(d) for d in r["documents"]} == {norm(d) for d in g["documents"]}, g["id"]
+
+
+@pytest.mark.parametrize("page", gold_pages(), ids=lambda p: p.stem)
+def test_events_match_gold_in_type_date_and_chair(page: Path) -> None:
+    for g, r in paired(page):
+        want = {(e["type"], e["date"], frozenset(map(norm, e["presided"]))) for e in g["events"]}
+        got = {(e["type"], e["date"], frozenset(map(norm, e["presided"]))) for e in r["events"]}
+        assert got == want, g["id"]
+
+
+def test_slogans_and_speakers_agree_with_gold_across_the_pages() -> None:
+    """Slogans and who spoke are readings where careful readers differ: held to a floor, not exactness."""
+    tp = fp = fn = spoke_ok = spoke_all = 0
+    for page in gold_pages():
+        for g, r in paired(page):
+            want, got = {norm(s) for s in g["slogans"]}, {norm(s) for s in r["slogans"]}
+            tp, fp, fn = tp + len(want & got), fp + len(got - want), fn + len(want - got)
+            for e in g["events"]:
+                spoke_all += 1
+                spoke_ok += any(
+                    (x["type"], x["date"]) == (e["type"], e["date"])
+                    and set(map(norm, x["spoke"])) == set(map(norm, e["spoke"]))
+                    for x in r["events"]
+                )
+    assert 2 * tp / (2 * tp + fp + fn) >= 0.8
+    assert spoke_ok / spoke_all >= 0.85
