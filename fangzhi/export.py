@@ -123,6 +123,33 @@ def facts_record(page: Page, a: Article) -> dict[str, Any]:
             }
             for p in f.persons
         ],
+        "organisations": [
+            {"name": _show(page, o.spans, o.text), "spans": _raw(page, o.spans)} for o in f.orgs
+        ],
+        "places": [
+            {
+                "name": _show(page, p.spans, p.name),
+                "code": p.code,
+                "province": p.province,
+                "city": p.city,
+                "district": p.district,
+                "level": p.level,
+                "candidates": list(p.candidates),
+                "spans": _raw(page, p.spans),
+            }
+            for p in f.places
+        ],
+        "figures": [
+            {
+                "text": _show(page, g.spans, g.text),
+                "value": g.value,
+                "unit": g.unit,
+                "measure": g.measure,
+                "qualifier": g.qualifier,
+                "spans": _raw(page, g.spans),
+            }
+            for g in f.figures
+        ],
         "documents": [_show(page, d.spans, d.text) for d in f.documents],
         "slogans": [_show(page, s.spans, s.text) for s in f.slogans],
         "events": [

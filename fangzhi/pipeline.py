@@ -26,7 +26,9 @@ def parse_page(raw: RawPage, settings: Settings) -> ParsedPage:
         issue=settings.issue_date or page.printed_date,
         publication=publication_of(layout, settings.publication),
     )
-    return ParsedPage(page, with_facts(articles), page.problems)
+    if settings.extract_facts:
+        articles = with_facts(articles)
+    return ParsedPage(page, articles, page.problems)
 
 
 def parse_text(text: str, name: str = "page.txt", settings: Settings | None = None) -> ParsedPage:

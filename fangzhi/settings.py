@@ -21,6 +21,10 @@ class Settings:
     publication: str | None = field(
         default=None, metadata={"help": "name of the paper, for 本报 and ids when the page does not say"}
     )
+    extract_facts: bool = field(
+        default=True,
+        metadata={"help": "read facts (people, events, …) as well as articles; off to parse only"},
+    )
     page_suffixes: tuple[str, ...] = field(
         default=(".txt", ".text", ".md"), metadata={"help": "file endings taken as pages inside folders"}
     )

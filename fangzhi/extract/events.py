@@ -18,6 +18,9 @@ from fangzhi.extract.persons import PersonHit
 from fangzhi.lexicon import events as lex
 
 SENTENCE_END = re.compile(r"[。！？\n]")
+_HELD_QUICK = re.compile(
+    r"召开|举行|举办|开幕|启动|开班|落幕|出席|揭牌|挂牌|开园|开馆|开通|开工|投产|竣工|通车|落成|成立"
+)
 
 
 @dataclass
@@ -97,6 +100,8 @@ def _implied_event(body: str, day: str | None) -> EventHit | None:
 
 
 def _held(text: str) -> EventHit | None:
+    if not _HELD_QUICK.search(text):
+        return None  # the patterns below backtrack; most sentences hold none of their verbs
     best: EventHit | None = None
     for rx in (lex.EVENT_BEFORE_VERB, lex.EVENT_AFTER_VERB):
         m = rx.search(text)

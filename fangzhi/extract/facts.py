@@ -8,23 +8,29 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from fangzhi.extract.events import find_directives, find_events
-from fangzhi.extract.persons import PersonHit, find_persons
+from fangzhi.extract.figures import find_figures
+from fangzhi.extract.orgs import find_orgs
+from fangzhi.extract.persons import PersonHit, find_persons, with_known
+from fangzhi.extract.places import find_places
 from fangzhi.extract.text import ArticleText
 from fangzhi.extract.titles import find_documents, find_slogans
-from fangzhi.model import Article, Directive, Event, Facts, Named, Person, Post, Span
+from fangzhi.model import Article, Directive, Event, Facts, Figure, Named, Person, Place, Post, Problem, Span
 
 NO_EVENTS = frozenset({"commentary", "interview", "photo"})
 
 
 def with_facts(articles: tuple[Article, ...]) -> tuple[Article, ...]:
     texts = [ArticleText.of(a) for a in articles]
-    known = {h.name for t in texts for h in find_persons(t.text) if h.posts}
-    return tuple(replace(a, facts=article_facts(a, t, known)) for a, t in zip(articles, texts, strict=True))
+    found = [find_persons(t.text) for t in texts]
+    known = {h.name for hits in found for h in hits if h.posts}
+    return tuple(
+        replace(a, facts=article_facts(a, t, with_known(t.text, hits, known)))
+        for a, t, hits in zip(articles, texts, found, strict=True)
+    )
 
 
-def article_facts(article: Article, at: ArticleText, known: set[str]) -> Facts:
+def article_facts(article: Article, at: ArticleText, hits: list[PersonHit]) -> Facts:
     text = at.text
-    hits = find_persons(text, known)
     persons = _merge(hits, at)
     documents = _unique_named(at, ((h.text, h.start, h.end) for h in find_documents(text)))
     slogans = _unique_named(at, ((h.text, h.start, h.end) for h in find_slogans(text)))
@@ -54,13 +60,39 @@ def article_facts(article: Article, at: ArticleText, known: set[str]) -> Facts:
             )
             for d in find_directives(text, at.body_start, hits)
         ]
+    places, problems = _places(at)
     return Facts(
         persons=persons,
+        orgs=_unique_named(at, ((h.name, h.start, h.end) for h in find_orgs(text))),
+        places=places,
         documents=documents,
         slogans=slogans,
+        figures=tuple(
+            Figure(h.text, h.value, h.unit, h.measure, h.qualifier, at.spans(h.start, h.end))
+            for h in find_figures(text)
+        ),
         events=tuple(events),
         directives=tuple(directives),
+        problems=tuple(problems),
     )
+
+
+def _places(at: ArticleText) -> tuple[tuple[Place, ...], list[Problem]]:
+    """Each place once; one the text cannot resolve is a problem naming its candidates."""
+    out: dict[str, Place] = {}
+    problems: list[Problem] = []
+    for h in find_places(at.text):
+        spans = at.spans(h.start, h.end)
+        if h.name in out:
+            prev = out[h.name]
+            out[h.name] = replace(prev, spans=prev.spans + spans)
+            continue
+        out[h.name] = Place(h.name, h.code, h.province, h.city, h.district, h.level, spans, h.candidates)
+        if h.code is None and h.candidates:
+            problems.append(
+                Problem("place.ambiguous", f"{h.name} could be any of {', '.join(h.candidates)}", spans)
+            )
+    return tuple(out.values()), problems
 
 
 def _merge(hits: list[PersonHit], at: ArticleText) -> tuple[Person, ...]:

@@ -43,6 +43,14 @@ class PersonHit:
     posts: tuple[PostHit, ...] = field(default=())
 
 
+def with_known(text: str, hits: list[PersonHit], known: Iterable[str]) -> list[PersonHit]:
+    """`hits` of `text` plus the mentions of names known elsewhere on the page."""
+    by_start = {h.start: h for h in hits}
+    for hit in _known(text, set(known) | {h.name for h in hits}, by_start):
+        by_start.setdefault(hit.start, hit)
+    return sorted(by_start.values(), key=lambda h: h.start)
+
+
 def find_persons(text: str, known: Iterable[str] = ()) -> list[PersonHit]:
     """Every mention of a person in `text`, in order, each with the posts printed with it."""
     hits: dict[int, PersonHit] = {}

@@ -6,6 +6,7 @@ Extractors are pure functions over a string; they report character offsets into 
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from fangzhi.model import Article, Block, Span
@@ -27,6 +28,7 @@ class ArticleText:
     text: str
     pieces: tuple[Piece, ...]
     body_start: int  # where the body begins in `text`
+    starts: tuple[int, ...] = ()  # each piece's start, for bisection
 
     @classmethod
     def of(cls, article: Article) -> ArticleText:
@@ -41,14 +43,17 @@ class ArticleText:
             pieces.append(Piece(pos, block, field))
             parts.append(block.text)
             pos += len(block.text) + 1
-        return cls("\n".join(parts), tuple(pieces), body_start)
+        return cls("\n".join(parts), tuple(pieces), body_start, tuple(p.start for p in pieces))
 
     def spans(self, start: int, end: int) -> tuple[Span, ...]:
         """Page spans of text[start:end] (a range may cross pieces; the newlines between map nowhere)."""
         from fangzhi.assemble import sub_spans
 
         out: list[Span] = []
-        for p in self.pieces:
+        first = max(bisect_right(self.starts, start) - 1, 0)
+        for p in self.pieces[first:]:
+            if p.start >= end:
+                break
             lo, hi = max(start, p.start), min(end, p.start + len(p.block.text))
             if lo < hi:
                 out.extend(sub_spans(p.block, lo - p.start, hi - p.start))
