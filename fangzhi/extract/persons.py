@@ -23,7 +23,8 @@ from fangzhi.lexicon import posts as lex
 from fangzhi.lexicon.names import COMPOUND_SURNAMES as _COMPOUND_SURNAMES
 from fangzhi.lexicon.names import SURNAMES as _SURNAMES
 
-_CLAUSE_START = re.compile(r"(?:^|(?<=[，。；：！？、\n“”（）]))")
+# A surname opening a clause: where a bare name can stand (某某表示，…).
+_CLAUSE_SURNAME = re.compile(r"(?:^|(?<=[，。；：！？、\n“”（）]))(?=[" + "".join(sorted(_SURNAMES)) + "])")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _NOT_NAME_END = frozenset("省市县区乡镇村局委办厅部院校所队站组社司处科团会馆园街路港湾山湖江河")
 
@@ -170,19 +171,49 @@ def _tagged_name(s: str) -> bool:
 # ---------------------------------------------------------------- 1-2: titled names
 
 
+def find_titles(text: str, lo: int = 0, hi: int | None = None) -> list[tuple[int, int]]:
+    """Title words in text[lo:hi], leftmost and longest as a regex alternation would find them,
+    but found from their last character and a set lookup (a 130-branch alternation is slow)."""
+    hi = len(text) if hi is None else hi
+    out: list[tuple[int, int]] = []
+    for m in lex.TITLE_LAST.finditer(text, lo, hi):
+        e = m.end()
+        for n in lex.TITLE_LENGTHS:
+            s = e - n
+            if s < lo or text[s:e] not in lex.TITLE_SET or not _title_fits(text, s, e):
+                continue
+            while out and out[-1][0] >= s:
+                out.pop()  # a longer title contains the shorter one found before (主任|委员)
+            if not out or out[-1][1] <= s:
+                out.append((s, e))
+            break
+    return out
+
+
+def _title_fits(text: str, s: int, e: int) -> bool:
+    """委员会 and 常委会 are bodies; 领导 is a post only after the level it leads (市领导)."""
+    word = text[s:e]
+    if word in ("委员", "常委") and text[e : e + 1] == "会":
+        return False
+    return word != "领导" or (s > 0 and text[s - 1] in "市省县区州镇乡村校院")
+
+
+def is_title(text: str) -> bool:
+    return any(True for _ in find_titles(text))
+
+
 def _titled(text: str) -> list[PersonHit]:
     out: list[PersonHit] = []
-    for m in lex.TITLE_RE.finditer(text):
-        ts, te = m.span()
+    for ts, te in find_titles(text):
         span = read_name(text, te)
         if span is not None:
             chain = _post_chain(text, ts, te)
             out.append(PersonHit(text[span[0] : span[1]], *span, posts=chain))
             out.extend(_listed_after(text, span[1], chain))
             continue
-        before = _name_before(text, ts, m.group())
+        before = _name_before(text, ts, text[ts:te])
         if before is not None:
-            out.append(PersonHit(text[before[0] : before[1]], *before, posts=(PostHit(m.group(), ts, te),)))
+            out.append(PersonHit(text[before[0] : before[1]], *before, posts=(PostHit(text[ts:te], ts, te),)))
     return out
 
 
@@ -202,9 +233,9 @@ def _post_chain(text: str, ts: int, te: int) -> tuple[PostHit, ...]:
 
 
 def _title_ending_at(text: str, end: int) -> tuple[int, int] | None:
-    for m in lex.TITLE_RE.finditer(text, max(0, end - 6), end):
-        if m.end() == end:
-            return m.span()
+    for s, e in find_titles(text, max(0, end - 8), end):
+        if e == end:
+            return s, e
     return None
 
 
@@ -241,7 +272,7 @@ def _listed_after(text: str, pos: int, chain: tuple[PostHit, ...]) -> list[Perso
     out: list[PersonHit] = []
     while pos < len(text) and text[pos] == "、":
         span = read_name(text, pos + 1)
-        if span is None or lex.TITLE_RE.match(text, pos + 1):
+        if span is None or any(s == pos + 1 for s, _ in find_titles(text, pos + 1, pos + 12)):
             break
         out.append(PersonHit(text[span[0] : span[1]], *span, posts=chain))
         pos = span[1]
@@ -276,7 +307,7 @@ def _appointed(text: str) -> list[PersonHit]:
             continue
         rest = _REMOVED_POST if m.group().endswith("免去") else _APPOINTED_POST
         pm = rest.match(text, span[1])
-        if pm is None or not lex.TITLE_RE.search(pm.group("post")):
+        if pm is None or not is_title(pm.group("post")):
             continue
         post = PostHit(pm.group("post"), pm.start("post"), pm.end("post"))
         out.append(PersonHit(text[span[0] : span[1]], *span, posts=(post,)))
@@ -315,9 +346,9 @@ def _inside_longer(text: str, start: int) -> bool:
 def _bare(text: str, hits: dict[int, PersonHit]) -> list[PersonHit]:
     covered = {i for h in hits.values() for i in range(h.start, h.end)}
     out: list[PersonHit] = []
-    for m in _CLAUSE_START.finditer(text):
+    for m in _CLAUSE_SURNAME.finditer(text):
         pos = m.start()
-        if pos in covered or pos >= len(text) or not _surname_at(text, pos):
+        if pos in covered:
             continue
         span = read_name(text, pos)
         if span is None:

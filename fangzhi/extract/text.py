@@ -49,8 +49,12 @@ class ArticleText:
         """Page spans of text[start:end] (a range may cross pieces; the newlines between map nowhere)."""
         from fangzhi.assemble import sub_spans
 
-        out: list[Span] = []
         first = max(bisect_right(self.starts, start) - 1, 0)
+        p0 = self.pieces[first]
+        if len(p0.block.spans) == 1 and end <= p0.start + len(p0.block.text):
+            s0 = p0.block.spans[0].start - p0.start  # one span, one piece: a shift
+            return (Span(s0 + start, s0 + end),) if start < end else ()
+        out: list[Span] = []
         for p in self.pieces[first:]:
             if p.start >= end:
                 break

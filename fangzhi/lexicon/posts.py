@@ -29,14 +29,9 @@ SHARED_TITLES = frozenset({"领导", "负责人"})
 TITLES_AFTER_NAME = ("总书记", "主席", "总理", "委员长", "书记", "市长", "县长", "省长", "同志")
 
 
-def _title_pattern() -> str:
-    alts = "|".join(sorted(TITLES, key=len, reverse=True))
-    # 委员会 and 常委会 are bodies; 领导 is a post only after the level it leads (市领导, 省领导)
-    alts = alts.replace("委员", "委员(?!会)").replace("常委", "常委(?!会)")
-    return alts.replace("|领导", "|(?<=[市省县区州镇乡村校院])领导")
-
-
-TITLE_RE = re.compile(_title_pattern())
+TITLE_SET = frozenset(TITLES)
+TITLE_LENGTHS = tuple(sorted({len(t) for t in TITLES}, reverse=True))
+TITLE_LAST = re.compile("[" + "".join(sorted({t[-1] for t in TITLES})) + "]")
 
 # Where a post's printed form may begin: it never runs past these.
 POST_STOP_CHARS = "，。；：、！？,.;:!?（）()“”‘’《》〈〉【】—\n 　"
