@@ -29,7 +29,9 @@ lint: install
 	$(BIN)/mypy fangzhi
 
 bench: install
+	$(BIN)/python -m pip install --quiet -e '.[dev,bench]'
 	$(BIN)/python benchmarks/parse.py
+	$(BIN)/python benchmarks/people_baselines.py
 
 score: install
 	$(BIN)/python ../shared/tools/score.py --cmd "$(BIN)/fangzhi parse --format jsonl"

@@ -95,11 +95,11 @@ class Verdict:
 # --- candidates -----------------------------------------------------------------------------------
 
 
-def _fangzhi_parse(label: str = SUBJECT) -> Candidate:
+def _fangzhi_parse(label: str = SUBJECT, *, extract: bool = False) -> Candidate:
     from fangzhi.pipeline import parse_text
     from fangzhi.settings import Settings
 
-    settings = Settings()
+    settings = Settings(extract_facts=extract)
 
     def run(name: str, text: str) -> int:
         return len(parse_text(text, name, settings).articles)  # touch the articles: nothing lazy
@@ -108,10 +108,8 @@ def _fangzhi_parse(label: str = SUBJECT) -> Candidate:
 
 
 def _fangzhi_parse_extract() -> Candidate:
-    # parse_text runs fact extraction as part of the parse (Article.facts), so for now this is the
-    # same call as the `fangzhi` candidate; should Settings gain a switch to skip extraction, the
-    # `fangzhi` candidate is the one to turn it off in
-    return _fangzhi_parse(EXTRACT)
+    """The whole pipeline: the parse, then every fact of every article."""
+    return _fangzhi_parse(EXTRACT, extract=True)
 
 
 def _jieba_lcut() -> Candidate:
