@@ -117,3 +117,18 @@ def test_unreadable_folder_is_reported_and_the_rest_is_parsed(
 def test_a_missing_file_is_reported(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run(capsys, str(tmp_path / "nope.txt"), str(write(tmp_path / "ok.txt", PAGE)))
     assert code == 2 and "nope.txt" in err and len(out.splitlines()) == 1
+
+
+def test_people_prints_each_person_once_with_posts_over_time(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    a = write(
+        tmp_path / "a.txt",
+        "# 标题\n\n某市日报讯（记者 甲某）2023年5月11日，市委副书记、市长朱杰主持召开会议。\n",
+    )
+    b = write(tmp_path / "b.txt", "# 标题\n\n某市日报讯（记者 甲某）2023年11月17日，市长朱杰会见客人。\n")
+    code = main(["people", str(a), str(b), "--format", "json"])
+    out = json.loads(capsys.readouterr().out)
+    (rec,) = [r for r in out if r["name"] == "朱杰"]
+    assert code == 0 and rec["first_seen"] == "2023-05-11" and rec["last_seen"] == "2023-11-17"
+    assert [p["title"] for p in rec["posts"]] == ["市委副书记", "市长"]

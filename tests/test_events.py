@@ -63,3 +63,22 @@ def test_directives_name_their_speaker() -> None:
     )[0]
     assert [(d["speaker"], d["verb"]) for d in rec["directives"]] == [("会议", "强调"), ("刘高远", "要求")]
     assert rec["directives"][0]["text"].startswith("会议强调，要压实安全责任")
+
+
+def test_a_county_government_website_notice() -> None:
+    page = (
+        "县政府召开第12次常务会议\n\n发布时间：2024-03-05 来源：县政府办\n\n"
+        "2024年3月4日上午，县长王立群主持召开县政府第12次常务会议，研究部署春耕生产等工作。"
+        "副县长刘建明、张秀英，县政府办主任陈志伟参加会议。\n\n会议强调，要抓好春耕备耕，确保粮食安全。\n"
+    )
+    rec = records(page)[0]
+    assert rec["headline"] == "县政府召开第12次常务会议"
+    assert {(p["name"], tuple(p["posts"])) for p in rec["persons"]} == {
+        ("王立群", ("县长",)),
+        ("刘建明", ("副县长",)),
+        ("张秀英", ("副县长",)),
+        ("陈志伟", ("县政府办主任",)),
+    }
+    (e,) = rec["events"]
+    assert (e["type"], e["date"], e["presided"]) == ("meeting", "2024-03-04", ["王立群"])
+    assert set(e["attended"]) == {"刘建明", "张秀英", "陈志伟"}

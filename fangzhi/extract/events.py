@@ -217,7 +217,8 @@ def _assign_parts(text: str, body_start: int, persons: list[PersonHit], events: 
             subjects.append((p.start, p.name))
     for p in persons:
         target = _target(events, p.start)
-        for role in _parts(text, p.end):
+        roles = _parts(text, p.end) or (["attended"] if _in_attendance_line(text, p.start) else [])
+        for role in roles:
             getattr(target, role).append(p.name)
     for m in lex.PRONOUN.finditer(text, body_start):
         before = [name for pos, name in subjects if pos < m.start()]
@@ -250,6 +251,18 @@ def _parts(text: str, end: int) -> list[str]:
     if lex.ATTEND.match(rest):
         return ["attended"]
     return []
+
+
+def _in_attendance_line(text: str, pos: int) -> bool:
+    """The name stands in a sentence that ends as attendance lines do (…参加会议。): 副县长甲、乙，
+    县政府办主任丙参加会议 — everyone listed attended, not only the last."""
+    start = max(text.rfind("。", 0, pos), text.rfind("\n", 0, pos)) + 1
+    end = _sentence_end(text, pos)
+    sentence = text[start:end]
+    return len(sentence) <= 160 and bool(_ATTENDANCE_END.search(sentence))
+
+
+_ATTENDANCE_END = re.compile(r"(?:出席|参加|陪同|列席)(?:了)?(?:会议|调研|活动|仪式|座谈|考察|检查)?[。！]?$")
 
 
 def _target(events: list[EventHit], pos: int) -> EventHit:
