@@ -20,5 +20,22 @@ def page_key(name: str, sha256: str) -> str:
     return "p" + (sha256[:12] or "0" * 12)
 
 
+def publication_slug(publication: str) -> str:
+    """衡阳晚报 → hywb: the initials of the paper's name in pinyin (ASCII names kept, lowered)."""
+    from pypinyin import Style, lazy_pinyin
+
+    letters = "".join(lazy_pinyin(publication, style=Style.FIRST_LETTER, errors="ignore"))
+    return _SAFE.sub("", letters.lower())[:16] or "paper"
+
+
+def page_id(name: str, sha256: str, publication: str | None, issue_date: str | None) -> str:
+    """hywb-2023-11-17-p01: paper, issue and the file's own name; the parts not known are left out."""
+    parts = [publication_slug(publication)] if publication else []
+    if issue_date:
+        parts.append(issue_date)
+    parts.append(page_key(name, sha256))
+    return "-".join(parts)
+
+
 def article_id(page: str, n: int) -> str:
     return f"{page}-a{n:02d}"

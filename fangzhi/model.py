@@ -261,3 +261,6 @@ class ParsedPage:
     page: Page
     articles: tuple[Article, ...]
     problems: tuple[Problem, ...] = ()
+    page_id: str = ""  # canonical: publication-issue date-file stem
+    publication: str | None = None
+    issue_date: date | None = None

@@ -7,7 +7,7 @@ import os
 from fangzhi.assemble import assemble, publication_of
 from fangzhi.blocks import build_blocks
 from fangzhi.extract.facts import with_facts
-from fangzhi.ids import page_key
+from fangzhi.ids import page_id
 from fangzhi.model import ParsedPage, RawPage
 from fangzhi.normalize import normalize
 from fangzhi.segment import segment
@@ -18,17 +18,13 @@ def parse_page(raw: RawPage, settings: Settings) -> ParsedPage:
     page = normalize(raw, t2s=settings.t2s)
     layout = build_blocks(page)
     drafts = segment(layout)
-    articles = assemble(
-        page,
-        layout,
-        drafts,
-        key=page_key(raw.name, raw.sha256),
-        issue=settings.issue_date or page.printed_date,
-        publication=publication_of(layout, settings.publication),
-    )
+    issue = settings.issue_date or page.printed_date
+    publication = publication_of(layout, settings.publication) or page.masthead
+    key = page_id(raw.name, raw.sha256, publication, issue.isoformat() if issue else None)
+    articles = assemble(page, layout, drafts, key=key, issue=issue, publication=publication)
     if settings.extract_facts:
         articles = with_facts(articles)
-    return ParsedPage(page, articles, page.problems)
+    return ParsedPage(page, articles, page.problems, page_id=key, publication=publication, issue_date=issue)
 
 
 def parse_text(text: str, name: str = "page.txt", settings: Settings | None = None) -> ParsedPage:

@@ -142,18 +142,36 @@ def _received(text: str) -> EventHit | None:
         return None
     clause_start = max(text.rfind("，", 0, m.start()), text.rfind("。", 0, m.start())) + 1
     clause_end = _clause_end(text, m.end())
-    return EventHit("reception", text[clause_start:clause_end], None, None, m.start(), m.end())
+    name = lex.NAME_TAIL.sub("", text[clause_start:clause_end])
+    return EventHit("reception", name, None, None, m.start(), m.end())
 
 
 def _inspected(text: str) -> EventHit | None:
     m = lex.INSPECTION.search(text)
     if m is None:
         return None
-    place = (m.group("place") or "").strip() or None
     clause_start = max(text.rfind("，", 0, m.start()), text.rfind("。", 0, m.start())) + 1
-    return EventHit(
-        "inspection", text[clause_start : _clause_end(text, m.end())], None, place, m.start(), m.end()
-    )
+    name = lex.NAME_TAIL.sub("", text[clause_start : _clause_end(text, m.end())])
+    return EventHit("inspection", name, None, _visited(m.group("place")), m.start(), m.end())
+
+
+def _visited(where: str | None) -> str | None:
+    """Where a visit went: the places it opens with (常宁市、衡阳县…), else the body visited
+    (国网某供电公司), less the generic rest (部分企业、园区 / 重大项目建设现场)."""
+    if not where:
+        return None
+    from fangzhi.extract.places import find_places
+
+    places: list[str] = []
+    pos = 0
+    for h in find_places(where):
+        if h.start != pos:
+            break
+        places.append(h.name)
+        pos = h.end + (1 if where[h.end : h.end + 1] == "、" else 0)
+    if places:
+        return "、".join(places)
+    return re.split(r"部分|有关|相关|重点|重大|一线|现场", where, maxsplit=1)[0] or None
 
 
 def _awarded(text: str) -> EventHit | None:

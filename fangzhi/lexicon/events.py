@@ -46,9 +46,11 @@ MEETING_MENTION = re.compile(r"(?:" + MEETING_NOUN + r"|会上)")
 CEREMONY_RE = re.compile(r"(?:" + CEREMONY_NOUN + r")$")
 RECEPTION = re.compile(r"(?:会见|会晤|接见|看望|拜会|宴请)(?:了)?")
 INSPECTION = re.compile(
-    r"(?:赴|到|在|深入|前往|来到)?(?P<place>[^，。；：、]{0,24}?)(?:调研|考察|视察|督导检查|督导|检查|观摩|察看|走访)"
+    r"(?:(?:赴|到|深入|前往|来到)(?P<place>[^，。；：]{2,24}?))?(?:调研|考察|视察|督导检查|督导|检查|观摩|察看|走访)"
     r"(?!座谈会|会|会议|组|报告)"
 )
+# A clause's tail that is no part of what happened: 某某赴某县调研时强调 → 某某赴某县调研
+NAME_TAIL = re.compile(r"(?:时|期间|后)?(?:强调|指出|要求|表示|说|提出)$")
 AWARD = re.compile(r"(?:荣获|获评|被评为|被授予|授予|荣膺)")
 OPENING = re.compile(r"(?:挂牌成立|揭牌成立|正式成立|揭牌|挂牌)")
 

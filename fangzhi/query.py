@@ -1,0 +1,386 @@
+"""The read side of the archive: search, articles, people, the chronicle. Every adapter (CLI,
+Python API, HTTP API, web) calls these and renders what they return."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from fangzhi.store.fts import Query, QueryError, parse_query, snippet
+
+__all__ = ["QueryError"]
+
+
+@dataclass(frozen=True)
+class Filters:
+    date_from: str | None = None
+    date_to: str | None = None
+    person: str | None = None
+    place: str | None = None
+    publication: str | None = None
+    kind: str | None = None
+
+    def where(self) -> tuple[str, dict[str, Any]]:
+        clauses: list[str] = []
+        params: dict[str, Any] = {}
+        if self.date_from:
+            clauses.append("a.date >= :date_from")
+            params["date_from"] = self.date_from
+        if self.date_to:
+            clauses.append("a.date <= :date_to")
+            params["date_to"] = self.date_to
+        if self.publication:
+            clauses.append("a.publication = :publication")
+            params["publication"] = self.publication
+        if self.kind:
+            clauses.append("a.kind = :kind")
+            params["kind"] = self.kind
+        if self.person:
+            clauses.append("EXISTS (SELECT 1 FROM mentions m WHERE m.article_id = a.id AND m.name = :person)")
+            params["person"] = self.person
+        if self.place:
+            clauses.append(
+                "EXISTS (SELECT 1 FROM places p WHERE p.article_id = a.id AND :place IN "
+                "(p.name, p.province, p.city, p.district))"
+            )
+            params["place"] = self.place
+        return (" AND ".join(clauses) or "1"), params
+
+
+@dataclass(frozen=True)
+class Hit:
+    id: str
+    headline: str | None
+    kind: str
+    date: str | None
+    publication: str | None
+    snippet: str
+    score: float
+
+
+@dataclass(frozen=True)
+class SearchPage:
+    query: str
+    total: int
+    hits: list[Hit]
+    limit: int
+    offset: int
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "query": self.query,
+            "total": self.total,
+            "limit": self.limit,
+            "offset": self.offset,
+            "hits": [asdict(h) for h in self.hits],
+        }
+
+
+def search(
+    conn: sqlite3.Connection,
+    text: str,
+    filters: Filters = Filters(),
+    *,
+    limit: int = 20,
+    offset: int = 0,
+    sort: str = "relevance",
+    mark: tuple[str, str] = ("【", "】"),
+) -> SearchPage:
+    """Articles matching `text`, best first (BM25, head weighted over body) or newest first."""
+    q = parse_query(text)
+    where, params = filters.where()
+    params.update(match=q.fts, limit=max(1, min(limit, 500)), offset=max(0, offset))
+    order = "a.date DESC, m.score" if sort == "date" else "m.score"
+    base = (
+        "WITH m AS (SELECT rowid, bm25(articles_fts, 4.0, 1.0) AS score FROM articles_fts "
+        "WHERE articles_fts MATCH :match) "
+    )
+    try:
+        total = conn.execute(
+            base + f"SELECT COUNT(*) FROM m JOIN articles a ON a.rowid = m.rowid WHERE {where}", params
+        ).fetchone()[0]
+        rows = conn.execute(
+            base
+            + "SELECT a.id, a.kicker, a.headline, a.subtitle, a.kind, a.date, a.publication, a.body, m.score "
+            f"FROM m JOIN articles a ON a.rowid = m.rowid WHERE {where} ORDER BY {order} "
+            "LIMIT :limit OFFSET :offset",
+            params,
+        ).fetchall()
+    except sqlite3.OperationalError as e:  # an expression FTS5 will not take: say so, never a traceback
+        raise QueryError(f"cannot search for {text!r}: {e}") from e
+    return SearchPage(text, int(total), [_hit(r, q, mark) for r in rows], limit, offset)
+
+
+def _hit(r: sqlite3.Row, q: Query, mark: tuple[str, str]) -> Hit:
+    head = " ".join(x for x in (r["kicker"], r["headline"], r["subtitle"]) if x)
+    text = r["body"] if not q.terms or any(t in r["body"] for t in q.terms) else head
+    return Hit(
+        r["id"],
+        r["headline"],
+        r["kind"],
+        r["date"],
+        r["publication"],
+        snippet(text, q.terms, mark=mark),
+        round(-float(r["score"]), 4),
+    )
+
+
+# ---------------------------------------------------------------- articles
+
+
+def article(conn: sqlite3.Connection, article_id: str) -> dict[str, Any] | None:
+    """One article with all its facts, as stored."""
+    row = conn.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
+    if row is None:
+        return None
+    out = {k: row[k] for k in row.keys() if k != "rowid"}  # noqa: SIM118 (a Row iterates values)
+    out["spans"] = json.loads(row["spans"])
+    out["complete"] = bool(row["complete"])
+    out["year_inferred"] = bool(row["year_inferred"])
+    out["bylines"] = _rows(conn, "SELECT role, name, spans FROM bylines WHERE article_id = ?", article_id)
+    out["persons"] = _persons_of(conn, article_id)
+    out["events"] = _events_of(conn, article_id)
+    for table, cols in (
+        ("documents", "text, spans"),
+        ("slogans", "text, spans"),
+        ("organisations", "name, spans"),
+        ("places", "name, code, province, city, district, level, candidates, spans"),
+        ("figures", "text, value, unit, measure, qualifier, spans"),
+        ("directives", "speaker, verb, text, event_seq, spans"),
+    ):
+        out[table] = _rows(conn, f"SELECT {cols} FROM {table} WHERE article_id = ?", article_id)
+    out["problems"] = _rows(conn, "SELECT code, message FROM problems WHERE article_id = ?", article_id)
+    page = conn.execute(
+        "SELECT id, name, path, publication, issue_date FROM pages WHERE id = ?", (row["page_id"],)
+    ).fetchone()
+    out["page"] = dict(page) if page else None
+    return out
+
+
+def page_text(conn: sqlite3.Connection, page_id: str) -> str | None:
+    row = conn.execute("SELECT raw_text FROM pages WHERE id = ?", (page_id,)).fetchone()
+    return None if row is None else str(row[0])
+
+
+def page_articles(conn: sqlite3.Connection, page_id: str) -> list[dict[str, Any]]:
+    return _rows(
+        conn, "SELECT id, seq, kind, headline, date FROM articles WHERE page_id = ? ORDER BY seq", page_id
+    )
+
+
+def _persons_of(conn: sqlite3.Connection, article_id: str) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    for m in conn.execute(
+        "SELECT m.name, m.spans, p.key, p.id FROM mentions m JOIN persons p ON p.id = m.person_id "
+        "WHERE m.article_id = ? ORDER BY m.rowid",
+        (article_id,),
+    ):
+        posts = conn.execute(
+            "SELECT title, spans FROM mention_posts WHERE article_id = ? AND person_id = ? ORDER BY seq",
+            (article_id, m["id"]),
+        ).fetchall()
+        out.append(
+            {
+                "name": m["name"],
+                "key": m["key"],
+                "posts": [p["title"] for p in posts],
+                "post_spans": [json.loads(p["spans"]) for p in posts],
+                "spans": json.loads(m["spans"]),
+            }
+        )
+    return out
+
+
+def _events_of(conn: sqlite3.Connection, article_id: str) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    for e in conn.execute("SELECT * FROM events WHERE article_id = ? ORDER BY seq", (article_id,)):
+        roles: dict[str, list[str]] = {"presided": [], "spoke": [], "attended": []}
+        for r in conn.execute(
+            "SELECT role, name FROM event_roles WHERE event_id = ? ORDER BY rowid", (e["id"],)
+        ):
+            roles[r["role"]].append(r["name"])
+        out.append(
+            {
+                "type": e["type"],
+                "name": e["name"],
+                "date": e["date"],
+                "place": e["place"],
+                **roles,
+                "spans": json.loads(e["spans"]),
+            }
+        )
+    return out
+
+
+def _rows(conn: sqlite3.Connection, sql: str, *args: Any) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    for r in conn.execute(sql, args):
+        d = dict(r)
+        for k in ("spans", "candidates"):
+            if k in d and isinstance(d[k], str):
+                d[k] = json.loads(d[k])
+        out.append(d)
+    return out
+
+
+# ---------------------------------------------------------------- people
+
+
+@dataclass
+class PersonView:
+    key: str
+    name: str
+    posts: list[dict[str, Any]] = field(default_factory=list)
+    events: list[dict[str, Any]] = field(default_factory=list)
+    places: list[dict[str, Any]] = field(default_factory=list)
+    companions: list[dict[str, Any]] = field(default_factory=list)
+    articles: list[dict[str, Any]] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def person(conn: sqlite3.Connection, name: str) -> list[PersonView]:
+    """The person(s) of that name or key: posts over time, activity, places, companions."""
+    rows = conn.execute(
+        "SELECT id, key, name FROM persons WHERE key = ? OR name = ? ORDER BY id", (name, name)
+    ).fetchall()
+    return [_person_view(conn, int(r["id"]), r["key"], r["name"]) for r in rows]
+
+
+def _person_view(conn: sqlite3.Connection, pid: int, key: str, name: str) -> PersonView:
+    v = PersonView(key, name)
+    v.posts = _rows(
+        conn,
+        "SELECT title, organisation, place, first_seen, last_seen, articles, evidence FROM posts_held "
+        "WHERE person_id = ? ORDER BY first_seen, title",
+        pid,
+    )
+    for p in v.posts:
+        p["evidence"] = (p["evidence"] or "").split(",")
+    v.events = _rows(
+        conn,
+        "SELECT e.date, e.type, e.name, e.place, r.role, e.article_id FROM event_roles r "
+        "JOIN events e ON e.id = r.event_id WHERE r.person_id = ? ORDER BY e.date, e.id",
+        pid,
+    )
+    v.places = _rows(
+        conn,
+        "SELECT e.place AS place, COUNT(*) AS times, MIN(e.date) AS first, MAX(e.date) AS last "
+        "FROM event_roles r JOIN events e ON e.id = r.event_id WHERE r.person_id = ? AND e.place IS NOT NULL "
+        "GROUP BY e.place ORDER BY times DESC, first",
+        pid,
+    )
+    v.companions = _rows(
+        conn,
+        "SELECT p.key, p.name, COUNT(DISTINCT m2.article_id) AS articles FROM mentions m1 "
+        "JOIN mentions m2 ON m2.article_id = m1.article_id AND m2.person_id != m1.person_id "
+        "JOIN persons p ON p.id = m2.person_id WHERE m1.person_id = ? "
+        "GROUP BY p.id ORDER BY articles DESC, p.key LIMIT 15",
+        pid,
+    )
+    v.articles = _rows(
+        conn,
+        "SELECT DISTINCT a.id, a.date, a.headline, a.kind FROM mentions m "
+        "JOIN articles a ON a.id = m.article_id WHERE m.person_id = ? ORDER BY a.date, a.id",
+        pid,
+    )
+    return v
+
+
+def people(
+    conn: sqlite3.Connection,
+    *,
+    post: str | None = None,
+    place: str | None = None,
+    limit: int = 200,
+    offset: int = 0,
+) -> list[dict[str, Any]]:
+    """People of the archive, most mentioned first; `post` matches titles ending with it
+    (市长 → 市长, 副市长), `place` the places of their posts or of the articles naming them."""
+    clauses: list[str] = []
+    params: dict[str, Any] = {"limit": limit, "offset": offset}
+    if post:
+        clauses.append(
+            "EXISTS (SELECT 1 FROM mention_posts mp WHERE mp.person_id = p.id AND mp.title LIKE :post)"
+        )
+        params["post"] = "%" + post.replace("%", "").replace("_", "")
+    if place:
+        clauses.append(
+            "(EXISTS (SELECT 1 FROM mention_posts mp WHERE mp.person_id = p.id AND mp.place = :place) OR "
+            "EXISTS (SELECT 1 FROM mentions m JOIN places pl ON pl.article_id = m.article_id "
+            "WHERE m.person_id = p.id AND :place IN (pl.name, pl.province, pl.city, pl.district)))"
+        )
+        params["place"] = place
+    where = " AND ".join(clauses) or "1"
+    rows = [
+        dict(r)
+        for r in conn.execute(
+            "SELECT p.key, p.name, COUNT(DISTINCT m.article_id) AS articles, MIN(a.date) AS first_seen, "
+            "MAX(a.date) AS last_seen FROM persons p JOIN mentions m ON m.person_id = p.id "
+            f"JOIN articles a ON a.id = m.article_id WHERE {where} GROUP BY p.id "
+            "ORDER BY articles DESC, p.key LIMIT :limit OFFSET :offset",
+            params,
+        )
+    ]
+    for r in rows:
+        r["posts"] = [
+            t[0]
+            for t in conn.execute(
+                "SELECT title FROM posts_held WHERE person_key = ? ORDER BY first_seen, title", (r["key"],)
+            )
+        ]
+    return rows
+
+
+# ---------------------------------------------------------------- chronicle
+
+
+@dataclass(frozen=True)
+class ChronicleEntry:
+    date: str
+    type: str
+    what: str
+    presided: tuple[str, ...]
+    place: str | None
+    article_id: str
+    headline: str | None
+
+    @property
+    def month(self) -> str:
+        return self.date[:7]
+
+
+def chronicle(
+    conn: sqlite3.Connection, date_from: str | None = None, date_to: str | None = None
+) -> list[ChronicleEntry]:
+    """Events in date order (大事记): what happened, who presided, where, from which article."""
+    params: dict[str, Any] = {"f": date_from or "0000", "t": date_to or "9999"}
+    out: list[ChronicleEntry] = []
+    for e in conn.execute(
+        "SELECT e.id, e.date, e.type, e.name, e.place, e.article_id, a.headline FROM events e "
+        "JOIN articles a ON a.id = e.article_id WHERE e.date IS NOT NULL AND e.date >= :f AND e.date <= :t "
+        "ORDER BY e.date, a.id, e.seq",
+        params,
+    ):
+        presided = tuple(
+            r[0]
+            for r in conn.execute(
+                "SELECT name FROM event_roles WHERE event_id = ? AND role = 'presided' ORDER BY rowid",
+                (e["id"],),
+            )
+        )
+        out.append(
+            ChronicleEntry(
+                e["date"],
+                e["type"],
+                e["name"] or e["headline"] or "",
+                presided,
+                e["place"],
+                e["article_id"],
+                e["headline"],
+            )
+        )
+    return out

@@ -1,0 +1,246 @@
+"""The archive's schema as numbered migrations, applied in order and recorded in the database.
+
+Migration N runs once, inside a transaction, and is recorded in schema_migrations; a database
+made by an older fangzhi is brought forward on open. Never edit a migration that has shipped:
+add the next one.
+
+Spans are JSON lists of half-open [start, end) ranges of the page's raw text (pages.raw_text).
+Every fact table hangs off an article and goes with it (ON DELETE CASCADE), so replacing a page
+is deleting it and writing it again, in one transaction.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import UTC, datetime
+
+MIGRATIONS: tuple[tuple[int, str, str], ...] = (
+    (
+        1,
+        "pages, articles and their facts; persons merged across the archive; full-text index",
+        """
+CREATE TABLE pages (
+    id             TEXT PRIMARY KEY,          -- canonical: publication-issue date-file stem
+    path           TEXT NOT NULL,
+    name           TEXT NOT NULL,
+    publication    TEXT,
+    issue_date     TEXT,
+    sha256         TEXT NOT NULL,
+    parser_version TEXT NOT NULL,
+    encoding       TEXT NOT NULL,
+    raw_text       TEXT NOT NULL,
+    ingested_at    TEXT NOT NULL
+);
+CREATE TABLE articles (
+    rowid         INTEGER PRIMARY KEY,        -- the full-text index's row
+    id            TEXT NOT NULL UNIQUE,
+    page_id       TEXT NOT NULL REFERENCES pages(id) ON DELETE CASCADE,
+    seq           INTEGER NOT NULL,
+    kind          TEXT NOT NULL,
+    kicker        TEXT,
+    headline      TEXT,
+    subtitle      TEXT,
+    dateline      TEXT,
+    byline        TEXT,
+    credit        TEXT,
+    source        TEXT,
+    publication   TEXT,
+    date          TEXT,
+    year_inferred INTEGER NOT NULL DEFAULT 0,
+    complete      INTEGER NOT NULL,
+    body          TEXT NOT NULL,
+    spans         TEXT NOT NULL
+);
+CREATE INDEX articles_page ON articles(page_id);
+CREATE INDEX articles_date ON articles(date);
+CREATE INDEX articles_kind ON articles(kind);
+CREATE INDEX articles_publication ON articles(publication);
+
+CREATE TABLE bylines (
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    role       TEXT,
+    name       TEXT,
+    spans      TEXT NOT NULL
+);
+CREATE INDEX bylines_article ON bylines(article_id);
+
+CREATE TABLE persons (
+    id     INTEGER PRIMARY KEY,
+    key    TEXT NOT NULL UNIQUE,              -- the name, or 名字#2 when a clash split it
+    name   TEXT NOT NULL,
+    places TEXT NOT NULL DEFAULT '[]'         -- jurisdictions its posts name (JSON)
+);
+CREATE INDEX persons_name ON persons(name);
+
+CREATE TABLE mentions (
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    person_id  INTEGER NOT NULL REFERENCES persons(id),
+    name       TEXT NOT NULL,
+    spans      TEXT NOT NULL
+);
+CREATE INDEX mentions_article ON mentions(article_id);
+CREATE INDEX mentions_person ON mentions(person_id);
+CREATE INDEX mentions_name ON mentions(name);
+
+CREATE TABLE mention_posts (
+    article_id   TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    person_id    INTEGER NOT NULL REFERENCES persons(id),
+    seq          INTEGER NOT NULL,
+    title        TEXT NOT NULL,
+    organisation TEXT,                        -- the body the post belongs to (市委组织部 of 市委组织部部长)
+    place        TEXT,                        -- the jurisdiction it names (衡东县 of 衡东县委书记)
+    spans        TEXT NOT NULL
+);
+CREATE INDEX mention_posts_person ON mention_posts(person_id);
+CREATE INDEX mention_posts_article ON mention_posts(article_id);
+CREATE INDEX mention_posts_title ON mention_posts(title);
+
+-- A person's posts over time, with the articles that show them.
+CREATE VIEW posts_held AS
+SELECT mp.person_id                 AS person_id,
+       p.key                        AS person_key,
+       p.name                       AS name,
+       mp.title                     AS title,
+       MAX(mp.organisation)         AS organisation,
+       MAX(mp.place)                AS place,
+       MIN(a.date)                  AS first_seen,
+       MAX(a.date)                  AS last_seen,
+       COUNT(DISTINCT a.id)         AS articles,
+       GROUP_CONCAT(DISTINCT a.id)  AS evidence
+FROM mention_posts mp
+JOIN articles a ON a.id = mp.article_id
+JOIN persons p ON p.id = mp.person_id
+GROUP BY mp.person_id, mp.title;
+
+CREATE TABLE events (
+    id         INTEGER PRIMARY KEY,
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    seq        INTEGER NOT NULL,
+    type       TEXT NOT NULL,
+    name       TEXT,
+    date       TEXT,
+    place      TEXT,
+    spans      TEXT NOT NULL
+);
+CREATE INDEX events_article ON events(article_id);
+CREATE INDEX events_date ON events(date);
+
+CREATE TABLE event_roles (
+    event_id  INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+    role      TEXT NOT NULL,                  -- presided | spoke | attended
+    name      TEXT NOT NULL,
+    person_id INTEGER REFERENCES persons(id)
+);
+CREATE INDEX event_roles_event ON event_roles(event_id);
+CREATE INDEX event_roles_person ON event_roles(person_id);
+
+CREATE TABLE documents (
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    text       TEXT NOT NULL,
+    spans      TEXT NOT NULL
+);
+CREATE INDEX documents_article ON documents(article_id);
+CREATE TABLE slogans (
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    text       TEXT NOT NULL,
+    spans      TEXT NOT NULL
+);
+CREATE INDEX slogans_article ON slogans(article_id);
+CREATE INDEX slogans_text ON slogans(text);
+CREATE TABLE organisations (
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    name       TEXT NOT NULL,
+    spans      TEXT NOT NULL
+);
+CREATE INDEX organisations_article ON organisations(article_id);
+CREATE TABLE places (
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    name       TEXT NOT NULL,
+    code       TEXT,
+    province   TEXT,
+    city       TEXT,
+    district   TEXT,
+    level      TEXT,
+    candidates TEXT NOT NULL DEFAULT '[]',
+    spans      TEXT NOT NULL
+);
+CREATE INDEX places_article ON places(article_id);
+CREATE INDEX places_name ON places(name);
+CREATE INDEX places_code ON places(code);
+CREATE TABLE figures (
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    text       TEXT NOT NULL,
+    value      REAL NOT NULL,
+    unit       TEXT,
+    measure    TEXT,
+    qualifier  TEXT,
+    spans      TEXT NOT NULL
+);
+CREATE INDEX figures_article ON figures(article_id);
+CREATE TABLE directives (
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    speaker    TEXT NOT NULL,
+    verb       TEXT NOT NULL,
+    text       TEXT NOT NULL,
+    event_seq  INTEGER,
+    spans      TEXT NOT NULL
+);
+CREATE INDEX directives_article ON directives(article_id);
+CREATE TABLE furniture (
+    page_id TEXT NOT NULL REFERENCES pages(id) ON DELETE CASCADE,
+    kind    TEXT NOT NULL,
+    text    TEXT NOT NULL,
+    spans   TEXT NOT NULL
+);
+CREATE INDEX furniture_page ON furniture(page_id);
+CREATE TABLE problems (
+    page_id    TEXT NOT NULL REFERENCES pages(id) ON DELETE CASCADE,
+    article_id TEXT,
+    code       TEXT NOT NULL,
+    message    TEXT NOT NULL
+);
+CREATE INDEX problems_page ON problems(page_id);
+
+-- Full text: Han character bigrams (and the ASCII words) of each article's head and body, in a
+-- contentless FTS5 table: the text itself is stored once, in articles; see store/fts.py.
+CREATE VIRTUAL TABLE articles_fts USING fts5(
+    head, body, content='', tokenize='unicode61 remove_diacritics 0'
+);
+""",
+    ),
+)
+
+
+def migrate(conn: sqlite3.Connection) -> list[int]:
+    """Apply the migrations this database lacks; returns the versions applied."""
+    conn.execute(
+        "CREATE TABLE IF NOT EXISTS schema_migrations "
+        "(version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at TEXT NOT NULL)"
+    )
+    done = {row[0] for row in conn.execute("SELECT version FROM schema_migrations")}
+    applied: list[int] = []
+    for version, description, sql in MIGRATIONS:
+        if version in done:
+            continue
+        with conn:  # one transaction per migration: all of it or none
+            conn.execute("BEGIN IMMEDIATE")
+            for statement in _statements(sql):
+                conn.execute(statement)
+            conn.execute(
+                "INSERT INTO schema_migrations VALUES (?, ?, ?)",
+                (version, description, datetime.now(UTC).isoformat(timespec="seconds")),
+            )
+        applied.append(version)
+    return applied
+
+
+def schema_version(conn: sqlite3.Connection) -> int:
+    row = conn.execute("SELECT MAX(version) FROM schema_migrations").fetchone()
+    return int(row[0] or 0)
+
+
+def _statements(sql: str) -> list[str]:
+    """Split a migration into statements: comments out first, then at semicolons (none of
+    ours holds a semicolon inside a string literal)."""
+    code = "\n".join(line.split("--", 1)[0].rstrip() for line in sql.splitlines())
+    return [s.strip() for s in code.split(";") if s.strip()]

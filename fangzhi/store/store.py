@@ -1,0 +1,311 @@
+"""Store: writes parsed pages into the archive, one page per transaction, idempotently.
+
+A page is known by its canonical id; its content by the raw bytes' hash and the parser's
+version. Ingesting a page already stored with the same hash and version changes nothing; a page
+whose content (or parser) changed is replaced — its old rows deleted and the new written in the
+same transaction — so a reader sees the old page or the new one, never half of either. WAL mode
+lets readers go on while an ingest writes; a process killed at any moment leaves the database as
+it was before the page it was writing, and the next run writes that page again.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from fangzhi import __version__
+from fangzhi.lexicon.posts import TITLES
+from fangzhi.model import Article, ParsedPage, Problem, Span
+from fangzhi.people import jurisdiction
+from fangzhi.store.fts import index_text
+from fangzhi.store.schema import migrate
+
+# Bump when the parser reads the same page differently: stored pages are then re-parsed.
+PARSER_VERSION = f"{__version__}+1"
+_TITLE_WORDS = tuple(sorted(TITLES, key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class IngestResult:
+    page_id: str
+    status: str  # new | unchanged | replaced
+    articles: int = 0
+    persons: int = 0
+    events: int = 0
+
+
+class Store:
+    def __init__(self, path: str | Path, *, readonly: bool = False) -> None:
+        self.path = str(path)
+        if readonly:
+            uri = f"file:{Path(self.path).resolve()}?mode=ro"
+            self.conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+        else:
+            self.conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+        self.conn.row_factory = sqlite3.Row
+        self.conn.execute("PRAGMA busy_timeout = 30000")
+        self.conn.execute("PRAGMA foreign_keys = ON")
+        if not readonly:
+            self.conn.execute("PRAGMA journal_mode = WAL")
+            # WAL with synchronous=NORMAL: a crash of the process never corrupts or half-writes
+            self.conn.execute("PRAGMA synchronous = NORMAL")
+            migrate(self.conn)
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.conn
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        self.conn.execute("COMMIT")
+
+    # ------------------------------------------------------------------ writing
+
+    def ingest(
+        self, parsed: ParsedPage, page_id: str, *, publication: str | None, issue_date: str | None
+    ) -> IngestResult:
+        raw = parsed.page.raw
+        with self.transaction() as c:
+            row = c.execute("SELECT sha256, parser_version FROM pages WHERE id = ?", (page_id,)).fetchone()
+            if row is not None and (row["sha256"], row["parser_version"]) == (raw.sha256, PARSER_VERSION):
+                return IngestResult(page_id, "unchanged")
+            status = "new" if row is None else "replaced"
+            if row is not None:
+                self._delete_page(page_id)
+            c.execute(
+                "INSERT INTO pages VALUES (?,?,?,?,?,?,?,?,?,?)",
+                (
+                    page_id,
+                    raw.path,
+                    raw.name,
+                    publication,
+                    issue_date,
+                    raw.sha256,
+                    PARSER_VERSION,
+                    raw.encoding,
+                    raw.text,
+                    datetime.now(UTC).isoformat(timespec="seconds"),
+                ),
+            )
+            offsets = parsed.page.offsets
+            for f in parsed.page.furniture:
+                c.execute(
+                    "INSERT INTO furniture VALUES (?,?,?,?)",
+                    (page_id, f.kind, f.span.of(parsed.page.shown), _spans(offsets, [f.span])),
+                )
+            for p in parsed.problems:
+                c.execute("INSERT INTO problems VALUES (?,?,?,?)", (page_id, None, p.code, p.message))
+            counts = [0, 0]
+            for seq, (article, rec) in enumerate(zip(parsed.articles, _records(parsed), strict=True), 1):
+                n_persons, n_events = self._write_article(page_id, seq, article, rec, publication)
+                counts[0] += n_persons
+                counts[1] += n_events
+            return IngestResult(page_id, status, len(parsed.articles), counts[0], counts[1])
+
+    def delete_page(self, page_id: str) -> bool:
+        with self.transaction():
+            return self._delete_page(page_id)
+
+    def _delete_page(self, page_id: str) -> bool:
+        c = self.conn
+        for row in c.execute(
+            "SELECT rowid, kicker, headline, subtitle, body FROM articles WHERE page_id = ?", (page_id,)
+        ).fetchall():
+            c.execute(
+                "INSERT INTO articles_fts(articles_fts, rowid, head, body) VALUES ('delete', ?, ?, ?)",
+                (
+                    row["rowid"],
+                    index_text(_head(row["kicker"], row["headline"], row["subtitle"])),
+                    index_text(row["body"]),
+                ),
+            )
+        gone = c.execute("DELETE FROM pages WHERE id = ?", (page_id,)).rowcount > 0
+        c.execute("DELETE FROM persons WHERE id NOT IN (SELECT person_id FROM mentions)")
+        return gone
+
+    def _write_article(
+        self, page_id: str, seq: int, a: Article, rec: dict[str, Any], publication: str | None
+    ) -> tuple[int, int]:
+        c = self.conn
+        cur = c.execute(
+            "INSERT INTO articles (id, page_id, seq, kind, kicker, headline, subtitle, dateline, byline, "
+            "credit, source, publication, date, year_inferred, complete, body, spans) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (
+                a.id,
+                page_id,
+                seq,
+                a.kind,
+                rec["kicker"],
+                rec["headline"],
+                rec["subtitle"],
+                rec["dateline"],
+                rec["byline"],
+                rec["credit"],
+                rec["source"],
+                publication,
+                a.date.iso,
+                int(rec["year_inferred"]),
+                int(a.complete),
+                rec["body"],
+                json.dumps(rec["spans"]),
+            ),
+        )
+        rowid = cur.lastrowid
+        c.execute(
+            "INSERT INTO articles_fts(rowid, head, body) VALUES (?, ?, ?)",
+            (
+                rowid,
+                index_text(_head(rec["kicker"], rec["headline"], rec["subtitle"])),
+                index_text(rec["body"]),
+            ),
+        )
+        for b in rec["bylines"]:
+            c.execute(
+                "INSERT INTO bylines VALUES (?,?,?,?)", (a.id, b["role"], b["name"], json.dumps(b["spans"]))
+            )
+        ids = self._write_persons(a, rec)
+        for i, e in enumerate(rec["events"]):
+            ev = c.execute(
+                "INSERT INTO events (article_id, seq, type, name, date, place, spans) VALUES (?,?,?,?,?,?,?)",
+                (a.id, i, e["type"], e["name"], e["date"], e["place"], json.dumps(e["spans"])),
+            ).lastrowid
+            for role in ("presided", "spoke", "attended"):
+                for name in e[role]:
+                    c.execute("INSERT INTO event_roles VALUES (?,?,?,?)", (ev, role, name, ids.get(name)))
+        for table, key in (("documents", "documents"), ("slogans", "slogans")):
+            for text, spans in zip(rec[key], rec["fact_spans"][key], strict=True):
+                c.execute(f"INSERT INTO {table} VALUES (?,?,?)", (a.id, text, json.dumps(spans)))
+        for o in rec["organisations"]:
+            c.execute("INSERT INTO organisations VALUES (?,?,?)", (a.id, o["name"], json.dumps(o["spans"])))
+        for p in rec["places"]:
+            c.execute(
+                "INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?)",
+                (
+                    a.id,
+                    p["name"],
+                    p["code"],
+                    p["province"],
+                    p["city"],
+                    p["district"],
+                    p["level"],
+                    json.dumps(p["candidates"], ensure_ascii=False),
+                    json.dumps(p["spans"]),
+                ),
+            )
+        for f in rec["figures"]:
+            c.execute(
+                "INSERT INTO figures VALUES (?,?,?,?,?,?,?)",
+                (
+                    a.id,
+                    f["text"],
+                    f["value"],
+                    f["unit"],
+                    f["measure"],
+                    f["qualifier"],
+                    json.dumps(f["spans"]),
+                ),
+            )
+        for d in rec["directives"]:
+            c.execute(
+                "INSERT INTO directives VALUES (?,?,?,?,?,?)",
+                (a.id, d["speaker"], d["verb"], d["text"], d["event"], json.dumps(d["spans"])),
+            )
+        for p in rec["problems"]:
+            c.execute(
+                "INSERT INTO problems VALUES (?,?,?,?)",
+                (a.id.rsplit("-a", 1)[0], a.id, p["code"], p["message"]),
+            )
+        return len(rec["persons"]), len(rec["events"])
+
+    def _write_persons(self, a: Article, rec: dict[str, Any]) -> dict[str, int]:
+        """Mentions of the article, each tied to the archive's record of that person."""
+        ids: dict[str, int] = {}
+        for p in rec["persons"]:
+            pid = self._person_id(a, p["name"], p["posts"])
+            ids[p["name"]] = pid
+            self.conn.execute(
+                "INSERT INTO mentions VALUES (?,?,?,?)", (a.id, pid, p["name"], json.dumps(p["spans"]))
+            )
+            for seq, (title, spans) in enumerate(zip(p["posts"], p["post_spans"], strict=True)):
+                self.conn.execute(
+                    "INSERT INTO mention_posts VALUES (?,?,?,?,?,?,?)",
+                    (a.id, pid, seq, title, organisation_of(title), jurisdiction(title), json.dumps(spans)),
+                )
+        return ids
+
+    def _person_id(self, a: Article, name: str, posts: list[str]) -> int:
+        """The record this mention belongs to: same name, posts in no other jurisdiction."""
+        places = {p for t in posts if (p := jurisdiction(t))}
+        rows = self.conn.execute(
+            "SELECT id, key, places FROM persons WHERE name = ? ORDER BY id", (name,)
+        ).fetchall()
+        for row in rows:
+            known = set(json.loads(row["places"]))
+            if not places or not known or places & known:
+                if places - known:
+                    self.conn.execute(
+                        "UPDATE persons SET places = ? WHERE id = ?",
+                        (json.dumps(sorted(known | places), ensure_ascii=False), row["id"]),
+                    )
+                return int(row["id"])
+        key = name if not rows else f"{name}#{len(rows) + 1}"
+        if rows:
+            self.conn.execute(
+                "INSERT INTO problems VALUES (?,?,?,?)",
+                (
+                    a.id.rsplit("-a", 1)[0],
+                    a.id,
+                    "person.clash",
+                    f"{name} holds posts in {'、'.join(sorted(places))}, unlike the {name} already known: "
+                    f"kept as {key}",
+                ),
+            )
+        cur = self.conn.execute(
+            "INSERT INTO persons (key, name, places) VALUES (?,?,?)",
+            (key, name, json.dumps(sorted(places), ensure_ascii=False)),
+        )
+        return int(cur.lastrowid or 0)
+
+
+def organisation_of(title: str) -> str | None:
+    """The body a post belongs to: 市委组织部 of 市委组织部部长 (None for a bare 市长)."""
+    for word in _TITLE_WORDS:
+        if title.endswith(word):
+            body = title[: -len(word)].rstrip("原副")
+            return body if len(body) >= 2 else None
+    return None
+
+
+def _head(*parts: str | None) -> str:
+    return " ".join(p for p in parts if p)
+
+
+def _spans(offsets: Any, spans: Iterable[Span]) -> str:
+    return json.dumps(offsets.spans_to_raw(spans))
+
+
+def _records(parsed: ParsedPage) -> list[dict[str, Any]]:
+    from fangzhi.export import article_record
+
+    return [article_record(parsed, a) for a in parsed.articles]
+
+
+__all__ = ["PARSER_VERSION", "IngestResult", "Problem", "Store"]
