@@ -7,8 +7,10 @@ The library is the product; the CLI, the HTTP API and the web UI are thin layers
     >>> [a.headline.text for a in parsed.articles]  # doctest: +SKIP
 """
 
+__version__ = "0.1.0"
+
+from fangzhi.archive import Archive, open_archive
 from fangzhi.pipeline import parse_file, parse_page, parse_text
 from fangzhi.settings import Settings
 
-__version__ = "0.1.0"
-__all__ = ["Settings", "__version__", "parse_file", "parse_page", "parse_text"]
+__all__ = ["Archive", "Settings", "__version__", "open_archive", "parse_file", "parse_page", "parse_text"]

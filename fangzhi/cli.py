@@ -1,17 +1,24 @@
-"""The `fangzhi` command: thin adapters over the library."""
+"""fangzhi: newspaper pages → articles → facts → an archive to search, browse and export.
+
+Every command is a thin adapter: it reads its arguments, calls one library function, renders.
+"""
 
 from __future__ import annotations
 
 import argparse
+import csv
 import json
 import os
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date
+from typing import Any
 
 from fangzhi.errors import SourceError
 from fangzhi.model import ParsedPage
 from fangzhi.settings import Settings
+
+DB_HELP = "the archive's SQLite file (default: ./fangzhi.db)"
 
 
 def _date(s: str) -> date:
@@ -21,24 +28,93 @@ def _date(s: str) -> date:
         raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {s}") from e
 
 
-def build_parser() -> argparse.ArgumentParser:
-    ap = argparse.ArgumentParser(prog="fangzhi", description=__doc__)
-    sub = ap.add_subparsers(dest="command", required=True)
-    p = sub.add_parser("parse", help="parse page files or folders of them into articles")
-    p.add_argument("paths", nargs="+", metavar="PATH")
-    p.add_argument("--format", choices=("jsonl", "json", "md"), default="jsonl")
+def _page_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--issue-date", type=_date, help=Settings.help()["issue_date"])
     p.add_argument("--publication", help=Settings.help()["publication"])
     p.add_argument("--t2s", action="store_true", help=Settings.help()["t2s"])
-    p.set_defaults(func=cmd_parse)
-    pp = sub.add_parser("people", help="parse pages and print each person once, posts merged over time")
-    pp.add_argument("paths", nargs="+", metavar="PATH")
-    pp.add_argument("--format", choices=("table", "json", "jsonl"), default="table")
-    pp.add_argument("--issue-date", type=_date, help=Settings.help()["issue_date"])
-    pp.add_argument("--publication", help=Settings.help()["publication"])
-    pp.add_argument("--t2s", action="store_true", help=Settings.help()["t2s"])
-    pp.set_defaults(func=cmd_people)
+
+
+def _command(
+    sub: Any, name: str, help_: str, func: Callable[[argparse.Namespace], int], *, db: bool = False
+) -> argparse.ArgumentParser:
+    p: argparse.ArgumentParser = sub.add_parser(name, help=help_, description=help_)
+    p.set_defaults(func=func)
+    if db:
+        p.add_argument("--db", default="fangzhi.db", help=DB_HELP)
+    return p
+
+
+def build_parser() -> argparse.ArgumentParser:
+    ap = argparse.ArgumentParser(prog="fangzhi", description=__doc__)
+    sub = ap.add_subparsers(dest="command", required=True)
+
+    p = _command(sub, "parse", "parse page files or folders of them into articles", cmd_parse)
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("--format", choices=("jsonl", "json", "md"), default="jsonl")
+    _page_options(p)
+
+    p = _command(sub, "ingest", "parse pages and store them in the archive (idempotent)", cmd_ingest, db=True)
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
+    _page_options(p)
+
+    p = _command(sub, "search", "full-text search of the archive", cmd_search, db=True)
+    p.add_argument("query", help='words (AND), OR, -exclude, "exact phrase"')
+    p.add_argument("--from", dest="date_from", type=_date)
+    p.add_argument("--to", dest="date_to", type=_date)
+    p.add_argument("--person")
+    p.add_argument("--place")
+    p.add_argument("--publication")
+    p.add_argument("--kind", choices=("news", "commentary", "interview", "photo", "fragment"))
+    p.add_argument("--sort", choices=("relevance", "date"), default="relevance")
+    p.add_argument("--limit", type=int, default=20)
+    p.add_argument("--offset", type=int, default=0)
+    p.add_argument("--format", choices=("table", "json", "csv"), default="table")
+
+    p = _command(
+        sub, "person", "a person: posts over time, activity, places, companions", cmd_person, db=True
+    )
+    p.add_argument("name")
+    p.add_argument("--format", choices=("table", "json"), default="table")
+
+    p = _command(
+        sub, "people", "people of the archive, or of the pages given, posts merged", cmd_people, db=True
+    )
+    p.add_argument(
+        "paths", nargs="*", metavar="PATH", help="parse these pages instead of reading the archive"
+    )
+    p.add_argument("--post", help="titles ending with this (市长 finds 市长 and 副市长)")
+    p.add_argument("--place", help="a place of their posts or of the articles naming them")
+    p.add_argument("--limit", type=int, default=200)
+    p.add_argument("--format", choices=("table", "json", "jsonl"), default="table")
+    _page_options(p)
+
+    p = _command(sub, "chronicle", "大事记: the events of the archive by month", cmd_chronicle, db=True)
+    p.add_argument("--from", dest="date_from", type=_date)
+    p.add_argument("--to", dest="date_to", type=_date)
+    p.add_argument("--format", choices=("md", "csv", "json", "docx"), default="md")
+    p.add_argument("--output", "-o", help="file to write (required for docx)")
+
+    p = _command(sub, "export", "export a table of the archive", cmd_export, db=True)
+    p.add_argument(
+        "--what", default="articles", help="articles, persons, posts, events, … (see fangzhi.exports)"
+    )
+    p.add_argument("--format", choices=("jsonl", "csv", "parquet"), default="jsonl")
+    p.add_argument("--output", "-o", help="file to write (required for parquet)")
+
+    p = _command(sub, "network", "the co-appearance network of people", cmd_network, db=True)
+    p.add_argument("--format", choices=("gexf", "graphml", "json"), default="json")
+    p.add_argument("--person", help="only this person's neighbourhood")
+    p.add_argument("--min-weight", type=int, default=1)
+    p.add_argument("--output", "-o", help="file to write (default: standard output)")
     return ap
+
+
+# ---------------------------------------------------------------- parsing
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    return Settings(t2s=args.t2s, issue_date=args.issue_date, publication=args.publication)
 
 
 def _parsed_pages(args: argparse.Namespace, failed: list[int]) -> Iterator[ParsedPage]:
@@ -46,7 +122,7 @@ def _parsed_pages(args: argparse.Namespace, failed: list[int]) -> Iterator[Parse
     from fangzhi.pipeline import parse_page
     from fangzhi.sources import iter_page_paths, read_page
 
-    settings = Settings(t2s=args.t2s, issue_date=args.issue_date, publication=args.publication)
+    settings = _settings(args)
     for item in iter_page_paths(args.paths, settings):
         if isinstance(item, SourceError):
             failed.append(1)
@@ -80,7 +156,138 @@ def cmd_parse(args: argparse.Namespace) -> int:
     return 2 if failed else 0
 
 
+def _error(e: SourceError) -> None:
+    print(f"fangzhi: {e.path}: {e.message} [{e.code}]", file=sys.stderr)
+
+
+# ---------------------------------------------------------------- the archive
+
+
+def _archive(args: argparse.Namespace, *, write: bool = False) -> Any:
+    from fangzhi.archive import open_archive
+
+    if not write and not os.path.exists(args.db):
+        raise SystemExit(
+            f"fangzhi: {args.db}: no archive here; create one with: fangzhi ingest PAGES --db {args.db}"
+        )
+    return open_archive(args.db)
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from fangzhi.sources import iter_page_paths
+
+    settings = _settings(args)
+    total = sum(1 for _ in iter_page_paths(args.paths, settings))
+    with (
+        _archive(args, write=True) as archive,
+        Progress(
+            TextColumn("[bold]ingest"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            TextColumn("{task.description}"),
+            disable=args.quiet,
+            transient=True,
+            console=_stderr_console(),
+        ) as bar,
+    ):
+        task = bar.add_task("", total=total)
+
+        def step(path: str, result: object) -> None:
+            if isinstance(result, SourceError):
+                _error(result)
+            bar.update(task, advance=1, description=os.path.basename(path))
+
+        summary = archive.ingest(args.paths, settings, progress=step)
+    s = summary.as_dict()
+    print(
+        f"pages: {s['new']} new, {s['unchanged']} unchanged, {s['replaced']} replaced, {s['failed']} failed; "
+        f"{s['articles']} articles, {s['persons']} person mentions, {s['events']} events written to {args.db}"
+    )
+    return 2 if summary.failed else 0
+
+
+def _stderr_console() -> Any:
+    from rich.console import Console
+
+    return Console(stderr=True)
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    from fangzhi.query import QueryError
+
+    filters = {
+        "date_from": args.date_from and args.date_from.isoformat(),
+        "date_to": args.date_to and args.date_to.isoformat(),
+        "person": args.person,
+        "place": args.place,
+        "publication": args.publication,
+        "kind": args.kind,
+    }
+    with _archive(args) as archive:
+        try:
+            page = archive.search(args.query, limit=args.limit, offset=args.offset, sort=args.sort, **filters)
+        except QueryError as e:
+            print(f"fangzhi: {e}", file=sys.stderr)
+            return 2
+    if args.format == "json":
+        print(json.dumps(page.as_dict(), ensure_ascii=False, indent=2))
+    elif args.format == "csv":
+        w = csv.writer(sys.stdout)
+        w.writerow(["id", "date", "kind", "publication", "headline", "snippet", "score"])
+        for h in page.hits:
+            w.writerow([h.id, h.date, h.kind, h.publication, h.headline, h.snippet, h.score])
+    else:
+        print(f"{page.total} articles match {args.query!r}")
+        for h in page.hits:
+            print(f"{h.date or '????-??-??'}  {h.headline or '（无标题）'}  [{h.id}]\n    {h.snippet}")
+    return 0
+
+
+def cmd_person(args: argparse.Namespace) -> int:
+    with _archive(args) as archive:
+        views = archive.person(args.name)
+    if not views:
+        print(f"fangzhi: no person named {args.name} in {args.db}", file=sys.stderr)
+        return 1
+    if args.format == "json":
+        print(json.dumps([v.as_dict() for v in views], ensure_ascii=False, indent=2))
+        return 0
+    for v in views:
+        print(f"{v.key}  ({len(v.articles)} articles)")
+        print("  posts:")
+        for p in v.posts:
+            span = f"{p['first_seen'] or '?'} — {p['last_seen'] or '?'}"
+            print(f"    {p['title']:<24} {span}  ({p['articles']} articles)")
+        roles: dict[str, int] = {}
+        for e in v.events:
+            roles[e["role"]] = roles.get(e["role"], 0) + 1
+        print("  activity: " + ("；".join(f"{r} {n}" for r, n in roles.items()) or "—"))
+        print("  places: " + ("、".join(f"{p['place']}×{p['times']}" for p in v.places) or "—"))
+        print("  appears with: " + ("、".join(f"{c['key']}({c['articles']})" for c in v.companions) or "—"))
+    return 0
+
+
 def cmd_people(args: argparse.Namespace) -> int:
+    if args.paths:
+        return _people_of_pages(args)
+    with _archive(args) as archive:
+        rows = archive.people(post=args.post, place=args.place, limit=args.limit)
+    if args.format == "json":
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+    elif args.format == "jsonl":
+        for r in rows:
+            print(json.dumps(r, ensure_ascii=False))
+    else:
+        for r in rows:
+            span = f"{r['first_seen'] or '?'}—{r['last_seen'] or '?'}"
+            print(f"{r['key']}\t{r['articles']} 篇\t{span}\t{'、'.join(r['posts'])}")
+    return 0
+
+
+def _people_of_pages(args: argparse.Namespace) -> int:
     from fangzhi.people import merge_people, record_dict
 
     failed: list[int] = []
@@ -102,8 +309,45 @@ def cmd_people(args: argparse.Namespace) -> int:
     return 2 if failed else 0
 
 
-def _error(e: SourceError) -> None:
-    print(f"fangzhi: {e.path}: {e.message} [{e.code}]", file=sys.stderr)
+def cmd_chronicle(args: argparse.Namespace) -> int:
+    from fangzhi.chronicle import render
+
+    with _archive(args) as archive:
+        entries = archive.chronicle(
+            args.date_from and args.date_from.isoformat(), args.date_to and args.date_to.isoformat()
+        )
+    if args.format == "docx" and not args.output:
+        print("fangzhi: --format docx needs --output FILE.docx", file=sys.stderr)
+        return 2
+    render(entries, args.format, args.output or sys.stdout)
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from fangzhi.exports import write_export
+
+    if args.format == "parquet" and not args.output:
+        print("fangzhi: --format parquet needs --output FILE.parquet", file=sys.stderr)
+        return 2
+    with _archive(args) as archive:
+        try:
+            n = write_export(archive.conn, args.what, args.format, args.output or sys.stdout)
+        except ValueError as e:
+            print(f"fangzhi: {e}", file=sys.stderr)
+            return 2
+    if args.output:
+        print(f"{n} rows of {args.what} written to {args.output}", file=sys.stderr)
+    return 0
+
+
+def cmd_network(args: argparse.Namespace) -> int:
+    from fangzhi.network import build_network, write_network
+
+    with _archive(args) as archive:
+        g = build_network(archive.conn, person=args.person, min_weight=args.min_weight)
+    nodes, edges = write_network(g, args.format, args.output or sys.stdout)
+    print(f"{nodes} people, {edges} ties", file=sys.stderr)
+    return 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -114,6 +358,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
     return code
+
+
+__all__ = ["main"]
 
 
 if __name__ == "__main__":

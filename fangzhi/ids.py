@@ -15,7 +15,7 @@ def page_key(name: str, sha256: str) -> str:
     stem = name.rsplit("/", 1)[-1]
     stem = stem.rsplit(".", 1)[0] if "." in stem else stem
     safe = _SAFE.sub("-", stem).strip("-").lower()
-    if safe and len(safe) >= max(3, len(stem) // 2):
+    if safe and len(safe) >= len(stem) / 2:  # mostly readable: keep it (a Chinese name is not)
         return safe[:64]
     return "p" + (sha256[:12] or "0" * 12)
 

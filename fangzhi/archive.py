@@ -1,0 +1,142 @@
+"""The archive as a Python API: fangzhi.open_archive(path).search(...), .person(...), .chronicle(...).
+
+    >>> from fangzhi import open_archive
+    >>> with open_archive("fangzhi.db") as archive:          # doctest: +SKIP
+    ...     archive.ingest(["../shared/seeds"])
+    ...     page = archive.search("安全生产")
+    ...     [h.headline for h in page.hits]
+
+The CLI, the HTTP API and the web app are thin layers over these methods.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from fangzhi import query
+from fangzhi.errors import SourceError
+from fangzhi.settings import Settings
+from fangzhi.store.store import IngestResult, Store
+
+DEFAULT_DB = "fangzhi.db"
+
+
+@dataclass
+class IngestSummary:
+    new: int = 0
+    unchanged: int = 0
+    replaced: int = 0
+    failed: int = 0
+    articles: int = 0
+    persons: int = 0
+    events: int = 0
+    errors: list[str] = field(default_factory=list)
+
+    def add(self, r: IngestResult) -> None:
+        setattr(self, r.status, getattr(self, r.status) + 1)
+        self.articles += r.articles
+        self.persons += r.persons
+        self.events += r.events
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            k: getattr(self, k)
+            for k in ("new", "unchanged", "replaced", "failed", "articles", "persons", "events")
+        }
+
+
+class Archive:
+    def __init__(self, path: str | os.PathLike[str] = DEFAULT_DB, *, readonly: bool = False) -> None:
+        self.store = Store(Path(path), readonly=readonly)
+        self.conn = self.store.conn
+
+    def close(self) -> None:
+        self.store.close()
+
+    def __enter__(self) -> Archive:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # ------------------------------------------------------------------ writing
+
+    def ingest(
+        self,
+        paths: Sequence[str | os.PathLike[str]],
+        settings: Settings | None = None,
+        *,
+        progress: Callable[[str, IngestResult | SourceError], None] | None = None,
+    ) -> IngestSummary:
+        """Parse and store every page the paths name, one transaction per page; files that are
+        no page are reported in the summary and skipped."""
+        from fangzhi.pipeline import parse_page
+        from fangzhi.sources import iter_page_paths, read_page
+
+        settings = settings or Settings()
+        summary = IngestSummary()
+        for item in iter_page_paths(paths, settings):
+            try:
+                if isinstance(item, SourceError):
+                    raise item
+                parsed = parse_page(read_page(item, settings), settings)
+            except SourceError as e:
+                summary.failed += 1
+                summary.errors.append(f"{e.path}: {e.message} [{e.code}]")
+                if progress:
+                    progress(e.path, e)
+                continue
+            issue = parsed.issue_date.isoformat() if parsed.issue_date else None
+            result = self.store.ingest(
+                parsed, parsed.page_id, publication=parsed.publication, issue_date=issue
+            )
+            summary.add(result)
+            if progress:
+                progress(str(item), result)
+        return summary
+
+    # ------------------------------------------------------------------ reading
+
+    def search(
+        self, text: str, *, limit: int = 20, offset: int = 0, sort: str = "relevance", **filters: str | None
+    ) -> query.SearchPage:
+        return query.search(self.conn, text, query.Filters(**filters), limit=limit, offset=offset, sort=sort)
+
+    def article(self, article_id: str) -> dict[str, Any] | None:
+        return query.article(self.conn, article_id)
+
+    def person(self, name: str) -> list[query.PersonView]:
+        return query.person(self.conn, name)
+
+    def people(
+        self, *, post: str | None = None, place: str | None = None, limit: int = 200
+    ) -> list[dict[str, Any]]:
+        return query.people(self.conn, post=post, place=place, limit=limit)
+
+    def chronicle(
+        self, date_from: str | None = None, date_to: str | None = None
+    ) -> list[query.ChronicleEntry]:
+        return query.chronicle(self.conn, date_from, date_to)
+
+    def counts(self) -> dict[str, int]:
+        tables = (
+            "pages",
+            "articles",
+            "persons",
+            "events",
+            "documents",
+            "slogans",
+            "places",
+            "figures",
+            "directives",
+        )
+        return {t: int(self.conn.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0]) for t in tables}
+
+
+def open_archive(path: str | os.PathLike[str] = DEFAULT_DB, *, readonly: bool = False) -> Archive:
+    """Open (creating and migrating if need be) the archive at `path`."""
+    return Archive(path, readonly=readonly)
