@@ -16,9 +16,14 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
+DB      ?= fangzhi.db
+
 run: install
-	@if [ -d "$(SEEDS)" ]; then $(BIN)/fangzhi parse --format md $(SEEDS); \
-	else echo "no sample pages at $(SEEDS): pass SEEDS=folder"; exit 2; fi
+	@if [ ! -d "$(SEEDS)" ]; then echo "no sample pages at $(SEEDS): pass SEEDS=folder"; exit 2; fi
+	$(BIN)/fangzhi ingest $(SEEDS) --db $(DB)
+	$(BIN)/fangzhi search 安全生产 --db $(DB) --limit 3
+	$(BIN)/fangzhi person 朱健 --db $(DB)
+	$(BIN)/fangzhi chronicle --db $(DB) --from 2023-07-01 --to 2023-11-30
 
 test: install
 	$(BIN)/python -m pytest -q
