@@ -1,0 +1,208 @@
+"""The chronicle (大事记) as a local yearbook prints it: month by month, one line per event.
+
+    >>> from fangzhi.chronicle import render
+    >>> render(archive.chronicle("2023-01-01", "2023-12-31"), "md", "dashiji.md")   # doctest: +SKIP
+    16
+
+Markdown and Word read as a yearbook does: a heading per month, each event with its date in
+Chinese, its type (会议, 调研视察, ...), what happened, who presided, where, and the article it
+comes from. CSV and JSON give the same entries as data, `what` as extracted.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from itertools import groupby
+from typing import Any, TextIO
+
+from fangzhi.query import ChronicleEntry
+
+FORMATS = ("md", "csv", "json", "docx")
+FIELDS = ("date", "month", "type", "what", "presided", "place", "article_id", "headline")
+TYPES = {"meeting": "会议", "inspection": "调研视察", "reception": "会见", "ceremony": "仪式活动"}
+EAST_ASIAN_FONT = "宋体"
+
+# A meeting named for the body that sits (市委常委会) "召开会议"; one named for the meeting
+# itself (推进会, 全体会议) is "召开"-ed; an event read as a bare predicate (荣获…) or a bare
+# type word lacks its subject, and one with a quotation mark unmatched was cut short: the
+# headline says those better. A leading day (25日为…) is the date again, said already.
+_BODIES = ("常委会", "常务委员会", "委员会", "党组", "领导小组")
+_MEETINGS = ("会议", "会")
+_CEREMONIES = ("大会", "典礼", "仪式", "活动", "颁奖会", "晚会")
+_OPENERS = ("召开", "举行", "举办", "开展")
+_PREDICATES = ("荣获", "获评", "获得", "荣膺", "被评为", "被授予", "入选", "蝉联")
+_LEADING_DAY = re.compile(r"^\d{1,2}日(?:上午|下午|晚上|晚)?[，,、为]?")
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]])")
+
+
+def render(
+    entries: Iterable[ChronicleEntry],
+    fmt: str,
+    out: str | os.PathLike[str] | TextIO,
+    *,
+    title: str = "大事记",
+) -> int:
+    """Write the entries as md, csv, json or docx to `out` (a path, or for all but docx a text
+    stream); returns how many were written. Entries are put in date order, grouped by month."""
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r}: choose one of {', '.join(FORMATS)}")
+    items = sorted(entries, key=lambda e: e.date)  # stable: the chronicle's own order within a day
+    if fmt == "docx":
+        if not isinstance(out, str | os.PathLike):
+            raise ValueError("docx is written to a path, not a text stream: give a file name")
+        _write_docx(items, out, title)
+    elif fmt == "md":
+        _write_text(out, markdown(items, title=title))
+    elif fmt == "json":
+        _write_text(out, json.dumps([record(e) for e in items], ensure_ascii=False, indent=2) + "\n")
+    else:
+        _write_csv(items, out)
+    return len(items)
+
+
+# ---------------------------------------------------------------- wording
+
+
+def month_label(month: str) -> str:
+    """2023-11 → 2023年11月 (a bare year → 2023年)."""
+    parts = month.split("-")
+    try:
+        return f"{int(parts[0])}年" + (f"{int(parts[1])}月" if len(parts) > 1 else "")
+    except ValueError:
+        return month
+
+
+def day_label(date: str) -> str:
+    """2023-11-07 → 11月7日 (a month → 11月; a bare year as it is)."""
+    parts = date.split("-")
+    try:
+        if len(parts) >= 3:
+            return f"{int(parts[1])}月{int(parts[2])}日"
+        if len(parts) == 2:
+            return f"{int(parts[1])}月"
+    except ValueError:
+        pass
+    return date
+
+
+def type_label(kind: str) -> str:
+    return TYPES.get(kind, kind)
+
+
+def phrase(e: ChronicleEntry) -> str:
+    """What happened, worded for the chronicle: 市委常委会 → 市委常委会召开会议, 推进会 → 召开推进会."""
+    what = _LEADING_DAY.sub("", e.what.strip())
+    if e.headline and (not what or what == type_label(e.type) or what.startswith(_PREDICATES) or _cut(what)):
+        return e.headline.strip()
+    if not what or what.startswith(_OPENERS):
+        return what or type_label(e.type)
+    if e.type == "meeting" and what.endswith(_BODIES):
+        return f"{what}召开会议"
+    if e.type == "meeting" and what.endswith(_MEETINGS):
+        return f"召开{what}"
+    if e.type == "ceremony" and what.endswith(_CEREMONIES):
+        return f"举行{what}"
+    return what
+
+
+def _cut(text: str) -> bool:
+    """A quotation left open or closed that was never opened: the text was cut short."""
+    return text.count("“") != text.count("”") or text.count("《") != text.count("》")
+
+
+def line_parts(e: ChronicleEntry) -> tuple[str, str]:
+    """The date label and the rest of the entry's line: 【type】what（主持：…）〔place〕 · id."""
+    text = f"【{type_label(e.type)}】{phrase(e)}"
+    if e.presided:
+        text += f"（主持：{'、'.join(e.presided)}）"
+    if e.place:
+        text += f"〔{e.place}〕"
+    return day_label(e.date), text
+
+
+def by_month(entries: Sequence[ChronicleEntry]) -> Iterator[tuple[str, list[ChronicleEntry]]]:
+    for month, group in groupby(entries, key=lambda e: e.month):
+        yield month, list(group)
+
+
+def record(e: ChronicleEntry) -> dict[str, Any]:
+    return {
+        "date": e.date,
+        "month": e.month,
+        "type": e.type,
+        "what": e.what,
+        "presided": list(e.presided),
+        "place": e.place,
+        "article_id": e.article_id,
+        "headline": e.headline,
+    }
+
+
+# ---------------------------------------------------------------- formats
+
+
+def _md(text: str) -> str:
+    return _MD_SPECIAL.sub(r"\\\1", text)
+
+
+def markdown(entries: Sequence[ChronicleEntry], *, title: str = "大事记") -> str:
+    lines = [f"# {_md(title)}", ""]
+    for month, group in by_month(entries):
+        lines += [f"## {month_label(month)}", ""]
+        for e in group:
+            day, text = line_parts(e)
+            lines.append(f"- **{day}** {_md(text)} · `{e.article_id}`")
+        lines.append("")
+    return "\n".join(lines)
+
+
+def _write_text(out: str | os.PathLike[str] | TextIO, text: str) -> None:
+    if isinstance(out, str | os.PathLike):
+        with open(out, "w", encoding="utf-8") as f:
+            f.write(text)
+    else:
+        out.write(text)
+
+
+def _write_csv(entries: Sequence[ChronicleEntry], out: str | os.PathLike[str] | TextIO) -> None:
+    if isinstance(out, str | os.PathLike):
+        with open(out, "w", encoding="utf-8", newline="") as f:
+            _csv_rows(entries, f)
+    else:
+        _csv_rows(entries, out)
+
+
+def _csv_rows(entries: Sequence[ChronicleEntry], f: TextIO) -> None:
+    w = csv.DictWriter(f, fieldnames=FIELDS)
+    w.writeheader()
+    for e in entries:
+        w.writerow({**record(e), "presided": "、".join(e.presided)})
+
+
+def _write_docx(entries: Sequence[ChronicleEntry], path: str | os.PathLike[str], title: str) -> None:
+    from docx import Document
+
+    doc = Document()
+    _east_asian_font(doc)
+    doc.add_heading(title, level=0)
+    for month, group in by_month(entries):
+        doc.add_heading(month_label(month), level=1)
+        for e in group:
+            day, text = line_parts(e)
+            p = doc.add_paragraph()
+            p.add_run(day).bold = True
+            p.add_run(f" {text} · ")
+            p.add_run(e.article_id).italic = True
+    doc.save(os.fspath(path))
+
+
+def _east_asian_font(doc: Any) -> None:
+    """Han characters in a Chinese font in the body and headings (Word's default is Latin only)."""
+    from docx.oxml.ns import qn
+
+    for name in ("Normal", "Title", "Heading 1"):
+        doc.styles[name].element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), EAST_ASIAN_FONT)

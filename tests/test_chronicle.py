@@ -1,0 +1,139 @@
+"""The 大事记: month by month in date order, each event with its date, what, who presided, where, source."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from docx import Document
+
+from fangzhi import open_archive
+from fangzhi.chronicle import FIELDS, day_label, month_label, phrase, render
+from fangzhi.query import ChronicleEntry, chronicle
+from tests.conftest import SEEDS, needs_shared
+
+
+@pytest.fixture(scope="module")
+def entries(tmp_path_factory: pytest.TempPathFactory) -> Iterator[list[ChronicleEntry]]:
+    if not SEEDS.is_dir():
+        pytest.skip("../shared/seeds is not beside the project")
+    with open_archive(tmp_path_factory.mktemp("chronicle") / "t.db") as a:
+        a.ingest([SEEDS])
+        yield chronicle(a.conn)
+
+
+def entry(date: str, type_: str = "meeting", what: str = "市委常委会", **kw: object) -> ChronicleEntry:
+    fields: dict[str, object] = {"presided": (), "place": None, "article_id": "p-a01", "headline": None}
+    fields.update(kw)
+    return ChronicleEntry(date, type_, what, **fields)  # type: ignore[arg-type]
+
+
+def md_of(items: list[ChronicleEntry], **kw: str) -> str:
+    out = io.StringIO()
+    render(items, "md", out, **kw)
+    return out.getvalue()
+
+
+@needs_shared
+def test_md_groups_by_month_in_date_order_with_the_article_ids(entries: list[ChronicleEntry]) -> None:
+    text = md_of(entries)
+    assert text.startswith("# 大事记\n")
+    headings = re.findall(r"^## (.+)$", text, flags=re.M)
+    months = sorted({e.month for e in entries})
+    assert headings == [month_label(m) for m in months]
+    by_id = {e.article_id: e for e in entries}
+    month, seen = "", []
+    for line in text.splitlines():
+        if line.startswith("## "):
+            month = line[3:]
+        elif line.startswith("- "):
+            article_id = re.search(r"`([^`]+)`$", line)[1]  # type: ignore[index]
+            assert month_label(by_id[article_id].month) == month
+            seen.append(article_id)
+    assert len(seen) == len(entries) and set(seen) == set(by_id)
+    assert "- **11月17日** 【会议】市委常委会召开会议（主持：刘越高） · `" in text
+
+
+def test_md_line_has_date_type_what_presider_place_and_source() -> None:
+    e = entry("2023-11-07", presided=("刘越高", "朱健"), place="衡山县", article_id="x-a01")
+    assert md_of([e], title="衡阳大事记") == (
+        "# 衡阳大事记\n\n## 2023年11月\n\n"
+        "- **11月7日** 【会议】市委常委会召开会议（主持：刘越高、朱健）〔衡山县〕 · `x-a01`\n"
+    )
+
+
+def test_entries_given_out_of_order_come_out_in_order() -> None:
+    items = [entry("2023-07-25", article_id="b"), entry("2020-12-30", article_id="a"), entry("2023-07-01")]
+    text = md_of(items)
+    assert re.findall(r"^## (.+)$", text, flags=re.M) == ["2020年12月", "2023年7月"]
+    assert text.index("`a`") < text.index("`p-a01`") < text.index("`b`")
+
+
+def test_wording() -> None:
+    assert day_label("2023-05-01") == "5月1日" and month_label("2023-05") == "2023年5月"
+    assert phrase(entry("2023-05-11", what="全市骨干企业推进会")) == "召开全市骨干企业推进会"
+    assert phrase(entry("2023-05-11", what="会议", headline="有效防范化解风险隐患")) == "有效防范化解风险隐患"
+    assert (
+        phrase(entry("2023-05-11", "ceremony", "荣获优秀机场奖", headline="蝉联优秀机场奖"))
+        == "蝉联优秀机场奖"
+    )
+    assert phrase(entry("2023-05-11", "ceremony", "集中宣传活动")) == "举行集中宣传活动"
+    assert phrase(entry("2023-10-26", "ceremony", "网约车驾驶员”颁奖典礼", headline="表彰")) == "表彰"
+    assert phrase(entry("2023-10-25", "inspection", "25日为重大项目观摩")) == "重大项目观摩"
+    assert "【调研视察】" in md_of([entry("2023-05-11", "inspection", "赴衡山县调研")])
+    assert "【会见】" in md_of([entry("2023-05-11", "reception", "会见客人")])
+
+
+@needs_shared
+def test_csv_fields(entries: list[ChronicleEntry], tmp_path: Path) -> None:
+    assert render(entries, "csv", tmp_path / "c.csv") == len(entries)
+    with open(tmp_path / "c.csv", encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    assert tuple(rows[0]) == FIELDS and len(rows) == len(entries)
+    assert [r["date"] for r in rows] == sorted(r["date"] for r in rows)
+    assert all(r["month"] == r["date"][:7] for r in rows)
+    assert {r["type"] for r in rows} <= {"meeting", "inspection", "reception", "ceremony"}
+    assert any(r["presided"] == "刘越高" for r in rows)
+
+
+def test_csv_joins_presiders() -> None:
+    out = io.StringIO()
+    render([entry("2023-11-07", presided=("刘越高", "朱健"))], "csv", out)
+    (row,) = csv.DictReader(io.StringIO(out.getvalue()))
+    assert row["presided"] == "刘越高、朱健"
+
+
+@needs_shared
+def test_json_fields(entries: list[ChronicleEntry], tmp_path: Path) -> None:
+    render(entries, "json", tmp_path / "c.json")
+    data = json.loads((tmp_path / "c.json").read_text(encoding="utf-8"))
+    assert len(data) == len(entries) and all(tuple(d) == FIELDS for d in data)
+    first = next(d for d in data if d["presided"])
+    assert isinstance(first["presided"], list)
+    assert {d["article_id"] for d in data} == {e.article_id for e in entries}
+
+
+@needs_shared
+def test_docx_opens_and_holds_the_month_headings(entries: list[ChronicleEntry], tmp_path: Path) -> None:
+    assert render(entries, "docx", tmp_path / "c.docx", title="衡阳大事记") == len(entries)
+    doc = Document(str(tmp_path / "c.docx"))
+    styled = [(p.style.name, p.text) for p in doc.paragraphs]
+    assert styled[0] == ("Title", "衡阳大事记")
+    headings = [t for s, t in styled if s == "Heading 1"]
+    assert headings == [month_label(m) for m in sorted({e.month for e in entries})]
+    events = [p for p in doc.paragraphs if p.style.name == "Normal"]
+    assert len(events) == len(entries)
+    assert all(p.runs[0].bold and re.fullmatch(r"\d+月\d+日", p.runs[0].text) for p in events)
+    assert events[0].text.endswith(entries[0].article_id) and any("【会议】" in p.text for p in events)
+
+
+def test_docx_needs_a_path_and_formats_are_named() -> None:
+    with pytest.raises(ValueError, match="docx is written to a path"):
+        render([entry("2023-11-07")], "docx", io.StringIO())
+    with pytest.raises(ValueError, match=r"unknown format 'pdf'.*md, csv, json, docx"):
+        render([], "pdf", io.StringIO())
