@@ -27,7 +27,7 @@ EVENT_AFTER_VERB = re.compile(
 # 调度会3日在京召开, 仪式昨日（3月12日）在某地举行
 WHEN = r"(?:\s*(?:\d{1,2}日|昨日|昨天|今日|今天|当天|当日)?(?:[上下]午|晚)?(?:（[^）]{1,12}）)?)"
 EVENT_BEFORE_VERB = re.compile(
-    r"(?P<name>[^，。；：、]{2,60}?(?:"
+    r"(?P<name>[^，。；：]{2,100}?(?:"
     + CEREMONY_NOUN
     + "|"
     + MEETING_NOUN
