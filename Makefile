@@ -10,10 +10,18 @@ STAMP   := $(VENV)/.installed
 install: $(STAMP)
 
 # Re-install only when the project's dependencies change: idempotent and fast when nothing did.
-$(STAMP): pyproject.toml
+VENDOR  := fangzhi/web/static/vendor
+
+$(STAMP): pyproject.toml webui/package-lock.json
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	# front-end libraries, bundled into the package: nothing is fetched from a CDN at run time
+	npm ci --prefix webui --no-audit --no-fund --loglevel=error
+	mkdir -p $(VENDOR)
+	cp webui/node_modules/chart.js/dist/chart.umd.min.js $(VENDOR)/chart.umd.min.js
+	cp webui/node_modules/cytoscape/dist/cytoscape.min.js $(VENDOR)/cytoscape.min.js
+	cp webui/node_modules/swagger-ui-dist/swagger-ui-bundle.js webui/node_modules/swagger-ui-dist/swagger-ui.css $(VENDOR)/
 	touch $(STAMP)
 
 DB      ?= fangzhi.db

@@ -107,6 +107,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--person", help="only this person's neighbourhood")
     p.add_argument("--min-weight", type=int, default=1)
     p.add_argument("--output", "-o", help="file to write (default: standard output)")
+
+    p = _command(sub, "serve", "the archive in a browser, and as a JSON API", cmd_serve, db=True)
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=8000)
     return ap
 
 
@@ -347,6 +351,19 @@ def cmd_network(args: argparse.Namespace) -> int:
         g = build_network(archive.conn, person=args.person, min_weight=args.min_weight)
     nodes, edges = write_network(g, args.format, args.output or sys.stdout)
     print(f"{nodes} people, {edges} ties", file=sys.stderr)
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from fangzhi.web.app import create_app
+
+    if not os.path.exists(args.db):
+        _archive(args, write=True).close()  # an empty archive: pages can be uploaded to it
+    app = create_app(args.db)
+    print(f"fangzhi: serving {args.db} at http://{args.host}:{args.port}/", file=sys.stderr)
+    uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
     return 0
 
 

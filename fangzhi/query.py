@@ -384,3 +384,85 @@ def chronicle(
             )
         )
     return out
+
+
+# ---------------------------------------------------------------- facets and trends
+
+
+def facets(
+    conn: sqlite3.Connection, text: str, filters: Filters = Filters(), top: int = 10
+) -> dict[str, Any]:
+    """Counts of the matching articles by month, publication, kind, person and place."""
+    q = parse_query(text)
+    where, params = filters.where()
+    params["match"] = q.fts
+    base = (
+        "WITH m AS (SELECT rowid FROM articles_fts WHERE articles_fts MATCH :match), "
+        f"hit AS (SELECT a.* FROM m JOIN articles a ON a.rowid = m.rowid WHERE {where}) "
+    )
+
+    def counts(select: str, limit: int = 0) -> list[dict[str, Any]]:
+        sql = base + select + (f" LIMIT {limit}" if limit else "")
+        return [{"value": r[0], "count": r[1]} for r in conn.execute(sql, params) if r[0] is not None]
+
+    try:
+        return {
+            "month": counts("SELECT substr(date, 1, 7) AS k, COUNT(*) FROM hit GROUP BY k ORDER BY k"),
+            "publication": counts(
+                "SELECT publication, COUNT(*) AS n FROM hit GROUP BY publication ORDER BY n DESC"
+            ),
+            "kind": counts("SELECT kind, COUNT(*) AS n FROM hit GROUP BY kind ORDER BY n DESC"),
+            "person": counts(
+                "SELECT m.name, COUNT(DISTINCT m.article_id) AS n FROM hit "
+                "JOIN mentions m ON m.article_id = hit.id GROUP BY m.name ORDER BY n DESC, m.name",
+                top,
+            ),
+            "place": counts(
+                "SELECT COALESCE(p.district, p.city, p.province, p.name), COUNT(DISTINCT p.article_id) AS n "
+                "FROM hit JOIN places p ON p.article_id = hit.id GROUP BY 1 ORDER BY n DESC, 1",
+                top,
+            ),
+        }
+    except sqlite3.OperationalError as e:
+        raise QueryError(f"cannot search for {text!r}: {e}") from e
+
+
+def trends(conn: sqlite3.Connection, terms: list[str], *, slogans: int = 5) -> dict[str, Any]:
+    """How many articles a month carry each term (found as search finds it), and the slogans
+    most printed over the archive, month by month."""
+    months = [
+        r[0]
+        for r in conn.execute(
+            "SELECT DISTINCT substr(date, 1, 7) FROM articles WHERE date IS NOT NULL ORDER BY 1"
+        )
+    ]
+    series: dict[str, dict[str, int]] = {}
+    for term in terms[:8]:
+        try:
+            q = parse_query(term)
+        except QueryError:
+            continue
+        rows = conn.execute(
+            "SELECT substr(a.date, 1, 7), COUNT(*) FROM articles_fts f JOIN articles a ON a.rowid = f.rowid "
+            "WHERE articles_fts MATCH ? AND a.date IS NOT NULL GROUP BY 1",
+            (q.fts,),
+        ).fetchall()
+        series[term] = {r[0]: r[1] for r in rows}
+    top = [
+        r[0]
+        for r in conn.execute(
+            "SELECT text FROM slogans GROUP BY text ORDER BY COUNT(DISTINCT article_id) DESC, text LIMIT ?",
+            (slogans,),
+        )
+    ]
+    for s in top:
+        rows = conn.execute(
+            "SELECT substr(a.date, 1, 7), COUNT(DISTINCT a.id) FROM slogans s "
+            "JOIN articles a ON a.id = s.article_id WHERE s.text = ? AND a.date IS NOT NULL GROUP BY 1",
+            (s,),
+        ).fetchall()
+        series.setdefault(f"“{s}”", {r[0]: r[1] for r in rows})
+    return {
+        "months": months,
+        "series": [{"term": t, "counts": [c.get(m, 0) for m in months]} for t, c in series.items()],
+    }

@@ -1,0 +1,632 @@
+"""fangzhi serve: the archive in a browser and as a JSON API.
+
+Reading is open; writing (uploading pages) needs the archive's token. Every HTML page links to
+its JSON twin under /api/, which returns the same data; every error, HTML or JSON, has one shape:
+{"error": {"status": …, "code": …, "message": …}}. Pages carry a Content-Security-Policy that
+allows no inline script or style, and every piece of page text is escaped.
+"""
+
+from __future__ import annotations
+
+import hmac
+import io
+import re
+import secrets
+import sqlite3
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import Depends, FastAPI, File, Form, HTTPException, Query, Request, UploadFile
+from fastapi.exceptions import RequestValidationError
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, RedirectResponse, Response
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from fangzhi import query
+from fangzhi.settings import Settings
+from fangzhi.web import marks
+
+HERE = Path(__file__).resolve().parent
+MAX_UPLOAD_BYTES = 8 * 1024 * 1024
+MAX_UPLOAD_FILES = 50
+_SAFE_NAME = re.compile(r"^[\w\u3400-\u9fff.\- ]{1,120}$")
+CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
+)
+
+
+def create_app(db: str | Path, token: str | None = None) -> FastAPI:
+    """The app over the archive at `db`; `token` guards writing (see archive_token)."""
+    app = FastAPI(
+        title="fangzhi",
+        summary="Chinese local newspapers as a structured record of local government",
+        version=_version(),
+        docs_url=None,
+        redoc_url=None,
+    )
+    app.state.db = str(db)
+    app.state.token = token or archive_token(db)
+    app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+    templates = Jinja2Templates(directory=HERE / "templates")
+    templates.env.globals["type_label"] = TYPE_LABELS.get
+    _install_errors(app, templates)
+    _install_headers(app)
+    _routes(app, templates)
+    return app
+
+
+def archive_token(db: str | Path) -> str:
+    """FANGZHI_TOKEN, else the token kept beside the archive, made (and printed) on first start."""
+    import os
+    import sys
+
+    if os.environ.get("FANGZHI_TOKEN"):
+        return os.environ["FANGZHI_TOKEN"]
+    path = Path(f"{db}.token")
+    if path.exists():
+        return path.read_text(encoding="utf-8").strip()
+    token = secrets.token_urlsafe(24)
+    path.write_text(token + "\n", encoding="utf-8")
+    path.chmod(0o600)
+    print(f"fangzhi: the token for uploading pages to {db} is {token} (kept in {path})", file=sys.stderr)
+    return token
+
+
+def _version() -> str:
+    from fangzhi import __version__
+
+    return __version__
+
+
+TYPE_LABELS = {"meeting": "会议", "inspection": "调研视察", "reception": "会见", "ceremony": "仪式活动"}
+
+
+# ---------------------------------------------------------------- plumbing
+
+
+def _connection(request: Request) -> Iterator[sqlite3.Connection]:
+    """A read-only connection for the request: reads never wait for an ingest (WAL)."""
+    path = Path(request.app.state.db)
+    if not path.exists():
+        raise HTTPException(503, f"no archive at {path.name}: ingest pages first")
+    conn = sqlite3.connect(f"file:{path.resolve()}?mode=ro", uri=True, check_same_thread=False)
+    conn.row_factory = sqlite3.Row
+    conn.execute("PRAGMA busy_timeout = 5000")
+    try:
+        yield conn
+    finally:
+        conn.close()
+
+
+Conn = Annotated[sqlite3.Connection, Depends(_connection)]
+
+
+def _error_body(status: int, message: str, code: str | None = None) -> dict[str, Any]:
+    return {"error": {"status": status, "code": code or _CODES.get(status, "error"), "message": message}}
+
+
+_CODES = {
+    400: "bad_request",
+    401: "unauthorized",
+    403: "forbidden",
+    404: "not_found",
+    413: "too_large",
+    422: "invalid",
+    503: "unavailable",
+    500: "internal",
+}
+
+
+def _install_errors(app: FastAPI, templates: Jinja2Templates) -> None:
+    def respond(request: Request, status: int, message: str, code: str | None = None) -> Response:
+        body = _error_body(status, message, code)
+        if request.url.path.startswith("/api/") or "text/html" not in request.headers.get("accept", ""):
+            return JSONResponse(body, status_code=status)
+        return templates.TemplateResponse(request, "error.html", {"error": body["error"]}, status_code=status)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        return respond(request, exc.status_code, str(exc.detail))
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(request: Request, exc: RequestValidationError) -> Response:
+        first = exc.errors()[0] if exc.errors() else {}
+        where = ".".join(str(x) for x in first.get("loc", ()))
+        return respond(request, 422, f"{where}: {first.get('msg', 'invalid request')}")
+
+    @app.exception_handler(query.QueryError)
+    async def bad_query(request: Request, exc: query.QueryError) -> Response:
+        return respond(request, 400, str(exc), "bad_query")
+
+    @app.exception_handler(Exception)
+    async def internal(request: Request, exc: Exception) -> Response:
+        return respond(request, 500, "internal error: the server could not answer this request")
+
+
+def _install_headers(app: FastAPI) -> None:
+    @app.middleware("http")
+    async def headers(request: Request, call_next: Any) -> Response:
+        response: Response = await call_next(request)
+        if request.url.path != "/docs":
+            response.headers["Content-Security-Policy"] = CSP
+        else:
+            response.headers["Content-Security-Policy"] = CSP.replace(
+                "script-src 'self'", "script-src 'self' 'unsafe-inline'"
+            )
+        response.headers["X-Content-Type-Options"] = "nosniff"
+        response.headers["X-Frame-Options"] = "DENY"
+        response.headers["Referrer-Policy"] = "same-origin"
+        response.headers["Cross-Origin-Opener-Policy"] = "same-origin"
+        return response
+
+
+def _search_filters(
+    date_from: str | None,
+    date_to: str | None,
+    person: str | None,
+    place: str | None,
+    publication: str | None,
+    kind: str | None,
+) -> query.Filters:
+    return query.Filters(
+        date_from or None, date_to or None, person or None, place or None, publication or None, kind or None
+    )
+
+
+# ---------------------------------------------------------------- routes
+
+
+def _routes(app: FastAPI, templates: Jinja2Templates) -> None:
+    def page(request: Request, name: str, json_url: str, **context: Any) -> HTMLResponse:
+        return templates.TemplateResponse(request, name, {"json_url": json_url, **context})
+
+    @app.get("/", include_in_schema=False)
+    def home() -> RedirectResponse:
+        return RedirectResponse("/search")
+
+    # -- search
+    @app.get("/api/search", tags=["search"], summary="Full-text search with facets")
+    def api_search(
+        conn: Conn,
+        q: Annotated[str, Query(min_length=1, max_length=200, description='words, OR, -exclude, "phrase"')],
+        date_from: str | None = Query(None, alias="from", pattern=r"^\d{4}-\d{2}(-\d{2})?$"),
+        date_to: str | None = Query(None, alias="to", pattern=r"^\d{4}-\d{2}(-\d{2})?$"),
+        person: str | None = Query(None, max_length=40),
+        place: str | None = Query(None, max_length=40),
+        publication: str | None = Query(None, max_length=40),
+        kind: str | None = Query(None, pattern="^(news|commentary|interview|photo|fragment)$"),
+        sort: str = Query("relevance", pattern="^(relevance|date)$"),
+        limit: int = Query(20, ge=1, le=100),
+        offset: int = Query(0, ge=0, le=100000),
+    ) -> dict[str, Any]:
+        f = _search_filters(date_from, date_to, person, place, publication, kind)
+        result = query.search(conn, q, f, limit=limit, offset=offset, sort=sort, mark=("\ue000", "\ue001"))
+        out = result.as_dict()
+        out["facets"] = query.facets(conn, q, f)
+        return out
+
+    @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
+    def search_page(
+        request: Request,
+        conn: Conn,
+        q: str = Query("", max_length=200),
+        date_from: str = Query("", alias="from", max_length=10),
+        date_to: str = Query("", alias="to", max_length=10),
+        person: str = Query("", max_length=40),
+        place: str = Query("", max_length=40),
+        publication: str = Query("", max_length=40),
+        kind: str = Query("", max_length=12),
+        sort: str = Query("relevance", pattern="^(relevance|date)$"),
+        page_no: int = Query(1, alias="page", ge=1, le=5000),
+    ) -> HTMLResponse:
+        f = _search_filters(date_from, date_to, person, place, publication, kind)
+        params = {
+            "q": q,
+            "from": date_from,
+            "to": date_to,
+            "person": person,
+            "place": place,
+            "publication": publication,
+            "kind": kind,
+            "sort": sort,
+        }
+        result, facet_counts, error = None, None, None
+        if q.strip():
+            try:
+                result = query.search(
+                    conn, q, f, limit=20, offset=(page_no - 1) * 20, sort=sort, mark=("\ue000", "\ue001")
+                )
+                facet_counts = query.facets(conn, q, f)
+            except query.QueryError as e:
+                error = str(e)
+        from urllib.parse import urlencode
+
+        json_url = "/api/search?" + urlencode(
+            {k: v for k, v in {**params, "limit": 20, "offset": (page_no - 1) * 20}.items() if v}
+        )
+        return page(
+            request,
+            "search.html",
+            json_url if q.strip() else "/api/search?q=…",
+            result=result,
+            facets=facet_counts,
+            error=error,
+            params=params,
+            page_no=page_no,
+        )
+
+    # -- articles
+    @app.get("/api/articles", tags=["articles"], summary="Articles, newest first")
+    def api_articles(
+        conn: Conn, limit: int = Query(50, ge=1, le=200), offset: int = Query(0, ge=0)
+    ) -> dict[str, Any]:
+        rows = conn.execute(
+            "SELECT id, date, kind, headline, publication FROM articles "
+            "ORDER BY date DESC, id LIMIT ? OFFSET ?",
+            (limit, offset),
+        ).fetchall()
+        total = conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+        return {"total": total, "limit": limit, "offset": offset, "items": [dict(r) for r in rows]}
+
+    @app.get("/api/articles/{article_id}", tags=["articles"], summary="One article with its facts")
+    def api_article(conn: Conn, article_id: str) -> dict[str, Any]:
+        return _article_or_404(conn, article_id)
+
+    @app.get("/article/{article_id}", response_class=HTMLResponse, include_in_schema=False)
+    def article_page(request: Request, conn: Conn, article_id: str) -> HTMLResponse:
+        a = _article_or_404(conn, article_id)
+        raw = query.page_text(conn, a["page_id"]) or ""
+        return page(
+            request,
+            "article.html",
+            f"/api/articles/{article_id}",
+            a=a,
+            body=marks.marked_body(a),
+            raw=marks.marked_page(raw, a),
+            others=query.page_articles(conn, a["page_id"]),
+        )
+
+    @app.get(
+        "/api/pages/{page_id}", tags=["articles"], summary="A page as the OCR left it, with its articles"
+    )
+    def api_page(conn: Conn, page_id: str) -> dict[str, Any]:
+        raw = query.page_text(conn, page_id)
+        if raw is None:
+            raise HTTPException(404, f"no page {page_id}")
+        return {"id": page_id, "raw_text": raw, "articles": query.page_articles(conn, page_id)}
+
+    # -- people
+    @app.get("/api/persons", tags=["people"], summary="People, most mentioned first")
+    def api_persons(
+        conn: Conn,
+        post: str | None = Query(None, max_length=40),
+        place: str | None = Query(None, max_length=40),
+        limit: int = Query(50, ge=1, le=500),
+        offset: int = Query(0, ge=0),
+    ) -> dict[str, Any]:
+        items = query.people(conn, post=post, place=place, limit=limit, offset=offset)
+        return {"limit": limit, "offset": offset, "items": items}
+
+    @app.get("/people", response_class=HTMLResponse, include_in_schema=False)
+    def people_page(
+        request: Request,
+        conn: Conn,
+        post: str = Query("", max_length=40),
+        place: str = Query("", max_length=40),
+    ) -> HTMLResponse:
+        items = query.people(conn, post=post or None, place=place or None, limit=500)
+        return page(
+            request,
+            "people.html",
+            f"/api/persons?post={post}&place={place}",
+            items=items,
+            post=post,
+            place=place,
+        )
+
+    @app.get(
+        "/api/persons/{key}",
+        tags=["people"],
+        summary="A person: posts over time, activity, places, companions",
+    )
+    def api_person(conn: Conn, key: str) -> dict[str, Any]:
+        views = query.person(conn, key)
+        if not views:
+            raise HTTPException(404, f"no person {key}")
+        return {"items": [v.as_dict() for v in views]}
+
+    @app.get("/person/{key}", response_class=HTMLResponse, include_in_schema=False)
+    def person_page(request: Request, conn: Conn, key: str) -> HTMLResponse:
+        views = query.person(conn, key)
+        if not views:
+            raise HTTPException(404, f"no person {key}")
+        return page(
+            request,
+            "person.html",
+            f"/api/persons/{key}",
+            views=views,
+            timeline=[_timeline(v) for v in views],
+            calendar=[_calendar(v) for v in views],
+        )
+
+    # -- events and the chronicle
+    @app.get("/api/events", tags=["events"], summary="Events in date order")
+    def api_events(
+        conn: Conn,
+        date_from: str | None = Query(None, alias="from", pattern=r"^\d{4}-\d{2}(-\d{2})?$"),
+        date_to: str | None = Query(None, alias="to", pattern=r"^\d{4}-\d{2}(-\d{2})?$"),
+        type_: str | None = Query(None, alias="type", pattern="^(meeting|inspection|reception|ceremony)$"),
+        limit: int = Query(100, ge=1, le=1000),
+        offset: int = Query(0, ge=0),
+    ) -> dict[str, Any]:
+        entries = [e for e in query.chronicle(conn, date_from, date_to) if not type_ or e.type == type_]
+        return {
+            "total": len(entries),
+            "limit": limit,
+            "offset": offset,
+            "items": [_entry(e) for e in entries[offset : offset + limit]],
+        }
+
+    @app.get("/api/chronicle", tags=["events"], summary="The chronicle (大事记), as JSON, Markdown or CSV")
+    def api_chronicle(
+        conn: Conn,
+        date_from: str | None = Query(None, alias="from", pattern=r"^\d{4}-\d{2}(-\d{2})?$"),
+        date_to: str | None = Query(None, alias="to", pattern=r"^\d{4}-\d{2}(-\d{2})?$"),
+        type_: str | None = Query(None, alias="type", pattern="^(meeting|inspection|reception|ceremony)$"),
+        format_: str = Query("json", alias="format", pattern="^(json|md|csv)$"),
+    ) -> Any:
+        entries = [e for e in query.chronicle(conn, date_from, date_to) if not type_ or e.type == type_]
+        if format_ == "json":
+            return {"total": len(entries), "items": [_entry(e) for e in entries]}
+        from fangzhi.chronicle import render
+
+        out = io.StringIO()
+        render(entries, format_, out)
+        media = "text/markdown; charset=utf-8" if format_ == "md" else "text/csv; charset=utf-8"
+        return PlainTextResponse(
+            out.getvalue(),
+            media_type=media,
+            headers={"Content-Disposition": f'attachment; filename="dashiji.{format_}"'},
+        )
+
+    @app.get("/chronicle", response_class=HTMLResponse, include_in_schema=False)
+    def chronicle_page(
+        request: Request,
+        conn: Conn,
+        date_from: str = Query("", alias="from", max_length=10),
+        date_to: str = Query("", alias="to", max_length=10),
+        type_: str = Query("", alias="type", max_length=12),
+    ) -> HTMLResponse:
+        entries = [
+            e
+            for e in query.chronicle(conn, date_from or None, date_to or None)
+            if not type_ or e.type == type_
+        ]
+        months: dict[str, list[query.ChronicleEntry]] = {}
+        for e in entries:
+            months.setdefault(e.month, []).append(e)
+        qs = f"from={date_from}&to={date_to}&type={type_}"
+        return page(
+            request,
+            "chronicle.html",
+            f"/api/chronicle?{qs}",
+            months=months,
+            qs=qs,
+            params={"from": date_from, "to": date_to, "type": type_},
+        )
+
+    # -- trends and the network
+    @app.get(
+        "/api/trends", tags=["trends"], summary="Articles a month carrying each term, and the top slogans"
+    )
+    def api_trends(
+        conn: Conn, terms: str = Query("", max_length=200, description="comma-separated")
+    ) -> dict[str, Any]:
+        return query.trends(conn, [t.strip() for t in re.split(r"[,，、]", terms) if t.strip()])
+
+    @app.get("/trends", response_class=HTMLResponse, include_in_schema=False)
+    def trends_page(request: Request, conn: Conn, terms: str = Query("", max_length=200)) -> HTMLResponse:
+        data = query.trends(conn, [t.strip() for t in re.split(r"[,，、]", terms) if t.strip()])
+        return page(request, "trends.html", f"/api/trends?terms={terms}", data=data, terms=terms)
+
+    @app.get("/api/network", tags=["network"], summary="The co-appearance network of people")
+    def api_network(
+        conn: Conn,
+        person: str | None = Query(None, max_length=40),
+        min_weight: int = Query(1, ge=1, le=1000),
+    ) -> dict[str, Any]:
+        return _network(conn, person, min_weight)
+
+    @app.get("/network", response_class=HTMLResponse, include_in_schema=False)
+    def network_page(
+        request: Request, conn: Conn, person: str = Query("", max_length=40), min_weight: int = Query(1, ge=1)
+    ) -> HTMLResponse:
+        data = _network(conn, person or None, min_weight)
+        return page(
+            request,
+            "network.html",
+            f"/api/network?person={person}&min_weight={min_weight}",
+            data=data,
+            person=person,
+            min_weight=min_weight,
+        )
+
+    # -- writing
+    @app.get("/ingest", response_class=HTMLResponse, include_in_schema=False)
+    def ingest_form(request: Request) -> HTMLResponse:
+        csrf = secrets.token_urlsafe(24)
+        response = page(request, "ingest.html", "/api/ingest", csrf=csrf, result=None)
+        response.set_cookie("fangzhi_csrf", csrf, httponly=True, samesite="strict", max_age=3600)
+        return response
+
+    @app.post("/ingest", response_class=HTMLResponse, include_in_schema=False)
+    async def ingest_submit(
+        request: Request,
+        files: Annotated[list[UploadFile], File()],
+        token: Annotated[str, Form()],
+        csrf: Annotated[str, Form()],
+    ) -> HTMLResponse:
+        cookie = request.cookies.get("fangzhi_csrf", "")
+        if not cookie or not hmac.compare_digest(cookie, csrf):
+            raise HTTPException(
+                403, "the form has expired or did not come from this site: reload it and try again"
+            )
+        _check_token(request, token)
+        result = await _ingest_uploads(request, files)
+        return page(request, "ingest.html", "/api/ingest", csrf=csrf, result=result)
+
+    @app.post(
+        "/api/ingest", tags=["ingest"], summary="Upload page files to add to the archive (token required)"
+    )
+    async def api_ingest(request: Request, files: Annotated[list[UploadFile], File()]) -> dict[str, Any]:
+        auth = request.headers.get("authorization", "")
+        _check_token(request, auth.removeprefix("Bearer ").strip() if auth.startswith("Bearer ") else "")
+        return await _ingest_uploads(request, files)
+
+    # -- the API's own documentation, served from this machine
+    @app.get("/docs", response_class=HTMLResponse, include_in_schema=False)
+    def docs() -> HTMLResponse:
+        return get_swagger_ui_html(
+            openapi_url="/openapi.json",
+            title="fangzhi API",
+            swagger_js_url="/static/vendor/swagger-ui-bundle.js",
+            swagger_css_url="/static/vendor/swagger-ui.css",
+            swagger_favicon_url="/static/favicon.svg",
+        )
+
+
+def _article_or_404(conn: sqlite3.Connection, article_id: str) -> dict[str, Any]:
+    a = query.article(conn, article_id)
+    if a is None:
+        raise HTTPException(404, f"no article {article_id}")
+    return a
+
+
+def _entry(e: query.ChronicleEntry) -> dict[str, Any]:
+    return {
+        "date": e.date,
+        "month": e.month,
+        "type": e.type,
+        "what": e.what,
+        "presided": list(e.presided),
+        "place": e.place,
+        "article_id": e.article_id,
+        "headline": e.headline,
+    }
+
+
+def _network(conn: sqlite3.Connection, person: str | None, min_weight: int) -> dict[str, Any]:
+    from fangzhi.network import build_network
+
+    try:
+        g = build_network(conn, person=person, min_weight=min_weight)
+    except ValueError as e:
+        raise HTTPException(404, str(e)) from e
+    nodes = [
+        {"id": n, "name": d.get("name", n), "articles": d.get("articles", 0)} for n, d in g.nodes(data=True)
+    ]
+    edges = [
+        {
+            "source": a,
+            "target": b,
+            "weight": d.get("weight", 1),
+            "articles": d.get("articles", 0),
+            "events": d.get("events", 0),
+        }
+        for a, b, d in g.edges(data=True)
+        if d.get("weight", 1) >= min_weight
+    ]
+    edges.sort(key=lambda e: -int(e["weight"]))
+    return {"person": person, "nodes": nodes, "edges": edges}
+
+
+def _timeline(v: query.PersonView) -> dict[str, Any]:
+    """Posts as bars from first to last seen, in SVG coordinates (no inline styles: CSP)."""
+    days = [d for p in v.posts for d in (p["first_seen"], p["last_seen"]) if d]
+    if not days:
+        return {"bars": [], "start": None, "end": None}
+    from datetime import date
+
+    lo, hi = date.fromisoformat(min(days)), date.fromisoformat(max(days))
+    span = max((hi - lo).days, 1)
+    bars = []
+    for i, p in enumerate(v.posts):
+        if not p["first_seen"]:
+            continue
+        a = (date.fromisoformat(p["first_seen"]) - lo).days / span
+        b = (date.fromisoformat(p["last_seen"]) - lo).days / span
+        bars.append(
+            {
+                "title": p["title"],
+                "x": round(20 + a * 600, 1),
+                "w": max(round((b - a) * 600, 1), 4),
+                "y": 10 + i * 28,
+                "first": p["first_seen"],
+                "last": p["last_seen"],
+                "evidence": p["evidence"],
+            }
+        )
+    return {"bars": bars, "start": lo.isoformat(), "end": hi.isoformat(), "height": 20 + len(bars) * 28}
+
+
+def _calendar(v: query.PersonView) -> dict[str, Any]:
+    """Events by month and role, for the activity calendar."""
+    months: dict[str, dict[str, int]] = {}
+    for e in v.events:
+        if e["date"]:
+            months.setdefault(e["date"][:7], {}).setdefault(e["role"], 0)
+            months[e["date"][:7]][e["role"]] += 1
+    return {"months": sorted(months.items())}
+
+
+def _check_token(request: Request, given: str) -> None:
+    if not given:
+        raise HTTPException(401, "writing to the archive needs its token")
+    if not hmac.compare_digest(given.encode(), str(request.app.state.token).encode()):
+        raise HTTPException(403, "the token does not match this archive's")
+
+
+async def _ingest_uploads(request: Request, files: list[UploadFile]) -> dict[str, Any]:
+    """Uploaded pages parsed and stored; file names only name them, never choose where they go."""
+    from fangzhi.archive import open_archive
+
+    if not files:
+        raise HTTPException(400, "no files uploaded")
+    if len(files) > MAX_UPLOAD_FILES:
+        raise HTTPException(413, f"at most {MAX_UPLOAD_FILES} files at a time")
+    results: list[dict[str, Any]] = []
+    with tempfile.TemporaryDirectory(prefix="fangzhi-upload-") as tmp:
+        paths: list[Path] = []
+        for i, f in enumerate(files):
+            name = Path(f.filename or "").name
+            if not f.filename or name != f.filename or ".." in f.filename or not _SAFE_NAME.match(name):
+                raise HTTPException(
+                    400, f"refused file name {f.filename!r}: a plain name such as page-01.txt"
+                )
+            data = await f.read(MAX_UPLOAD_BYTES + 1)
+            if len(data) > MAX_UPLOAD_BYTES:
+                raise HTTPException(413, f"{name} is over {MAX_UPLOAD_BYTES // (1024 * 1024)} MiB")
+            folder = Path(tmp) / f"{i:03d}"  # one folder a file: the page keeps its own name
+            folder.mkdir()
+            path = folder / name
+            path.write_bytes(data)
+            paths.append(path)
+        with open_archive(request.app.state.db) as archive:
+            summary = archive.ingest(
+                paths,
+                Settings(),
+                progress=lambda p, r: results.append(
+                    {
+                        "file": Path(p).name,
+                        "status": getattr(r, "status", "failed"),
+                        "page_id": getattr(r, "page_id", None),
+                        "error": getattr(r, "message", None),
+                    }
+                ),
+            )
+    return {"summary": summary.as_dict(), "files": results}
