@@ -5,7 +5,7 @@ BIN     := $(VENV)/bin
 SEEDS   ?= ../shared/seeds
 STAMP   := $(VENV)/.installed
 
-.PHONY: install run test lint bench score clean
+.PHONY: install run test lint bench score clean browser-deps
 
 install: $(STAMP)
 
@@ -26,14 +26,24 @@ $(STAMP): pyproject.toml webui/package-lock.json
 
 DB      ?= fangzhi.db
 
+HOST    ?= 127.0.0.1
+PORT    ?= 8000
+
 run: install
 	@if [ ! -d "$(SEEDS)" ]; then echo "no sample pages at $(SEEDS): pass SEEDS=folder"; exit 2; fi
 	$(BIN)/fangzhi ingest $(SEEDS) --db $(DB)
-	$(BIN)/fangzhi search 安全生产 --db $(DB) --limit 3
-	$(BIN)/fangzhi person 朱健 --db $(DB)
-	$(BIN)/fangzhi chronicle --db $(DB) --from 2023-07-01 --to 2023-11-30
+	@echo "open http://$(HOST):$(PORT)/ (stop with Ctrl-C)"
+	$(BIN)/fangzhi serve --db $(DB) --host $(HOST) --port $(PORT)
 
-test: install
+# Debian's chromium and a CJK font for the browser tests (Playwright drives this chromium; it
+# never downloads a browser of its own). Installed when missing and apt-get is at hand as root.
+browser-deps:
+	@if [ ! -x /usr/bin/chromium ] || ! fc-list 2>/dev/null | grep -qi wenquanyi; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-wqy-zenhei >/dev/null; \
+	  else echo "browser tests need chromium and fonts-wqy-zenhei (apt-get install as root)"; fi; fi
+
+test: install browser-deps
 	$(BIN)/python -m pytest -q
 
 lint: install
