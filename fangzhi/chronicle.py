@@ -20,6 +20,7 @@ from itertools import groupby
 from typing import Any, TextIO
 
 from fangzhi.query import ChronicleEntry
+from fangzhi.textout import write_text
 
 FORMATS = ("md", "csv", "json", "docx")
 FIELDS = ("date", "month", "type", "what", "presided", "place", "article_id", "headline")
@@ -56,9 +57,9 @@ def render(
             raise ValueError("docx is written to a path, not a text stream: give a file name")
         _write_docx(items, out, title)
     elif fmt == "md":
-        _write_text(out, markdown(items, title=title))
+        write_text(out, markdown(items, title=title))
     elif fmt == "json":
-        _write_text(out, json.dumps([record(e) for e in items], ensure_ascii=False, indent=2) + "\n")
+        write_text(out, json.dumps([record(e) for e in items], ensure_ascii=False, indent=2) + "\n")
     else:
         _write_csv(items, out)
     return len(items)
@@ -158,14 +159,6 @@ def markdown(entries: Sequence[ChronicleEntry], *, title: str = "大事记") -> 
             lines.append(f"- **{day}** {_md(text)} · `{e.article_id}`")
         lines.append("")
     return "\n".join(lines)
-
-
-def _write_text(out: str | os.PathLike[str] | TextIO, text: str) -> None:
-    if isinstance(out, str | os.PathLike):
-        with open(out, "w", encoding="utf-8") as f:
-            f.write(text)
-    else:
-        out.write(text)
 
 
 def _write_csv(entries: Sequence[ChronicleEntry], out: str | os.PathLike[str] | TextIO) -> None:

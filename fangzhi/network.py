@@ -19,6 +19,8 @@ from typing import Any, TextIO
 import networkx as nx
 from networkx.readwrite import json_graph
 
+from fangzhi.textout import write_text
+
 FORMATS = ("gexf", "graphml", "json")
 ARTICLE_WEIGHT = 1  # added to an edge for each article both people appear in
 EVENT_WEIGHT = 2  # added for each event both hold a role in (presided, spoke or attended)
@@ -119,7 +121,7 @@ def write_network(g: nx.Graph, fmt: str, out: str | os.PathLike[str] | TextIO) -
         flat = _flat(g)
         lines = nx.generate_gexf(flat) if fmt == "gexf" else nx.generate_graphml(flat)
         text = "<?xml version='1.0' encoding='utf-8'?>\n" + "\n".join(lines)
-    _write_text(out, text + "\n")
+    write_text(out, text + "\n")
     return g.number_of_nodes(), g.number_of_edges()
 
 
@@ -130,14 +132,6 @@ def _node_link(g: nx.Graph) -> dict[str, Any]:
     except TypeError:  # networkx < 3.4 names the argument link
         data = json_graph.node_link_data(g, link="links")
     return data
-
-
-def _write_text(out: str | os.PathLike[str] | TextIO, text: str) -> None:
-    if isinstance(out, str | os.PathLike):
-        with open(out, "w", encoding="utf-8") as f:
-            f.write(text)
-    else:
-        out.write(text)
 
 
 def _scalar(value: Any) -> str | int | float | bool:

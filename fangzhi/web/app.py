@@ -27,6 +27,7 @@ from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from fangzhi import query
+from fangzhi.chronicle import record as chronicle_record
 from fangzhi.settings import Settings
 from fangzhi.web import marks
 
@@ -369,7 +370,7 @@ def _routes(app: FastAPI, templates: Jinja2Templates) -> None:
             "total": len(entries),
             "limit": limit,
             "offset": offset,
-            "items": [_entry(e) for e in entries[offset : offset + limit]],
+            "items": [chronicle_record(e) for e in entries[offset : offset + limit]],
         }
 
     @app.get("/api/chronicle", tags=["events"], summary="The chronicle (大事记), as JSON, Markdown or CSV")
@@ -382,7 +383,7 @@ def _routes(app: FastAPI, templates: Jinja2Templates) -> None:
     ) -> Any:
         entries = [e for e in query.chronicle(conn, date_from, date_to) if not type_ or e.type == type_]
         if format_ == "json":
-            return {"total": len(entries), "items": [_entry(e) for e in entries]}
+            return {"total": len(entries), "items": [chronicle_record(e) for e in entries]}
         from fangzhi.chronicle import render
 
         out = io.StringIO()
@@ -505,19 +506,6 @@ def _article_or_404(conn: sqlite3.Connection, article_id: str) -> dict[str, Any]
     if a is None:
         raise HTTPException(404, f"no article {article_id}")
     return a
-
-
-def _entry(e: query.ChronicleEntry) -> dict[str, Any]:
-    return {
-        "date": e.date,
-        "month": e.month,
-        "type": e.type,
-        "what": e.what,
-        "presided": list(e.presided),
-        "place": e.place,
-        "article_id": e.article_id,
-        "headline": e.headline,
-    }
 
 
 def _network(conn: sqlite3.Connection, person: str | None, min_weight: int) -> dict[str, Any]:
