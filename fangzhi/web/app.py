@@ -17,6 +17,7 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated, Any
+from urllib.parse import urlencode
 
 from fastapi import Depends, FastAPI, File, Form, HTTPException, Query, Request, UploadFile
 from fastapi.exceptions import RequestValidationError
@@ -245,8 +246,6 @@ def _routes(app: FastAPI, templates: Jinja2Templates) -> None:
                 facet_counts = query.facets(conn, q, f)
             except query.QueryError as e:
                 error = str(e)
-        from urllib.parse import urlencode
-
         json_url = "/api/search?" + urlencode(
             {k: v for k, v in {**params, "limit": 20, "offset": (page_no - 1) * 20}.items() if v}
         )
@@ -411,7 +410,7 @@ def _routes(app: FastAPI, templates: Jinja2Templates) -> None:
         months: dict[str, list[query.ChronicleEntry]] = {}
         for e in entries:
             months.setdefault(e.month, []).append(e)
-        qs = f"from={date_from}&to={date_to}&type={type_}"
+        qs = urlencode({"from": date_from, "to": date_to, "type": type_})
         return page(
             request,
             "chronicle.html",
@@ -433,7 +432,9 @@ def _routes(app: FastAPI, templates: Jinja2Templates) -> None:
     @app.get("/trends", response_class=HTMLResponse, include_in_schema=False)
     def trends_page(request: Request, conn: Conn, terms: str = Query("", max_length=200)) -> HTMLResponse:
         data = query.trends(conn, [t.strip() for t in re.split(r"[,，、]", terms) if t.strip()])
-        return page(request, "trends.html", f"/api/trends?terms={terms}", data=data, terms=terms)
+        return page(
+            request, "trends.html", "/api/trends?" + urlencode({"terms": terms}), data=data, terms=terms
+        )
 
     @app.get("/api/network", tags=["network"], summary="The co-appearance network of people")
     def api_network(
@@ -441,7 +442,7 @@ def _routes(app: FastAPI, templates: Jinja2Templates) -> None:
         person: str | None = Query(None, max_length=40),
         min_weight: int = Query(1, ge=1, le=1000),
     ) -> dict[str, Any]:
-        return _network(conn, person, min_weight)
+        return _network(conn, person or None, min_weight)
 
     @app.get("/network", response_class=HTMLResponse, include_in_schema=False)
     def network_page(
@@ -451,7 +452,7 @@ def _routes(app: FastAPI, templates: Jinja2Templates) -> None:
         return page(
             request,
             "network.html",
-            f"/api/network?person={person}&min_weight={min_weight}",
+            "/api/network?" + urlencode({"person": person, "min_weight": min_weight}),
             data=data,
             person=person,
             min_weight=min_weight,

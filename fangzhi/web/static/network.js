@@ -4,7 +4,7 @@
   var box = document.getElementById("graph");
   if (!box || typeof cytoscape === "undefined") { return; }
   fetch(box.dataset.source, { headers: { Accept: "application/json" } })
-    .then(function (r) { return r.json(); })
+    .then(function (r) { if (!r.ok) { throw new Error("network data: HTTP " + r.status); } return r.json(); })
     .then(function (data) {
       var elements = data.nodes.map(function (n) {
         return { data: { id: n.id, label: n.name, size: 10 + Math.min(n.articles, 20) * 2 } };
