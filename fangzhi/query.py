@@ -13,6 +13,11 @@ from fangzhi.store.fts import Query, QueryError, parse_query, snippet
 __all__ = ["QueryError"]
 
 
+def upper_bound(day: str) -> str:
+    """The last day a bound names: 2023-05 → 2023-05-31, 2023 → 2023-12-31 (dates compare as text)."""
+    return day + ("-12-31" if len(day) == 4 else "-31" if len(day) == 7 else "")
+
+
 @dataclass(frozen=True)
 class Filters:
     date_from: str | None = None
@@ -30,7 +35,7 @@ class Filters:
             params["date_from"] = self.date_from
         if self.date_to:
             clauses.append("a.date <= :date_to")
-            params["date_to"] = self.date_to
+            params["date_to"] = upper_bound(self.date_to)
         if self.publication:
             clauses.append("a.publication = :publication")
             params["publication"] = self.publication
@@ -152,8 +157,8 @@ def article(conn: sqlite3.Connection, article_id: str) -> dict[str, Any] | None:
     ):
         out[table] = _rows(conn, f"SELECT {cols} FROM {table} WHERE article_id = ?", article_id)
     out["problems"] = _rows(conn, "SELECT code, message FROM problems WHERE article_id = ?", article_id)
-    page = conn.execute(
-        "SELECT id, name, path, publication, issue_date FROM pages WHERE id = ?", (row["page_id"],)
+    page = conn.execute(  # the page's file name, not where it lay on the server
+        "SELECT id, name, publication, issue_date FROM pages WHERE id = ?", (row["page_id"],)
     ).fetchone()
     out["page"] = dict(page) if page else None
     return out
@@ -357,7 +362,7 @@ def chronicle(
     conn: sqlite3.Connection, date_from: str | None = None, date_to: str | None = None
 ) -> list[ChronicleEntry]:
     """Events in date order (大事记): what happened, who presided, where, from which article."""
-    params: dict[str, Any] = {"f": date_from or "0000", "t": date_to or "9999"}
+    params: dict[str, Any] = {"f": date_from or "0000", "t": upper_bound(date_to) if date_to else "9999"}
     out: list[ChronicleEntry] = []
     for e in conn.execute(
         "SELECT e.id, e.date, e.type, e.name, e.place, e.article_id, a.headline FROM events e "

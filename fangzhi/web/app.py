@@ -35,6 +35,7 @@ from fangzhi.web import marks
 HERE = Path(__file__).resolve().parent
 MAX_UPLOAD_BYTES = 8 * 1024 * 1024
 MAX_UPLOAD_FILES = 50
+MAX_OFFSET = 10_000_000  # paging past this is no reader's request, and SQLite takes only 64-bit ints
 _SAFE_NAME = re.compile(r"^[\w\u3400-\u9fff.\- ]{1,120}$")
 CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -147,24 +148,28 @@ def _install_errors(app: FastAPI, templates: Jinja2Templates) -> None:
 
     @app.exception_handler(Exception)
     async def internal(request: Request, exc: Exception) -> Response:
-        return respond(request, 500, "internal error: the server could not answer this request")
+        # this handler runs outside the other middleware: the response gets its headers here
+        answer = respond(request, 500, "internal error: the server could not answer this request")
+        return secure(request, answer)
 
 
 def _install_headers(app: FastAPI) -> None:
     @app.middleware("http")
     async def headers(request: Request, call_next: Any) -> Response:
-        response: Response = await call_next(request)
-        if request.url.path != "/docs":
-            response.headers["Content-Security-Policy"] = CSP
-        else:
-            response.headers["Content-Security-Policy"] = CSP.replace(
-                "script-src 'self'", "script-src 'self' 'unsafe-inline'"
-            )
-        response.headers["X-Content-Type-Options"] = "nosniff"
-        response.headers["X-Frame-Options"] = "DENY"
-        response.headers["Referrer-Policy"] = "same-origin"
-        response.headers["Cross-Origin-Opener-Policy"] = "same-origin"
-        return response
+        return secure(request, await call_next(request))
+
+
+def secure(request: Request, response: Response) -> Response:
+    """Security headers; only the API docs page (Swagger UI's one inline script) relaxes the CSP."""
+    csp = CSP
+    if request.url.path == "/docs":
+        csp = CSP.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'")
+    response.headers["Content-Security-Policy"] = csp
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    response.headers["X-Frame-Options"] = "DENY"
+    response.headers["Referrer-Policy"] = "same-origin"
+    response.headers["Cross-Origin-Opener-Policy"] = "same-origin"
+    return response
 
 
 def _search_filters(
@@ -204,7 +209,7 @@ def _routes(app: FastAPI, templates: Jinja2Templates) -> None:
         kind: str | None = Query(None, pattern="^(news|commentary|interview|photo|fragment)$"),
         sort: str = Query("relevance", pattern="^(relevance|date)$"),
         limit: int = Query(20, ge=1, le=100),
-        offset: int = Query(0, ge=0, le=100000),
+        offset: int = Query(0, ge=0, le=MAX_OFFSET),
     ) -> dict[str, Any]:
         f = _search_filters(date_from, date_to, person, place, publication, kind)
         result = query.search(conn, q, f, limit=limit, offset=offset, sort=sort, mark=("\ue000", "\ue001"))
@@ -252,7 +257,7 @@ def _routes(app: FastAPI, templates: Jinja2Templates) -> None:
         return page(
             request,
             "search.html",
-            json_url if q.strip() else "/api/search?q=…",
+            json_url if q.strip() else "/api/articles",
             result=result,
             facets=facet_counts,
             error=error,
@@ -263,7 +268,7 @@ def _routes(app: FastAPI, templates: Jinja2Templates) -> None:
     # -- articles
     @app.get("/api/articles", tags=["articles"], summary="Articles, newest first")
     def api_articles(
-        conn: Conn, limit: int = Query(50, ge=1, le=200), offset: int = Query(0, ge=0)
+        conn: Conn, limit: int = Query(50, ge=1, le=200), offset: int = Query(0, ge=0, le=MAX_OFFSET)
     ) -> dict[str, Any]:
         rows = conn.execute(
             "SELECT id, date, kind, headline, publication FROM articles "
@@ -307,7 +312,7 @@ def _routes(app: FastAPI, templates: Jinja2Templates) -> None:
         post: str | None = Query(None, max_length=40),
         place: str | None = Query(None, max_length=40),
         limit: int = Query(50, ge=1, le=500),
-        offset: int = Query(0, ge=0),
+        offset: int = Query(0, ge=0, le=MAX_OFFSET),
     ) -> dict[str, Any]:
         items = query.people(conn, post=post, place=place, limit=limit, offset=offset)
         return {"limit": limit, "offset": offset, "items": items}
@@ -323,7 +328,7 @@ def _routes(app: FastAPI, templates: Jinja2Templates) -> None:
         return page(
             request,
             "people.html",
-            f"/api/persons?post={post}&place={place}",
+            "/api/persons?" + urlencode({k: v for k, v in {"post": post, "place": place}.items() if v}),
             items=items,
             post=post,
             place=place,
@@ -362,7 +367,7 @@ def _routes(app: FastAPI, templates: Jinja2Templates) -> None:
         date_to: str | None = Query(None, alias="to", pattern=r"^\d{4}-\d{2}(-\d{2})?$"),
         type_: str | None = Query(None, alias="type", pattern="^(meeting|inspection|reception|ceremony)$"),
         limit: int = Query(100, ge=1, le=1000),
-        offset: int = Query(0, ge=0),
+        offset: int = Query(0, ge=0, le=MAX_OFFSET),
     ) -> dict[str, Any]:
         entries = [e for e in query.chronicle(conn, date_from, date_to) if not type_ or e.type == type_]
         return {
@@ -410,7 +415,7 @@ def _routes(app: FastAPI, templates: Jinja2Templates) -> None:
         months: dict[str, list[query.ChronicleEntry]] = {}
         for e in entries:
             months.setdefault(e.month, []).append(e)
-        qs = urlencode({"from": date_from, "to": date_to, "type": type_})
+        qs = urlencode({k: v for k, v in {"from": date_from, "to": date_to, "type": type_}.items() if v})
         return page(
             request,
             "chronicle.html",
@@ -470,8 +475,8 @@ def _routes(app: FastAPI, templates: Jinja2Templates) -> None:
     async def ingest_submit(
         request: Request,
         files: Annotated[list[UploadFile], File()],
-        token: Annotated[str, Form()],
         csrf: Annotated[str, Form()],
+        token: Annotated[str, Form()] = "",
     ) -> HTMLResponse:
         cookie = request.cookies.get("fangzhi_csrf", "")
         if not cookie or not hmac.compare_digest(cookie, csrf):
@@ -573,6 +578,12 @@ def _calendar(v: query.PersonView) -> dict[str, Any]:
     return {"months": sorted(months.items())}
 
 
+def _size(n: int) -> str:
+    if n >= 1024 * 1024:
+        return f"{n / (1024 * 1024):g} MiB"
+    return f"{n / 1024:g} KiB" if n >= 1024 else f"{n} bytes"
+
+
 def _check_token(request: Request, given: str) -> None:
     if not given:
         raise HTTPException(401, "writing to the archive needs its token")
@@ -599,7 +610,7 @@ async def _ingest_uploads(request: Request, files: list[UploadFile]) -> dict[str
                 )
             data = await f.read(MAX_UPLOAD_BYTES + 1)
             if len(data) > MAX_UPLOAD_BYTES:
-                raise HTTPException(413, f"{name} is over {MAX_UPLOAD_BYTES // (1024 * 1024)} MiB")
+                raise HTTPException(413, f"{name} is over the {_size(MAX_UPLOAD_BYTES)} a page may be")
             folder = Path(tmp) / f"{i:03d}"  # one folder a file: the page keeps its own name
             folder.mkdir()
             path = folder / name
