@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 
 _HAN_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+|[0-9A-Za-z]+(?:[.%][0-9A-Za-z]+)*")
+_BIGRAMS = re.compile(r"(?=(..))", re.DOTALL)
 _TERM = re.compile(r'"([^"]*)"|(\S+)')
 
 
@@ -32,7 +33,7 @@ def index_text(text: str | None) -> str:
         if run.isascii():
             out.append(run.lower())
             continue
-        out.extend(run[i : i + 2] for i in range(len(run) - 1))
+        out.extend(_BIGRAMS.findall(run))  # overlapping pairs, found in C
         out.append(run[-1])
     return " ".join(out)
 

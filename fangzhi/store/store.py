@@ -190,14 +190,21 @@ class Store:
             for role in ("presided", "spoke", "attended"):
                 for name in e[role]:
                     c.execute("INSERT INTO event_roles VALUES (?,?,?,?)", (ev, role, name, ids.get(name)))
-        for table, key in (("documents", "documents"), ("slogans", "slogans")):
-            for text, spans in zip(rec[key], rec["fact_spans"][key], strict=True):
-                c.execute(f"INSERT INTO {table} VALUES (?,?,?)", (a.id, text, json.dumps(spans)))
-        for o in rec["organisations"]:
-            c.execute("INSERT INTO organisations VALUES (?,?,?)", (a.id, o["name"], json.dumps(o["spans"])))
-        for p in rec["places"]:
-            c.execute(
-                "INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?)",
+        for key in ("documents", "slogans"):
+            c.executemany(
+                f"INSERT INTO {key} VALUES (?,?,?)",
+                [
+                    (a.id, text, json.dumps(spans))
+                    for text, spans in zip(rec[key], rec["fact_spans"][key], strict=True)
+                ],
+            )
+        c.executemany(
+            "INSERT INTO organisations VALUES (?,?,?)",
+            [(a.id, o["name"], json.dumps(o["spans"])) for o in rec["organisations"]],
+        )
+        c.executemany(
+            "INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?)",
+            [
                 (
                     a.id,
                     p["name"],
@@ -208,26 +215,24 @@ class Store:
                     p["level"],
                     json.dumps(p["candidates"], ensure_ascii=False),
                     json.dumps(p["spans"]),
-                ),
-            )
-        for f in rec["figures"]:
-            c.execute(
-                "INSERT INTO figures VALUES (?,?,?,?,?,?,?)",
-                (
-                    a.id,
-                    f["text"],
-                    f["value"],
-                    f["unit"],
-                    f["measure"],
-                    f["qualifier"],
-                    json.dumps(f["spans"]),
-                ),
-            )
-        for d in rec["directives"]:
-            c.execute(
-                "INSERT INTO directives VALUES (?,?,?,?,?,?)",
-                (a.id, d["speaker"], d["verb"], d["text"], d["event"], json.dumps(d["spans"])),
-            )
+                )
+                for p in rec["places"]
+            ],
+        )
+        c.executemany(
+            "INSERT INTO figures VALUES (?,?,?,?,?,?,?)",
+            [
+                (a.id, f["text"], f["value"], f["unit"], f["measure"], f["qualifier"], json.dumps(f["spans"]))
+                for f in rec["figures"]
+            ],
+        )
+        c.executemany(
+            "INSERT INTO directives VALUES (?,?,?,?,?,?)",
+            [
+                (a.id, d["speaker"], d["verb"], d["text"], d["event"], json.dumps(d["spans"]))
+                for d in rec["directives"]
+            ],
+        )
         for p in rec["problems"]:
             c.execute(
                 "INSERT INTO problems VALUES (?,?,?,?)",
