@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -113,3 +114,28 @@ def test_any_query_string_gives_results_or_a_clear_message(archive: Archive, que
         assert str(e)
         return
     assert page.total >= len(page.hits)
+
+
+def test_digits_then_a_lone_character_match_inside_longer_runs(tmp_path: Path) -> None:
+    pages = {"d.txt": "# 标题\n\n某市日报讯（记者 甲某）2023年5月11日，市政府召开2023年第3次常务会议。\n"}
+    with open_archive(tmp_path / "d.db") as a:
+        a.ingest([write_pages(tmp_path / "p", pages)])
+        assert a.search("2023年").total == 1  # 年 is followed by 第: indexed as the bigram 年第
+        assert a.search("第3次").total == 1
+
+
+def test_a_new_migration_brings_an_old_archive_forward(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sqlite3
+
+    import fangzhi.store.schema as schema
+
+    conn = sqlite3.connect(tmp_path / "old.db", isolation_level=None)
+    everything = schema.MIGRATIONS
+    monkeypatch.setattr(schema, "MIGRATIONS", everything[:1])  # an archive made before migration 2
+    assert schema.migrate(conn) == [1]
+    monkeypatch.setattr(schema, "MIGRATIONS", everything)
+    assert schema.migrate(conn) == [m[0] for m in everything[1:]]
+    names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+    assert {"mentions_name_article", "places_city"} <= names

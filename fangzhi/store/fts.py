@@ -107,7 +107,10 @@ def _clause(raw: str) -> str | None:
         tokens.extend(run[k : k + 2] for k in range(len(run) - 1))
         if i < len(runs) - 1 or len(run) == 1:
             tokens.append(run[-1])
-    return '"' + " ".join(tokens) + '"'
+    # a lone character ending the term (2020年) is indexed as itself only where its run ends:
+    # as a prefix it also matches the bigram it opens (2020年第…)
+    prefix = "*" if len(runs[-1]) == 1 and not runs[-1].isascii() else ""
+    return '"' + " ".join(tokens) + '"' + prefix
 
 
 def snippet(

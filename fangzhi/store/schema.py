@@ -208,6 +208,16 @@ CREATE VIRTUAL TABLE articles_fts USING fts5(
 );
 """,
     ),
+    (
+        2,
+        "indexes for the search filters: articles by person, articles by place at any level",
+        """
+CREATE INDEX mentions_name_article ON mentions(name, article_id);
+CREATE INDEX places_city ON places(city);
+CREATE INDEX places_district ON places(district);
+CREATE INDEX places_province ON places(province);
+""",
+    ),
 )
 
 
