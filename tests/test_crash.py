@@ -63,7 +63,7 @@ def test_sigkill_at_random_moments_then_a_rerun_completes_the_archive(tmp_path: 
         )
         assert orphans == 0
         conn.close()
-    assert 0 < max(stored) < total  # the kills did land in the middle of the batch
+    assert any(0 < n < total for n in stored), stored  # some kills landed in the middle of the batch
     assert ingest(folder, db).wait(timeout=300) == 0
     assert content(db) == content(clean)
 
