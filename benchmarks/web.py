@@ -13,7 +13,9 @@ on 127.0.0.1 (a free port): ``fangzhi serve`` for one worker, uvicorn's command 
 ``--factory`` and ``--workers N`` for more. After a warm-up, ``--clients`` asyncio tasks sharing
 one httpx.AsyncClient loop over a mix of requests until ``--seconds`` have passed: article pages,
 search pages, and their JSON twins under /api/. Every request has a timeout; the client never
-follows a redirect and ignores proxy settings, so nothing but 127.0.0.1 is ever addressed.
+follows a redirect and ignores proxy settings, so nothing but 127.0.0.1 is ever addressed. Before
+the first load, one client's requests in turn give the unloaded times; after the last, the search
+queries are run in process, one at a time, with each SQL statement of a search page timed.
 """
 
 from __future__ import annotations
@@ -528,10 +530,10 @@ def statement_label(sql: str) -> str:
     if " hit AS " in sql:
         m = re.search(r"GROUP BY (\S+)", sql)
         return "facet " + _FACETS.get(m.group(1) if m else "", m.group(1) if m else "?")
-    if "SELECT COUNT(*) FROM m" in sql:
-        return "total (COUNT)"
     if "LIMIT :limit" in sql:
         return "top 20 (bm25 sort)"
+    if "COUNT(*)" in sql:
+        return "total (COUNT)"
     return "other"
 
 

@@ -128,6 +128,8 @@ def search(
             params,
         ).fetchall()
     except sqlite3.OperationalError as e:  # an expression FTS5 will not take: say so, never a traceback
+        if "interrupted" in str(e):
+            raise  # out of time (the web's deadline), not a bad query
         raise QueryError(f"cannot search for {text!r}: {e}") from e
     return SearchPage(text, int(total), [_hit(r, q, mark) for r in rows], limit, offset)
 
@@ -408,16 +410,21 @@ def chronicle(
 # ---------------------------------------------------------------- facets and trends
 
 
+FACET_BASIS = 2000  # facets count the first this many matches: a search page must stay quick
+
+
 def facets(
     conn: sqlite3.Connection, text: str, filters: Filters = Filters(), top: int = 10
 ) -> dict[str, Any]:
-    """Counts of the matching articles by month, publication, kind, person and place."""
+    """Counts of the matching articles by month, publication, kind, person and place, over the
+    first FACET_BASIS matches (`basis` says how many were counted)."""
     q = parse_query(text)
     where, params = filters.where()
     params["match"] = q.fts
+    params["basis"] = FACET_BASIS
     base = (
         "WITH m AS (SELECT rowid FROM articles_fts WHERE articles_fts MATCH :match), "
-        f"hit AS (SELECT a.* FROM m JOIN articles a ON a.rowid = m.rowid WHERE {where}) "
+        f"hit AS (SELECT a.* FROM m JOIN articles a ON a.rowid = m.rowid WHERE {where} LIMIT :basis) "
     )
 
     def counts(select: str, limit: int = 0) -> list[dict[str, Any]]:
@@ -426,6 +433,7 @@ def facets(
 
     try:
         return {
+            "basis": int(conn.execute(base + "SELECT COUNT(*) FROM hit", params).fetchone()[0]),
             "month": counts("SELECT substr(date, 1, 7) AS k, COUNT(*) FROM hit GROUP BY k ORDER BY k"),
             "publication": counts(
                 "SELECT publication, COUNT(*) AS n FROM hit GROUP BY publication ORDER BY n DESC"
@@ -443,6 +451,8 @@ def facets(
             ),
         }
     except sqlite3.OperationalError as e:
+        if "interrupted" in str(e):
+            raise  # out of time (the web's deadline), not a bad query
         raise QueryError(f"cannot search for {text!r}: {e}") from e
 
 

@@ -125,9 +125,10 @@ def search(client: TestClient, **params: Any) -> dict[str, Any]:
     data: dict[str, Any] = ok_json(client, "/api/search", **params)
     assert set(data) == SEARCH_KEYS
     assert all(set(h) == HIT_KEYS for h in data["hits"])
-    assert set(data["facets"]) == FACETS
-    for counts in data["facets"].values():
-        assert all(set(c) == {"value", "count"} and c["count"] >= 1 for c in counts)
+    assert set(data["facets"]) == FACETS | {"basis"}
+    assert data["facets"]["basis"] == min(data["total"], 2000)  # facets count the first 2000 matches
+    for name in FACETS:
+        assert all(set(c) == {"value", "count"} and c["count"] >= 1 for c in data["facets"][name])
     return data
 
 
@@ -868,3 +869,15 @@ def test_generated_requests_find_no_server_error(case: Any, app: FastAPI) -> Non
     if response.status_code >= 400:  # and every refusal has the one error shape
         error = response.json()["error"]
         assert error["status"] == response.status_code and error["code"] and error["message"]
+
+
+def test_a_request_past_its_deadline_is_a_503_not_a_hang(
+    app: FastAPI, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import fangzhi.web.app as web
+
+    monkeypatch.setattr(web, "REQUEST_SECONDS", -1.0)  # every query is already out of time
+    monkeypatch.setattr(web, "PROGRESS_STEPS", 1)  # and the clock is read at every step
+    with TestClient(app, raise_server_exceptions=False) as c:
+        r = c.get("/api/search", params={"q": "会议"})
+    assert r.status_code == 503 and r.json()["error"]["code"] == "too_slow"

@@ -218,6 +218,13 @@ CREATE INDEX places_district ON places(district);
 CREATE INDEX places_province ON places(province);
 """,
     ),
+    (
+        3,
+        "index for an article's posts by person (the article page)",
+        """
+CREATE INDEX mention_posts_article_person ON mention_posts(article_id, person_id);
+""",
+    ),
 )
 
 

@@ -14,6 +14,7 @@ import re
 import secrets
 import sqlite3
 import tempfile
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated, Any
@@ -35,6 +36,8 @@ from fangzhi.web import marks
 HERE = Path(__file__).resolve().parent
 MAX_UPLOAD_BYTES = 8 * 1024 * 1024
 MAX_UPLOAD_FILES = 50
+REQUEST_SECONDS = 10.0  # a request's queries are interrupted past this (503)
+PROGRESS_STEPS = 20_000  # SQLite steps between two looks at the clock
 MAX_OFFSET = 10_000_000  # paging past this is no reader's request, and SQLite takes only 64-bit ints
 _SAFE_NAME = re.compile(r"^[\w\u3400-\u9fff.\- ]{1,120}$")
 CSP = (
@@ -100,6 +103,9 @@ def _connection(request: Request) -> Iterator[sqlite3.Connection]:
     conn = sqlite3.connect(f"file:{path.resolve()}?mode=ro", uri=True, check_same_thread=False)
     conn.row_factory = sqlite3.Row
     conn.execute("PRAGMA busy_timeout = 5000")
+    # a request's queries stop at the deadline, so work for a reader who gave up does not go on
+    deadline = time.monotonic() + REQUEST_SECONDS
+    conn.set_progress_handler(lambda: time.monotonic() > deadline, PROGRESS_STEPS)
     try:
         yield conn
     finally:
@@ -141,6 +147,14 @@ def _install_errors(app: FastAPI, templates: Jinja2Templates) -> None:
         first = exc.errors()[0] if exc.errors() else {}
         where = ".".join(str(x) for x in first.get("loc", ()))
         return respond(request, 422, f"{where}: {first.get('msg', 'invalid request')}")
+
+    @app.exception_handler(sqlite3.OperationalError)
+    async def too_slow(request: Request, exc: sqlite3.OperationalError) -> Response:
+        if "interrupted" in str(exc):
+            return respond(request, 503, "the archive took too long to answer: narrow the search", "too_slow")
+        return secure(
+            request, respond(request, 500, "internal error: the server could not answer this request")
+        )
 
     @app.exception_handler(query.QueryError)
     async def bad_query(request: Request, exc: query.QueryError) -> Response:
