@@ -36,13 +36,6 @@ class Unit:
 
 
 @dataclass(frozen=True)
-class HeadGroup:
-    id: int
-    blocks: tuple[Block, ...]
-    anchor: int  # index of the block the group heads (-1: none)
-
-
-@dataclass(frozen=True)
 class Layout:
     blocks: tuple[Block, ...]
     groups: dict[int, tuple[int, ...]]  # group id → indexes of its blocks
@@ -309,4 +302,4 @@ def _body_block(units: list[Unit], text: str) -> Block:
     )
 
 
-__all__ = ["HeadGroup", "Layout", "build_blocks", "chars", "head_roles", "is_titleish"]
+__all__ = ["Layout", "build_blocks", "chars", "head_roles", "is_titleish"]

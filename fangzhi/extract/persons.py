@@ -324,20 +324,11 @@ def _known(text: str, names: set[str], hits: dict[int, PersonHit]) -> list[Perso
         start = text.find(name)
         while start >= 0:
             end = start + len(name)
-            if (
-                start not in covered
-                and _ends_name(text, end, strict=False)
-                and not _inside_longer(text, start)
-            ):
+            if start not in covered and _ends_name(text, end, strict=False):
                 out.append(PersonHit(name, start, end))
                 covered.update(range(start, end))
             start = text.find(name, end)
     return out
-
-
-def _inside_longer(text: str, start: int) -> bool:
-    """The match is the tail of a longer run of name characters (王刘越高 is not 刘越高)."""
-    return start > 0 and _HAN.match(text[start - 1]) is not None and text[start - 1] in _SURNAMES and False
 
 
 # ---------------------------------------------------------------- 4: bare names
