@@ -750,7 +750,8 @@ def baseline_all(conn: sqlite3.Connection, q: Q) -> set[int]:
 
 
 def fangzhi_all(conn: sqlite3.Connection, q: Q, rowid_of: dict[str, int]) -> tuple[set[int], int, int]:
-    """Every hit of query.search, read PAGE_LIMIT at a time: (rowids, total it reports, hits read)."""
+    """Every hit of query.search, read PAGE_LIMIT at a time: (rowids, total it reports, hits read);
+    the total is negative when search reports it as a lower bound."""
     from fangzhi.query import search
 
     found: set[int] = set()
@@ -761,8 +762,8 @@ def fangzhi_all(conn: sqlite3.Connection, q: Q, rowid_of: dict[str, int]) -> tup
         found.update(rowid_of[h.id] for h in page.hits)
         read += len(page.hits)
         offset += PAGE_LIMIT
-        if offset >= page.total or not page.hits:
-            return found, page.total, read
+        if len(page.hits) < PAGE_LIMIT:  # the last page (a total past COUNT_CAP is a lower bound)
+            return found, page.total if page.total_exact else -page.total, read
 
 
 # --- the queries ----------------------------------------------------------------------------------
@@ -1048,7 +1049,7 @@ class Checked:
     truth: int
     fangzhi_correct: int
     fangzhi_false: int
-    fangzhi_total: int  # what search reports as total
+    fangzhi_total: int  # what search reports as total (negative: at least that many)
     fangzhi_read: int  # hits read page by page (duplicates or misses across pages show here)
     baseline_correct: int
     baseline_false: int
@@ -1268,7 +1269,7 @@ def print_report(r: dict[str, Any], timed: Sequence[Timed], checked: Sequence[Ch
     for i, k in enumerate(checked, 1):
         note = (
             f"  (search read {k.fangzhi_read} of total {k.fangzhi_total})"
-            if k.fangzhi_read != k.fangzhi_total
+            if k.fangzhi_read != k.fangzhi_total and not -k.fangzhi_total <= k.fangzhi_read
             else ""
         )
         if k.interrupted:

@@ -102,9 +102,20 @@ class Archive:
     # ------------------------------------------------------------------ reading
 
     def search(
-        self, text: str, *, limit: int = 20, offset: int = 0, sort: str = "relevance", **filters: str | None
+        self,
+        text: str,
+        *,
+        limit: int = 20,
+        offset: int = 0,
+        sort: str = "relevance",
+        window: int = query.RANK_WINDOW,
+        **filters: str | None,
     ) -> query.SearchPage:
-        return query.search(self.conn, text, query.Filters(**filters), limit=limit, offset=offset, sort=sort)
+        """Articles matching `text` (see fangzhi.search): filters are date_from, date_to, person,
+        place, publication and kind; `window` is how many of the newest matches BM25 ranks."""
+        return query.search(
+            self.conn, text, query.Filters(**filters), limit=limit, offset=offset, sort=sort, window=window
+        )
 
     def article(self, article_id: str) -> dict[str, Any] | None:
         return query.article(self.conn, article_id)

@@ -244,7 +244,8 @@ def cmd_search(args: argparse.Namespace) -> int:
         for h in page.hits:
             w.writerow([h.id, h.date, h.kind, h.publication, h.headline, h.snippet, h.score])
     else:
-        print(f"{page.total} articles match {args.query!r}")
+        many = f"{page.total}" if page.total_exact else f"at least {page.total}"
+        print(f"{many} articles match {args.query!r}")
         for h in page.hits:
             print(f"{h.date or '????-??-??'}  {h.headline or '（无标题）'}  [{h.id}]\n    {h.snippet}")
     return 0

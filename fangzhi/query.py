@@ -8,144 +8,15 @@ import sqlite3
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from fangzhi.store.fts import Query, QueryError, parse_query, snippet
+from fangzhi.search import FACET_BASIS, RANK_WINDOW, Filters, Hit, SearchPage, facets, month_counts, search
+from fangzhi.store.fts import QueryError, parse_query
 
-__all__ = ["QueryError"]
+__all__ = ["FACET_BASIS", "RANK_WINDOW", "Filters", "Hit", "QueryError", "SearchPage", "facets", "search"]
 
 
 def upper_bound(day: str) -> str:
     """The last day a bound names: 2023-05 → 2023-05-31, 2023 → 2023-12-31 (dates compare as text)."""
     return day + ("-12-31" if len(day) == 4 else "-31" if len(day) == 7 else "")
-
-
-@dataclass(frozen=True)
-class Filters:
-    date_from: str | None = None
-    date_to: str | None = None
-    person: str | None = None
-    place: str | None = None
-    publication: str | None = None
-    kind: str | None = None
-
-    def where(self) -> tuple[str, dict[str, Any]]:
-        clauses: list[str] = []
-        params: dict[str, Any] = {}
-        if self.date_from:
-            clauses.append("a.date >= :date_from")
-            params["date_from"] = self.date_from
-        if self.date_to:
-            clauses.append("a.date <= :date_to")
-            params["date_to"] = upper_bound(self.date_to)
-        if self.publication:
-            clauses.append("a.publication = :publication")
-            params["publication"] = self.publication
-        if self.kind:
-            clauses.append("a.kind = :kind")
-            params["kind"] = self.kind
-        # IN (an indexed list of the person's or place's articles), not a correlated EXISTS per hit:
-        # at 100,000 articles the latter scans every mention of a name for every hit
-        if self.person:
-            clauses.append("a.id IN (SELECT article_id FROM mentions WHERE name = :person)")
-            params["person"] = self.person
-        if self.place:
-            clauses.append(
-                "a.id IN (SELECT article_id FROM places WHERE name = :place "
-                "UNION SELECT article_id FROM places WHERE city = :place "
-                "UNION SELECT article_id FROM places WHERE district = :place "
-                "UNION SELECT article_id FROM places WHERE province = :place)"
-            )
-            params["place"] = self.place
-        return (" AND ".join(clauses) or "1"), params
-
-
-@dataclass(frozen=True)
-class Hit:
-    id: str
-    headline: str | None
-    kind: str
-    date: str | None
-    publication: str | None
-    snippet: str
-    score: float
-
-
-@dataclass(frozen=True)
-class SearchPage:
-    query: str
-    total: int
-    hits: list[Hit]
-    limit: int
-    offset: int
-
-    def as_dict(self) -> dict[str, Any]:
-        return {
-            "query": self.query,
-            "total": self.total,
-            "limit": self.limit,
-            "offset": self.offset,
-            "hits": [asdict(h) for h in self.hits],
-        }
-
-
-def search(
-    conn: sqlite3.Connection,
-    text: str,
-    filters: Filters = Filters(),
-    *,
-    limit: int = 20,
-    offset: int = 0,
-    sort: str = "relevance",
-    mark: tuple[str, str] = ("【", "】"),
-) -> SearchPage:
-    """Articles matching `text`, best first (BM25, head weighted over body) or newest first."""
-    q = parse_query(text)
-    where, params = filters.where()
-    params.update(match=q.fts, limit=max(1, min(limit, 500)), offset=max(0, offset))
-    order = "a.date DESC, m.score" if sort == "date" else "m.score"
-    base = (
-        "WITH m AS (SELECT rowid, bm25(articles_fts, 4.0, 1.0) AS score FROM articles_fts "
-        "WHERE articles_fts MATCH :match) "
-    )
-    # rank (and filter) on row ids and scores alone, then fetch the texts of the page of hits
-    ranked = (
-        base + "SELECT m.rowid AS rowid, m.score AS score FROM m JOIN articles a ON a.rowid = m.rowid "
-        f"WHERE {where} ORDER BY {order} LIMIT :limit OFFSET :offset"
-    )
-    if sort != "date" and where == "1":
-        ranked = base + "SELECT rowid, score FROM m ORDER BY score LIMIT :limit OFFSET :offset"
-    counted = (
-        "SELECT COUNT(*) FROM articles_fts WHERE articles_fts MATCH :match"
-        if where == "1"
-        else base + f"SELECT COUNT(*) FROM m JOIN articles a ON a.rowid = m.rowid WHERE {where}"
-    )
-    top_order = "a.date DESC, top.score" if sort == "date" else "top.score"
-    try:
-        total = conn.execute(counted, params).fetchone()[0]
-        rows = conn.execute(
-            f"WITH top AS ({ranked}) SELECT a.id, a.kicker, a.headline, a.subtitle, a.kind, a.date, "
-            "a.publication, a.body, top.score AS score FROM top JOIN articles a ON a.rowid = top.rowid "
-            f"ORDER BY {top_order}",
-            params,
-        ).fetchall()
-    except sqlite3.OperationalError as e:  # an expression FTS5 will not take: say so, never a traceback
-        if "interrupted" in str(e):
-            raise  # out of time (the web's deadline), not a bad query
-        raise QueryError(f"cannot search for {text!r}: {e}") from e
-    return SearchPage(text, int(total), [_hit(r, q, mark) for r in rows], limit, offset)
-
-
-def _hit(r: sqlite3.Row, q: Query, mark: tuple[str, str]) -> Hit:
-    head = " ".join(x for x in (r["kicker"], r["headline"], r["subtitle"]) if x)
-    text = r["body"] if not q.terms or any(t in r["body"] for t in q.terms) else head
-    return Hit(
-        r["id"],
-        r["headline"],
-        r["kind"],
-        r["date"],
-        r["publication"],
-        snippet(text, q.terms, mark=mark),
-        round(-float(r["score"]), 4),
-    )
 
 
 # ---------------------------------------------------------------- articles
@@ -410,52 +281,6 @@ def chronicle(
 # ---------------------------------------------------------------- facets and trends
 
 
-FACET_BASIS = 2000  # facets count the first this many matches: a search page must stay quick
-
-
-def facets(
-    conn: sqlite3.Connection, text: str, filters: Filters = Filters(), top: int = 10
-) -> dict[str, Any]:
-    """Counts of the matching articles by month, publication, kind, person and place, over the
-    first FACET_BASIS matches (`basis` says how many were counted)."""
-    q = parse_query(text)
-    where, params = filters.where()
-    params["match"] = q.fts
-    params["basis"] = FACET_BASIS
-    base = (
-        "WITH m AS (SELECT rowid FROM articles_fts WHERE articles_fts MATCH :match), "
-        f"hit AS (SELECT a.* FROM m JOIN articles a ON a.rowid = m.rowid WHERE {where} LIMIT :basis) "
-    )
-
-    def counts(select: str, limit: int = 0) -> list[dict[str, Any]]:
-        sql = base + select + (f" LIMIT {limit}" if limit else "")
-        return [{"value": r[0], "count": r[1]} for r in conn.execute(sql, params) if r[0] is not None]
-
-    try:
-        return {
-            "basis": int(conn.execute(base + "SELECT COUNT(*) FROM hit", params).fetchone()[0]),
-            "month": counts("SELECT substr(date, 1, 7) AS k, COUNT(*) FROM hit GROUP BY k ORDER BY k"),
-            "publication": counts(
-                "SELECT publication, COUNT(*) AS n FROM hit GROUP BY publication ORDER BY n DESC"
-            ),
-            "kind": counts("SELECT kind, COUNT(*) AS n FROM hit GROUP BY kind ORDER BY n DESC"),
-            "person": counts(
-                "SELECT m.name, COUNT(DISTINCT m.article_id) AS n FROM hit "
-                "JOIN mentions m ON m.article_id = hit.id GROUP BY m.name ORDER BY n DESC, m.name",
-                top,
-            ),
-            "place": counts(
-                "SELECT COALESCE(p.district, p.city, p.province, p.name), COUNT(DISTINCT p.article_id) AS n "
-                "FROM hit JOIN places p ON p.article_id = hit.id GROUP BY 1 ORDER BY n DESC, 1",
-                top,
-            ),
-        }
-    except sqlite3.OperationalError as e:
-        if "interrupted" in str(e):
-            raise  # out of time (the web's deadline), not a bad query
-        raise QueryError(f"cannot search for {text!r}: {e}") from e
-
-
 def trends(conn: sqlite3.Connection, terms: list[str], *, slogans: int = 5) -> dict[str, Any]:
     """How many articles a month carry each term (found as search finds it), and the slogans
     most printed over the archive, month by month."""
@@ -468,15 +293,10 @@ def trends(conn: sqlite3.Connection, terms: list[str], *, slogans: int = 5) -> d
     series: dict[str, dict[str, int]] = {}
     for term in terms[:8]:
         try:
-            q = parse_query(term)
+            parse_query(term)  # a term with nothing to search for is left out
         except QueryError:
             continue
-        rows = conn.execute(
-            "SELECT substr(a.date, 1, 7), COUNT(*) FROM articles_fts f JOIN articles a ON a.rowid = f.rowid "
-            "WHERE articles_fts MATCH ? AND a.date IS NOT NULL GROUP BY 1",
-            (q.fts,),
-        ).fetchall()
-        series[term] = {r[0]: r[1] for r in rows}
+        series[term] = month_counts(conn, term)
     top = [
         r[0]
         for r in conn.execute(

@@ -24,6 +24,7 @@ from fastapi.testclient import TestClient
 from hypothesis import HealthCheck, assume, settings
 
 from fangzhi import __version__, open_archive
+from fangzhi.search import FACET_BASIS
 from fangzhi.web.app import HERE, create_app
 from tests.archive_pages import PAGES, write_pages
 from tests.conftest import needs_shared, seed_pages
@@ -116,7 +117,7 @@ def ids(data: dict[str, Any]) -> list[str]:
 
 # ---------------------------------------------------------------- search
 
-SEARCH_KEYS = {"query", "total", "limit", "offset", "hits", "facets"}
+SEARCH_KEYS = {"query", "total", "total_exact", "limit", "offset", "hits", "facets"}
 HIT_KEYS = {"id", "headline", "kind", "date", "publication", "snippet", "score"}
 FACETS = {"month", "publication", "kind", "person", "place"}
 
@@ -126,7 +127,8 @@ def search(client: TestClient, **params: Any) -> dict[str, Any]:
     assert set(data) == SEARCH_KEYS
     assert all(set(h) == HIT_KEYS for h in data["hits"])
     assert set(data["facets"]) == FACETS | {"basis"}
-    assert data["facets"]["basis"] == min(data["total"], 2000)  # facets count the first 2000 matches
+    basis = data["facets"]["basis"]  # facets count the newest matches
+    assert basis == min(data["total"], FACET_BASIS) if data["total_exact"] else basis >= data["total"]
     for name in FACETS:
         assert all(set(c) == {"value", "count"} and c["count"] >= 1 for c in data["facets"][name])
     return data
@@ -253,6 +255,18 @@ def test_search_sorts_by_relevance_or_by_date(client: TestClient) -> None:
     undated = [h["date"] is None for h in by_date["hits"]]
     assert undated == sorted(undated)  # articles without a date come last
     assert sorted(ids(relevance)) == sorted(ids(by_date))
+
+
+def test_a_total_past_the_count_cap_shows_as_at_least(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import fangzhi.search
+
+    monkeypatch.setattr(fangzhi.search, "COUNT_CAP", 1)
+    data = search(client, q="会议", limit=100)
+    assert (data["total"], data["total_exact"]) == (1, False) and len(data["hits"]) >= 2
+    page = ok_html(client, "/search?q=会议")
+    assert re.search(r'<p class="total">1\+ 篇', page), page
 
 
 @pytest.mark.parametrize("sort", ["relevance", "date"])

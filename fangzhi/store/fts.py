@@ -38,6 +38,16 @@ def index_text(text: str | None) -> str:
     return " ".join(out)
 
 
+def head_text(*parts: str | None) -> str:
+    """The head an article is indexed under: kicker, headline and subtitle, as one text."""
+    return " ".join(p for p in parts if p)
+
+
+def article_length(*parts: str | None) -> int:
+    """An article's length in characters, head and body: BM25's document length."""
+    return sum(len(p) for p in parts if p)
+
+
 class QueryError(ValueError):
     """A query with nothing to search for (only punctuation, only exclusions …)."""
 
@@ -47,6 +57,12 @@ class Query:
     fts: str  # the FTS5 MATCH expression
     terms: tuple[str, ...]  # what to highlight
     text: str  # as typed
+    phrases: tuple[tuple[str, str], ...] = ()  # each term searched for: (as typed, its FTS5 clause)
+
+    @property
+    def prefix(self) -> bool:
+        """Whether a clause is a prefix query (a lone character): costly to test article by article."""
+        return "*" in self.fts
 
 
 def parse_query(text: str) -> Query:
@@ -54,6 +70,7 @@ def parse_query(text: str) -> Query:
     groups: list[list[str]] = [[]]  # OR-groups of ANDed clauses
     excluded: list[str] = []
     terms: list[str] = []
+    phrases: list[tuple[str, str]] = []
     pending_or = False
     for m in _TERM.finditer(text or ""):
         phrase, word = m.group(1), m.group(2)
@@ -71,6 +88,7 @@ def parse_query(text: str) -> Query:
             excluded.append(clause)
             continue
         terms.extend(t for t in _HAN_RUN.findall(raw))
+        phrases.append((raw, clause))
         if pending_or:
             groups[-1] = (
                 [f"({' AND '.join(groups[-1])} OR {clause})"]
@@ -88,7 +106,7 @@ def parse_query(text: str) -> Query:
     expr = " AND ".join(positive)
     for clause in excluded:
         expr = f"({expr}) NOT {clause}"
-    return Query(expr, tuple(dict.fromkeys(terms)), text)
+    return Query(expr, tuple(dict.fromkeys(terms)), text, tuple(dict.fromkeys(phrases)))
 
 
 def _clause(raw: str) -> str | None:
@@ -111,6 +129,15 @@ def _clause(raw: str) -> str | None:
     # as a prefix it also matches the bigram it opens (2020年第…)
     prefix = "*" if len(runs[-1]) == 1 and not runs[-1].isascii() else ""
     return '"' + " ".join(tokens) + '"' + prefix
+
+
+def phrase_pattern(raw: str) -> re.Pattern[str]:
+    """Where a term's clause matches in a text: its runs in order, with nothing indexed between."""
+    runs = [re.escape(m.group()) for m in _HAN_RUN.finditer(raw)]
+    return re.compile(_UNINDEXED.join(runs), re.IGNORECASE)
+
+
+_UNINDEXED = r"[^0-9A-Za-z\u3400-\u9fff\uf900-\ufaff]*"
 
 
 def snippet(

@@ -14,6 +14,8 @@ from __future__ import annotations
 import sqlite3
 from datetime import UTC, datetime
 
+from fangzhi.store.fts import head_text, index_text
+
 MIGRATIONS: tuple[tuple[int, str, str], ...] = (
     (
         1,
@@ -225,11 +227,58 @@ CREATE INDEX places_province ON places(province);
 CREATE INDEX mention_posts_article_person ON mention_posts(article_id, person_id);
 """,
     ),
+    (
+        4,
+        "row ids in date order (store/keys.py) and corpus totals for ranking",
+        """
+-- Renumber the articles so that a row id follows the date: day number << 20, then 1, 2, 3 …
+-- within the day in the order they came; then index them again under their new ids.
+CREATE TEMP TABLE renumbered AS
+    SELECT rowid AS old, (day << 20) + ROW_NUMBER() OVER (PARTITION BY day ORDER BY rowid) AS new
+    FROM (SELECT rowid, COALESCE(CAST(julianday(date) AS INTEGER), 0) AS day FROM articles);
+INSERT INTO articles_fts(articles_fts) VALUES ('delete-all');
+UPDATE articles SET rowid = -rowid;
+UPDATE articles SET rowid = (SELECT new FROM temp.renumbered WHERE old = -articles.rowid);
+DROP TABLE temp.renumbered;
+INSERT INTO articles_fts(rowid, head, body)
+    SELECT rowid, fangzhi_index_head(kicker, headline, subtitle), fangzhi_index_text(body) FROM articles;
+
+-- How many articles and characters the archive holds (for BM25's document lengths), kept by
+-- triggers (in plain SQL, so that any client may write) so that no writer can forget it.
+CREATE TABLE corpus (
+    id       INTEGER PRIMARY KEY CHECK (id = 1),
+    articles INTEGER NOT NULL,
+    chars    INTEGER NOT NULL
+);
+INSERT INTO corpus SELECT 1, COUNT(*), COALESCE(SUM(length(COALESCE(kicker, ''))
+    + length(COALESCE(headline, '')) + length(COALESCE(subtitle, '')) + length(body)), 0)
+    FROM articles;
+CREATE TRIGGER corpus_article_in AFTER INSERT ON articles BEGIN
+    UPDATE corpus SET articles = articles + 1,
+        chars = chars + (length(COALESCE(new.kicker, '')) + length(COALESCE(new.headline, ''))
+            + length(COALESCE(new.subtitle, '')) + length(new.body));
+END;
+CREATE TRIGGER corpus_article_out AFTER DELETE ON articles BEGIN
+    UPDATE corpus SET articles = articles - 1,
+        chars = chars - (length(COALESCE(old.kicker, '')) + length(COALESCE(old.headline, ''))
+            + length(COALESCE(old.subtitle, '')) + length(old.body));
+END;
+""",
+    ),
 )
+
+
+def register_functions(conn: sqlite3.Connection) -> None:
+    """The SQL functions migrations call: the tokens the full-text index takes for a text."""
+    conn.create_function("fangzhi_index_text", 1, index_text, deterministic=True)
+    conn.create_function(
+        "fangzhi_index_head", 3, lambda *parts: index_text(head_text(*parts)), deterministic=True
+    )
 
 
 def migrate(conn: sqlite3.Connection) -> list[int]:
     """Apply the migrations this database lacks; returns the versions applied."""
+    register_functions(conn)
     conn.execute(
         "CREATE TABLE IF NOT EXISTS schema_migrations "
         "(version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at TEXT NOT NULL)"
@@ -257,7 +306,17 @@ def schema_version(conn: sqlite3.Connection) -> int:
 
 
 def _statements(sql: str) -> list[str]:
-    """Split a migration into statements: comments out first, then at semicolons (none of
-    ours holds a semicolon inside a string literal)."""
+    """Split a migration into statements: comments out first, then at each semicolon that ends a
+    complete statement (a trigger's body holds semicolons of its own)."""
     code = "\n".join(line.split("--", 1)[0].rstrip() for line in sql.splitlines())
-    return [s.strip() for s in code.split(";") if s.strip()]
+    out: list[str] = []
+    pending = ""
+    for piece in code.split(";"):
+        pending += piece + ";"
+        if sqlite3.complete_statement(pending):
+            if pending.strip(" \n;"):
+                out.append(pending.strip())
+            pending = ""
+    if pending.strip(" \n;"):
+        out.append(pending.strip())
+    return out

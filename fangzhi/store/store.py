@@ -23,7 +23,8 @@ from fangzhi import __version__
 from fangzhi.lexicon.posts import TITLES
 from fangzhi.model import Article, ParsedPage, Problem, Span
 from fangzhi.people import jurisdiction
-from fangzhi.store.fts import index_text
+from fangzhi.store.fts import head_text, index_text
+from fangzhi.store.keys import day_number, day_range
 from fangzhi.store.schema import migrate
 
 # Bump when the parser reads the same page differently: stored pages are then re-parsed.
@@ -132,7 +133,7 @@ class Store:
                 "INSERT INTO articles_fts(articles_fts, rowid, head, body) VALUES ('delete', ?, ?, ?)",
                 (
                     row["rowid"],
-                    index_text(_head(row["kicker"], row["headline"], row["subtitle"])),
+                    index_text(head_text(row["kicker"], row["headline"], row["subtitle"])),
                     index_text(row["body"]),
                 ),
             )
@@ -144,11 +145,13 @@ class Store:
         self, page_id: str, seq: int, a: Article, rec: dict[str, Any], publication: str | None
     ) -> tuple[int, int]:
         c = self.conn
-        cur = c.execute(
-            "INSERT INTO articles (id, page_id, seq, kind, kicker, headline, subtitle, dateline, byline, "
-            "credit, source, publication, date, year_inferred, complete, body, spans) "
-            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        rowid = self._next_rowid(a.date.iso)
+        c.execute(
+            "INSERT INTO articles (rowid, id, page_id, seq, kind, kicker, headline, subtitle, dateline, "
+            "byline, credit, source, publication, date, year_inferred, complete, body, spans) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (
+                rowid,
                 a.id,
                 page_id,
                 seq,
@@ -168,12 +171,11 @@ class Store:
                 json.dumps(rec["spans"]),
             ),
         )
-        rowid = cur.lastrowid
         c.execute(
             "INSERT INTO articles_fts(rowid, head, body) VALUES (?, ?, ?)",
             (
                 rowid,
-                index_text(_head(rec["kicker"], rec["headline"], rec["subtitle"])),
+                index_text(head_text(rec["kicker"], rec["headline"], rec["subtitle"])),
                 index_text(rec["body"]),
             ),
         )
@@ -240,6 +242,16 @@ class Store:
             )
         return len(rec["persons"]), len(rec["events"])
 
+    def _next_rowid(self, iso: str | None) -> int:
+        """The next free row id of the article's day (store/keys.py: row ids follow dates)."""
+        first, last = day_range(day_number(iso))
+        top = self.conn.execute(
+            "SELECT MAX(rowid) FROM articles WHERE rowid BETWEEN ? AND ?", (first, last)
+        ).fetchone()[0]
+        if top == last:
+            raise ValueError(f"more than {last - first + 1} articles dated {iso}: no row id left")
+        return first if top is None else int(top) + 1
+
     def _write_persons(self, a: Article, rec: dict[str, Any]) -> dict[str, int]:
         """Mentions of the article, each tied to the archive's record of that person."""
         ids: dict[str, int] = {}
@@ -297,10 +309,6 @@ def organisation_of(title: str) -> str | None:
             body = title[: -len(word)].rstrip("原副")
             return body if len(body) >= 2 else None
     return None
-
-
-def _head(*parts: str | None) -> str:
-    return " ".join(p for p in parts if p)
 
 
 def _spans(offsets: Any, spans: Iterable[Span]) -> str:

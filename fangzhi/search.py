@@ -1,0 +1,341 @@
+"""Full-text search of the archive: matches newest first or ranked by BM25, and their facets.
+
+Row ids follow dates (store/keys.py), so the bigram index (store/fts.py) gives an article's
+matches newest first and a date range as a range of row ids, and reading stops as soon as a page
+is full: a common word's 90,000 matches are never all read to show twenty.
+
+Ranking is BM25 as FTS5's bm25() computes it (k1 1.2, b 0.75, the head weighing four times the
+body), done here over the newest RANK_WINDOW matches. FTS5's own bm25() first counts, for every
+phrase of the query, every article of the archive that holds it: at 100,000 articles that alone
+takes longer than a search may. A query that matches more than the window ranks the newest
+RANK_WINDOW of them, and the older matches follow, newest first; one that matches fewer is
+ranked whole. A phrase's weight (IDF) is from its document frequency counted up to COUNT_CAP,
+and totals are exact up to COUNT_CAP, "at least COUNT_CAP" beyond (as Elasticsearch's
+track_total_hits does): at that size the precise figure costs a full read of the index.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import sqlite3
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from fangzhi.store.fts import Query, QueryError, head_text, parse_query, phrase_pattern, snippet
+from fangzhi.store.keys import DAY_BITS, month_of_day, rowid_range
+
+RANK_WINDOW = 1000  # relevance ranks the newest this many matches
+FACET_BASIS = 1000  # facets count the newest this many matches
+COUNT_CAP = 10_000  # totals and document frequencies are exact up to this
+SMALL_SET = 1000  # a person's or place's articles are tested one by one up to this many
+K1, B, HEAD_WEIGHT = 1.2, 0.75, 4.0  # FTS5's bm25() defaults, and fangzhi's head weight
+
+
+@dataclass(frozen=True)
+class Filters:
+    date_from: str | None = None
+    date_to: str | None = None
+    person: str | None = None
+    place: str | None = None
+    publication: str | None = None
+    kind: str | None = None
+
+    def rowid_range(self) -> tuple[int, int]:
+        try:
+            return rowid_range(self.date_from, self.date_to)
+        except ValueError as e:
+            raise QueryError(str(e)) from None
+
+    def article_conditions(self) -> tuple[list[str], dict[str, Any]]:
+        """Conditions on the articles table `a` for the filters other than dates."""
+        clauses: list[str] = []
+        params: dict[str, Any] = {}
+        if self.publication:
+            clauses.append("a.publication = :publication")
+            params["publication"] = self.publication
+        if self.kind:
+            clauses.append("a.kind = :kind")
+            params["kind"] = self.kind
+        # IN (an indexed list of the person's or place's articles), not a correlated EXISTS per hit
+        if self.person:
+            clauses.append("a.id IN (SELECT article_id FROM mentions WHERE name = :person)")
+            params["person"] = self.person
+        if self.place:
+            clauses.append(
+                "a.id IN (SELECT article_id FROM places WHERE name = :place "
+                "UNION SELECT article_id FROM places WHERE city = :place "
+                "UNION SELECT article_id FROM places WHERE district = :place "
+                "UNION SELECT article_id FROM places WHERE province = :place)"
+            )
+            params["place"] = self.place
+        return clauses, params
+
+
+@dataclass(frozen=True)
+class Hit:
+    id: str
+    headline: str | None
+    kind: str
+    date: str | None
+    publication: str | None
+    snippet: str
+    score: float
+
+
+@dataclass(frozen=True)
+class SearchPage:
+    query: str
+    total: int
+    hits: list[Hit]
+    limit: int
+    offset: int
+    total_exact: bool = True  # False: `total` is a lower bound (COUNT_CAP)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "query": self.query,
+            "total": self.total,
+            "total_exact": self.total_exact,
+            "limit": self.limit,
+            "offset": self.offset,
+            "hits": [asdict(h) for h in self.hits],
+        }
+
+
+class Matches:
+    """The articles a query matches under filters, read newest first.
+
+    Two ways to find them. Usually the index is read newest first and each match checked against
+    the filters. When a person or place is asked for and has few articles, those articles are
+    tested against the index one by one instead, which is exact and quick whatever the query's
+    size; except for prefix queries (a lone character), which are slow to test one at a time."""
+
+    def __init__(self, conn: sqlite3.Connection, q: Query, filters: Filters) -> None:
+        self.conn = conn
+        lo, hi = filters.rowid_range()
+        conds, params = filters.article_conditions()
+        self.params: dict[str, Any] = {"match": q.fts, "lo": lo, "hi": hi, **params}
+        self.subset: list[int] | None = None  # every match, newest first, when found one by one
+        if filters.person or filters.place:
+            where = " AND ".join(conds)
+            few = [
+                r[0]
+                for r in conn.execute(
+                    f"SELECT a.rowid FROM articles a WHERE a.rowid BETWEEN :lo AND :hi AND {where} "
+                    f"ORDER BY a.rowid DESC LIMIT {SMALL_SET + 1}",
+                    self.params,
+                )
+            ]
+            if len(few) <= SMALL_SET and not q.prefix:
+                self.subset = [
+                    r[0]
+                    for r in conn.execute(
+                        "SELECT j.value FROM json_each(:ids) j WHERE EXISTS (SELECT 1 FROM articles_fts "
+                        "WHERE articles_fts MATCH :match AND rowid = j.value) ORDER BY j.value DESC",
+                        {"ids": json.dumps(few), "match": q.fts},
+                    )
+                ]
+                return
+        join = " CROSS JOIN articles a ON a.rowid = f.rowid" if conds else ""
+        self.sql = (
+            f"SELECT f.rowid FROM articles_fts f{join} WHERE articles_fts MATCH :match "
+            "AND f.rowid BETWEEN :lo AND :hi" + "".join(f" AND {c}" for c in conds)
+        )
+
+    def count(self, cap: int | None = None) -> tuple[int, bool]:
+        """How many match, exactly up to `cap` (COUNT_CAP); (cap, False) when there are more."""
+        cap = COUNT_CAP if cap is None else cap
+        if self.subset is not None:
+            return len(self.subset), True
+        n = self.conn.execute(f"SELECT COUNT(*) FROM ({self.sql} LIMIT {cap + 1})", self.params).fetchone()[0]
+        return (cap, False) if n > cap else (int(n), True)
+
+    def newest(self, n: int, offset: int = 0, below: int | None = None) -> list[int]:
+        """Row ids of `n` matches newest first, after skipping `offset`, all older than `below`."""
+        if self.subset is not None:
+            rows = self.subset if below is None else [r for r in self.subset if r < below]
+            return rows[offset : offset + n]
+        sql = self.sql + (" AND f.rowid < :below" if below is not None else "")
+        params = {**self.params, "below": below, "n": n, "offset": offset}
+        return [
+            r[0] for r in self.conn.execute(f"{sql} ORDER BY f.rowid DESC LIMIT :n OFFSET :offset", params)
+        ]
+
+
+class _Scorer:
+    """BM25 of an article for the query's phrases, as FTS5 weighs it (see the module's note)."""
+
+    def __init__(self, conn: sqlite3.Connection, q: Query, known: tuple[str, int] | None) -> None:
+        row = conn.execute("SELECT articles, chars FROM corpus").fetchone()
+        n_docs = max(1, int(row[0]) if row else 1)
+        self.avgdl = max(1.0, (int(row[1]) if row else 0) / n_docs)
+        self.phrases: list[tuple[Any, float]] = []
+        for raw, clause in q.phrases:
+            if known is not None and known[0] == clause:
+                df = known[1]  # the query is this one phrase: its count is the query's
+            else:
+                df = conn.execute(
+                    f"SELECT COUNT(*) FROM (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? "
+                    f"LIMIT {COUNT_CAP})",
+                    (clause,),
+                ).fetchone()[0]
+            idf = math.log(1 + (n_docs - df + 0.5) / (df + 0.5))  # Lucene's form: never below zero
+            self.phrases.append((phrase_pattern(raw), idf))
+
+    def __call__(self, r: sqlite3.Row) -> float:
+        head = head_text(r["kicker"], r["headline"], r["subtitle"])
+        body = r["body"]
+        norm = K1 * (1 - B + B * (len(head) + len(body)) / self.avgdl)
+        score = 0.0
+        for pattern, idf in self.phrases:
+            tf = HEAD_WEIGHT * len(pattern.findall(head)) + len(pattern.findall(body))
+            score += idf * tf * (K1 + 1) / (tf + norm)
+        return score
+
+
+_COLUMNS = "a.rowid, a.id, a.kicker, a.headline, a.subtitle, a.kind, a.date, a.publication, a.body"
+
+
+def _fetch(conn: sqlite3.Connection, rowids: Sequence[int]) -> list[sqlite3.Row]:
+    """The articles of these row ids, in the same order."""
+    if not rowids:
+        return []
+    conn_rows = conn.execute(
+        f"SELECT {_COLUMNS} FROM json_each(?) j JOIN articles a ON a.rowid = j.value ORDER BY j.key",
+        (json.dumps(list(rowids)),),
+    ).fetchall()
+    return list(conn_rows)
+
+
+def search(
+    conn: sqlite3.Connection,
+    text: str,
+    filters: Filters = Filters(),
+    *,
+    limit: int = 20,
+    offset: int = 0,
+    sort: str = "relevance",
+    mark: tuple[str, str] = ("【", "】"),
+    window: int = RANK_WINDOW,
+) -> SearchPage:
+    """Articles matching `text`: best first by BM25 (over the newest `window` matches, then the
+    rest newest first), or newest first with sort="date"."""
+    q = parse_query(text)
+    limit, offset = max(1, min(limit, 500)), max(0, offset)
+    try:
+        matches = Matches(conn, q, filters)
+        total, exact = matches.count()
+        plain = filters.article_conditions()[0] == [] and filters.rowid_range() == rowid_range(None, None)
+        scorer = _Scorer(conn, q, (q.fts, total) if plain and exact else None)
+        if sort == "date":
+            rows = _fetch(conn, matches.newest(limit, offset))
+            scored = [(scorer(r), r) for r in rows]
+        else:
+            scored = _ranked(conn, matches, scorer, limit, offset, max(1, window))
+    except sqlite3.OperationalError as e:  # an expression FTS5 will not take: say so, never a traceback
+        if "interrupted" in str(e):
+            raise  # out of time (the web's deadline), not a bad query
+        raise QueryError(f"cannot search for {text!r}: {e}") from e
+    hits = [_hit(r, s, q, mark) for s, r in scored]
+    return SearchPage(text, total, hits, limit, offset, exact)
+
+
+def _ranked(
+    conn: sqlite3.Connection, matches: Matches, scorer: _Scorer, limit: int, offset: int, window: int
+) -> list[tuple[float, sqlite3.Row]]:
+    """One page of the matches by relevance: the window ranked, then what is older, newest first."""
+    out: list[tuple[float, sqlite3.Row]] = []
+    if offset < window:
+        ranked = [(scorer(r), r) for r in _fetch(conn, matches.newest(window))]
+        ranked.sort(key=lambda sr: (-sr[0], -sr[1]["rowid"]))
+        out = ranked[offset : offset + limit]
+        if len(ranked) < window or offset + limit <= window:
+            return out
+    last = matches.newest(1, window - 1)
+    if not last:
+        return out
+    skip = max(0, offset - window)
+    older = _fetch(conn, matches.newest(offset + limit - max(offset, window), skip, below=last[0]))
+    return out + [(scorer(r), r) for r in older]
+
+
+def _hit(r: sqlite3.Row, score: float, q: Query, mark: tuple[str, str]) -> Hit:
+    head = head_text(r["kicker"], r["headline"], r["subtitle"])
+    text = r["body"] if not q.terms or any(t in r["body"] for t in q.terms) else head
+    return Hit(
+        r["id"],
+        r["headline"],
+        r["kind"],
+        r["date"],
+        r["publication"],
+        snippet(text, q.terms, mark=mark),
+        round(score, 4),
+    )
+
+
+def facets(
+    conn: sqlite3.Connection, text: str, filters: Filters = Filters(), top: int = 10
+) -> dict[str, Any]:
+    """Counts of the matching articles by month, publication, kind, person and place, over the
+    newest FACET_BASIS matches (`basis` says how many were counted)."""
+    q = parse_query(text)
+    try:
+        rowids = Matches(conn, q, filters).newest(FACET_BASIS)
+        ids = json.dumps(rowids)
+        meta = conn.execute(
+            "SELECT a.id, a.kind, a.publication FROM json_each(?) j JOIN articles a ON a.rowid = j.value",
+            (ids,),
+        ).fetchall()
+        article_ids = json.dumps([r[0] for r in meta])
+        person = conn.execute(
+            "SELECT m.name, COUNT(DISTINCT m.article_id) AS n FROM json_each(?) j "
+            "JOIN mentions m ON m.article_id = j.value GROUP BY m.name ORDER BY n DESC, m.name LIMIT ?",
+            (article_ids, top),
+        ).fetchall()
+        place = conn.execute(
+            "SELECT COALESCE(p.district, p.city, p.province, p.name) AS k, "
+            "COUNT(DISTINCT p.article_id) AS n FROM json_each(?) j "
+            "JOIN places p ON p.article_id = j.value GROUP BY k ORDER BY n DESC, k LIMIT ?",
+            (article_ids, top),
+        ).fetchall()
+    except sqlite3.OperationalError as e:
+        if "interrupted" in str(e):
+            raise  # out of time (the web's deadline), not a bad query
+        raise QueryError(f"cannot search for {text!r}: {e}") from e
+    months = Counter(month_of_day(r >> DAY_BITS) for r in rowids)
+    return {
+        "basis": len(rowids),
+        "month": _counts(months, by_value=True),
+        "publication": _counts(Counter(r[2] for r in meta)),
+        "kind": _counts(Counter(r[1] for r in meta)),
+        "person": [{"value": r[0], "count": r[1]} for r in person],
+        "place": [{"value": r[0], "count": r[1]} for r in place if r[0] is not None],
+    }
+
+
+def _counts(c: Counter[str | None], *, by_value: bool = False) -> list[dict[str, Any]]:
+    items = [(k, n) for k, n in c.items() if k is not None]
+    items.sort(key=(lambda kn: kn[0]) if by_value else (lambda kn: (-kn[1], kn[0])))
+    return [{"value": k, "count": n} for k, n in items]
+
+
+def month_counts(conn: sqlite3.Connection, text: str) -> dict[str, int]:
+    """How many articles a month match `text`, read off the row ids alone."""
+    q = parse_query(text)
+    days = conn.execute(
+        f"SELECT rowid >> {DAY_BITS} AS d, COUNT(*) FROM articles_fts WHERE articles_fts MATCH ? "
+        f"AND rowid >= {1 << DAY_BITS} GROUP BY d",
+        (q.fts,),
+    ).fetchall()
+    out: Counter[str] = Counter()
+    for day, n in days:
+        month = month_of_day(day)
+        if month:
+            out[month] += n
+    return dict(out)
+
+
+__all__ = ["FACET_BASIS", "RANK_WINDOW", "Filters", "Hit", "QueryError", "SearchPage", "facets", "search"]
