@@ -12,10 +12,15 @@ generator (``--articles`` articles recombined from the sample pages and ingested
 on 127.0.0.1 (a free port): ``fangzhi serve`` for one worker, uvicorn's command line with
 ``--factory`` and ``--workers N`` for more. After a warm-up, ``--clients`` asyncio tasks sharing
 one httpx.AsyncClient loop over a mix of requests until ``--seconds`` have passed: article pages,
-search pages, and their JSON twins under /api/. Every request has a timeout; the client never
-follows a redirect and ignores proxy settings, so nothing but 127.0.0.1 is ever addressed. Before
-the first load, one client's requests in turn give the unloaded times; after the last, the search
-queries are run in process, one at a time, with each SQL statement of a search page timed.
+search pages, and their JSON twins under /api/. Each client is a reader: after a page it reads
+for ``--think`` seconds on average (exponentially distributed, as load tools such as Locust model
+users) before the next request, so 50 clients offer a bounded load of about 50 / (think + latency)
+requests a second; the targets are judged on that run. A back-to-back run follows (``--saturate``
+seconds, no reading time) and reports the server's capacity, with no target. Every request has a
+timeout; the client never follows a redirect and ignores proxy settings, so nothing but 127.0.0.1
+is ever addressed. Before the first load, one client's requests in turn give the unloaded times;
+after the last, the search queries are run in process, one at a time, with each SQL statement of
+a search page timed.
 """
 
 from __future__ import annotations
@@ -28,7 +33,6 @@ import math
 import os
 import platform
 import random
-import re
 import secrets
 import shutil
 import signal
@@ -355,6 +359,7 @@ async def _load(
     seed: str,
     max_requests: int | None = None,
     after_timeout: Callable[[], object] | None = None,
+    think: float = 0.0,
 ) -> tuple[list[Sample], float]:
     import httpx
 
@@ -395,6 +400,10 @@ async def _load(
                 samples.append(Sample(kind, shape, (time.perf_counter() - t0) * 1000, error, label))
                 if error == "timeout" and after_timeout is not None:
                     await asyncio.to_thread(after_timeout)
+                if think > 0:  # a reader reads before the next click: exponential, mean `think`
+                    await asyncio.sleep(
+                        min(rng.expovariate(1 / think), max(0.0, deadline - time.perf_counter()))
+                    )
 
         try:
             await asyncio.wait_for(
@@ -417,8 +426,9 @@ def load(
     seed: str,
     max_requests: int | None = None,
     after_timeout: Callable[[], object] | None = None,
+    think: float = 0.0,
 ) -> tuple[list[Sample], float]:
-    return asyncio.run(_load(port, w, clients, seconds, timeout, seed, max_requests, after_timeout))
+    return asyncio.run(_load(port, w, clients, seconds, timeout, seed, max_requests, after_timeout, think))
 
 
 # --- figures --------------------------------------------------------------------------------------
@@ -523,18 +533,27 @@ class TimedConnection(sqlite3.Connection):
         return _Rows(rows)
 
 
-_FACETS = {"k": "month", "publication": "publication", "kind": "kind", "m.name": "person", "1": "place"}
+# (a fragment of the SQL, the statement's label, the part of the page it belongs to), first match wins
+_STATEMENTS = (
+    ("JOIN mentions m ON m.article_id = j.value", "facet person", "facets"),
+    ("JOIN places p ON p.article_id = j.value", "facet place", "facets"),
+    ("SELECT a.id, a.kind, a.publication FROM json_each", "facet kind/paper", "facets"),
+    ("SELECT a.rowid FROM articles a WHERE", "filter: its articles", "filter"),
+    ("EXISTS (SELECT 1 FROM articles_fts", "filter: each tested", "filter"),
+    ("SELECT COUNT(*) FROM (SELECT f.rowid", "total (capped)", "total"),
+    ("SELECT COUNT(*) FROM (SELECT rowid FROM articles_fts", "phrase df (IDF)", "rank"),
+    ("ORDER BY f.rowid DESC LIMIT :n", "newest matches", "rank"),
+    ("FROM json_each(?) j JOIN articles a", "fetch articles", "rank"),
+    ("FROM corpus", "corpus totals", "rank"),
+)
 
 
 def statement_label(sql: str) -> str:
-    if " hit AS " in sql:
-        m = re.search(r"GROUP BY (\S+)", sql)
-        return "facet " + _FACETS.get(m.group(1) if m else "", m.group(1) if m else "?")
-    if "LIMIT :limit" in sql:
-        return "top 20 (bm25 sort)"
-    if "COUNT(*)" in sql:
-        return "total (COUNT)"
-    return "other"
+    return next((label for frag, label, _ in _STATEMENTS if frag in sql), "other")
+
+
+def statement_part(label: str) -> str:
+    return next((part for _, lab, part in _STATEMENTS if lab == label), "other")
 
 
 def breakdown(db: Path, w: Workload, n: int, cap_s: float) -> dict[str, Any]:
@@ -569,7 +588,7 @@ def breakdown(db: Path, w: Workload, n: int, cap_s: float) -> dict[str, Any]:
             parts: dict[str, float] = defaultdict(float)
             for label, ms in conn.log:
                 statements[label].append(ms)
-                parts["facets" if label.startswith("facet") else label] += ms
+                parts[statement_part(label)] += ms
             shapes[q.shape].append({"whole": whole, **parts})
     finally:
         conn.close()
@@ -598,8 +617,9 @@ def breakdown(db: Path, w: Workload, n: int, cap_s: float) -> dict[str, Any]:
                 "median_ms": med(rows, "whole"),
                 "p95_ms": pct([r["whole"] for r in rows], 95),
                 "max_ms": max(r["whole"] for r in rows),
-                "median_total_ms": med(rows, "total (COUNT)"),
-                "median_top20_ms": med(rows, "top 20 (bm25 sort)"),
+                "median_filter_ms": med(rows, "filter"),
+                "median_total_ms": med(rows, "total"),
+                "median_rank_ms": med(rows, "rank"),
                 "median_facets_ms": med(rows, "facets"),
             }
             for shape, rows in sorted(shapes.items(), key=lambda kv: -med(kv[1], "whole"))
@@ -611,7 +631,8 @@ def print_breakdown(b: dict[str, Any]) -> None:
     done = b["queries"] - len(b["interrupted"])
     print(
         f"\nwhere a search page's database time goes: {b['queries']} of the queries, one at a time, in "
-        "process, no load\n(query.search: the total, then the top 20; query.facets: five GROUP BYs; ms; "
+        "process, no load\n(query.search: the filter's articles, the total, the page of hits ranked; "
+        "query.facets; ms; "
         f"over the {done} that finished within {b['cap_s']:g} s)"
     )
     print(f"  {'statement':<20} {'n':>5} {'median':>8} {'p95':>8} {'max':>8} {'share':>6}")
@@ -622,12 +643,13 @@ def print_breakdown(b: dict[str, Any]) -> None:
         )
     print(
         f"  {'by query shape':<20} {'n':>5} {'median':>8} {'p95':>8} {'max':>8} | medians: "
-        f"{'total':>7} {'top 20':>7} {'facets':>7}"
+        f"{'filter':>7} {'total':>7} {'rank':>7} {'facets':>7}"
     )
     for shape, s in b["shapes"].items():
         print(
             f"  {shape:<20} {s['n']:>5} {s['median_ms']:>8.1f} {s['p95_ms']:>8.1f} {s['max_ms']:>8.1f} | "
-            f"{'':>8} {s['median_total_ms']:>7.1f} {s['median_top20_ms']:>7.1f} {s['median_facets_ms']:>7.1f}"
+            f"{'':>8} {s['median_filter_ms']:>7.1f} {s['median_total_ms']:>7.1f} {s['median_rank_ms']:>7.1f} "
+            f"{s['median_facets_ms']:>7.1f}"
         )
     if b["interrupted"]:
         print(f"  interrupted at {b['cap_s']:g} s ({len(b['interrupted'])}):")
@@ -679,6 +701,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--seconds", type=float, default=30.0, help="seconds of measured load (default 30)")
     p.add_argument("--warmup", type=float, default=5.0, help="seconds of unmeasured load first (default 5)")
     p.add_argument("--timeout", type=float, default=10.0, help="seconds a request may take (default 10)")
+    p.add_argument(
+        "--think",
+        type=float,
+        default=1.0,
+        help="mean seconds a client reads before its next request (exponential; default 1; 0: back to back)",
+    )
+    p.add_argument(
+        "--saturate",
+        type=float,
+        default=15.0,
+        help="seconds of back-to-back load after the measured run, for capacity (default 15; 0: none)",
+    )
     p.add_argument(
         "--workers",
         default="1,2",
@@ -752,6 +786,8 @@ def run(args: argparse.Namespace, tmp: Path) -> int:
             "seconds": args.seconds,
             "warmup_s": args.warmup,
             "timeout_s": args.timeout,
+            "think_s": args.think,
+            "saturate_s": args.saturate,
             "seed": args.seed,
             "mix": MIX,
             "targets_p95_ms": TARGET_MS,
@@ -791,10 +827,22 @@ def run(args: argparse.Namespace, tmp: Path) -> int:
             cpu0, all0, mine0 = server.cpu_seconds(), machine_busy_seconds(), time.process_time()
             wall0 = time.perf_counter()
             samples, elapsed = load(
-                server.port, w, args.clients, args.seconds, args.timeout, f"load-{args.seed}"
+                server.port,
+                w,
+                args.clients,
+                args.seconds,
+                args.timeout,
+                f"load-{args.seed}",
+                think=args.think,
             )
             cpu1, all1, mine1 = server.cpu_seconds(), machine_busy_seconds(), time.process_time()
             wall1 = time.perf_counter()
+            if args.saturate > 0:
+                server.settle(SETTLE_S)
+                flat, flat_s = load(
+                    server.port, w, args.clients, args.saturate, args.timeout, f"flat-{args.seed}"
+                )
+                entry["saturated"] = by_kind(flat, flat_s)
         finally:
             server.stop()
         kinds = by_kind(samples, elapsed)
@@ -805,7 +853,10 @@ def run(args: argparse.Namespace, tmp: Path) -> int:
         if server_cpu is not None and all0 is not None and all1 is not None:
             others = max(0.0, (all1 - all0) / (wall1 - wall0) - server_cpu - client_cpu)
         cpus = os.cpu_count() or 1
-        print(f"{args.clients} clients, {elapsed:.1f} s (ms; req/s over the whole run):")
+        print(
+            f"{args.clients} clients, {elapsed:.1f} s, each reading {args.think:g} s on average between "
+            "requests (ms; req/s over the whole run):"
+        )
         print_kinds(kinds)
         if server_cpu is not None:
             print(
@@ -814,6 +865,12 @@ def run(args: argparse.Namespace, tmp: Path) -> int:
                 + (f", everything else on the machine {others:.2f}" if others is not None else "")
             )
         print_shapes(shapes)
+        if "saturated" in entry:
+            print(
+                f"capacity: {args.clients} clients back to back (no reading time), {args.saturate:g} s, "
+                "no target:"
+            )
+            print_kinds(entry["saturated"])
         print("  slowest requests:")
         for s in sorted(samples, key=lambda s: -s.ms)[:8]:
             error = f"  {s.error}" if s.error else ""

@@ -233,8 +233,9 @@ CREATE INDEX mention_posts_article_person ON mention_posts(article_id, person_id
         """
 -- Renumber the articles so that a row id follows the date: day number << 20, then 1, 2, 3 …
 -- within the day in the order they came; then index them again under their new ids.
-CREATE TEMP TABLE renumbered AS
-    SELECT rowid AS old, (day << 20) + ROW_NUMBER() OVER (PARTITION BY day ORDER BY rowid) AS new
+CREATE TEMP TABLE renumbered (old INTEGER PRIMARY KEY, new INTEGER NOT NULL);
+INSERT INTO temp.renumbered
+    SELECT rowid, (day << 20) + ROW_NUMBER() OVER (PARTITION BY day ORDER BY rowid)
     FROM (SELECT rowid, COALESCE(CAST(julianday(date) AS INTEGER), 0) AS day FROM articles);
 INSERT INTO articles_fts(articles_fts) VALUES ('delete-all');
 UPDATE articles SET rowid = -rowid;

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hmac
 import io
+import queue
 import re
 import secrets
 import sqlite3
@@ -56,6 +57,7 @@ def create_app(db: str | Path, token: str | None = None) -> FastAPI:
         redoc_url=None,
     )
     app.state.db = str(db)
+    app.state.readers = Readers(db)
     app.state.token = token or archive_token(db)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     templates = Jinja2Templates(directory=HERE / "templates")
@@ -95,21 +97,53 @@ TYPE_LABELS = {"meeting": "会议", "inspection": "调研视察", "reception": "
 # ---------------------------------------------------------------- plumbing
 
 
+class Readers:
+    """Read-only connections kept between requests, so that their page caches stay warm (a new
+    connection starts with an empty one, and reads every page it needs again)."""
+
+    KEEP = 16  # idle connections kept; more threads than this open and close their own
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        self.idle: queue.SimpleQueue[sqlite3.Connection] = queue.SimpleQueue()
+
+    def take(self) -> sqlite3.Connection:
+        try:
+            return self.idle.get_nowait()
+        except queue.Empty:
+            pass
+        if not self.path.exists():
+            raise HTTPException(503, f"no archive at {self.path.name}: ingest pages first")
+        conn = sqlite3.connect(f"file:{self.path.resolve()}?mode=ro", uri=True, check_same_thread=False)
+        conn.row_factory = sqlite3.Row
+        conn.execute("PRAGMA busy_timeout = 5000")
+        conn.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")  # pages read from the OS's cache without copies
+        return conn
+
+    def give(self, conn: sqlite3.Connection) -> None:
+        conn.set_progress_handler(None, 0)
+        if self.idle.qsize() < self.KEEP and not conn.in_transaction:
+            self.idle.put(conn)
+        else:
+            conn.close()
+
+
+MMAP_BYTES = 1 << 30
+
+
 def _connection(request: Request) -> Iterator[sqlite3.Connection]:
     """A read-only connection for the request: reads never wait for an ingest (WAL)."""
-    path = Path(request.app.state.db)
-    if not path.exists():
-        raise HTTPException(503, f"no archive at {path.name}: ingest pages first")
-    conn = sqlite3.connect(f"file:{path.resolve()}?mode=ro", uri=True, check_same_thread=False)
-    conn.row_factory = sqlite3.Row
-    conn.execute("PRAGMA busy_timeout = 5000")
+    readers: Readers = request.app.state.readers
+    if not readers.path.exists():  # the archive was removed since the connection was opened
+        raise HTTPException(503, f"no archive at {readers.path.name}: ingest pages first")
+    conn = readers.take()
     # a request's queries stop at the deadline, so work for a reader who gave up does not go on
     deadline = time.monotonic() + REQUEST_SECONDS
     conn.set_progress_handler(lambda: time.monotonic() > deadline, PROGRESS_STEPS)
     try:
         yield conn
     finally:
-        conn.close()
+        readers.give(conn)
 
 
 Conn = Annotated[sqlite3.Connection, Depends(_connection)]
