@@ -31,6 +31,7 @@ RANK_WINDOW = 1000  # relevance ranks the newest this many matches
 FACET_BASIS = 1000  # facets count the newest this many matches
 COUNT_CAP = 10_000  # totals and document frequencies are exact up to this
 SMALL_SET = 1000  # a person's or place's articles are tested one by one up to this many
+LOOKUP_COST = 100  # testing one article against the index costs about as much as reading this many matches
 K1, B, HEAD_WEIGHT = 1.2, 0.75, 4.0  # FTS5's bm25() defaults, and fangzhi's head weight
 
 
@@ -49,29 +50,32 @@ class Filters:
         except ValueError as e:
             raise QueryError(str(e)) from None
 
-    def article_conditions(self) -> tuple[list[str], dict[str, Any]]:
-        """Conditions on the articles table `a` for the filters other than dates."""
+    def params(self) -> dict[str, Any]:
+        return {k: getattr(self, k) for k in ("person", "place", "publication", "kind") if getattr(self, k)}
+
+    def row_conditions(self, a: str = "a") -> list[str]:
+        """Conditions on an article's own columns (`a` the articles table's alias)."""
+        return [f"{a}.{k} = :{k}" for k in ("publication", "kind") if getattr(self, k)]
+
+    def set_conditions(self, a: str = "a") -> list[str]:
+        """Conditions naming a person or place, answered from their indexes."""
         clauses: list[str] = []
-        params: dict[str, Any] = {}
-        if self.publication:
-            clauses.append("a.publication = :publication")
-            params["publication"] = self.publication
-        if self.kind:
-            clauses.append("a.kind = :kind")
-            params["kind"] = self.kind
-        # IN (an indexed list of the person's or place's articles), not a correlated EXISTS per hit
         if self.person:
-            clauses.append("a.id IN (SELECT article_id FROM mentions WHERE name = :person)")
-            params["person"] = self.person
+            clauses.append(f"{a}.id IN (SELECT article_id FROM mentions WHERE name = :person)")
         if self.place:
             clauses.append(
-                "a.id IN (SELECT article_id FROM places WHERE name = :place "
+                f"{a}.id IN (SELECT article_id FROM places WHERE name = :place "
                 "UNION SELECT article_id FROM places WHERE city = :place "
                 "UNION SELECT article_id FROM places WHERE district = :place "
                 "UNION SELECT article_id FROM places WHERE province = :place)"
             )
-            params["place"] = self.place
-        return clauses, params
+        return clauses
+
+    @property
+    def plain(self) -> bool:
+        return not any(
+            getattr(self, k) for k in ("date_from", "date_to", "person", "place", "publication", "kind")
+        )
 
 
 @dataclass(frozen=True)
@@ -108,42 +112,60 @@ class SearchPage:
 class Matches:
     """The articles a query matches under filters, read newest first.
 
-    Two ways to find them. Usually the index is read newest first and each match checked against
-    the filters. When a person or place is asked for and has few articles, those articles are
-    tested against the index one by one instead, which is exact and quick whatever the query's
-    size; except for prefix queries (a lone character), which are slow to test one at a time."""
+    Usually the index is read newest first and each match checked against the filters. A person
+    or a place with few articles, and a query matching many, is answered the other way round:
+    those articles are tested against the index one by one. A test costs about as much as reading
+    LOOKUP_COST matches, so whichever reads less is chosen; prefix queries (a lone character) are
+    never tested one by one, as each test would expand the prefix again."""
 
     def __init__(self, conn: sqlite3.Connection, q: Query, filters: Filters) -> None:
         self.conn = conn
         lo, hi = filters.rowid_range()
-        conds, params = filters.article_conditions()
-        self.params: dict[str, Any] = {"match": q.fts, "lo": lo, "hi": hi, **params}
-        self.subset: list[int] | None = None  # every match, newest first, when found one by one
-        if filters.person or filters.place:
-            where = " AND ".join(conds)
-            few = [
-                r[0]
-                for r in conn.execute(
-                    f"SELECT a.rowid FROM articles a WHERE a.rowid BETWEEN :lo AND :hi AND {where} "
-                    f"ORDER BY a.rowid DESC LIMIT {SMALL_SET + 1}",
-                    self.params,
-                )
-            ]
-            if len(few) <= SMALL_SET and not q.prefix:
-                self.subset = [
-                    r[0]
-                    for r in conn.execute(
-                        "SELECT j.value FROM json_each(:ids) j WHERE EXISTS (SELECT 1 FROM articles_fts "
-                        "WHERE articles_fts MATCH :match AND rowid = j.value) ORDER BY j.value DESC",
-                        {"ids": json.dumps(few), "match": q.fts},
-                    )
-                ]
-                return
-        join = " CROSS JOIN articles a ON a.rowid = f.rowid" if conds else ""
-        self.sql = (
-            f"SELECT f.rowid FROM articles_fts f{join} WHERE articles_fts MATCH :match "
-            "AND f.rowid BETWEEN :lo AND :hi" + "".join(f" AND {c}" for c in conds)
+        self.params: dict[str, Any] = {"match": q.fts, "lo": lo, "hi": hi, **filters.params()}
+        self.subset: list[int] | None = None  # every match, newest first, when tested one by one
+        rows, sets = filters.row_conditions(), filters.set_conditions("s")
+        base = (
+            "SELECT f.rowid FROM articles_fts f "
+            "WHERE articles_fts MATCH :match AND f.rowid BETWEEN :lo AND :hi"
         )
+        if sets and not q.prefix and self._few(base, filters):
+            return
+        join = " CROSS JOIN articles a ON a.rowid = f.rowid" if rows else ""
+        self.sql = base.replace(" WHERE ", f"{join} WHERE ", 1) + "".join(f" AND {c}" for c in rows)
+        if sets:  # the set is made once per statement; "+" keeps FTS5 from looking each one up
+            self.sql += (
+                " AND +f.rowid IN (SELECT s.rowid FROM articles s WHERE s.rowid BETWEEN :lo AND :hi AND "
+                + " AND ".join(sets)
+                + ")"
+            )
+
+    def _few(self, base: str, filters: Filters) -> bool:
+        """Find the matches one by one when the filter's articles are few and the query's matches
+        many; True when done so."""
+        where = " AND ".join(filters.set_conditions("a") + filters.row_conditions("a"))
+        few = [
+            r[0]
+            for r in self.conn.execute(
+                f"SELECT a.rowid FROM articles a WHERE a.rowid BETWEEN :lo AND :hi AND {where} "
+                f"ORDER BY a.rowid DESC LIMIT {SMALL_SET + 1}",
+                self.params,
+            )
+        ]
+        if len(few) > SMALL_SET:
+            return False
+        budget = len(few) * LOOKUP_COST
+        many = self.conn.execute(f"SELECT COUNT(*) FROM ({base} LIMIT {budget})", self.params).fetchone()[0]
+        if many < budget:
+            return False  # the query's matches are fewer than the tests would cost: read them
+        self.subset = [
+            r[0]
+            for r in self.conn.execute(
+                "SELECT j.value FROM json_each(:ids) j WHERE EXISTS (SELECT 1 FROM articles_fts "
+                "WHERE articles_fts MATCH :match AND rowid = j.value) ORDER BY j.value DESC",
+                {"ids": json.dumps(few), "match": self.params["match"]},
+            )
+        ]
+        return True
 
     def count(self, cap: int | None = None) -> tuple[int, bool]:
         """How many match, exactly up to `cap` (COUNT_CAP); (cap, False) when there are more."""
@@ -228,8 +250,7 @@ def search(
     try:
         matches = Matches(conn, q, filters)
         total, exact = matches.count()
-        plain = filters.article_conditions()[0] == [] and filters.rowid_range() == rowid_range(None, None)
-        scorer = _Scorer(conn, q, (q.fts, total) if plain and exact else None)
+        scorer = _Scorer(conn, q, (q.fts, total) if filters.plain and exact else None)
         if sort == "date":
             rows = _fetch(conn, matches.newest(limit, offset))
             scored = [(scorer(r), r) for r in rows]
