@@ -20,9 +20,9 @@ import json
 import math
 import sqlite3
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from fangzhi.store.fts import Query, QueryError, head_text, parse_query, phrase_pattern, snippet
 from fangzhi.store.keys import DAY_BITS, month_of_day, rowid_range
@@ -194,7 +194,7 @@ class _Scorer:
         row = conn.execute("SELECT articles, chars FROM corpus").fetchone()
         n_docs = max(1, int(row[0]) if row else 1)
         self.avgdl = max(1.0, (int(row[1]) if row else 0) / n_docs)
-        self.phrases: list[tuple[Any, float]] = []
+        self.phrases: list[tuple[Callable[[str], int], float]] = []
         for raw, clause in q.phrases:
             if known is not None and known[0] == clause:
                 df = known[1]  # the query is this one phrase: its count is the query's
@@ -205,31 +205,54 @@ class _Scorer:
                     (clause,),
                 ).fetchone()[0]
             idf = math.log(1 + (n_docs - df + 0.5) / (df + 0.5))  # Lucene's form: never below zero
-            self.phrases.append((phrase_pattern(raw), idf))
+            self.phrases.append((_counter(raw), idf))
 
-    def __call__(self, r: sqlite3.Row) -> float:
-        head = head_text(r["kicker"], r["headline"], r["subtitle"])
-        body = r["body"]
-        norm = K1 * (1 - B + B * (len(head) + len(body)) / self.avgdl)
+    def __call__(self, r: _Article) -> float:
+        head = head_text(r.kicker, r.headline, r.subtitle)
+        norm = K1 * (1 - B + B * (len(head) + len(r.body)) / self.avgdl)
         score = 0.0
-        for pattern, idf in self.phrases:
-            tf = HEAD_WEIGHT * len(pattern.findall(head)) + len(pattern.findall(body))
+        for count, idf in self.phrases:
+            tf = HEAD_WEIGHT * count(head) + count(r.body)
             score += idf * tf * (K1 + 1) / (tf + norm)
         return score
 
 
-_COLUMNS = "a.rowid, a.id, a.kicker, a.headline, a.subtitle, a.kind, a.date, a.publication, a.body"
+def _counter(raw: str) -> Callable[[str], int]:
+    """How often a term occurs in a text, as its clause matches: str.count for a run of Han
+    characters (most terms, and quick), else the term's pattern (letters fold case, punctuation
+    between runs)."""
+    if len(raw) > 0 and all("\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" for ch in raw):
+        return lambda text: text.count(raw)
+    pattern = phrase_pattern(raw)
+    return lambda text: len(pattern.findall(text))
 
 
-def _fetch(conn: sqlite3.Connection, rowids: Sequence[int]) -> list[sqlite3.Row]:
+class _Article(NamedTuple):
+    rowid: int
+    id: str
+    kicker: str | None
+    headline: str | None
+    subtitle: str | None
+    kind: str
+    date: str | None
+    publication: str | None
+    body: str
+
+
+_COLUMNS = ", ".join(f"a.{name}" for name in _Article._fields)
+
+
+def _fetch(conn: sqlite3.Connection, rowids: Sequence[int]) -> list[_Article]:
     """The articles of these row ids, in the same order."""
     if not rowids:
         return []
-    conn_rows = conn.execute(
+    cur = conn.cursor()
+    cur.row_factory = None  # plain tuples: quicker than sqlite3.Row for a thousand rows
+    rows = cur.execute(
         f"SELECT {_COLUMNS} FROM json_each(?) j JOIN articles a ON a.rowid = j.value ORDER BY j.key",
         (json.dumps(list(rowids)),),
-    ).fetchall()
-    return list(conn_rows)
+    )
+    return [_Article._make(r) for r in rows]
 
 
 def search(
@@ -266,12 +289,12 @@ def search(
 
 def _ranked(
     conn: sqlite3.Connection, matches: Matches, scorer: _Scorer, limit: int, offset: int, window: int
-) -> list[tuple[float, sqlite3.Row]]:
+) -> list[tuple[float, _Article]]:
     """One page of the matches by relevance: the window ranked, then what is older, newest first."""
-    out: list[tuple[float, sqlite3.Row]] = []
+    out: list[tuple[float, _Article]] = []
     if offset < window:
         ranked = [(scorer(r), r) for r in _fetch(conn, matches.newest(window))]
-        ranked.sort(key=lambda sr: (-sr[0], -sr[1]["rowid"]))
+        ranked.sort(key=lambda sr: (-sr[0], -sr[1].rowid))
         out = ranked[offset : offset + limit]
         if len(ranked) < window or offset + limit <= window:
             return out
@@ -283,15 +306,15 @@ def _ranked(
     return out + [(scorer(r), r) for r in older]
 
 
-def _hit(r: sqlite3.Row, score: float, q: Query, mark: tuple[str, str]) -> Hit:
-    head = head_text(r["kicker"], r["headline"], r["subtitle"])
-    text = r["body"] if not q.terms or any(t in r["body"] for t in q.terms) else head
+def _hit(r: _Article, score: float, q: Query, mark: tuple[str, str]) -> Hit:
+    head = head_text(r.kicker, r.headline, r.subtitle)
+    text = r.body if not q.terms or any(t in r.body for t in q.terms) else head
     return Hit(
-        r["id"],
-        r["headline"],
-        r["kind"],
-        r["date"],
-        r["publication"],
+        r.id,
+        r.headline,
+        r.kind,
+        r.date,
+        r.publication,
         snippet(text, q.terms, mark=mark),
         round(score, 4),
     )
