@@ -210,6 +210,8 @@ def test_migration_4_renumbers_an_old_archive_by_date(tmp_path: Path) -> None:
         assert [(h.id, h.score) for h in a.search("防汛").hits] == before
         assert _corpus(a.conn) == _counted(a.conn)
         assert a.conn.execute("SELECT MAX(version) FROM schema_migrations").fetchone()[0] >= 4
+        fts = a.conn.execute("SELECT sql FROM sqlite_master WHERE name = 'articles_fts'").fetchone()[0]
+        assert "tokenize='ascii'" in fts
 
 
 def _make_it_an_archive_of_migration_3(db: Path) -> None:
@@ -218,7 +220,11 @@ def _make_it_an_archive_of_migration_3(db: Path) -> None:
 
     conn = sqlite3.connect(db, isolation_level=None)
     conn.execute("BEGIN")
-    conn.execute("INSERT INTO articles_fts(articles_fts) VALUES ('delete-all')")
+    conn.execute("DROP TABLE articles_fts")
+    conn.execute(
+        "CREATE VIRTUAL TABLE articles_fts USING fts5(head, body, content='', "
+        "tokenize='unicode61 remove_diacritics 0')"
+    )
     rows = conn.execute("SELECT rowid, kicker, headline, subtitle, body FROM articles ORDER BY id").fetchall()
     conn.execute("UPDATE articles SET rowid = -rowid")
     for new, (old, kicker, headline, subtitle, body) in enumerate(rows, 1):

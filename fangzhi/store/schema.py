@@ -232,12 +232,15 @@ CREATE INDEX mention_posts_article_person ON mention_posts(article_id, person_id
         "row ids in date order (store/keys.py) and corpus totals for ranking",
         """
 -- Renumber the articles so that a row id follows the date: day number << 20, then 1, 2, 3 …
--- within the day in the order they came; then index them again under their new ids.
+-- within the day in the order they came; then index them again under their new ids, with FTS5's
+-- ascii tokenizer: the index's tokens are Han bigrams and ASCII words separated by spaces
+-- (store/fts.py), which it splits exactly as unicode61 does, a third quicker.
 CREATE TEMP TABLE renumbered (old INTEGER PRIMARY KEY, new INTEGER NOT NULL);
 INSERT INTO temp.renumbered
     SELECT rowid, (day << 20) + ROW_NUMBER() OVER (PARTITION BY day ORDER BY rowid)
     FROM (SELECT rowid, COALESCE(CAST(julianday(date) AS INTEGER), 0) AS day FROM articles);
-INSERT INTO articles_fts(articles_fts) VALUES ('delete-all');
+DROP TABLE articles_fts;
+CREATE VIRTUAL TABLE articles_fts USING fts5(head, body, content='', tokenize='ascii');
 UPDATE articles SET rowid = -rowid;
 UPDATE articles SET rowid = (SELECT new FROM temp.renumbered WHERE old = -articles.rowid);
 DROP TABLE temp.renumbered;

@@ -30,6 +30,8 @@ from fangzhi.store.schema import migrate
 # Bump when the parser reads the same page differently: stored pages are then re-parsed.
 PARSER_VERSION = f"{__version__}+1"
 _TITLE_WORDS = tuple(sorted(TITLES, key=len, reverse=True))
+WRITE_CACHE_KIB = 256 * 1024
+MMAP_BYTES = 1 << 30
 
 
 @dataclass(frozen=True)
@@ -56,6 +58,10 @@ class Store:
             self.conn.execute("PRAGMA journal_mode = WAL")
             # WAL with synchronous=NORMAL: a crash of the process never corrupts or half-writes
             self.conn.execute("PRAGMA synchronous = NORMAL")
+            # an archive's indexes outgrow the default 2 MB cache early: every insert would read
+            # its index pages again
+            self.conn.execute(f"PRAGMA cache_size = -{WRITE_CACHE_KIB}")
+            self.conn.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")
             migrate(self.conn)
 
     def close(self) -> None:
