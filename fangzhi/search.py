@@ -27,10 +27,11 @@ from typing import Any, NamedTuple
 from fangzhi.store.fts import Query, QueryError, head_text, parse_query, phrase_pattern, snippet
 from fangzhi.store.keys import DAY_BITS, month_of_day, rowid_range
 
-RANK_WINDOW = 1000  # relevance ranks the newest this many matches
-FACET_BASIS = 1000  # facets count the newest this many matches
+RANK_WINDOW = 500  # relevance ranks the newest this many matches
+FACET_BASIS = 500  # facets count the newest this many matches
 COUNT_CAP = 10_000  # totals and document frequencies are exact up to this
-SMALL_SET = 1000  # a person's or place's articles are tested one by one up to this many
+SCAN_CAP = 10_000  # a filtered total tests this many of the newest matches; past them, a lower bound
+SMALL_SET = 300  # a person's or place's articles are tested one by one up to this many
 LOOKUP_COST = 100  # testing one article against the index costs about as much as reading this many matches
 K1, B, HEAD_WEIGHT = 1.2, 0.75, 4.0  # FTS5's bm25() defaults, and fangzhi's head weight
 
@@ -123,38 +124,47 @@ class Matches:
         lo, hi = filters.rowid_range()
         self.params: dict[str, Any] = {"match": q.fts, "lo": lo, "hi": hi, **filters.params()}
         self.subset: list[int] | None = None  # every match, newest first, when tested one by one
-        rows, sets = filters.row_conditions(), filters.set_conditions("s")
-        base = (
+        self.base = (
             "SELECT f.rowid FROM articles_fts f "
             "WHERE articles_fts MATCH :match AND f.rowid BETWEEN :lo AND :hi"
         )
-        if sets and not q.prefix and self._few(base, filters):
-            return
-        join = " CROSS JOIN articles a ON a.rowid = f.rowid" if rows else ""
-        self.sql = base.replace(" WHERE ", f"{join} WHERE ", 1) + "".join(f" AND {c}" for c in rows)
-        if sets:  # the set is made once per statement; "+" keeps FTS5 from looking each one up
-            self.sql += (
-                " AND +f.rowid IN (SELECT s.rowid FROM articles s WHERE s.rowid BETWEEN :lo AND :hi AND "
-                + " AND ".join(sets)
-                + ")"
-            )
+        rows = filters.row_conditions()
+        self.conds = list(rows)
+        if filters.set_conditions():
+            members = self._members(filters)
+            if not q.prefix and self._few(members):
+                return
+            # the set is read once per statement from the list; "+": never looked up in FTS5
+            self.params["members"] = json.dumps(members)
+            self.conds.append("+f.rowid IN (SELECT value FROM json_each(:members))")
+        self.join = " CROSS JOIN articles a ON a.rowid = f.rowid" if rows else ""
+        self.sql = self.base.replace(" WHERE ", f"{self.join} WHERE ", 1) + "".join(
+            f" AND {c}" for c in self.conds
+        )
 
-    def _few(self, base: str, filters: Filters) -> bool:
-        """Find the matches one by one when the filter's articles are few and the query's matches
-        many; True when done so."""
+    def _members(self, filters: Filters) -> list[int]:
+        """Row ids of the person's or place's articles in the date range (and of the paper and
+        kind asked for), newest first."""
         where = " AND ".join(filters.set_conditions("a") + filters.row_conditions("a"))
-        few = [
+        return [
             r[0]
             for r in self.conn.execute(
-                f"SELECT a.rowid FROM articles a WHERE a.rowid BETWEEN :lo AND :hi AND {where} "
-                f"ORDER BY a.rowid DESC LIMIT {SMALL_SET + 1}",
+                # "+": the person's or place's articles drive, never a scan of every row id
+                f"SELECT a.rowid FROM articles a WHERE +a.rowid BETWEEN :lo AND :hi AND {where} "
+                "ORDER BY a.rowid DESC",
                 self.params,
             )
         ]
-        if len(few) > SMALL_SET:
+
+    def _few(self, members: list[int]) -> bool:
+        """Test the articles one by one when they are few and the query's matches many; True
+        when done so."""
+        if len(members) > SMALL_SET:
             return False
-        budget = len(few) * LOOKUP_COST
-        many = self.conn.execute(f"SELECT COUNT(*) FROM ({base} LIMIT {budget})", self.params).fetchone()[0]
+        budget = len(members) * LOOKUP_COST
+        many = self.conn.execute(
+            f"SELECT COUNT(*) FROM ({self.base} LIMIT {budget})", self.params
+        ).fetchone()[0]
         if many < budget:
             return False  # the query's matches are fewer than the tests would cost: read them
         self.subset = [
@@ -162,7 +172,7 @@ class Matches:
             for r in self.conn.execute(
                 "SELECT j.value FROM json_each(:ids) j WHERE EXISTS (SELECT 1 FROM articles_fts "
                 "WHERE articles_fts MATCH :match AND rowid = j.value) ORDER BY j.value DESC",
-                {"ids": json.dumps(few), "match": self.params["match"]},
+                {"ids": json.dumps(members), "match": self.params["match"]},
             )
         ]
         return True
@@ -172,8 +182,20 @@ class Matches:
         cap = COUNT_CAP if cap is None else cap
         if self.subset is not None:
             return len(self.subset), True
-        n = self.conn.execute(f"SELECT COUNT(*) FROM ({self.sql} LIMIT {cap + 1})", self.params).fetchone()[0]
-        return (cap, False) if n > cap else (int(n), True)
+        if not self.conds:
+            n = self.conn.execute(
+                f"SELECT COUNT(*) FROM ({self.sql} LIMIT {cap + 1})", self.params
+            ).fetchone()[0]
+            return (cap, False) if n > cap else (int(n), True)
+        # filtered: test the newest SCAN_CAP matches; past them the count is a lower bound
+        scanned, n = self.conn.execute(
+            f"SELECT COUNT(*), COALESCE(SUM({' AND '.join(self.conds)}), 0) "
+            f"FROM ({self.base} ORDER BY f.rowid DESC LIMIT {SCAN_CAP}) f{self.join}",
+            self.params,
+        ).fetchone()
+        if n > cap:
+            return cap, False
+        return int(n), scanned < SCAN_CAP
 
     def newest(self, n: int, offset: int = 0, below: int | None = None) -> list[int]:
         """Row ids of `n` matches newest first, after skipping `offset`, all older than `below`."""
@@ -278,7 +300,10 @@ def search(
             rows = _fetch(conn, matches.newest(limit, offset))
             scored = [(scorer(r), r) for r in rows]
         else:
-            scored = _ranked(conn, matches, scorer, limit, offset, max(1, window))
+            scored, seen = _ranked(conn, matches, scorer, limit, offset, max(1, window))
+            total = total if exact else max(total, seen)  # a lower bound: no fewer than were seen
+        if not exact:
+            total = max(total, offset + len(scored))
     except sqlite3.OperationalError as e:  # an expression FTS5 will not take: say so, never a traceback
         if "interrupted" in str(e):
             raise  # out of time (the web's deadline), not a bad query
@@ -289,21 +314,22 @@ def search(
 
 def _ranked(
     conn: sqlite3.Connection, matches: Matches, scorer: _Scorer, limit: int, offset: int, window: int
-) -> list[tuple[float, _Article]]:
-    """One page of the matches by relevance: the window ranked, then what is older, newest first."""
+) -> tuple[list[tuple[float, _Article]], int]:
+    """One page of the matches by relevance: the window ranked, then what is older, newest first;
+    and how many matches were seen on the way."""
     out: list[tuple[float, _Article]] = []
     if offset < window:
         ranked = [(scorer(r), r) for r in _fetch(conn, matches.newest(window))]
         ranked.sort(key=lambda sr: (-sr[0], -sr[1].rowid))
         out = ranked[offset : offset + limit]
         if len(ranked) < window or offset + limit <= window:
-            return out
+            return out, len(ranked)
     last = matches.newest(1, window - 1)
     if not last:
-        return out
+        return out, len(out)
     skip = max(0, offset - window)
     older = _fetch(conn, matches.newest(offset + limit - max(offset, window), skip, below=last[0]))
-    return out + [(scorer(r), r) for r in older]
+    return out + [(scorer(r), r) for r in older], max(window, offset) + len(older)
 
 
 def _hit(r: _Article, score: float, q: Query, mark: tuple[str, str]) -> Hit:

@@ -121,11 +121,28 @@ def test_paging_reaches_every_match_once(archive: Archive, window: int) -> None:
 
 def test_a_total_past_the_cap_is_a_lower_bound(archive: Archive, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(search_mod, "COUNT_CAP", 5)
-    page = archive.search("防汛", limit=100)
+    page = archive.search("防汛", limit=3, window=3)
     assert (page.total, page.total_exact) == (5, False)
     assert page.as_dict()["total_exact"] is False
-    assert len(page.hits) == N_DATED + 2  # the hits themselves are not capped
+    everything = archive.search("防汛", limit=100)
+    assert len(everything.hits) == N_DATED + 2  # the hits themselves are not capped …
+    assert everything.total == N_DATED + 2  # … and the bound is no less than the hits in hand
     assert archive.search("第3次").total_exact
+
+
+@pytest.mark.parametrize("filters", [{"person": "王立"}, {"kind": "news"}, {"publication": "某市日报"}])
+def test_a_filtered_total_past_the_scan_is_a_lower_bound(
+    archive: Archive, monkeypatch: pytest.MonkeyPatch, filters: dict[str, str]
+) -> None:
+    full = archive.search("防汛", limit=100, **filters)
+    assert full.total_exact and full.total == len(full.hits)
+    monkeypatch.setattr(search_mod, "SMALL_SET", 0)  # read the index, not the person's articles
+    monkeypatch.setattr(search_mod, "SCAN_CAP", 3)  # the newest three matches are tested
+    first = archive.search("防汛", limit=1, window=1, **filters)
+    assert not first.total_exact and 1 <= first.total <= 3
+    capped = archive.search("防汛", limit=100, **filters)
+    assert [h.id for h in capped.hits] == [h.id for h in full.hits]  # the hits are all there
+    assert (capped.total, capped.total_exact) == (len(full.hits), False)
 
 
 @pytest.mark.parametrize("query", ["防汛", "会议 -读者", "防", "王立 OR 黄敏"])

@@ -120,8 +120,26 @@ def test_digits_then_a_lone_character_match_inside_longer_runs(tmp_path: Path) -
     pages = {"d.txt": "# 标题\n\n某市日报讯（记者 甲某）2023年5月11日，市政府召开2023年第3次常务会议。\n"}
     with open_archive(tmp_path / "d.db") as a:
         a.ingest([write_pages(tmp_path / "p", pages)])
-        assert a.search("2023年").total == 1  # 年 is followed by 第: indexed as the bigram 年第
+        assert a.search("2023年").total == 1  # 年 opens the run 年第3…: indexed as 年 and 年第
         assert a.search("第3次").total == 1
+        assert a.search("3次常务").total == 1
+        assert a.search("2023年第4次").total == 0
+
+
+@pytest.mark.parametrize(
+    ("term", "fts"),
+    [
+        ("2021年", '"2021 年"'),  # exact, not the prefix 年* that would read every 年x bigram
+        ("第3次会议", '"第 3 次 次会 会议"'),
+        ("5G基站", '"5g 基 基站"'),
+        ("安全生产", '"安全 全生 生产"'),  # may sit inside a longer run at both ends
+        ("朱", '"朱"*'),  # a lone character is all that stays a prefix query
+    ],
+)
+def test_terms_that_run_into_digits_are_exact_phrases(term: str, fts: str) -> None:
+    from fangzhi.store.fts import parse_query
+
+    assert parse_query(term).fts == fts
 
 
 def test_a_new_migration_brings_an_old_archive_forward(

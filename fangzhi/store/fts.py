@@ -2,11 +2,13 @@
 
 FTS5's tokenizers do not segment Chinese, and its trigram tokenizer cannot match two characters
 (朱健, 调研). An index of segmented words misses sub-words (会议 inside 主持会议). So every run of
-Han characters is indexed as its overlapping bigrams (主持会议 → 主持 持会 会议), and the run's
-last character also as itself; ASCII words are indexed as words. A query term of two or more
-characters becomes the phrase of its bigrams, which matches exactly where the term occurs; a
-single character becomes a prefix query (朱*) that matches every bigram it opens, plus the
-run-final unigrams. The index table is contentless: the text itself is stored once, in articles.
+Han characters is indexed as its overlapping bigrams (主持会议 → 主持 持会 会议), with the run's
+first and last characters also as themselves (主 … 议; a run of one character is itself); ASCII
+words are indexed as words. A query term of two or more characters becomes the phrase of its
+bigrams, which matches exactly where the term occurs; where the term runs into digits or letters
+(2021年, 第3次, 5G基站) the characters next to them are the runs' first or last, so the term is
+still one exact phrase. A single character becomes a prefix query (朱*) that matches every bigram
+it opens and the unigrams. The index table is contentless: the text is stored once, in articles.
 
 Query language: words are ANDed; `OR` between two terms; `-term` excludes; `"exact phrase"`
 keeps spaces and punctuation out of the way. Anything else — FTS5 operators, brackets, quotes
@@ -33,6 +35,10 @@ def index_text(text: str | None) -> str:
         if run.isascii():
             out.append(run.lower())
             continue
+        if len(run) == 1:
+            out.append(run)
+            continue
+        out.append(run[0])
         out.extend(_BIGRAMS.findall(run))  # overlapping pairs, found in C
         out.append(run[-1])
     return " ".join(out)
@@ -110,8 +116,9 @@ def parse_query(text: str) -> Query:
 
 
 def _clause(raw: str) -> str | None:
-    """One term as FTS5: the phrase of the tokens its text is indexed as, less the last run's
-    final character (so 安全生产 also matches inside 安全生产委员会); a lone character is a prefix."""
+    """One term as FTS5: the phrase of the tokens its text is indexed as. Its first run may begin
+    inside a longer run of the text, and its last may end inside one (安全生产 inside
+    安全生产委员会): those ends lose their unigram. A lone character is a prefix query."""
     runs = [m.group() for m in _HAN_RUN.finditer(raw)]
     if not runs:
         return None
@@ -121,14 +128,15 @@ def _clause(raw: str) -> str | None:
     for i, run in enumerate(runs):
         if run.isascii():
             tokens.append(run.lower())
-            continue
-        tokens.extend(run[k : k + 2] for k in range(len(run) - 1))
-        if i < len(runs) - 1 or len(run) == 1:
-            tokens.append(run[-1])
-    # a lone character ending the term (2020年) is indexed as itself only where its run ends:
-    # as a prefix it also matches the bigram it opens (2020年第…)
-    prefix = "*" if len(runs[-1]) == 1 and not runs[-1].isascii() else ""
-    return '"' + " ".join(tokens) + '"' + prefix
+        elif len(run) == 1:
+            tokens.append(run)  # a run of its own, or the first or last character of one
+        else:
+            if i > 0:
+                tokens.append(run[0])  # the run starts here
+            tokens.extend(run[k : k + 2] for k in range(len(run) - 1))
+            if i < len(runs) - 1:
+                tokens.append(run[-1])  # the run ends here
+    return '"' + " ".join(tokens) + '"'
 
 
 def phrase_pattern(raw: str) -> re.Pattern[str]:
