@@ -577,8 +577,7 @@ def breakdown(db: Path, w: Workload, n: int, cap_s: float) -> dict[str, Any]:
             until[0] = time.perf_counter() + cap_s
             t0 = time.perf_counter()
             try:
-                query.search(conn, q.text, f, limit=20, mark=("\ue000", "\ue001"))
-                query.facets(conn, q.text, f)
+                query.search(conn, q.text, f, limit=20, mark=("\ue000", "\ue001"), with_facets=True)
             except query.QueryError:
                 label = " ".join(x for x in (q.text, q.date_from, q.date_to, q.person, q.place) if x)
                 stopped_in = conn.log[-1][0] if conn.log else "?"

@@ -98,9 +98,10 @@ class SearchPage:
     limit: int
     offset: int
     total_exact: bool = True  # False: `total` is a lower bound (COUNT_CAP)
+    facets: dict[str, Any] | None = None  # when asked for (search's with_facets)
 
     def as_dict(self) -> dict[str, Any]:
-        return {
+        out = {
             "query": self.query,
             "total": self.total,
             "total_exact": self.total_exact,
@@ -108,6 +109,9 @@ class SearchPage:
             "offset": self.offset,
             "hits": [asdict(h) for h in self.hits],
         }
+        if self.facets is not None:
+            out["facets"] = self.facets
+        return out
 
 
 class Matches:
@@ -287,9 +291,11 @@ def search(
     sort: str = "relevance",
     mark: tuple[str, str] = ("【", "】"),
     window: int = RANK_WINDOW,
+    with_facets: bool = False,
 ) -> SearchPage:
     """Articles matching `text`: best first by BM25 (over the newest `window` matches, then the
-    rest newest first), or newest first with sort="date"."""
+    rest newest first), or newest first with sort="date"; and their facets (see facets()) when
+    `with_facets`, from the same matches."""
     q = parse_query(text)
     limit, offset = max(1, min(limit, 500)), max(0, offset)
     try:
@@ -304,12 +310,13 @@ def search(
             total = total if exact else max(total, seen)  # a lower bound: no fewer than were seen
         if not exact:
             total = max(total, offset + len(scored))
+        facet_counts = facets_of(conn, matches) if with_facets else None
     except sqlite3.OperationalError as e:  # an expression FTS5 will not take: say so, never a traceback
         if "interrupted" in str(e):
             raise  # out of time (the web's deadline), not a bad query
         raise QueryError(f"cannot search for {text!r}: {e}") from e
     hits = [_hit(r, s, q, mark) for s, r in scored]
-    return SearchPage(text, total, hits, limit, offset, exact)
+    return SearchPage(text, total, hits, limit, offset, exact, facet_counts)
 
 
 def _ranked(
@@ -353,28 +360,33 @@ def facets(
     newest FACET_BASIS matches (`basis` says how many were counted)."""
     q = parse_query(text)
     try:
-        rowids = Matches(conn, q, filters).newest(FACET_BASIS)
-        ids = json.dumps(rowids)
-        meta = conn.execute(
-            "SELECT a.id, a.kind, a.publication FROM json_each(?) j JOIN articles a ON a.rowid = j.value",
-            (ids,),
-        ).fetchall()
-        article_ids = json.dumps([r[0] for r in meta])
-        person = conn.execute(
-            "SELECT m.name, COUNT(DISTINCT m.article_id) AS n FROM json_each(?) j "
-            "JOIN mentions m ON m.article_id = j.value GROUP BY m.name ORDER BY n DESC, m.name LIMIT ?",
-            (article_ids, top),
-        ).fetchall()
-        place = conn.execute(
-            "SELECT COALESCE(p.district, p.city, p.province, p.name) AS k, "
-            "COUNT(DISTINCT p.article_id) AS n FROM json_each(?) j "
-            "JOIN places p ON p.article_id = j.value GROUP BY k ORDER BY n DESC, k LIMIT ?",
-            (article_ids, top),
-        ).fetchall()
+        return facets_of(conn, Matches(conn, q, filters), top)
     except sqlite3.OperationalError as e:
         if "interrupted" in str(e):
             raise  # out of time (the web's deadline), not a bad query
         raise QueryError(f"cannot search for {text!r}: {e}") from e
+
+
+def facets_of(conn: sqlite3.Connection, matches: Matches, top: int = 10) -> dict[str, Any]:
+    """facets() of matches already found."""
+    rowids = matches.newest(FACET_BASIS)
+    ids = json.dumps(rowids)
+    meta = conn.execute(
+        "SELECT a.id, a.kind, a.publication FROM json_each(?) j JOIN articles a ON a.rowid = j.value",
+        (ids,),
+    ).fetchall()
+    article_ids = json.dumps([r[0] for r in meta])
+    person = conn.execute(
+        "SELECT m.name, COUNT(DISTINCT m.article_id) AS n FROM json_each(?) j "
+        "JOIN mentions m ON m.article_id = j.value GROUP BY m.name ORDER BY n DESC, m.name LIMIT ?",
+        (article_ids, top),
+    ).fetchall()
+    place = conn.execute(
+        "SELECT COALESCE(p.district, p.city, p.province, p.name) AS k, "
+        "COUNT(DISTINCT p.article_id) AS n FROM json_each(?) j "
+        "JOIN places p ON p.article_id = j.value GROUP BY k ORDER BY n DESC, k LIMIT ?",
+        (article_ids, top),
+    ).fetchall()
     months = Counter(month_of_day(r >> DAY_BITS) for r in rowids)
     return {
         "basis": len(rowids),

@@ -258,3 +258,13 @@ def _make_it_an_archive_of_migration_3(db: Path) -> None:
     dates = [r[0] for r in conn.execute("SELECT date FROM articles ORDER BY rowid")]
     assert dates != sorted(dates)  # the test would prove nothing otherwise
     conn.close()
+
+
+@pytest.mark.parametrize("filters", [{}, {"person": "王立"}, {"date_from": "2021-03"}])
+def test_facets_with_the_search_are_the_facets_alone(archive: Archive, filters: dict[str, str]) -> None:
+    from fangzhi import query
+
+    page = query.search(archive.conn, "防汛", query.Filters(**filters), with_facets=True)
+    assert page.facets == query.facets(archive.conn, "防汛", query.Filters(**filters))
+    assert page.as_dict()["facets"] == page.facets
+    assert "facets" not in query.search(archive.conn, "防汛").as_dict()

@@ -260,10 +260,10 @@ def _routes(app: FastAPI, templates: Jinja2Templates) -> None:
         offset: int = Query(0, ge=0, le=MAX_OFFSET),
     ) -> dict[str, Any]:
         f = _search_filters(date_from, date_to, person, place, publication, kind)
-        result = query.search(conn, q, f, limit=limit, offset=offset, sort=sort, mark=("\ue000", "\ue001"))
-        out = result.as_dict()
-        out["facets"] = query.facets(conn, q, f)
-        return out
+        result = query.search(
+            conn, q, f, limit=limit, offset=offset, sort=sort, mark=("\ue000", "\ue001"), with_facets=True
+        )
+        return result.as_dict()
 
     @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
     def search_page(
@@ -294,9 +294,16 @@ def _routes(app: FastAPI, templates: Jinja2Templates) -> None:
         if q.strip():
             try:
                 result = query.search(
-                    conn, q, f, limit=20, offset=(page_no - 1) * 20, sort=sort, mark=("\ue000", "\ue001")
+                    conn,
+                    q,
+                    f,
+                    limit=20,
+                    offset=(page_no - 1) * 20,
+                    sort=sort,
+                    mark=("\ue000", "\ue001"),
+                    with_facets=True,
                 )
-                facet_counts = query.facets(conn, q, f)
+                facet_counts = result.facets
             except query.QueryError as e:
                 error = str(e)
         json_url = "/api/search?" + urlencode(
