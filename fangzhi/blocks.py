@@ -11,7 +11,7 @@ Three passes over the page's lines:
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from fangzhi import credits
 from fangzhi.lexicon import chars, layout
@@ -135,7 +135,7 @@ def is_titleish(s: str) -> bool:
     """Head-like and terse: no clause breaks, short. Such a line may stand alone as a title."""
     if len(s) > 40 or any(c in s for c in "，。；,;") or s[-1] in "、：":
         return False
-    return sum(1 for c in s if chars.is_han(c)) >= 4
+    return len(chars.HAN_RE.findall(s)) >= 4
 
 
 # ---------------------------------------------------------------- pass 2: head groups
@@ -292,8 +292,10 @@ def _body_block(units: list[Unit], text: str) -> Block:
         )
     )
     jump = units[-1].line.jump if units[-1].line.jump == "to" else units[0].line.jump
-    return replace(
-        Block("body", spans, body),
+    return Block(
+        "body",
+        spans,
+        body,
         closing=closing,
         starts_mid=starts_mid(body) or jump == "from",
         ends_open=ends_open(body) or jump == "to",

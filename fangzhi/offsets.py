@@ -65,13 +65,27 @@ class OffsetMap:
         return out
 
     def spans_to_raw(self, spans: Iterable[Span]) -> list[list[int]]:
+        """The raw ranges of the spans in order, a range that continues the one before merged
+        into it: raw_ranges() of each span, inlined (records ask for thousands a page)."""
         out: list[list[int]] = []
+        norm, raw, norm_len = self._norm, self._raw, self.norm_len
+        runs = len(norm)
         for s in spans:
-            for a, b in self.raw_ranges(s.start, s.end):
+            pos, end = s.start, s.end
+            if end <= pos:
+                continue
+            i = max(bisect_right(norm, pos) - 1, 0)
+            while pos < end:
+                run_end = norm[i + 1] if i + 1 < runs else norm_len
+                stop = end if end < run_end else run_end
+                a = raw[i] + (pos - norm[i])
+                b = a + (stop - pos)
                 if out and out[-1][1] == a:
                     out[-1][1] = b
                 else:
                     out.append([a, b])
+                pos = stop
+                i += 1
         return out
 
 

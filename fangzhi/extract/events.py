@@ -21,6 +21,18 @@ SENTENCE_END = re.compile(r"[。！？\n]")
 _HELD_QUICK = re.compile(
     r"召开|举行|举办|开幕|启动|开班|落幕|出席|揭牌|挂牌|开园|开馆|开通|开工|投产|竣工|通车|落成|成立"
 )
+# The verb every match of a pattern holds: a sentence without it is not searched (the search
+# of EVENT_BEFORE_VERB and LAUNCH tries every name length at every start, and costs).
+_HELD_WORD = re.compile(lex.HELD_WORDS)
+_LAUNCH_WORD = re.compile(lex.LAUNCH_WORDS)
+_PRESIDED = re.compile(r"主持(?:会议|召开)")
+_DAY_BEFORE_NAME = re.compile(r"^.*?(?:\d{1,2}日(?:[上下]午|晚)?|上午|下午)")
+_GENERIC_REST = re.compile(r"部分|有关|相关|重点|重大|一线|现场")
+_CLAUSE_BREAK = re.compile(r"[，。；]")
+_LIST_ITEM_END = re.compile(r"[、，。；\s]")
+_COMPANY = re.compile(r"^(?:及[^，。；]{0,16}?领导|等[^，。；]{0,6}?)")  # 甲及有关部门领导 / 甲等
+_AND_SPOKE = re.compile(r"并(?:讲话|致辞|发言|作[^，。；]{0,6}讲话)")
+_PRONOUN_BEFORE = re.compile(r"(?:他|她)$")
 
 
 @dataclass
@@ -82,7 +94,7 @@ def _main_event(lead: str, head: str, day: str | None) -> EventHit | None:
 def _implied_event(body: str, day: str | None) -> EventHit | None:
     """No lead states the event (a fragment, a lead cut off): someone presiding implies a
     meeting; an attendance line says what was attended (参加调研 → an inspection)."""
-    m = re.search(r"主持(?:会议|召开)", body)
+    m = _PRESIDED.search(body)
     if m:
         return EventHit("meeting", None, day, None, m.start(), m.end())
     m = lex.ATTENDED_OBJECT.search(body)
@@ -104,6 +116,8 @@ def _held(text: str) -> EventHit | None:
         return None  # the patterns below backtrack; most sentences hold none of their verbs
     best: EventHit | None = None
     for rx in (lex.EVENT_BEFORE_VERB, lex.EVENT_AFTER_VERB):
+        if rx is lex.EVENT_BEFORE_VERB and not _HELD_WORD.search(text):
+            continue
         m = rx.search(text)
         if m is None:
             continue
@@ -113,7 +127,7 @@ def _held(text: str) -> EventHit | None:
         hit = EventHit(kind, name, None, place, m.start(), m.end())
         if best is None or hit.start < best.start:
             best = hit
-    launch = lex.LAUNCH.search(text)
+    launch = lex.LAUNCH.search(text) if _LAUNCH_WORD.search(text) else None
     if launch and (best is None or launch.start() < best.start):
         name = _trim_name(launch.group("name"))
         best = EventHit("ceremony", name, None, launch.group("place"), launch.start(), launch.end())
@@ -132,7 +146,7 @@ def _held(text: str) -> EventHit | None:
 
 def _trim_name(name: str) -> str:
     """A held event's name, less the date and the subject that precede it in the clause."""
-    name = re.sub(r"^.*?(?:\d{1,2}日(?:[上下]午|晚)?|上午|下午)", "", name)
+    name = _DAY_BEFORE_NAME.sub("", name)
     return name.strip("，、 ")
 
 
@@ -171,7 +185,7 @@ def _visited(where: str | None) -> str | None:
         pos = h.end + (1 if where[h.end : h.end + 1] == "、" else 0)
     if places:
         return "、".join(places)
-    return re.split(r"部分|有关|相关|重点|重大|一线|现场", where, maxsplit=1)[0] or None
+    return _GENERIC_REST.split(where, maxsplit=1)[0] or None
 
 
 def _awarded(text: str) -> EventHit | None:
@@ -182,7 +196,7 @@ def _awarded(text: str) -> EventHit | None:
 
 
 def _clause_end(text: str, pos: int) -> int:
-    m = re.compile(r"[，。；]").search(text, pos)
+    m = _CLAUSE_BREAK.search(text, pos)
     return m.start() if m else len(text)
 
 
@@ -253,16 +267,16 @@ def _parts(text: str, end: int) -> list[str]:
     主持会议并讲话 is two parts."""
     pos = end
     while pos < len(text) and text[pos] == "、":  # skip the rest of a list of names
-        nxt = re.compile(r"[、，。；\s]").search(text, pos + 1)
+        nxt = _LIST_ITEM_END.search(text, pos + 1)
         if nxt is None or nxt.start() - pos > 5:
             break
         pos = nxt.start()
     rest = text[pos : pos + 24]
-    rest = re.sub(r"^(?:及[^，。；]{0,16}?领导|等[^，。；]{0,6}?)", "", rest)
+    rest = _COMPANY.sub("", rest)
     m = lex.PRESIDE.match(rest)
     if m:
         tail = rest[m.end() :]
-        spoke = re.match(r"并(?:讲话|致辞|发言|作[^，。；]{0,6}讲话)", tail)
+        spoke = _AND_SPOKE.match(tail)
         return ["presided", "spoke"] if spoke else ["presided"]
     if lex.SPEAK_AFTER_ATTEND.match(rest) or lex.SPEAK.match(rest):
         return ["spoke"]
@@ -305,7 +319,7 @@ def find_directives(text: str, body_start: int, persons: list[PersonHit]) -> lis
         who = m.group("who")
         speaker = "会议" if who and who.startswith("会") else starts.get(m.start())
         if speaker is None:
-            pm = re.compile(r"(?:他|她)$").search(text, max(0, m.start() - 1), m.start())
+            pm = _PRONOUN_BEFORE.search(text, max(0, m.start() - 1), m.start())
             if pm is None:
                 continue
             speaker = _last_subject(text, persons, m.start())

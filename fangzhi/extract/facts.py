@@ -11,7 +11,7 @@ from fangzhi.extract.events import find_directives, find_events
 from fangzhi.extract.figures import find_figures
 from fangzhi.extract.orgs import find_orgs
 from fangzhi.extract.persons import PersonHit, find_persons, with_known
-from fangzhi.extract.places import find_places
+from fangzhi.extract.places import PlaceHit, find_places
 from fangzhi.extract.text import ArticleText
 from fangzhi.extract.titles import find_documents, find_slogans
 from fangzhi.model import Article, Directive, Event, Facts, Figure, Named, Person, Place, Post, Problem, Span
@@ -79,20 +79,25 @@ def article_facts(article: Article, at: ArticleText, hits: list[PersonHit]) -> F
 
 def _places(at: ArticleText) -> tuple[tuple[Place, ...], list[Problem]]:
     """Each place once; one the text cannot resolve is a problem naming its candidates."""
-    out: dict[str, Place] = {}
+    first: dict[str, PlaceHit] = {}
+    spans: dict[str, list[Span]] = {}
     problems: list[Problem] = []
     for h in find_places(at.text):
-        spans = at.spans(h.start, h.end)
-        if h.name in out:
-            prev = out[h.name]
-            out[h.name] = replace(prev, spans=prev.spans + spans)
+        found = at.spans(h.start, h.end)
+        if h.name in first:
+            spans[h.name].extend(found)
             continue
-        out[h.name] = Place(h.name, h.code, h.province, h.city, h.district, h.level, spans, h.candidates)
+        first[h.name] = h
+        spans[h.name] = list(found)
         if h.code is None and h.candidates:
             problems.append(
-                Problem("place.ambiguous", f"{h.name} could be any of {', '.join(h.candidates)}", spans)
+                Problem("place.ambiguous", f"{h.name} could be any of {', '.join(h.candidates)}", found)
             )
-    return tuple(out.values()), problems
+    places = tuple(
+        Place(h.name, h.code, h.province, h.city, h.district, h.level, tuple(spans[n]), h.candidates)
+        for n, h in first.items()
+    )
+    return places, problems
 
 
 def _merge(hits: list[PersonHit], at: ArticleText) -> tuple[Person, ...]:

@@ -20,6 +20,7 @@ from functools import lru_cache
 from itertools import accumulate
 
 from fangzhi.lexicon import units as lex
+from fangzhi.patterns import compile_scanning
 
 _CN_DIGIT = "一二两三四五六七八九"
 _CN_BODY = "零〇一二两三四五六七八九十百千万亿"
@@ -35,7 +36,7 @@ def _alternation(words: tuple[str, ...]) -> str:
     return "|".join(re.escape(w) for w in words)
 
 
-_FIGURE = re.compile(
+_FIGURE = compile_scanning(
     rf"(?P<pct>百分之)?(?P<num>{_ARABIC}|{_CHINESE})"
     rf"(?:\s*[—–\-~～至到]\s*(?:{_ARABIC}|{_CHINESE}))?"
     rf"(?P<mult>{_alternation(lex.MULTIPLIERS)})?"
@@ -72,7 +73,8 @@ def find_figures(text: str) -> list[FigureHit]:
     out: list[FigureHit] = []
     pos = 0
     while (m := _FIGURE.search(text, pos)) is not None:
-        hit = _figure(text, m)
+        # a number with no unit, multiplier nor 百分之 is no figure (most are: 一些, 2023年)
+        hit = _figure(text, m) if m.group("unit", "mult", "pct") != (None, None, None) else None
         if hit is not None:
             out.append(hit)
             pos = hit.end

@@ -20,7 +20,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate
 
 from fangzhi.lexicon import orgs as lex
 
@@ -48,33 +47,40 @@ def find_orgs(text: str) -> list[OrgHit]:
     A name inside a longer one at the same place gives way to it (衡阳市人民政府 inside
     衡阳市人民政府办公室) but counts where it is printed on its own.
     """
-    tagged: dict[int, list[Token]] = {}  # by where the clause (or window) starts: one run each
+    # by where the clause (or window) starts: one run each, its tokens and where each ends
+    tagged: dict[int, tuple[list[Token], list[int]]] = {}
     spans: list[tuple[int, int]] = []
     for m in _HEAD.finditer(text):
-        lo = max(0, m.start() - _WINDOW)
-        if last := _LAST_BREAK.match(text, lo, m.start()):
+        start, end = m.span()
+        lo = max(0, start - _WINDOW)
+        if last := _LAST_BREAK.match(text, lo, start):
             lo = last.end()
-        tokens = tagged.get(lo)
-        if tokens is None or tokens[-1][2] + len(tokens[-1][0]) < m.end():
-            nxt = _NEXT_BREAK.search(text, m.end())
-            tokens = tagged[lo] = _tag(text, lo, nxt.start() if nxt else len(text))
-        span = _name_ending(tokens, m.end())
+        run = tagged.get(lo)
+        if run is None or run[1][-1] < end:
+            nxt = _NEXT_BREAK.search(text, end)
+            run = tagged[lo] = _tag(text, lo, nxt.start() if nxt else len(text))
+        tokens, ends = run
+        span = _name_ending(tokens, end, ends.index(end) if end in ends else None)
         if span is not None:
             spans.append(span)
     return _distinct(text, spans)
 
 
-def _tag(text: str, lo: int, hi: int) -> list[Token]:
+def _tag(text: str, lo: int, hi: int) -> tuple[list[Token], list[int]]:
+    """The tokens of text[lo:hi], and where each ends."""
     import rjieba
 
-    pairs = rjieba.tag(text[lo:hi])
-    starts = accumulate((len(w) for w, _ in pairs), initial=lo)
-    return [(w, t, s) for (w, t), s in zip(pairs, starts, strict=False)]
+    tokens: list[Token] = []
+    ends: list[int] = []
+    for w, t in rjieba.tag(text[lo:hi]):
+        tokens.append((w, t, lo))
+        lo += len(w)
+        ends.append(lo)
+    return tokens, ends
 
 
-def _name_ending(tokens: list[Token], end: int) -> tuple[int, int] | None:
-    """The span of the name whose head ends at `end`, or None."""
-    k = next((i for i, (w, _, s) in enumerate(tokens) if s + len(w) == end), None)
+def _name_ending(tokens: list[Token], end: int, k: int | None) -> tuple[int, int] | None:
+    """The span of the name whose head ends at `end`, the end of token `k`, or None."""
     if k is None:
         return None  # the head is inside a longer word (部长, 委员)
     word, tag, _ = tokens[k]

@@ -23,9 +23,11 @@ from fangzhi.lexicon import posts as lex
 from fangzhi.lexicon.names import COMPOUND_SURNAMES as _COMPOUND_SURNAMES
 from fangzhi.lexicon.names import SURNAMES as _SURNAMES
 
-# A surname opening a clause: where a bare name can stand (某某表示，…).
-_CLAUSE_SURNAME = re.compile(r"(?:^|(?<=[，。；：！？、\n“”（）]))(?=[" + "".join(sorted(_SURNAMES)) + "])")
+# A surname opening a clause: where a bare name can stand (某某表示，…). Matched with the break
+# before it, so that a search skips from break to break (see _clause_surnames).
+_CLAUSE_SURNAME = re.compile(r"[，。；：！？、\n“”（）](?=[" + "".join(sorted(_SURNAMES)) + r"])")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+_HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
 _NOT_NAME_END = frozenset("省市县区乡镇村局委办厅部院校所队站组社司处科团会馆园街路港湾山湖江河")
 
 
@@ -85,15 +87,18 @@ def read_name(text: str, pos: int, *, strict: bool = False) -> tuple[int, int] |
     """
     if pos >= len(text) or not _surname_at(text, pos):
         return None
-    lengths = (3, 4) if text[pos : pos + 2] in _COMPOUND_SURNAMES else (2, 3)
-    fits = [n for n in lengths if _is_name_chars(text[pos : pos + n]) and _ends_name(text, pos + n, strict)]
-    if not fits:
-        return None
+    shorter, longer = (3, 4) if text[pos : pos + 2] in _COMPOUND_SURNAMES else (2, 3)
+    short_fits = _is_name_chars(text[pos : pos + shorter]) and _ends_name(text, pos + shorter, strict)
+    long_fits = _is_name_chars(text[pos : pos + longer]) and _ends_name(text, pos + longer, strict)
     # punctuation right after the shorter reading settles it (黄立，); else the longer reading
     # wins when it also fits (刘越高|主持 over 刘越|高主持 — the latter does not fit anyway)
-    short = fits[0]
-    if len(fits) > 1 and not (pos + short < len(text) and text[pos + short] in lex.NAME_END_CHARS):
-        short = fits[-1]
+    if short_fits:
+        settled = pos + shorter < len(text) and text[pos + shorter] in lex.NAME_END_CHARS
+        short = longer if long_fits and not settled else shorter
+    elif long_fits:
+        short = longer
+    else:
+        return None
     name = text[pos : pos + short]
     if rjieba_has_word(name):
         return None  # a word of the language (干部, 全市), not a name
@@ -105,7 +110,7 @@ def _surname_at(text: str, pos: int) -> bool:
 
 
 def _is_name_chars(s: str) -> bool:
-    return len(s) >= 2 and all("\u4e00" <= c <= "\u9fff" for c in s) and s[-1] not in _NOT_NAME_END
+    return len(s) >= 2 and _HAN_RUN.fullmatch(s) is not None and s[-1] not in _NOT_NAME_END
 
 
 def _ends_name(text: str, end: int, strict: bool) -> bool:
@@ -113,8 +118,16 @@ def _ends_name(text: str, end: int, strict: bool) -> bool:
         return True
     if text[end] in lex.NAME_END_CHARS:
         return True
-    words = _STRICT_END if strict else lex.NAME_END_WORDS
-    return text.startswith(words, end)
+    words = (_STRICT_END_BY_FIRST if strict else _END_WORDS_BY_FIRST).get(text[end])
+    return words is not None and text.startswith(words, end)
+
+
+def _by_first(words: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """The words by their first character, in their order: startswith() need try no other."""
+    out: dict[str, list[str]] = {}
+    for w in words:
+        out.setdefault(w[0], []).append(w)
+    return {c: tuple(ws) for c, ws in out.items()}
 
 
 _STRICT_END = tuple(
@@ -148,6 +161,8 @@ _STRICT_END = tuple(
         "去",
     }
 )
+_END_WORDS_BY_FIRST = _by_first(lex.NAME_END_WORDS)
+_STRICT_END_BY_FIRST = _by_first(_STRICT_END)
 
 
 @lru_cache(maxsize=8192)
@@ -178,7 +193,7 @@ def find_titles(text: str, lo: int = 0, hi: int | None = None) -> list[tuple[int
     out: list[tuple[int, int]] = []
     for m in lex.TITLE_LAST.finditer(text, lo, hi):
         e = m.end()
-        for n in lex.TITLE_LENGTHS:
+        for n in lex.TITLE_LENGTHS_BY_LAST[m.group()]:
             s = e - n
             if s < lo or text[s:e] not in lex.TITLE_SET or not _title_fits(text, s, e):
                 continue
@@ -246,14 +261,15 @@ def post_start(text: str, ts: int) -> int:
 
     lo = max(0, ts - 32)
     window = text[lo:ts]
-    cut = max((window.rfind(c) for c in lex.POST_STOP_CHARS), default=-1)
-    if cut >= 0:
+    last_stop = _LAST_STOP.match(window)
+    if last_stop:
+        cut = last_stop.end() - 1
         lo, window = lo + cut + 1, window[cut + 1 :]
-    window = re.sub(r"^(?:专访|访问|访|对话)", "", window)  # ——访某局局长某某
+    window = _INTERVIEW.sub("", window)  # ——访某局局长某某
     start = ts
     in_body = bool(lex.BODY_END.search(window))
     for tok, tag in reversed(rjieba.tag(window)):
-        if tok in lex.POST_STOP_WORDS or (any(c.isdigit() for c in tok) and ("月" in tok or "日" in tok)):
+        if tok in lex.POST_STOP_WORDS or (("月" in tok or "日" in tok) and any(c.isdigit() for c in tok)):
             break
         verb_ok = tok in lex.VERBS_IN_BODIES or (in_body and tag in ("v", "vn", "vd"))
         if tag in _NOT_IN_BODY_TAGS and not verb_ok:
@@ -262,6 +278,9 @@ def post_start(text: str, ts: int) -> int:
     return start
 
 
+# A window through its last character that a post never runs past (POST_STOP_CHARS).
+_LAST_STOP = re.compile(".*[" + "".join(map(re.escape, lex.POST_STOP_CHARS)) + "]", re.S)
+_INTERVIEW = re.compile(r"^(?:专访|访问|访|对话)")
 _NOT_IN_BODY_TAGS = frozenset(
     {"v", "vd", "d", "p", "c", "u", "ul", "uj", "uz", "ug", "uv", "r", "y", "e", "i", "l"}
 )
@@ -337,8 +356,7 @@ def _known(text: str, names: set[str], hits: dict[int, PersonHit]) -> list[Perso
 def _bare(text: str, hits: dict[int, PersonHit]) -> list[PersonHit]:
     covered = {i for h in hits.values() for i in range(h.start, h.end)}
     out: list[PersonHit] = []
-    for m in _CLAUSE_SURNAME.finditer(text):
-        pos = m.start()
+    for pos in _clause_surnames(text):
         if pos in covered:
             continue
         span = read_name(text, pos)
@@ -352,6 +370,12 @@ def _bare(text: str, hits: dict[int, PersonHit]) -> list[PersonHit]:
     return out
 
 
+def _clause_surnames(text: str) -> list[int]:
+    """Where a surname opens the text or a clause, in order."""
+    starts = [m.end() for m in _CLAUSE_SURNAME.finditer(text)]
+    return [0, *starts] if text[:1] in _SURNAMES else starts
+
+
 _ACTION_WORDS = tuple(
     sorted(
         lex.SPEECH_VERBS
@@ -362,9 +386,13 @@ _ACTION_WORDS = tuple(
 )
 
 
+_ACTION_WORDS_BY_FIRST = _by_first(_ACTION_WORDS)
+
+
 def _acts(text: str, span: tuple[int, int]) -> bool:
     """某某表示 / 某某主持: a name opening a clause with a verb of speech or action."""
-    return text.startswith(_ACTION_WORDS, span[1])
+    words = _ACTION_WORDS_BY_FIRST.get(text[span[1] : span[1] + 1])
+    return words is not None and text.startswith(words, span[1])
 
 
 def _honoured(text: str, pos: int, span: tuple[int, int]) -> bool:
@@ -372,19 +400,30 @@ def _honoured(text: str, pos: int, span: tuple[int, int]) -> bool:
     return text[pos - 1 : pos] == "”" and text[span[1] : span[1] + 1] in ("、", "等", "，", "。", "和")
 
 
-_LIST_CLAUSE = re.compile(r"[^，。；：:！？\n“”（）]+")
+_CLAUSE_BREAKS = "，。；：:！？\n“”（）"
+# A clause (a run between breaks) that holds two 、 or more: a list of three items or more; the
+# text's first clause, and each after a break (matched with it, so that a search skips from
+# break to break). No clause of fewer items is ever looked at.
+_LIST = f"(?:[^{_CLAUSE_BREAKS}、]*+、){{2}}[^{_CLAUSE_BREAKS}]*+"
+_FIRST_LIST_CLAUSE = re.compile(_LIST)
+_LIST_CLAUSE = re.compile(f"[{_CLAUSE_BREAKS}]({_LIST})")
+
+
+def _list_clauses(text: str) -> list[tuple[int, str]]:
+    """(where it starts, its text) of each clause that is a list, in order."""
+    out = [(m.start(1), m.group(1)) for m in _LIST_CLAUSE.finditer(text)]
+    first = _FIRST_LIST_CLAUSE.match(text)
+    return [(0, first.group()), *out] if first else out
 
 
 def _name_lists(text: str) -> list[PersonHit]:
     """A clause that is a list of three or more short items joined by 、, nearly all of them
     names (获评的是：甲、乙、丙、…): every name in it is a person."""
     out: list[PersonHit] = []
-    for m in _LIST_CLAUSE.finditer(text):
-        items = m.group().split("、")
-        if len(items) < 3:
-            continue
+    for start, clause in _list_clauses(text):
+        items = clause.split("、")
         names: list[PersonHit] = []
-        pos = m.start()
+        pos = start
         for item in items:
             span = _list_name(text, pos, item)
             if span is not None:

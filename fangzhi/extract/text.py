@@ -6,9 +6,11 @@ Extractors are pure functions over a string; they report character offsets into 
 
 from __future__ import annotations
 
+import dataclasses
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from fangzhi.assemble import sub_spans
 from fangzhi.model import Article, Block, Span
 
 FIELDS = ("kicker", "headline", "subtitle")
@@ -29,6 +31,17 @@ class ArticleText:
     pieces: tuple[Piece, ...]
     body_start: int  # where the body begins in `text`
     starts: tuple[int, ...] = ()  # each piece's start, for bisection
+    # each piece's end, and for a piece printed as one span the shift from offsets in `text` to
+    # page offsets (None for a piece of several spans): spans() asks thousands of times a page
+    ends: tuple[int, ...] = dataclasses.field(init=False, repr=False, compare=False)
+    shifts: tuple[int | None, ...] = dataclasses.field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "ends", tuple(p.start + len(p.block.text) for p in self.pieces))
+        shifts = tuple(
+            p.block.spans[0].start - p.start if len(p.block.spans) == 1 else None for p in self.pieces
+        )
+        object.__setattr__(self, "shifts", shifts)
 
     @classmethod
     def of(cls, article: Article) -> ArticleText:
@@ -47,13 +60,10 @@ class ArticleText:
 
     def spans(self, start: int, end: int) -> tuple[Span, ...]:
         """Page spans of text[start:end] (a range may cross pieces; the newlines between map nowhere)."""
-        from fangzhi.assemble import sub_spans
-
         first = max(bisect_right(self.starts, start) - 1, 0)
-        p0 = self.pieces[first]
-        if len(p0.block.spans) == 1 and end <= p0.start + len(p0.block.text):
-            s0 = p0.block.spans[0].start - p0.start  # one span, one piece: a shift
-            return (Span(s0 + start, s0 + end),) if start < end else ()
+        shift = self.shifts[first]
+        if shift is not None and end <= self.ends[first]:  # one span, one piece: a shift
+            return (Span(shift + start, shift + end),) if start < end else ()
         out: list[Span] = []
         for p in self.pieces[first:]:
             if p.start >= end:

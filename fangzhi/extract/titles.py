@@ -32,7 +32,7 @@ def find_slogans(text: str) -> list[TitleHit]:
     return [
         TitleHit(m.group(1), m.start(1), m.end(1))
         for m in _QUOTE.finditer(text)
-        if not any(a <= m.start() < b for a, b in in_titles)
+        if not (in_titles and any(a <= m.start() < b for a, b in in_titles))
         and is_slogan(m.group(1), text[max(0, m.start() - 10) : m.start()], text[m.end() : m.end() + 8])
     ]
 
@@ -41,7 +41,7 @@ def is_slogan(inner: str, before: str, after: str) -> bool:
     inner = inner.strip()
     if len(inner) < 2 or _SPEECH.search(inner) or inner in policy.IDIOM_FORMULAS:
         return False  # speech, or a saying
-    if any(c in inner for c in "·+%"):
+    if "·" in inner or "+" in inner or "%" in inner:
         return False  # a day (5·12), a case (6·11), a measure (1500米+)
     if policy.HONOUR_END.search(inner) or policy.HONOUR_BEFORE.search(before):
         return False

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import re
 
+from fangzhi.patterns import compile_scanning
+
 DASH = "—–－~～至到-"
 # 2020年12月31日, 12月31日, 10月25—26日, 10月25日至26日, 5月31日—6月2日
-DATE = re.compile(
+DATE = compile_scanning(
     r"(?:(?P<y>\d{4})年)?(?P<m>\d{1,2})月(?P<d>\d{1,2})"
     r"(?:(?:日|号)(?:\s*[" + DASH + r"]\s*(?:\d{1,2}月)?\d{1,2}(?:日|号))?"
     r"|\s*[" + DASH + r"]\s*(?:\d{1,2}月)?\d{1,2}(?:日|号))"
 )
-CN_DATE = re.compile(
+CN_DATE = compile_scanning(
     r"(?:(?P<y>[〇○零一二三四五六七八九]{4})年)?(?P<m>[一二三四五六七八九十]{1,3})月"
     r"(?P<d>[一二三四五六七八九十]{1,3})日"
 )
@@ -21,4 +23,4 @@ RELATIVE = re.compile("|".join(RELATIVE_DAYS))
 VAGUE = re.compile(r"近日|日前|近期|不久前|最近|连日来|近年来")
 # A year the page prints as past or present; the end of a range (2024—2026年) and a target
 # (到2026年, 力争2025年) look ahead and are no evidence of when the page was printed.
-YEAR = re.compile(r"(?<![\d" + DASH + r"到至争计划])(?P<y>(?:19|20)\d{2})(?:年|—|-)")
+YEAR = compile_scanning(r"(?<![\d" + DASH + r"到至争计划])(?P<y>(?:19|20)\d{2})(?:年|—|-)")

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from fangzhi.patterns import compile_scanning
+
 # The head noun of an event's name decides its type; ceremony forms first (成立大会 is a ceremony).
 CEREMONY_NOUN = (
     r"成立大会|颁奖典礼|颁奖活动|颁奖仪式|颁奖|典礼|仪式|揭牌|挂牌|开幕式|开幕|闭幕式|启动|发布会|"
@@ -15,7 +17,8 @@ MEETING_NOUN = (
     r"视频会|现场会|报告会|汇报会|分析会|协调会|联席会议|联席会|恳谈会|论坛|大会|会议"
 )
 # An event printed as [name](在…)?(召开|举行|开幕) or (召开|举行)[name].
-HELD_VERB = r"(?:隆重)?(?:召开|举行|举办|开幕|启动|开班|落幕)"
+HELD_WORDS = r"召开|举行|举办|开幕|启动|开班|落幕"
+HELD_VERB = r"(?:隆重)?(?:" + HELD_WORDS + ")"
 EVENT_AFTER_VERB = re.compile(
     r"(?:主持召开|召开|举行|举办|出席)(?P<name>[^，。；：]{0,40}?(?:"
     + CEREMONY_NOUN
@@ -37,20 +40,21 @@ EVENT_BEFORE_VERB = re.compile(
     + HELD_VERB
 )
 # A launch, opening or start of works is a ceremony whatever its name: 消费季在某广场启动.
+LAUNCH_WORDS = r"启动|开幕|揭牌|开园|开馆|开通|开工|投产|竣工|通车|落成"
 LAUNCH = re.compile(
     r"(?P<name>[^，。；：、]{2,40}?)" + WHEN + r"(?:在(?P<place>[^，。；：]{2,20}?))?(?:正式|隆重)?"
-    r"(?:启动|开幕|揭牌|开园|开馆|开通|开工|投产|竣工|通车|落成)"
+    r"(?:" + LAUNCH_WORDS + ")"
 )
 # Meetings a paragraph refers back to: 26日上午的会议…, 会上…
 MEETING_MENTION = re.compile(r"(?:" + MEETING_NOUN + r"|会上)")
 CEREMONY_RE = re.compile(r"(?:" + CEREMONY_NOUN + r")$")
 RECEPTION = re.compile(r"(?:会见|会晤|接见|看望|拜会|宴请)(?:了)?")
-INSPECTION = re.compile(
+INSPECTION = compile_scanning(
     r"(?:(?:赴|到|深入|前往|来到)(?P<place>[^，。；：]{2,24}?))?(?:调研|考察|视察|督导检查|督导|检查|观摩|察看|走访)"
     r"(?!座谈会|会|会议|组|报告)"
 )
 # A clause's tail that is no part of what happened: 某某赴某县调研时强调 → 某某赴某县调研
-NAME_TAIL = re.compile(r"(?:时|期间|后)?(?:强调|指出|要求|表示|说|提出)$")
+NAME_TAIL = compile_scanning(r"(?:时|期间|后)?(?:强调|指出|要求|表示|说|提出)$")
 AWARD = re.compile(r"(?:荣获|获评|被评为|被授予|授予|荣膺)")
 OPENING = re.compile(r"(?:挂牌成立|揭牌成立|正式成立|揭牌|挂牌)")
 
@@ -68,7 +72,7 @@ ATTEND = re.compile(r"(?:出席|参加|陪同|列席|率队|带队|一同|参与
 SPEAK_AFTER_ATTEND = re.compile(r"(?:出席|参加)(?:会议|活动|仪式)?并(?:讲话|致辞|发言|作报告)")
 PRONOUN = re.compile(r"(?:他|她)(?:在[^，。；]{0,10}(?:中|时|上))?(?:强调|指出|要求|表示|说|认为|希望)")
 # A meeting speaks through its report: 会议强调，要…
-BODY_SPEAKS = re.compile(
+BODY_SPEAKS = compile_scanning(
     r"(?P<who>会议|会上|会议认为|会议提出)?(?P<verb>强调|指出|要求|认为|提出|明确)[，：:]"
 )
 DAY_OPENING = re.compile(r"^(?P<d>\d{1,2})日(?:[上下]午|晚|晚上)?(?:为|，|的|在)?")

@@ -32,6 +32,11 @@ TITLES_AFTER_NAME = ("总书记", "主席", "总理", "委员长", "书记", "�
 TITLE_SET = frozenset(TITLES)
 TITLE_LENGTHS = tuple(sorted({len(t) for t in TITLES}, reverse=True))
 TITLE_LAST = re.compile("[" + "".join(sorted({t[-1] for t in TITLES})) + "]")
+# The lengths of the titles that end in each character, longest first (人: only 负责人).
+TITLE_LENGTHS_BY_LAST = {
+    c: tuple(n for n in TITLE_LENGTHS if any(len(t) == n and t[-1] == c for t in TITLES))
+    for c in {t[-1] for t in TITLES}
+}
 
 # Where a post's printed form may begin: it never runs past these.
 POST_STOP_CHARS = "，。；：、！？,.;:!?（）()“”‘’《》〈〉【】—\n 　"

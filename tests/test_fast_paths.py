@@ -1,0 +1,187 @@
+"""The parser's fast paths answer exactly as the plain forms they replace."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+
+from fangzhi.extract import events, persons
+from fangzhi.extract.text import ArticleText
+from fangzhi.lexicon import events as event_words
+from fangzhi.lexicon import posts
+from fangzhi.lexicon.names import SURNAMES
+from fangzhi.model import Article, Block, Span
+from fangzhi.offsets import OffsetMap
+
+SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+# What person names are read from: surnames, given names, clause breaks, list commas, the
+# words that end a name, titles.
+_PIECES = st.sampled_from(
+    [
+        *"王李张刘陈欧阳朱健黄立高越芬",
+        *"，。；：:！？\n“”（）、 ",
+        "主持",
+        "表示",
+        "的",
+        "在",
+        "市长",
+        "书记",
+        "负责人",
+        "副市长",
+        "委员会",
+        "会议",
+        "出席",
+        "12",
+    ]
+)
+TEXTS = st.lists(_PIECES, max_size=40).map("".join)
+
+
+@given(TEXTS)
+@example("王健表示，李立主持")
+@SETTINGS
+def test_clause_surnames_are_where_the_zero_width_pattern_finds_them(text: str) -> None:
+    plain = re.compile(r"(?:^|(?<=[，。；：！？、\n“”（）]))(?=[" + "".join(sorted(SURNAMES)) + "])")
+    assert persons._clause_surnames(text) == [m.start() for m in plain.finditer(text)]
+
+
+@given(TEXTS)
+@example("王、李、张出席，陈、朱、高主持")
+@example("（王、李、张）")
+@SETTINGS
+def test_list_clauses_are_the_clauses_of_three_items_or_more(text: str) -> None:
+    clauses = re.compile(r"[^，。；：:！？\n“”（）]+")
+    expected = [(m.start(), m.group()) for m in clauses.finditer(text) if len(m.group().split("、")) >= 3]
+    assert persons._list_clauses(text) == expected
+
+
+def _read_name_plain(text: str, pos: int, strict: bool) -> tuple[int, int] | None:
+    """read_name as first written: the lengths that fit, in a list."""
+    if pos >= len(text) or not persons._surname_at(text, pos):
+        return None
+    lengths = (3, 4) if text[pos : pos + 2] in persons._COMPOUND_SURNAMES else (2, 3)
+
+    def ends(end: int) -> bool:
+        if end >= len(text) or text[end] in posts.NAME_END_CHARS:
+            return True
+        return text.startswith(persons._STRICT_END if strict else posts.NAME_END_WORDS, end)
+
+    fits = [n for n in lengths if persons._is_name_chars(text[pos : pos + n]) and ends(pos + n)]
+    if not fits:
+        return None
+    short = fits[0]
+    if len(fits) > 1 and not (pos + short < len(text) and text[pos + short] in posts.NAME_END_CHARS):
+        short = fits[-1]
+    return None if persons.rjieba_has_word(text[pos : pos + short]) else (pos, pos + short)
+
+
+@given(TEXTS, st.booleans())
+@SETTINGS
+def test_read_name(text: str, strict: bool) -> None:
+    for pos in range(len(text) + 1):
+        assert persons.read_name(text, pos, strict=strict) == _read_name_plain(text, pos, strict)
+
+
+@given(TEXTS)
+@SETTINGS
+def test_find_titles_tries_only_the_lengths_a_title_can_have(text: str) -> None:
+    plain: list[tuple[int, int]] = []
+    for m in posts.TITLE_LAST.finditer(text):
+        e = m.end()
+        for n in posts.TITLE_LENGTHS:
+            s = e - n
+            if s < 0 or text[s:e] not in posts.TITLE_SET or not persons._title_fits(text, s, e):
+                continue
+            while plain and plain[-1][0] >= s:
+                plain.pop()
+            if not plain or plain[-1][1] <= s:
+                plain.append((s, e))
+            break
+    assert persons.find_titles(text) == plain
+
+
+@given(
+    st.lists(
+        st.sampled_from(["会议", "大会", "座谈会", "仪式", "在", "广场", "正式", "昨日", "，", "某某"]),
+        max_size=12,
+    )
+)
+@SETTINGS
+def test_events_are_searched_only_where_their_verb_is(words: list[str]) -> None:
+    for verb in ("召开", "启动", "开工", "举行", ""):
+        text = "".join(words) + verb
+        if event_words.EVENT_BEFORE_VERB.search(text):
+            assert events._HELD_WORD.search(text)
+        if event_words.LAUNCH.search(text):
+            assert events._LAUNCH_WORD.search(text)
+
+
+def _raw_plain(offsets: OffsetMap, spans: list[Span]) -> list[list[int]]:
+    out: list[list[int]] = []
+    for s in spans:
+        for a, b in offsets.raw_ranges(s.start, s.end):
+            if out and out[-1][1] == a:
+                out[-1][1] = b
+            else:
+                out.append([a, b])
+    return out
+
+
+@st.composite
+def _maps_and_spans(draw: st.DrawFn) -> tuple[OffsetMap, list[Span]]:
+    """An offset map of a normalised text of n characters (runs of raw characters with
+    deletions between them), and spans of that text."""
+    n = draw(st.integers(1, 40))
+    cuts = sorted(draw(st.sets(st.integers(1, n - 1), max_size=6))) if n > 1 else []
+    starts = [0, *cuts]
+    raw, runs = 0, []
+    for i, s in enumerate(starts):
+        raw += draw(st.integers(0, 3))  # characters deleted before this run
+        runs.append((s, raw))
+        raw += (starts[i + 1] if i + 1 < len(starts) else n) - s
+    spans = [
+        Span(min(a, b), max(a, b))
+        for a, b in draw(st.lists(st.tuples(st.integers(0, n), st.integers(0, n)), max_size=6))
+    ]
+    return OffsetMap(runs, n, raw + draw(st.integers(0, 3))), spans
+
+
+@given(_maps_and_spans())
+@SETTINGS
+def test_spans_to_raw_merges_the_raw_ranges_of_each_span(case: tuple[OffsetMap, list[Span]]) -> None:
+    offsets, spans = case
+    assert offsets.spans_to_raw(spans) == _raw_plain(offsets, spans)
+
+
+def test_article_text_spans() -> None:
+    """One span, one piece: a shift; else the pieces' own spans."""
+    head = Block("headline", (Span(100, 104),), "标题一行")
+    body = Block("body", (Span(200, 203), Span(210, 214)), "第一段落第二行")
+    at = ArticleText.of(Article("a", "news", True, headline=head, body=(body,)))
+    assert at.text == "标题一行\n第一段落第二行"
+    assert at.spans(0, 4) == (Span(100, 104),)
+    assert at.spans(1, 3) == (Span(101, 103),)
+    assert at.spans(2, 2) == ()
+    assert at.spans(6, 9) == (Span(201, 203), Span(210, 211))
+    assert at.spans(2, 7) == (Span(102, 104), Span(200, 202))
+
+    def plain(start: int, end: int) -> tuple[Span, ...]:
+        from fangzhi.assemble import sub_spans
+
+        first = max(bisect_right(at.starts, start) - 1, 0)
+        out: list[Span] = []
+        for p in at.pieces[first:]:
+            if p.start >= end:
+                break
+            lo, hi = max(start, p.start), min(end, p.start + len(p.block.text))
+            if lo < hi:
+                out.extend(sub_spans(p.block, lo - p.start, hi - p.start))
+        return tuple(out)
+
+    for a in range(len(at.text) + 1):
+        for b in range(a, len(at.text) + 1):
+            assert at.spans(a, b) == plain(a, b)
