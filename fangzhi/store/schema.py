@@ -248,7 +248,8 @@ INSERT INTO articles_fts(rowid, head, body)
     SELECT rowid, fangzhi_index_head(kicker, headline, subtitle), fangzhi_index_text(body) FROM articles;
 
 -- How many articles and characters the archive holds (for BM25's document lengths), kept by
--- triggers (in plain SQL, so that any client may write) so that no writer can forget it.
+-- the store in the transaction that writes or deletes a page. Not by a trigger: a statement with
+-- a trigger runs in a savepoint, and FTS5 writes its pending index out at every savepoint.
 CREATE TABLE corpus (
     id       INTEGER PRIMARY KEY CHECK (id = 1),
     articles INTEGER NOT NULL,
@@ -257,16 +258,6 @@ CREATE TABLE corpus (
 INSERT INTO corpus SELECT 1, COUNT(*), COALESCE(SUM(length(COALESCE(kicker, ''))
     + length(COALESCE(headline, '')) + length(COALESCE(subtitle, '')) + length(body)), 0)
     FROM articles;
-CREATE TRIGGER corpus_article_in AFTER INSERT ON articles BEGIN
-    UPDATE corpus SET articles = articles + 1,
-        chars = chars + (length(COALESCE(new.kicker, '')) + length(COALESCE(new.headline, ''))
-            + length(COALESCE(new.subtitle, '')) + length(new.body));
-END;
-CREATE TRIGGER corpus_article_out AFTER DELETE ON articles BEGIN
-    UPDATE corpus SET articles = articles - 1,
-        chars = chars - (length(COALESCE(old.kicker, '')) + length(COALESCE(old.headline, ''))
-            + length(COALESCE(old.subtitle, '')) + length(old.body));
-END;
 """,
     ),
 )

@@ -16,6 +16,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +24,7 @@ from fangzhi import __version__
 from fangzhi.lexicon.posts import TITLES
 from fangzhi.model import Article, ParsedPage, Problem, Span
 from fangzhi.people import jurisdiction
-from fangzhi.store.fts import head_text, index_text
+from fangzhi.store.fts import article_length, head_text, index_text
 from fangzhi.store.keys import day_number, day_range
 from fangzhi.store.schema import migrate
 
@@ -120,10 +121,13 @@ class Store:
             for p in parsed.problems:
                 c.execute("INSERT INTO problems VALUES (?,?,?,?)", (page_id, None, p.code, p.message))
             counts = [0, 0]
+            chars = 0
             for seq, (article, rec) in enumerate(zip(parsed.articles, _records(parsed), strict=True), 1):
                 n_persons, n_events = self._write_article(page_id, seq, article, rec, publication)
                 counts[0] += n_persons
                 counts[1] += n_events
+                chars += article_length(rec["kicker"], rec["headline"], rec["subtitle"], rec["body"])
+            self._count(len(parsed.articles), chars)
             return IngestResult(page_id, status, len(parsed.articles), counts[0], counts[1])
 
     def delete_page(self, page_id: str) -> bool:
@@ -132,9 +136,14 @@ class Store:
 
     def _delete_page(self, page_id: str) -> bool:
         c = self.conn
-        for row in c.execute(
+        rows = c.execute(
             "SELECT rowid, kicker, headline, subtitle, body FROM articles WHERE page_id = ?", (page_id,)
-        ).fetchall():
+        ).fetchall()
+        self._count(
+            -len(rows),
+            -sum(article_length(r["kicker"], r["headline"], r["subtitle"], r["body"]) for r in rows),
+        )
+        for row in rows:
             c.execute(
                 "INSERT INTO articles_fts(articles_fts, rowid, head, body) VALUES ('delete', ?, ?, ?)",
                 (
@@ -185,9 +194,10 @@ class Store:
                 index_text(rec["body"]),
             ),
         )
-        for b in rec["bylines"]:
-            c.execute(
-                "INSERT INTO bylines VALUES (?,?,?,?)", (a.id, b["role"], b["name"], json.dumps(b["spans"]))
+        if rec["bylines"]:
+            c.executemany(
+                "INSERT INTO bylines VALUES (?,?,?,?)",
+                [(a.id, b["role"], b["name"], json.dumps(b["spans"])) for b in rec["bylines"]],
             )
         ids = self._write_persons(a, rec)
         for i, e in enumerate(rec["events"]):
@@ -195,9 +205,13 @@ class Store:
                 "INSERT INTO events (article_id, seq, type, name, date, place, spans) VALUES (?,?,?,?,?,?,?)",
                 (a.id, i, e["type"], e["name"], e["date"], e["place"], json.dumps(e["spans"])),
             ).lastrowid
-            for role in ("presided", "spoke", "attended"):
-                for name in e[role]:
-                    c.execute("INSERT INTO event_roles VALUES (?,?,?,?)", (ev, role, name, ids.get(name)))
+            roles = [
+                (ev, role, name, ids.get(name))
+                for role in ("presided", "spoke", "attended")
+                for name in e[role]
+            ]
+            if roles:
+                c.executemany("INSERT INTO event_roles VALUES (?,?,?,?)", roles)
         for key in ("documents", "slogans"):
             c.executemany(
                 f"INSERT INTO {key} VALUES (?,?,?)",
@@ -248,6 +262,13 @@ class Store:
             )
         return len(rec["persons"]), len(rec["events"])
 
+    def _count(self, articles: int, chars: int) -> None:
+        """Keep the corpus totals BM25 reads (schema migration 4) in step with the articles."""
+        if articles:
+            self.conn.execute(
+                "UPDATE corpus SET articles = articles + ?, chars = chars + ?", (articles, chars)
+            )
+
     def _next_rowid(self, iso: str | None) -> int:
         """The next free row id of the article's day (store/keys.py: row ids follow dates)."""
         first, last = day_range(day_number(iso))
@@ -261,17 +282,20 @@ class Store:
     def _write_persons(self, a: Article, rec: dict[str, Any]) -> dict[str, int]:
         """Mentions of the article, each tied to the archive's record of that person."""
         ids: dict[str, int] = {}
+        mentions: list[tuple[Any, ...]] = []
+        posts: list[tuple[Any, ...]] = []
         for p in rec["persons"]:
             pid = self._person_id(a, p["name"], p["posts"])
             ids[p["name"]] = pid
-            self.conn.execute(
-                "INSERT INTO mentions VALUES (?,?,?,?)", (a.id, pid, p["name"], json.dumps(p["spans"]))
+            mentions.append((a.id, pid, p["name"], json.dumps(p["spans"])))
+            posts.extend(
+                (a.id, pid, seq, title, organisation_of(title), jurisdiction(title), json.dumps(spans))
+                for seq, (title, spans) in enumerate(zip(p["posts"], p["post_spans"], strict=True))
             )
-            for seq, (title, spans) in enumerate(zip(p["posts"], p["post_spans"], strict=True)):
-                self.conn.execute(
-                    "INSERT INTO mention_posts VALUES (?,?,?,?,?,?,?)",
-                    (a.id, pid, seq, title, organisation_of(title), jurisdiction(title), json.dumps(spans)),
-                )
+        if mentions:
+            self.conn.executemany("INSERT INTO mentions VALUES (?,?,?,?)", mentions)
+        if posts:
+            self.conn.executemany("INSERT INTO mention_posts VALUES (?,?,?,?,?,?,?)", posts)
         return ids
 
     def _person_id(self, a: Article, name: str, posts: list[str]) -> int:
@@ -308,6 +332,7 @@ class Store:
         return int(cur.lastrowid or 0)
 
 
+@lru_cache(maxsize=4096)
 def organisation_of(title: str) -> str | None:
     """The body a post belongs to: 市委组织部 of 市委组织部部长 (None for a bare 市长)."""
     for word in _TITLE_WORDS:
