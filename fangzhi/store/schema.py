@@ -247,6 +247,10 @@ DROP TABLE temp.renumbered;
 INSERT INTO articles_fts(rowid, head, body)
     SELECT rowid, fangzhi_index_head(kicker, headline, subtitle), fangzhi_index_text(body) FROM articles;
 
+-- Indexes that a longer one covers: mentions(name, article_id), mention_posts(article_id, person_id).
+DROP INDEX IF EXISTS mentions_name;
+DROP INDEX IF EXISTS mention_posts_article;
+
 -- How many articles and characters the archive holds (for BM25's document lengths), kept by
 -- the store in the transaction that writes or deletes a page. Not by a trigger: a statement with
 -- a trigger runs in a savepoint, and FTS5 writes its pending index out at every savepoint.
