@@ -19,9 +19,11 @@ from __future__ import annotations
 import json
 import math
 import sqlite3
-from collections import Counter
-from collections.abc import Callable, Sequence
+import threading
+from collections import Counter, OrderedDict
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import asdict, dataclass
+from functools import partial
 from typing import Any, NamedTuple
 
 from fangzhi.store.fts import Query, QueryError, head_text, parse_query, phrase_pattern, snippet
@@ -114,6 +116,48 @@ class SearchPage:
         return out
 
 
+class _Memo:
+    """Answers that only change when the archive is written (a person's articles, a phrase's
+    document frequency), kept per process, least recently used out first. Keys carry the
+    database's file and write count (corpus.writes), so a write makes every older key stale."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self.items: OrderedDict[Hashable, Any] = OrderedDict()
+        self.lock = threading.Lock()
+
+    def get(self, key: Hashable, make: Callable[[], Any]) -> Any:
+        with self.lock:
+            if key in self.items:
+                self.items.move_to_end(key)
+                return self.items[key]
+        value = make()
+        with self.lock:
+            self.items[key] = value
+            while len(self.items) > self.size:
+                self.items.popitem(last=False)
+        return value
+
+
+MEMO = _Memo(2048)
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """The archive as a search sees it: how big, and which state of which file (for MEMO)."""
+
+    stamp: tuple[Any, ...]
+    articles: int
+    avgdl: float
+
+    @classmethod
+    def of(cls, conn: sqlite3.Connection) -> Corpus:
+        file = conn.execute("PRAGMA database_list").fetchone()[2] or f"memory:{id(conn)}"
+        row = conn.execute("SELECT articles, chars, writes FROM corpus").fetchone()
+        n, chars, writes = (int(row[0]), int(row[1]), int(row[2])) if row else (0, 0, 0)
+        return cls((file, writes, n, chars), max(1, n), max(1.0, chars / max(1, n)))
+
+
 class Matches:
     """The articles a query matches under filters, read newest first.
 
@@ -123,8 +167,11 @@ class Matches:
     LOOKUP_COST matches, so whichever reads less is chosen; prefix queries (a lone character) are
     never tested one by one, as each test would expand the prefix again."""
 
-    def __init__(self, conn: sqlite3.Connection, q: Query, filters: Filters) -> None:
+    def __init__(
+        self, conn: sqlite3.Connection, q: Query, filters: Filters, corpus: Corpus | None = None
+    ) -> None:
         self.conn = conn
+        self.corpus = corpus or Corpus.of(conn)
         lo, hi = filters.rowid_range()
         self.params: dict[str, Any] = {"match": q.fts, "lo": lo, "hi": hi, **filters.params()}
         self.subset: list[int] | None = None  # every match, newest first, when tested one by one
@@ -150,15 +197,21 @@ class Matches:
         """Row ids of the person's or place's articles in the date range (and of the paper and
         kind asked for), newest first."""
         where = " AND ".join(filters.set_conditions("a") + filters.row_conditions("a"))
-        return [
-            r[0]
-            for r in self.conn.execute(
-                # "+": the person's or place's articles drive, never a scan of every row id
-                f"SELECT a.rowid FROM articles a WHERE +a.rowid BETWEEN :lo AND :hi AND {where} "
-                "ORDER BY a.rowid DESC",
-                self.params,
-            )
-        ]
+        params = {k: v for k, v in self.params.items() if k != "match"}
+
+        def read() -> list[int]:
+            return [
+                r[0]
+                for r in self.conn.execute(
+                    # "+": the person's or place's articles drive, never a scan of every row id
+                    f"SELECT a.rowid FROM articles a WHERE +a.rowid BETWEEN :lo AND :hi AND {where} "
+                    "ORDER BY a.rowid DESC",
+                    params,
+                )
+            ]
+
+        members: list[int] = MEMO.get(("members", self.corpus.stamp, tuple(sorted(params.items()))), read)
+        return members
 
     def _few(self, members: list[int]) -> bool:
         """Test the articles one by one when they are few and the query's matches many; True
@@ -216,20 +269,17 @@ class Matches:
 class _Scorer:
     """BM25 of an article for the query's phrases, as FTS5 weighs it (see the module's note)."""
 
-    def __init__(self, conn: sqlite3.Connection, q: Query, known: tuple[str, int] | None) -> None:
-        row = conn.execute("SELECT articles, chars FROM corpus").fetchone()
-        n_docs = max(1, int(row[0]) if row else 1)
-        self.avgdl = max(1.0, (int(row[1]) if row else 0) / n_docs)
+    def __init__(
+        self, conn: sqlite3.Connection, q: Query, corpus: Corpus, known: tuple[str, int] | None
+    ) -> None:
+        n_docs = corpus.articles
+        self.avgdl = corpus.avgdl
         self.phrases: list[tuple[Callable[[str], int], float]] = []
         for raw, clause in q.phrases:
             if known is not None and known[0] == clause:
                 df = known[1]  # the query is this one phrase: its count is the query's
             else:
-                df = conn.execute(
-                    f"SELECT COUNT(*) FROM (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? "
-                    f"LIMIT {COUNT_CAP})",
-                    (clause,),
-                ).fetchone()[0]
+                df = MEMO.get(("df", corpus.stamp, clause), partial(_frequency, conn, clause))
             idf = math.log(1 + (n_docs - df + 0.5) / (df + 0.5))  # Lucene's form: never below zero
             self.phrases.append((_counter(raw), idf))
 
@@ -241,6 +291,14 @@ class _Scorer:
             tf = HEAD_WEIGHT * count(head) + count(r.body)
             score += idf * tf * (K1 + 1) / (tf + norm)
         return score
+
+
+def _frequency(conn: sqlite3.Connection, clause: str) -> int:
+    """How many articles hold the clause, counted up to COUNT_CAP."""
+    sql = (
+        f"SELECT COUNT(*) FROM (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? LIMIT {COUNT_CAP})"
+    )
+    return int(conn.execute(sql, (clause,)).fetchone()[0])
 
 
 def _counter(raw: str) -> Callable[[str], int]:
@@ -299,9 +357,10 @@ def search(
     q = parse_query(text)
     limit, offset = max(1, min(limit, 500)), max(0, offset)
     try:
-        matches = Matches(conn, q, filters)
+        corpus = Corpus.of(conn)
+        matches = Matches(conn, q, filters, corpus)
         total, exact = matches.count()
-        scorer = _Scorer(conn, q, (q.fts, total) if filters.plain and exact else None)
+        scorer = _Scorer(conn, q, corpus, (q.fts, total) if filters.plain and exact else None)
         if sort == "date":
             rows = _fetch(conn, matches.newest(limit, offset))
             scored = [(scorer(r), r) for r in rows]

@@ -267,3 +267,19 @@ def test_facets_with_the_search_are_the_facets_alone(archive: Archive, filters: 
     assert page.facets == query.facets(archive.conn, "防汛", query.Filters(**filters))
     assert page.as_dict()["facets"] == page.facets
     assert "facets" not in query.search(archive.conn, "防汛").as_dict()
+
+
+def test_memos_of_the_archive_go_stale_with_a_write(tmp_path: Path) -> None:
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    (pages / "p0.txt").write_text(_page(0), encoding="utf-8")
+    with open_archive(tmp_path / "a.db") as a:
+        a.ingest([pages])
+        assert a.search("防汛", person="王立").total == 1
+        assert any(k[0] == "members" for k in search_mod.MEMO.items)  # remembered …
+        (pages / "p1.txt").write_text(_page(1), encoding="utf-8")
+        a.ingest([pages])
+        assert a.search("防汛", person="王立").total == 2  # … until the archive changed
+        with open_archive(tmp_path / "b.db") as b:  # another archive never shares a memo
+            b.ingest([tmp_path / "pages" / "p0.txt"])
+            assert b.search("防汛", person="王立").total == 1

@@ -257,10 +257,11 @@ DROP INDEX IF EXISTS mention_posts_article;
 CREATE TABLE corpus (
     id       INTEGER PRIMARY KEY CHECK (id = 1),
     articles INTEGER NOT NULL,
-    chars    INTEGER NOT NULL
+    chars    INTEGER NOT NULL,
+    writes   INTEGER NOT NULL  -- pages written or deleted: readers' memos are good until it moves
 );
 INSERT INTO corpus SELECT 1, COUNT(*), COALESCE(SUM(length(COALESCE(kicker, ''))
-    + length(COALESCE(headline, '')) + length(COALESCE(subtitle, '')) + length(body)), 0)
+    + length(COALESCE(headline, '')) + length(COALESCE(subtitle, '')) + length(body)), 0), 0
     FROM articles;
 """,
     ),

@@ -267,11 +267,12 @@ class Store:
         return len(rec["persons"]), len(rec["events"])
 
     def _count(self, articles: int, chars: int) -> None:
-        """Keep the corpus totals BM25 reads (schema migration 4) in step with the articles."""
-        if articles:
-            self.conn.execute(
-                "UPDATE corpus SET articles = articles + ?, chars = chars + ?", (articles, chars)
-            )
+        """Keep the corpus totals BM25 reads (schema migration 4) in step with the articles, and
+        count the write, so that readers know their memos of the archive are out of date."""
+        self.conn.execute(
+            "UPDATE corpus SET articles = articles + ?, chars = chars + ?, writes = writes + 1",
+            (articles, chars),
+        )
 
     def _next_rowid(self, iso: str | None) -> int:
         """The next free row id of the article's day (store/keys.py: row ids follow dates)."""
