@@ -98,3 +98,10 @@ def test_an_appointment_notice() -> None:
 @pytest.mark.parametrize("text", ["会议强调，要压实责任。", "记者从市统计局获悉。", "全市上下要鼓足干劲。"])
 def test_sentences_without_people(text: str) -> None:
     assert people(text) == []
+
+
+def test_a_known_name_is_not_read_inside_a_longer_name() -> None:
+    found = [(h.name, h.start) for h in find_persons("市长张伟主持会议。会上，李张伟介绍了情况。")]
+    assert found == [("张伟", 2), ("李张伟", 12)]
+    again = [(h.name, h.start) for h in find_persons("市长张伟主持会议，会见了张伟。")]
+    assert again == [("张伟", 2), ("张伟", 12)]  # after a verb it is still the known name

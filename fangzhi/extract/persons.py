@@ -343,11 +343,20 @@ def _known(text: str, names: set[str], hits: dict[int, PersonHit]) -> list[Perso
         start = text.find(name)
         while start >= 0:
             end = start + len(name)
-            if start not in covered and _ends_name(text, end, strict=False):
+            if (
+                start not in covered
+                and _ends_name(text, end, strict=False)
+                and not _tail_of_name(text, start, end)
+            ):
                 out.append(PersonHit(name, start, end))
                 covered.update(range(start, end))
             start = text.find(name, end)
     return out
+
+
+def _tail_of_name(text: str, start: int, end: int) -> bool:
+    """张伟 inside 李张伟: the character before reads, with the known name, as a longer name."""
+    return start > 0 and read_name(text, start - 1) == (start - 1, end)
 
 
 # ---------------------------------------------------------------- 4: bare names
