@@ -32,7 +32,7 @@ from fangzhi.store.keys import DAY_BITS, month_of_day, rowid_range
 RANK_WINDOW = 500  # relevance ranks the newest this many matches
 FACET_BASIS = 500  # facets count the newest this many matches
 COUNT_CAP = 10_000  # totals and document frequencies are exact up to this
-SCAN_CAP = 10_000  # a filtered total tests this many of the newest matches; past them, a lower bound
+SCAN_CAP = 5_000  # a filtered total tests this many of the newest matches; past them, a lower bound
 SMALL_SET = 300  # a person's or place's articles are tested one by one up to this many
 LOOKUP_COST = 100  # testing one article against the index costs about as much as reading this many matches
 K1, B, HEAD_WEIGHT = 1.2, 0.75, 4.0  # FTS5's bm25() defaults, and fangzhi's head weight

@@ -156,4 +156,4 @@ def test_a_new_migration_brings_an_old_archive_forward(
     monkeypatch.setattr(schema, "MIGRATIONS", everything)
     assert schema.migrate(conn) == [m[0] for m in everything[1:]]
     names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
-    assert {"mentions_name_article", "places_city"} <= names
+    assert {"mentions_name_article", "places_city_article"} <= names

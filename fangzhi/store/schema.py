@@ -265,6 +265,20 @@ INSERT INTO corpus SELECT 1, COUNT(*), COALESCE(SUM(length(COALESCE(kicker, ''))
     FROM articles;
 """,
     ),
+    (
+        5,
+        "covering indexes for the place filter: a place's articles read from the index alone",
+        """
+DROP INDEX IF EXISTS places_name;
+DROP INDEX IF EXISTS places_city;
+DROP INDEX IF EXISTS places_district;
+DROP INDEX IF EXISTS places_province;
+CREATE INDEX IF NOT EXISTS places_name_article ON places(name, article_id);
+CREATE INDEX IF NOT EXISTS places_city_article ON places(city, article_id);
+CREATE INDEX IF NOT EXISTS places_district_article ON places(district, article_id);
+CREATE INDEX IF NOT EXISTS places_province_article ON places(province, article_id);
+""",
+    ),
 )
 
 
