@@ -21,12 +21,13 @@ import math
 import sqlite3
 import threading
 from collections import Counter, OrderedDict
-from collections.abc import Callable, Hashable, Sequence
-from dataclasses import asdict, dataclass
+from collections.abc import Callable, Hashable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import asdict, astuple, dataclass
 from functools import partial
 from typing import Any, NamedTuple
 
-from fangzhi.store.fts import Query, QueryError, head_text, parse_query, phrase_pattern, snippet
+from fangzhi.store.fts import Query, QueryError, head_text, is_han, parse_query, phrase_pattern, snippet
 from fangzhi.store.keys import DAY_BITS, month_of_day, rowid_range
 
 RANK_WINDOW = 500  # relevance ranks the newest this many matches
@@ -76,9 +77,7 @@ class Filters:
 
     @property
     def plain(self) -> bool:
-        return not any(
-            getattr(self, k) for k in ("date_from", "date_to", "person", "place", "publication", "kind")
-        )
+        return not any(astuple(self))
 
 
 @dataclass(frozen=True)
@@ -179,16 +178,15 @@ class Matches:
             "SELECT f.rowid FROM articles_fts f "
             "WHERE articles_fts MATCH :match AND f.rowid BETWEEN :lo AND :hi"
         )
-        rows = filters.row_conditions()
-        self.conds = list(rows)
+        self.conds = filters.row_conditions()
+        self.join = " CROSS JOIN articles a ON a.rowid = f.rowid" if self.conds else ""
         if filters.set_conditions():
-            members = self._members(filters)
+            members = self._members(filters)  # the paper and kind asked for are applied there
             if not q.prefix and self._few(members):
                 return
             # the set is read once per statement from the list; "+": never looked up in FTS5
             self.params["members"] = json.dumps(members)
-            self.conds.append("+f.rowid IN (SELECT value FROM json_each(:members))")
-        self.join = " CROSS JOIN articles a ON a.rowid = f.rowid" if rows else ""
+            self.conds, self.join = ["+f.rowid IN (SELECT value FROM json_each(:members))"], ""
         self.sql = self.base.replace(" WHERE ", f"{self.join} WHERE ", 1) + "".join(
             f" AND {c}" for c in self.conds
         )
@@ -305,7 +303,7 @@ def _counter(raw: str) -> Callable[[str], int]:
     """How often a term occurs in a text, as its clause matches: str.count for a run of Han
     characters (most terms, and quick), else the term's pattern (letters fold case, punctuation
     between runs)."""
-    if len(raw) > 0 and all("\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" for ch in raw):
+    if is_han(raw):
         return lambda text: text.count(raw)
     pattern = phrase_pattern(raw)
     return lambda text: len(pattern.findall(text))
@@ -356,26 +354,33 @@ def search(
     `with_facets`, from the same matches."""
     q = parse_query(text)
     limit, offset = max(1, min(limit, 500)), max(0, offset)
-    try:
+    with _reading(text):
         corpus = Corpus.of(conn)
         matches = Matches(conn, q, filters, corpus)
         total, exact = matches.count()
         scorer = _Scorer(conn, q, corpus, (q.fts, total) if filters.plain and exact else None)
         if sort == "date":
-            rows = _fetch(conn, matches.newest(limit, offset))
-            scored = [(scorer(r), r) for r in rows]
+            scored = [(scorer(r), r) for r in _fetch(conn, matches.newest(limit, offset))]
+            seen = offset + len(scored)
         else:
             scored, seen = _ranked(conn, matches, scorer, limit, offset, max(1, window))
-            total = total if exact else max(total, seen)  # a lower bound: no fewer than were seen
         if not exact:
-            total = max(total, offset + len(scored))
+            total = max(total, seen)  # a lower bound: no fewer than the matches seen
         facet_counts = facets_of(conn, matches) if with_facets else None
-    except sqlite3.OperationalError as e:  # an expression FTS5 will not take: say so, never a traceback
-        if "interrupted" in str(e):
-            raise  # out of time (the web's deadline), not a bad query
-        raise QueryError(f"cannot search for {text!r}: {e}") from e
     hits = [_hit(r, s, q, mark) for s, r in scored]
     return SearchPage(text, total, hits, limit, offset, exact, facet_counts)
+
+
+@contextmanager
+def _reading(text: str) -> Iterator[None]:
+    """An expression FTS5 will not take becomes a QueryError, never a traceback; a statement
+    interrupted at the web's deadline goes on up as it is (out of time, not a bad query)."""
+    try:
+        yield
+    except sqlite3.OperationalError as e:
+        if "interrupted" in str(e):
+            raise
+        raise QueryError(f"cannot search for {text!r}: {e}") from e
 
 
 def _ranked(
@@ -418,12 +423,8 @@ def facets(
     """Counts of the matching articles by month, publication, kind, person and place, over the
     newest FACET_BASIS matches (`basis` says how many were counted)."""
     q = parse_query(text)
-    try:
+    with _reading(text):
         return facets_of(conn, Matches(conn, q, filters), top)
-    except sqlite3.OperationalError as e:
-        if "interrupted" in str(e):
-            raise  # out of time (the web's deadline), not a bad query
-        raise QueryError(f"cannot search for {text!r}: {e}") from e
 
 
 def facets_of(conn: sqlite3.Connection, matches: Matches, top: int = 10) -> dict[str, Any]:

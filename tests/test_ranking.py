@@ -130,7 +130,10 @@ def test_a_total_past_the_cap_is_a_lower_bound(archive: Archive, monkeypatch: py
     assert archive.search("第3次").total_exact
 
 
-@pytest.mark.parametrize("filters", [{"person": "王立"}, {"kind": "news"}, {"publication": "某市日报"}])
+@pytest.mark.parametrize(
+    "filters",
+    [{"person": "王立"}, {"kind": "news"}, {"publication": "某市日报"}, {"person": "王立", "kind": "news"}],
+)
 def test_a_filtered_total_past_the_scan_is_a_lower_bound(
     archive: Archive, monkeypatch: pytest.MonkeyPatch, filters: dict[str, str]
 ) -> None:
@@ -283,3 +286,10 @@ def test_memos_of_the_archive_go_stale_with_a_write(tmp_path: Path) -> None:
         with open_archive(tmp_path / "b.db") as b:  # another archive never shares a memo
             b.ingest([tmp_path / "pages" / "p0.txt"])
             assert b.search("防汛", person="王立").total == 1
+
+
+def test_a_person_filter_keeps_the_kind_asked_for(archive: Archive, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert archive.search("防汛", person="王立", kind="news").total == len(MAYOR_PAGES)
+    assert archive.search("防汛", person="王立", kind="photo").total == 0
+    monkeypatch.setattr(search_mod, "SMALL_SET", 0)  # read the index, not the person's articles
+    assert archive.search("防汛", person="王立", kind="photo").total == 0

@@ -20,7 +20,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_HAN_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+|[0-9A-Za-z]+(?:[.%][0-9A-Za-z]+)*")
+_HAN = "\u3400-\u9fff\uf900-\ufaff"  # the characters indexed as bigrams
+_HAN_RUN = re.compile(rf"[{_HAN}]+|[0-9A-Za-z]+(?:[.%][0-9A-Za-z]+)*")
+_HAN_ONLY = re.compile(rf"[{_HAN}]+")
 _BIGRAMS = re.compile(r"(?=(..))", re.DOTALL)
 _TERM = re.compile(r'"([^"]*)"|(\S+)')
 
@@ -145,7 +147,12 @@ def phrase_pattern(raw: str) -> re.Pattern[str]:
     return re.compile(_UNINDEXED.join(runs), re.IGNORECASE)
 
 
-_UNINDEXED = r"[^0-9A-Za-z\u3400-\u9fff\uf900-\ufaff]*"
+_UNINDEXED = rf"[^0-9A-Za-z{_HAN}]*"
+
+
+def is_han(text: str) -> bool:
+    """Whether `text` is one run of the Han characters the index takes."""
+    return _HAN_ONLY.fullmatch(text) is not None
 
 
 def snippet(

@@ -32,6 +32,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from fangzhi import query
 from fangzhi.chronicle import record as chronicle_record
 from fangzhi.settings import Settings
+from fangzhi.store.store import MMAP_BYTES
 from fangzhi.web import marks
 
 HERE = Path(__file__).resolve().parent
@@ -108,12 +109,11 @@ class Readers:
         self.idle: queue.SimpleQueue[sqlite3.Connection] = queue.SimpleQueue()
 
     def take(self) -> sqlite3.Connection:
+        """An idle connection, or a new one (the caller has checked that the archive exists)."""
         try:
             return self.idle.get_nowait()
         except queue.Empty:
             pass
-        if not self.path.exists():
-            raise HTTPException(503, f"no archive at {self.path.name}: ingest pages first")
         conn = sqlite3.connect(f"file:{self.path.resolve()}?mode=ro", uri=True, check_same_thread=False)
         conn.row_factory = sqlite3.Row
         conn.execute("PRAGMA busy_timeout = 5000")
@@ -126,9 +126,6 @@ class Readers:
             self.idle.put(conn)
         else:
             conn.close()
-
-
-MMAP_BYTES = 1 << 30
 
 
 def _connection(request: Request) -> Iterator[sqlite3.Connection]:
