@@ -10,13 +10,9 @@ from typing import Any
 
 from fangzhi.search import FACET_BASIS, RANK_WINDOW, Filters, Hit, SearchPage, facets, month_counts, search
 from fangzhi.store.fts import QueryError, parse_query
+from fangzhi.store.keys import last_day
 
 __all__ = ["FACET_BASIS", "RANK_WINDOW", "Filters", "Hit", "QueryError", "SearchPage", "facets", "search"]
-
-
-def upper_bound(day: str) -> str:
-    """The last day a bound names: 2023-05 → 2023-05-31, 2023 → 2023-12-31 (dates compare as text)."""
-    return day + ("-12-31" if len(day) == 4 else "-31" if len(day) == 7 else "")
 
 
 # ---------------------------------------------------------------- articles
@@ -249,7 +245,7 @@ def chronicle(
     conn: sqlite3.Connection, date_from: str | None = None, date_to: str | None = None
 ) -> list[ChronicleEntry]:
     """Events in date order (大事记): what happened, who presided, where, from which article."""
-    params: dict[str, Any] = {"f": date_from or "0000", "t": upper_bound(date_to) if date_to else "9999"}
+    params: dict[str, Any] = {"f": date_from or "0000", "t": last_day(date_to) if date_to else "9999"}
     out: list[ChronicleEntry] = []
     for e in conn.execute(
         "SELECT e.id, e.date, e.type, e.name, e.place, e.article_id, a.headline FROM events e "

@@ -40,7 +40,7 @@ def rowid_range(date_from: str | None, date_to: str | None) -> tuple[int, int]:
         return 0, 1 << 62
     # any bound leaves out the undated articles (day 0), as a date comparison with NULL would
     lo = day_range(_day(_first_day(date_from)) if date_from else 1)[0]
-    hi = day_range(_day(_last_day(date_to)))[1] if date_to else (1 << 62)
+    hi = day_range(_day(last_day(date_to)))[1] if date_to else (1 << 62)
     return lo, hi
 
 
@@ -64,7 +64,8 @@ def _first_day(bound: str) -> str:
     return bound + ("-01-01" if len(bound) == 4 else "-01" if len(bound) == 7 else "")
 
 
-def _last_day(bound: str) -> str:
+def last_day(bound: str) -> str:
+    """The last day a bound names: 2023 → 2023-12-31, 2024-02 → 2024-02-29, a day itself."""
     if len(bound) == 4:
         return bound + "-12-31"
     if len(bound) == 7 and bound[:4].isdigit() and bound[4] == "-" and bound[5:].isdigit():
