@@ -282,13 +282,31 @@ class _Scorer:
             self.phrases.append((_counter(raw), idf))
 
     def __call__(self, r: _Article) -> float:
-        head = head_text(r.kicker, r.headline, r.subtitle)
-        norm = K1 * (1 - B + B * (len(head) + len(r.body)) / self.avgdl)
+        return self.score(head_text(r.kicker, r.headline, r.subtitle), r.body)
+
+    def score(self, head: str, body: str) -> float:
+        norm = K1 * (1 - B + B * (len(head) + len(body)) / self.avgdl)
         score = 0.0
         for count, idf in self.phrases:
-            tf = HEAD_WEIGHT * count(head) + count(r.body)
+            tf = HEAD_WEIGHT * count(head) + count(body)
             score += idf * tf * (K1 + 1) / (tf + norm)
         return score
+
+    def rank(self, conn: sqlite3.Connection, rowids: Sequence[int]) -> list[tuple[float, int]]:
+        """(score, row id) of these articles, best first. Only the text is read: the other
+        columns are fetched for the page's articles alone."""
+        if not rowids:
+            return []
+        cur = conn.cursor()
+        cur.row_factory = None
+        rows = cur.execute(
+            "SELECT a.rowid, a.kicker, a.headline, a.subtitle, a.body "
+            "FROM json_each(?) j JOIN articles a ON a.rowid = j.value",
+            (json.dumps(list(rowids)),),
+        )
+        ranked = [(self.score(head_text(k, h, s), body), r) for r, k, h, s, body in rows]
+        ranked.sort(key=lambda sr: (-sr[0], -sr[1]))
+        return ranked
 
 
 def _frequency(conn: sqlite3.Connection, clause: str) -> int:
@@ -359,14 +377,23 @@ def search(
         matches = Matches(conn, q, filters, corpus)
         total, exact = matches.count()
         scorer = _Scorer(conn, q, corpus, (q.fts, total) if filters.plain and exact else None)
+        basis: list[int] | None = None  # the newest FACET_BASIS matches, when read on the way
         if sort == "date":
-            scored = [(scorer(r), r) for r in _fetch(conn, matches.newest(limit, offset))]
+            if with_facets and offset + limit <= FACET_BASIS:
+                basis = matches.newest(FACET_BASIS)
+                page_ids = basis[offset : offset + limit]
+            else:
+                page_ids = matches.newest(limit, offset)
+            scored = [(scorer(r), r) for r in _fetch(conn, page_ids)]
             seen = offset + len(scored)
         else:
-            scored, seen = _ranked(conn, matches, scorer, limit, offset, max(1, window))
+            window = max(1, window)
+            scored, seen, newest = _ranked(conn, matches, scorer, limit, offset, window)
+            if newest is not None and (window >= FACET_BASIS or len(newest) < window):
+                basis = newest[:FACET_BASIS]
         if not exact:
             total = max(total, seen)  # a lower bound: no fewer than the matches seen
-        facet_counts = facets_of(conn, matches) if with_facets else None
+        facet_counts = facets_of(conn, matches, newest=basis) if with_facets else None
     hits = [_hit(r, s, q, mark) for s, r in scored]
     return SearchPage(text, total, hits, limit, offset, exact, facet_counts)
 
@@ -385,22 +412,26 @@ def _reading(text: str) -> Iterator[None]:
 
 def _ranked(
     conn: sqlite3.Connection, matches: Matches, scorer: _Scorer, limit: int, offset: int, window: int
-) -> tuple[list[tuple[float, _Article]], int]:
+) -> tuple[list[tuple[float, _Article]], int, list[int] | None]:
     """One page of the matches by relevance: the window ranked, then what is older, newest first;
-    and how many matches were seen on the way."""
+    how many matches were seen on the way; and the window's row ids, newest first (None when the
+    page lies past the window and it was not read)."""
     out: list[tuple[float, _Article]] = []
+    newest: list[int] | None = None
     if offset < window:
-        ranked = [(scorer(r), r) for r in _fetch(conn, matches.newest(window))]
-        ranked.sort(key=lambda sr: (-sr[0], -sr[1].rowid))
-        out = ranked[offset : offset + limit]
-        if len(ranked) < window or offset + limit <= window:
-            return out, len(ranked)
-    last = matches.newest(1, window - 1)
+        newest = matches.newest(window)
+        page = scorer.rank(conn, newest)[offset : offset + limit]
+        out = list(zip([s for s, _ in page], _fetch(conn, [r for _, r in page]), strict=True))
+        if len(newest) < window or offset + limit <= window:
+            return out, len(newest), newest
+        last = newest[-1:]
+    else:
+        last = matches.newest(1, window - 1)
     if not last:
-        return out, len(out)
+        return out, len(out), newest
     skip = max(0, offset - window)
     older = _fetch(conn, matches.newest(offset + limit - max(offset, window), skip, below=last[0]))
-    return out + [(scorer(r), r) for r in older], max(window, offset) + len(older)
+    return out + [(scorer(r), r) for r in older], max(window, offset) + len(older), newest
 
 
 def _hit(r: _Article, score: float, q: Query, mark: tuple[str, str]) -> Hit:
@@ -427,9 +458,12 @@ def facets(
         return facets_of(conn, Matches(conn, q, filters), top)
 
 
-def facets_of(conn: sqlite3.Connection, matches: Matches, top: int = 10) -> dict[str, Any]:
-    """facets() of matches already found."""
-    rowids = matches.newest(FACET_BASIS)
+def facets_of(
+    conn: sqlite3.Connection, matches: Matches, top: int = 10, newest: list[int] | None = None
+) -> dict[str, Any]:
+    """facets() of matches already found; `newest`: their newest FACET_BASIS row ids, when the
+    caller has read them already."""
+    rowids = matches.newest(FACET_BASIS) if newest is None else newest
     ids = json.dumps(rowids)
     meta = conn.execute(
         "SELECT a.id, a.kind, a.publication FROM json_each(?) j JOIN articles a ON a.rowid = j.value",
