@@ -272,6 +272,49 @@ def test_facets_with_the_search_are_the_facets_alone(archive: Archive, filters: 
     assert "facets" not in query.search(archive.conn, "防汛").as_dict()
 
 
+@pytest.mark.parametrize(
+    ("sort", "offset", "window"),
+    [
+        ("relevance", 0, 500),  # the window holds every match
+        ("relevance", 0, 4),  # a window smaller than the facets' basis
+        ("relevance", 10, 4),  # a page past the window: the window is not read
+        ("date", 0, 500),
+        ("date", 6, 500),
+    ],
+)
+@pytest.mark.parametrize("basis", [3, 500])
+def test_facets_read_on_the_way_are_the_facets_alone(
+    archive: Archive, monkeypatch: pytest.MonkeyPatch, sort: str, offset: int, window: int, basis: int
+) -> None:
+    """A search reuses the newest matches it read for ranking or paging as its facets' basis."""
+    from fangzhi import query
+
+    monkeypatch.setattr(search_mod, "FACET_BASIS", basis)
+    page = query.search(
+        archive.conn, "防汛", sort=sort, offset=offset, limit=2, window=window, with_facets=True
+    )
+    assert page.facets == query.facets(archive.conn, "防汛")
+    assert page.facets is not None and page.facets["basis"] == min(basis, page.total)
+
+
+def test_facets_read_names_from_the_indexes_alone(archive: Archive) -> None:
+    """The person and place facets look up each match's names in a covering index (migration 6),
+    never in the tables' rows."""
+    from fangzhi import query
+
+    statements: list[str] = []
+    archive.conn.set_trace_callback(statements.append)
+    try:
+        query.facets(archive.conn, "防汛")
+    finally:
+        archive.conn.set_trace_callback(None)
+    joins = [s for s in statements if "JOIN mentions" in s or "JOIN places" in s]
+    assert len(joins) == 2
+    for sql in joins:
+        plan = " ".join(r[3] for r in archive.conn.execute("EXPLAIN QUERY PLAN " + sql))
+        assert "COVERING INDEX" in plan, plan
+
+
 def test_memos_of_the_archive_go_stale_with_a_write(tmp_path: Path) -> None:
     pages = tmp_path / "pages"
     pages.mkdir()
