@@ -111,6 +111,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = _command(sub, "serve", "the archive in a browser, and as a JSON API", cmd_serve, db=True)
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=8000)
+    p.add_argument(
+        "--workers",
+        type=int,
+        default=None,
+        help="server processes (default: one per CPU this process may use, at most 8)",
+    )
     return ap
 
 
@@ -358,13 +364,35 @@ def cmd_network(args: argparse.Namespace) -> int:
 def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
-    from fangzhi.web.app import create_app
+    from fangzhi.web import app as web
 
     if not os.path.exists(args.db):
         _archive(args, write=True).close()  # an empty archive: pages can be uploaded to it
-    app = create_app(args.db)
-    print(f"fangzhi: serving {args.db} at http://{args.host}:{args.port}/", file=sys.stderr)
-    uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
+    workers = args.workers if args.workers is not None else web.default_workers()
+    if workers < 1:
+        print("fangzhi: --workers must be at least 1", file=sys.stderr)
+        return 2
+    web.archive_token(args.db)  # made and printed here, once, before any worker reads it
+    print(
+        f"fangzhi: serving {args.db} at http://{args.host}:{args.port}/ "
+        f"({workers} worker{'s' if workers > 1 else ''})",
+        file=sys.stderr,
+    )
+    if workers == 1:
+        web.tune_process()
+        uvicorn.run(web.create_app(args.db), host=args.host, port=args.port, log_level="warning")
+        return 0
+    # Python runs one thread at a time per process: more processes use more cores. Each worker
+    # builds its app from the environment (uvicorn imports it by name in a fresh process).
+    os.environ[web.SERVE_DB_ENV] = os.path.abspath(args.db)
+    uvicorn.run(
+        "fangzhi.web.app:served_app",
+        factory=True,
+        host=args.host,
+        port=args.port,
+        workers=workers,
+        log_level="warning",
+    )
     return 0
 
 

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import hmac
 import io
+import os
 import queue
 import re
 import secrets
 import sqlite3
+import sys
 import tempfile
 import time
 from collections.abc import Iterator
@@ -27,7 +29,9 @@ from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
+from starlette.datastructures import MutableHeaders
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from fangzhi import query
 from fangzhi.chronicle import record as chronicle_record
@@ -40,6 +44,9 @@ MAX_UPLOAD_BYTES = 8 * 1024 * 1024
 MAX_UPLOAD_FILES = 50
 REQUEST_SECONDS = 10.0  # a request's queries are interrupted past this (503)
 PROGRESS_STEPS = 20_000  # SQLite steps between two looks at the clock
+SWITCH_SECONDS = 0.0005  # a serving thread yields Python's lock after this (default 0.005)
+MAX_WORKERS = 8  # `fangzhi serve`'s default processes: one per CPU, up to this
+SERVE_DB_ENV = "FANGZHI_SERVE_DB"  # the archive, for the worker processes of `fangzhi serve`
 MAX_OFFSET = 10_000_000  # paging past this is no reader's request, and SQLite takes only 64-bit ints
 _SAFE_NAME = re.compile(r"^[\w\u3400-\u9fff.\- ]{1,120}$")
 CSP = (
@@ -69,11 +76,31 @@ def create_app(db: str | Path, token: str | None = None) -> FastAPI:
     return app
 
 
+def served_app() -> FastAPI:
+    """The app of one of `fangzhi serve --workers N`'s processes: the archive `fangzhi serve` put
+    in the environment."""
+    tune_process()
+    return create_app(os.environ[SERVE_DB_ENV])
+
+
+def tune_process() -> None:
+    """A serving process hands Python's lock between its threads more often than the 5 ms
+    default: the event loop, which reads requests and writes answers, and a quick article page
+    then wait less behind a long search running in another thread."""
+    sys.setswitchinterval(SWITCH_SECONDS)
+
+
+def default_workers() -> int:
+    """One server process per CPU this process may use, at most MAX_WORKERS."""
+    try:
+        cpus = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        cpus = os.cpu_count() or 1
+    return max(1, min(cpus, MAX_WORKERS))
+
+
 def archive_token(db: str | Path) -> str:
     """FANGZHI_TOKEN, else the token kept beside the archive, made (and printed) on first start."""
-    import os
-    import sys
-
     if os.environ.get("FANGZHI_TOKEN"):
         return os.environ["FANGZHI_TOKEN"]
     path = Path(f"{db}.token")
@@ -199,21 +226,50 @@ def _install_errors(app: FastAPI, templates: Jinja2Templates) -> None:
 
 
 def _install_headers(app: FastAPI) -> None:
-    @app.middleware("http")
-    async def headers(request: Request, call_next: Any) -> Response:
-        return secure(request, await call_next(request))
+    app.add_middleware(SecurityHeaders)
+
+
+class SecurityHeaders:
+    """Adds the security headers to every response. A plain ASGI middleware: Starlette's
+    @app.middleware("http") runs each request through an extra task and a body stream."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        extra = security_headers(scope["path"])
+
+        async def send_secured(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = MutableHeaders(scope=message)
+                for name, value in extra.items():
+                    headers[name] = value
+            await send(message)
+
+        await self.app(scope, receive, send_secured)
+
+
+def security_headers(path: str) -> dict[str, str]:
+    """Security headers; only the API docs page (Swagger UI's one inline script) relaxes the CSP."""
+    csp = CSP
+    if path == "/docs":
+        csp = CSP.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'")
+    return {
+        "Content-Security-Policy": csp,
+        "X-Content-Type-Options": "nosniff",
+        "X-Frame-Options": "DENY",
+        "Referrer-Policy": "same-origin",
+        "Cross-Origin-Opener-Policy": "same-origin",
+    }
 
 
 def secure(request: Request, response: Response) -> Response:
-    """Security headers; only the API docs page (Swagger UI's one inline script) relaxes the CSP."""
-    csp = CSP
-    if request.url.path == "/docs":
-        csp = CSP.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'")
-    response.headers["Content-Security-Policy"] = csp
-    response.headers["X-Content-Type-Options"] = "nosniff"
-    response.headers["X-Frame-Options"] = "DENY"
-    response.headers["Referrer-Policy"] = "same-origin"
-    response.headers["Cross-Origin-Opener-Policy"] = "same-origin"
+    """The security headers on a response made outside the middleware (the last-resort 500)."""
+    for name, value in security_headers(request.url.path).items():
+        response.headers[name] = value
     return response
 
 
