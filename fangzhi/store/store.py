@@ -56,6 +56,9 @@ class Store:
         self.conn.row_factory = sqlite3.Row
         self.conn.execute("PRAGMA busy_timeout = 30000")
         self.conn.execute("PRAGMA foreign_keys = ON")
+        # pages read straight from the OS's cache, never copied into the connection's own: a
+        # search reads hundreds of article rows, which the default 2 MB cache would keep re-reading
+        self.conn.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")
         if not readonly:
             self.conn.execute("PRAGMA journal_mode = WAL")
             # WAL with synchronous=NORMAL: a crash of the process never corrupts or half-writes
@@ -63,7 +66,6 @@ class Store:
             # an archive's indexes outgrow the default 2 MB cache early: every insert would read
             # its index pages again
             self.conn.execute(f"PRAGMA cache_size = -{WRITE_CACHE_KIB}")
-            self.conn.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")
             # a checkpoint copies each page once however often it changed since the last: fewer,
             # larger checkpoints copy less (the WAL grows to about 40 MB between them)
             self.conn.execute(f"PRAGMA wal_autocheckpoint = {CHECKPOINT_PAGES}")
