@@ -458,6 +458,44 @@ def ingest(db: Path, paths: Sequence[Path], budget: float) -> Ingest:
     return Ingest(pages, articles, failed, seconds, stopped, persons, events, cpu)
 
 
+@dataclass(frozen=True)
+class DaskIngest:
+    """The same first pages ingested twice into fresh archives: in this process, and parsed on a
+    local Dask cluster of one worker process per CPU (cluster start-up included)."""
+
+    pages: int
+    articles: int
+    workers: int
+    serial_s: float
+    dask_s: float
+    same_rows: bool  # both archives hold the same articles under the same row ids
+
+    @property
+    def speedup(self) -> float:
+        return self.serial_s / self.dask_s if self.dask_s else 0.0
+
+
+def dask_ingest(tmp: Path, paths: Sequence[Path]) -> DaskIngest:
+    from fangzhi.archive import open_archive
+    from fangzhi.distributed import Cluster
+
+    workers = os.cpu_count() or 1
+    times: list[float] = []
+    rows: list[list[tuple[int, str]]] = []
+    articles = 0
+    for name, cluster in (("serial", None), ("dask", Cluster(workers=workers))):
+        db = tmp / f"ingest-{name}.db"
+        with open_archive(db) as archive:
+            start = time.perf_counter()
+            articles = archive.ingest(paths, cluster=cluster).articles
+            times.append(time.perf_counter() - start)
+            rows.append(archive.conn.execute("SELECT rowid, id FROM articles ORDER BY rowid").fetchall())
+        for f in tmp.glob(f"ingest-{name}.db*"):
+            f.unlink()
+    same = [tuple(r) for r in rows[0]] == [tuple(r) for r in rows[1]]
+    return DaskIngest(len(paths), articles, workers, times[0], times[1], same)
+
+
 def parse_only_rate(paths: Sequence[Path], n: int = 300) -> float:
     """Articles per second of the parse and extraction alone (no store), on the first n pages."""
     from fangzhi.pipeline import parse_text
@@ -1194,6 +1232,17 @@ def print_report(r: dict[str, Any], timed: Sequence[Timed], checked: Sequence[Ch
         "(parse and extract, first 300 pages, no store)"
     )
     print(f"  persons, events    {ing['persons']:>12,} mentions, {ing['events']:,} events")
+    dk = r["dask_ingest"]
+    if dk:
+        n_art = max(1, dk["articles"])
+        print(
+            f"\ningest of the first {dk['pages']:,} pages ({n_art:,} articles) into fresh archives, same run "
+            f"(baseline: this process parses)\n"
+            f"  serial             {dk['serial_s']:>8.1f} s  {n_art / dk['serial_s']:>8,.1f} articles/s\n"
+            f"  Dask, {dk['workers']} workers    {dk['dask_s']:>8.1f} s  "
+            f"{n_art / dk['dask_s']:>8,.1f} articles/s"
+            f"  ({dk['speedup']:.2f}x serial, cluster start included; same rows: {dk['same_rows']})"
+        )
     print("\nsize, after PRAGMA wal_checkpoint(TRUNCATE)")
     n = max(1, ing["articles"])
     print(f"  fangzhi database   {fmt_bytes(sz['file_bytes']):>12}   {sz['file_bytes'] / n:>8,.0f} B/article")
@@ -1326,6 +1375,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--timeout", type=float, default=2.0, help="seconds before a latency query is interrupted (default 2)"
     )
     p.add_argument("--queries", type=int, default=500, help="latency queries (default 500)")
+    p.add_argument(
+        "--dask-pages",
+        type=int,
+        default=2000,
+        help="pages ingested again serially and on a local Dask cluster, to compare (default 2000; 0: none)",
+    )
     p.add_argument("--check", action="store_true", help="exit 1 when a target fails")
     p.add_argument("--json", type=Path, metavar="PATH", help="also write the figures as JSON")
     return p
@@ -1370,6 +1425,9 @@ def run(args: argparse.Namespace, tmp: Path) -> int:
     ing = ingest(db, paths, args.budget)
     ing.parse_only_articles_per_s = parse_only_rate(paths)
     print(f"ingested in {ing.seconds:.1f} s", file=sys.stderr)
+    dask_run = dask_ingest(tmp, paths[: args.dask_pages]) if args.dask_pages else None
+    if dask_run is not None:
+        print(f"serial and Dask ingest of {dask_run.pages:,} pages compared", file=sys.stderr)
     sizes = table_bytes(db)
     fts = group_bytes(sizes, "articles_fts")
     pages_b = sizes.get("pages", 0) + group_bytes(sizes, "sqlite_autoindex_pages")
@@ -1427,6 +1485,7 @@ def run(args: argparse.Namespace, tmp: Path) -> int:
             "other_bytes": sum(sizes.values()) - fts - pages_b - articles_b,
             "tables": sizes,
         },
+        "dask_ingest": None if dask_run is None else {**asdict(dask_run), "speedup": dask_run.speedup},
         "baseline_build": {**asdict(build), "bytes_per_article": build.file_bytes / max(1, ing.articles)},
         "latency": {
             "fangzhi": latency_summary([t.fangzhi_ms for t in timed]),

@@ -10,7 +10,17 @@ The library is the product; the CLI, the HTTP API and the web UI are thin layers
 __version__ = "0.1.0"
 
 from fangzhi.archive import Archive, open_archive
+from fangzhi.distributed import Cluster
 from fangzhi.pipeline import parse_file, parse_page, parse_text
 from fangzhi.settings import Settings
 
-__all__ = ["Archive", "Settings", "__version__", "open_archive", "parse_file", "parse_page", "parse_text"]
+__all__ = [
+    "Archive",
+    "Cluster",
+    "Settings",
+    "__version__",
+    "open_archive",
+    "parse_file",
+    "parse_page",
+    "parse_text",
+]

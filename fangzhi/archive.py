@@ -12,13 +12,15 @@ The CLI, the HTTP API and the web app are thin layers over these methods.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from fangzhi import query
+from fangzhi.distributed import Cluster
 from fangzhi.errors import SourceError
+from fangzhi.model import ParsedPage
 from fangzhi.settings import Settings
 from fangzhi.store.store import IngestResult, Store
 
@@ -71,24 +73,29 @@ class Archive:
         settings: Settings | None = None,
         *,
         progress: Callable[[str, IngestResult | SourceError], None] | None = None,
+        cluster: Cluster | None = None,
     ) -> IngestSummary:
         """Parse and store every page the paths name, one transaction per page; files that are
-        no page are reported in the summary and skipped."""
-        from fangzhi.pipeline import parse_page
-        from fangzhi.sources import iter_page_paths, read_page
+        no page are reported in the summary and skipped. With `cluster`, pages are parsed on Dask
+        (fangzhi.distributed) and stored here, in the same order and to the same rows."""
+        from fangzhi.sources import iter_page_paths
 
         settings = settings or Settings()
+        items = iter_page_paths(paths, settings)
+        parsed_pages: Iterator[tuple[str, ParsedPage | SourceError]]
+        if cluster is None:
+            parsed_pages = (_parse_one(item, settings) for item in items)
+        else:
+            from fangzhi.distributed import parse_on_dask
+
+            parsed_pages = parse_on_dask(items, settings, cluster)
         summary = IngestSummary()
-        for item in iter_page_paths(paths, settings):
-            try:
-                if isinstance(item, SourceError):
-                    raise item
-                parsed = parse_page(read_page(item, settings), settings)
-            except SourceError as e:
+        for path, parsed in parsed_pages:
+            if isinstance(parsed, SourceError):
                 summary.failed += 1
-                summary.errors.append(f"{e.path}: {e.message} [{e.code}]")
+                summary.errors.append(f"{parsed.path}: {parsed.message} [{parsed.code}]")
                 if progress:
-                    progress(e.path, e)
+                    progress(parsed.path, parsed)
                 continue
             issue = parsed.issue_date.isoformat() if parsed.issue_date else None
             result = self.store.ingest(
@@ -96,7 +103,7 @@ class Archive:
             )
             summary.add(result)
             if progress:
-                progress(str(item), result)
+                progress(path, result)
         return summary
 
     # ------------------------------------------------------------------ reading
@@ -146,6 +153,18 @@ class Archive:
             "directives",
         )
         return {t: int(self.conn.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0]) for t in tables}
+
+
+def _parse_one(item: Path | SourceError, settings: Settings) -> tuple[str, ParsedPage | SourceError]:
+    from fangzhi.pipeline import parse_page
+    from fangzhi.sources import read_page
+
+    if isinstance(item, SourceError):
+        return item.path, item
+    try:
+        return str(item), parse_page(read_page(item, settings), settings)
+    except SourceError as e:
+        return str(item), e
 
 
 def open_archive(path: str | os.PathLike[str] = DEFAULT_DB, *, readonly: bool = False) -> Archive:

@@ -28,6 +28,16 @@ def _date(s: str) -> date:
         raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {s}") from e
 
 
+def _positive(s: str) -> int:
+    try:
+        n = int(s)
+    except ValueError:
+        n = 0
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"not a positive whole number: {s}")
+    return n
+
+
 def _page_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--issue-date", type=_date, help=Settings.help()["issue_date"])
     p.add_argument("--publication", help=Settings.help()["publication"])
@@ -56,6 +66,16 @@ def build_parser() -> argparse.ArgumentParser:
     p = _command(sub, "ingest", "parse pages and store them in the archive (idempotent)", cmd_ingest, db=True)
     p.add_argument("paths", nargs="+", metavar="PATH")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.add_argument(
+        "--workers",
+        type=_positive,
+        help="parse on a local Dask cluster of this many processes (default: parse in this process)",
+    )
+    p.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="parse on the Dask cluster of this scheduler (tcp://host:8786); its workers must see the pages",
+    )
     _page_options(p)
 
     p = _command(sub, "search", "full-text search of the archive", cmd_search, db=True)
@@ -210,13 +230,25 @@ def cmd_ingest(args: argparse.Namespace) -> int:
                 _error(result)
             bar.update(task, advance=1, description=os.path.basename(path))
 
-        summary = archive.ingest(args.paths, settings, progress=step)
+        try:
+            summary = archive.ingest(args.paths, settings, progress=step, cluster=_cluster(args))
+        except OSError as e:  # the scheduler named cannot be reached; what was stored stays
+            print(f"fangzhi ingest: no Dask cluster at {args.scheduler}: {e}", file=sys.stderr)
+            return 2
     s = summary.as_dict()
     print(
         f"pages: {s['new']} new, {s['unchanged']} unchanged, {s['replaced']} replaced, {s['failed']} failed; "
         f"{s['articles']} articles, {s['persons']} person mentions, {s['events']} events written to {args.db}"
     )
     return 2 if summary.failed else 0
+
+
+def _cluster(args: argparse.Namespace) -> Any:
+    if args.workers is None and args.scheduler is None:
+        return None
+    from fangzhi.distributed import Cluster
+
+    return Cluster(workers=args.workers, scheduler=args.scheduler)
 
 
 def _stderr_console() -> Any:

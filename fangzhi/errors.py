@@ -23,6 +23,10 @@ class FangzhiError(Exception):
         self.path = path
         self.message = message
 
+    def __reduce__(self) -> tuple[type[FangzhiError], tuple[str, str]]:
+        # rebuilt from both fields: a page's error crosses processes when Dask parses it
+        return type(self), (self.path, self.message)
+
 
 class SourceError(FangzhiError):
     code = "source.error"

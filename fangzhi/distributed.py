@@ -1,0 +1,130 @@
+"""Parsing pages on a Dask cluster, for archives of many pages: `fangzhi ingest --workers N` or
+`--scheduler ADDRESS`.
+
+Reading, parsing and fact extraction are pure and independent page by page, so they run as Dask
+tasks, a chunk of pages a task, on a local cluster of worker processes or on a cluster already
+running (whose workers must see the page files at the same paths). Storing stays in the calling
+process: SQLite takes one writer, and one page per transaction keeps an ingest safe to kill.
+
+Results come back in the order the pages were given, through a bounded window of chunks in
+flight, so memory stays flat however many pages there are and the archive holds the same rows,
+row ids included, as a serial ingest of the same pages.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import deque
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from itertools import islice
+from typing import Any
+
+from fangzhi.errors import SourceError
+from fangzhi.model import ParsedPage
+from fangzhi.settings import Settings
+
+Parsed = tuple[str, ParsedPage | SourceError]
+
+
+@dataclass(frozen=True)
+class Cluster:
+    """Where the tasks run: `scheduler`, the address of a running Dask scheduler; else a local
+    cluster of `workers` processes (default: one per CPU). `chunk` pages a task; `in_flight`
+    chunks a worker at most (more keeps workers busy while the writer catches up)."""
+
+    workers: int | None = None
+    scheduler: str | None = None
+    chunk: int = 8
+    in_flight: int = 4
+
+
+def parse_paths(paths: Sequence[str], settings: Settings) -> list[Parsed]:
+    """One task's work: each page read and parsed, or the SourceError saying why it is no page.
+    Runs on a Dask worker."""
+    from fangzhi.pipeline import parse_page
+    from fangzhi.sources import read_page
+
+    out: list[Parsed] = []
+    for path in paths:
+        try:
+            out.append((path, parse_page(read_page(path, settings), settings)))
+        except SourceError as e:
+            out.append((path, e))
+    return out
+
+
+def parse_on_dask(
+    items: Iterable[os.PathLike[str] | SourceError], settings: Settings, cluster: Cluster
+) -> Iterator[Parsed]:
+    """(path, parsed page or SourceError) for every item, in order, parsed on the cluster; items
+    that are already errors (a folder that cannot be read) pass through in their place."""
+    from dask.distributed import Client, LocalCluster
+
+    local = None
+    if cluster.scheduler:
+        client = Client(cluster.scheduler)
+    else:
+        local = LocalCluster(
+            n_workers=cluster.workers or _cpus(),
+            threads_per_worker=1,  # parsing is Python: threads would share one interpreter lock
+            processes=True,
+            dashboard_address=None,
+        )
+        client = Client(local)
+    try:
+        yield from _ordered(client, items, settings, cluster)
+    finally:
+        client.close()
+        if local is not None:
+            local.close()
+
+
+def _ordered(
+    client: Any, items: Iterable[os.PathLike[str] | SourceError], settings: Settings, cluster: Cluster
+) -> Iterator[Parsed]:
+    workers = max(1, len(client.scheduler_info().get("workers", {})) or cluster.workers or 1)
+    window = workers * max(1, cluster.in_flight)
+    pending: deque[Any] = deque()  # futures, or lists of errors already known, in item order
+    chunks = _chunks(items, max(1, cluster.chunk))
+    for chunk in chunks:
+        pending.append(_submit(client, chunk, settings))
+        if len(pending) >= window:
+            yield from _result(pending.popleft())
+    while pending:
+        yield from _result(pending.popleft())
+
+
+def _chunks(
+    items: Iterable[os.PathLike[str] | SourceError], size: int
+) -> Iterator[list[os.PathLike[str] | SourceError]]:
+    it = iter(items)
+    while chunk := list(islice(it, size)):
+        yield chunk
+
+
+def _submit(client: Any, chunk: list[os.PathLike[str] | SourceError], settings: Settings) -> Any:
+    """A future of the chunk's pages; its errors already known are kept in place beside it."""
+    paths = [os.fspath(x) for x in chunk if not isinstance(x, SourceError)]
+    future = client.submit(parse_paths, paths, settings, pure=False) if paths else None
+    return (chunk, future)
+
+
+def _result(entry: Any) -> Iterator[Parsed]:
+    chunk, future = entry
+    parsed = iter(future.result() if future is not None else ())
+    for x in chunk:
+        if isinstance(x, SourceError):
+            yield x.path, x
+        else:
+            yield next(parsed)
+
+
+def _cpus() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+__all__ = ["Cluster", "parse_on_dask", "parse_paths"]
