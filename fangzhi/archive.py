@@ -81,30 +81,47 @@ class Archive:
         from fangzhi.sources import iter_page_paths
 
         settings = settings or Settings()
-        items = iter_page_paths(paths, settings)
-        parsed_pages: Iterator[tuple[str, ParsedPage | SourceError]]
+        reading = settings.reading_key()
+        items = (self._sort_out(item, settings, reading) for item in iter_page_paths(paths, settings))
+        results: Iterator[tuple[str, ParsedPage | SourceError | IngestResult]]
         if cluster is None:
-            parsed_pages = (_parse_one(item, settings) for item in items)
+            results = (_parse_one(item, settings) for item in items)
         else:
             from fangzhi.distributed import parse_on_dask
 
-            parsed_pages = parse_on_dask(items, settings, cluster)
+            results = parse_on_dask(items, settings, cluster)
         summary = IngestSummary()
-        for path, parsed in parsed_pages:
+        for path, parsed in results:
             if isinstance(parsed, SourceError):
                 summary.failed += 1
                 summary.errors.append(f"{parsed.path}: {parsed.message} [{parsed.code}]")
                 if progress:
                     progress(parsed.path, parsed)
                 continue
-            issue = parsed.issue_date.isoformat() if parsed.issue_date else None
-            result = self.store.ingest(
-                parsed, parsed.page_id, publication=parsed.publication, issue_date=issue
-            )
+            if isinstance(parsed, IngestResult):
+                result = parsed
+            else:
+                issue = parsed.issue_date.isoformat() if parsed.issue_date else None
+                result = self.store.ingest(
+                    parsed, parsed.page_id, publication=parsed.publication, issue_date=issue, reading=reading
+                )
             summary.add(result)
             if progress:
                 progress(path, result)
         return summary
+
+    def _sort_out(
+        self, item: Path | SourceError, settings: Settings, reading: str
+    ) -> Path | tuple[str, SourceError | IngestResult]:
+        """A page to parse; or what is already known of it: why it is no page, or that the
+        archive holds it as this parser reads it under these settings (so it is not parsed)."""
+        from fangzhi.sources import file_digest
+
+        if isinstance(item, SourceError):
+            return item.path, item
+        digest = file_digest(item, settings)
+        page_id = None if digest is None else self.store.known(item.name, digest, reading)
+        return item if page_id is None else (str(item), IngestResult(page_id, "unchanged"))
 
     # ------------------------------------------------------------------ reading
 
@@ -155,12 +172,14 @@ class Archive:
         return {t: int(self.conn.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0]) for t in tables}
 
 
-def _parse_one(item: Path | SourceError, settings: Settings) -> tuple[str, ParsedPage | SourceError]:
+def _parse_one(
+    item: Path | tuple[str, SourceError | IngestResult], settings: Settings
+) -> tuple[str, ParsedPage | SourceError | IngestResult]:
     from fangzhi.pipeline import parse_page
     from fangzhi.sources import read_page
 
-    if isinstance(item, SourceError):
-        return item.path, item
+    if isinstance(item, tuple):
+        return item
     try:
         return str(item), parse_page(read_page(item, settings), settings)
     except SourceError as e:

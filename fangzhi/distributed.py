@@ -6,7 +6,8 @@ tasks, a chunk of pages a task, on a local cluster of worker processes or on a c
 running (whose workers must see the page files at the same paths). Storing stays in the calling
 process: SQLite takes one writer, and one page per transaction keeps an ingest safe to kill.
 
-Results come back in the order the pages were given, through a bounded window of chunks in
+Items that are not paths (an error already known, a page known to be stored) pass through in
+their place. Results come back in the order the pages were given, through a bounded window of chunks in
 flight, so memory stays flat however many pages there are and the archive holds the same rows,
 row ids included, as a serial ingest of the same pages.
 """
@@ -18,13 +19,15 @@ from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import islice
-from typing import Any
+from typing import Any, TypeVar
 
 from fangzhi.errors import SourceError
 from fangzhi.model import ParsedPage
 from fangzhi.settings import Settings
 
+T = TypeVar("T")
 Parsed = tuple[str, ParsedPage | SourceError]
+Item = os.PathLike[str] | tuple[str, T]  # a page to parse, or (path, what is known of it already)
 
 
 @dataclass(frozen=True)
@@ -55,10 +58,10 @@ def parse_paths(paths: Sequence[str], settings: Settings) -> list[Parsed]:
 
 
 def parse_on_dask(
-    items: Iterable[os.PathLike[str] | SourceError], settings: Settings, cluster: Cluster
-) -> Iterator[Parsed]:
-    """(path, parsed page or SourceError) for every item, in order, parsed on the cluster; items
-    that are already errors (a folder that cannot be read) pass through in their place."""
+    items: Iterable[Item[T]], settings: Settings, cluster: Cluster
+) -> Iterator[tuple[str, ParsedPage | SourceError | T]]:
+    """(path, parsed page or SourceError) for every path among the items, parsed on the cluster;
+    the other items, (path, anything), pass through in their place."""
     from dask.distributed import Client, LocalCluster
 
     local = None
@@ -81,43 +84,31 @@ def parse_on_dask(
 
 
 def _ordered(
-    client: Any, items: Iterable[os.PathLike[str] | SourceError], settings: Settings, cluster: Cluster
-) -> Iterator[Parsed]:
+    client: Any, items: Iterable[Item[T]], settings: Settings, cluster: Cluster
+) -> Iterator[tuple[str, ParsedPage | SourceError | T]]:
     workers = max(1, len(client.scheduler_info().get("workers", {})) or cluster.workers or 1)
     window = workers * max(1, cluster.in_flight)
-    pending: deque[Any] = deque()  # futures, or lists of errors already known, in item order
-    chunks = _chunks(items, max(1, cluster.chunk))
-    for chunk in chunks:
-        pending.append(_submit(client, chunk, settings))
+    pending: deque[tuple[list[Item[T]], Any]] = deque()  # each chunk beside its future, in order
+    for chunk in _chunks(items, max(1, cluster.chunk)):
+        paths = [os.fspath(x) for x in chunk if not isinstance(x, tuple)]
+        future = client.submit(parse_paths, paths, settings, pure=False) if paths else None
+        pending.append((chunk, future))
         if len(pending) >= window:
-            yield from _result(pending.popleft())
+            yield from _result(*pending.popleft())
     while pending:
-        yield from _result(pending.popleft())
+        yield from _result(*pending.popleft())
 
 
-def _chunks(
-    items: Iterable[os.PathLike[str] | SourceError], size: int
-) -> Iterator[list[os.PathLike[str] | SourceError]]:
+def _chunks(items: Iterable[Item[T]], size: int) -> Iterator[list[Item[T]]]:
     it = iter(items)
     while chunk := list(islice(it, size)):
         yield chunk
 
 
-def _submit(client: Any, chunk: list[os.PathLike[str] | SourceError], settings: Settings) -> Any:
-    """A future of the chunk's pages; its errors already known are kept in place beside it."""
-    paths = [os.fspath(x) for x in chunk if not isinstance(x, SourceError)]
-    future = client.submit(parse_paths, paths, settings, pure=False) if paths else None
-    return (chunk, future)
-
-
-def _result(entry: Any) -> Iterator[Parsed]:
-    chunk, future = entry
+def _result(chunk: list[Item[T]], future: Any) -> Iterator[tuple[str, ParsedPage | SourceError | T]]:
     parsed = iter(future.result() if future is not None else ())
     for x in chunk:
-        if isinstance(x, SourceError):
-            yield x.path, x
-        else:
-            yield next(parsed)
+        yield x if isinstance(x, tuple) else next(parsed)
 
 
 def _cpus() -> int:

@@ -29,6 +29,13 @@ class Settings:
         default=(".txt", ".text", ".md"), metadata={"help": "file endings taken as pages inside folders"}
     )
 
+    def reading_key(self) -> str:
+        """The settings that change what a page is read as: a stored page read under other ones is
+        read again."""
+        issue = self.issue_date.isoformat() if self.issue_date else ""
+        pub, facts = self.publication or "", int(self.extract_facts)
+        return f"t2s={int(self.t2s)};issue={issue};publication={pub};facts={facts}"
+
     @classmethod
     def help(cls) -> dict[str, str]:
         return {f.name: str(f.metadata.get("help", "")) for f in fields(cls)}

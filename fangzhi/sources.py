@@ -107,6 +107,16 @@ def read_page(path: str | os.PathLike[str], settings: Settings) -> RawPage:
     return RawPage(path=name, text=text, encoding=encoding, sha256=digest, size=len(data))
 
 
+def file_digest(path: str | os.PathLike[str], settings: Settings) -> str | None:
+    """The SHA-256 of a page file's bytes, as read_page records it; None when the file cannot be
+    read or is too large (read_page then says why)."""
+    name = os.fspath(path)
+    try:
+        return hashlib.sha256(_read_bytes(name, _checked_size(name, settings.max_page_bytes))).hexdigest()
+    except SourceError:
+        return None
+
+
 def iter_page_paths(
     paths: Sequence[str | os.PathLike[str]], settings: Settings
 ) -> Iterator[Path | SourceError]:

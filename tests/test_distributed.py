@@ -74,7 +74,7 @@ def test_a_task_returns_each_page_parsed_or_its_error(tmp_path: Path) -> None:
 def test_pages_come_back_in_the_order_given_with_errors_in_place(tmp_path: Path, scheduler: str) -> None:
     pages = bad_and_good(tmp_path / "pages")
     missing = SourceError(str(pages / "gone"), "no such file")
-    items = [missing, *sorted(pages.glob("*.txt"))]
+    items = [(missing.path, missing), *sorted(pages.glob("*.txt"))]
     got = list(parse_on_dask(items, Settings(), Cluster(scheduler=scheduler, chunk=2, in_flight=1)))
     assert [p for p, _ in got] == [missing.path, *(str(p) for p in sorted(pages.glob("*.txt")))]
     kinds = [type(x).__name__ for _, x in got]
@@ -130,3 +130,12 @@ def test_an_unreachable_scheduler_is_a_clear_error_and_the_archive_is_kept(tmp_p
     assert run.returncode == 2
     assert "no Dask cluster at tcp://127.0.0.1:9" in run.stderr and "Traceback" not in run.stderr
     assert content(db) == before
+
+
+@pytest.mark.slow
+def test_pages_already_stored_are_not_sent_to_the_cluster(tmp_path: Path, scheduler: str) -> None:
+    pages = bad_and_good(tmp_path / "pages")
+    with open_archive(tmp_path / "a.db") as a:
+        a.ingest([pages])
+        again = a.ingest([pages], cluster=Cluster(scheduler=scheduler))
+    assert (again.unchanged, again.new, again.failed) == (len(PAGES), 0, 2)

@@ -60,6 +60,54 @@ def test_ingesting_the_same_pages_twice_changes_nothing(tmp_path: Path) -> None:
     assert content(tmp_path / "a.db") == before
 
 
+def test_a_stored_unchanged_file_is_not_parsed_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    pages = write_pages(tmp_path / "pages")
+    with open_archive(tmp_path / "a.db") as a:
+        a.ingest([pages])
+        before = content(tmp_path / "a.db")
+
+        def no_parsing(*args: object, **kwargs: object) -> None:
+            raise AssertionError("an unchanged page was parsed again")
+
+        monkeypatch.setattr("fangzhi.pipeline.parse_page", no_parsing)
+        again = a.ingest([pages])
+    assert (again.unchanged, again.new, again.replaced, again.failed) == (len(PAGES), 0, 0, 0)
+    assert content(tmp_path / "a.db") == before
+
+
+def test_a_page_read_under_other_settings_is_read_again(tmp_path: Path) -> None:
+    from fangzhi.settings import Settings
+
+    pages = write_pages(tmp_path / "pages")
+    with open_archive(tmp_path / "a.db") as a:
+        a.ingest([pages])
+        converted = a.ingest([pages], Settings(t2s=True))
+        same = a.ingest([pages], Settings(t2s=True))
+    assert (converted.replaced, same.unchanged) == (len(PAGES), len(PAGES))
+
+
+def test_a_page_stored_before_its_settings_were_kept_is_read_once_more(tmp_path: Path) -> None:
+    pages = write_pages(tmp_path / "pages")
+    with open_archive(tmp_path / "a.db") as a:
+        a.ingest([pages])
+        a.conn.execute("UPDATE pages SET reading = NULL")  # as migration 7 leaves older pages
+        first, second = a.ingest([pages]), a.ingest([pages])
+    assert (first.replaced, second.unchanged) == (len(PAGES), len(PAGES))
+
+
+def test_migration_7_brings_an_older_archive_forward(tmp_path: Path) -> None:
+    pages = write_pages(tmp_path / "pages")
+    with open_archive(tmp_path / "a.db") as a:
+        a.ingest([pages])
+        a.conn.execute("DROP INDEX pages_content")
+        a.conn.execute("ALTER TABLE pages DROP COLUMN reading")
+        a.conn.execute("DELETE FROM schema_migrations WHERE version = 7")
+    with open_archive(tmp_path / "a.db") as a:
+        assert schema_version(a.conn) >= 7
+        first, second = a.ingest([pages]), a.ingest([pages])
+    assert (first.replaced, second.unchanged) == (len(PAGES), len(PAGES))
+
+
 def test_a_changed_page_replaces_its_records(tmp_path: Path) -> None:
     pages = write_pages(tmp_path / "pages")
     with open_archive(tmp_path / "a.db") as a:

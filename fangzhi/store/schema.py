@@ -291,6 +291,16 @@ CREATE INDEX IF NOT EXISTS places_article_keys ON places(article_id, district, c
 DROP INDEX IF EXISTS places_article;
 """,
     ),
+    (
+        7,
+        "the settings a page was read under; pages found by content: an unchanged file is not parsed again",
+        """
+-- Settings.reading_key(): a page read under other settings (--t2s, --issue-date, --publication)
+-- is read again. NULL, for pages stored before this migration, matches no key: each is read once more.
+ALTER TABLE pages ADD COLUMN reading TEXT;
+CREATE INDEX IF NOT EXISTS pages_content ON pages(sha256, name);
+""",
+    ),
 )
 
 

@@ -92,19 +92,39 @@ class Store:
 
     # ------------------------------------------------------------------ writing
 
+    def known(self, name: str, sha256: str, reading: str) -> str | None:
+        """The id of the page stored from a file of this name and content, read by this parser
+        under these settings (Settings.reading_key): parsing the file again would give the same
+        page, so it need not be parsed."""
+        row = self.conn.execute(
+            "SELECT id FROM pages WHERE sha256 = ? AND name = ? AND parser_version = ? AND reading = ? "
+            "LIMIT 1",
+            (sha256, name, PARSER_VERSION, reading),
+        ).fetchone()
+        return None if row is None else str(row[0])
+
     def ingest(
-        self, parsed: ParsedPage, page_id: str, *, publication: str | None, issue_date: str | None
+        self,
+        parsed: ParsedPage,
+        page_id: str,
+        *,
+        publication: str | None,
+        issue_date: str | None,
+        reading: str = "",
     ) -> IngestResult:
+        """Store a parsed page (`reading`: the key of the settings it was read under)."""
         raw = parsed.page.raw
         with self.transaction() as c:
-            row = c.execute("SELECT sha256, parser_version FROM pages WHERE id = ?", (page_id,)).fetchone()
-            if row is not None and (row["sha256"], row["parser_version"]) == (raw.sha256, PARSER_VERSION):
+            row = c.execute(
+                "SELECT sha256, parser_version, reading FROM pages WHERE id = ?", (page_id,)
+            ).fetchone()
+            if row is not None and tuple(row) == (raw.sha256, PARSER_VERSION, reading):
                 return IngestResult(page_id, "unchanged")
             status = "new" if row is None else "replaced"
             if row is not None:
                 self._delete_page(page_id)
             c.execute(
-                "INSERT INTO pages VALUES (?,?,?,?,?,?,?,?,?,?)",
+                "INSERT INTO pages VALUES (?,?,?,?,?,?,?,?,?,?,?)",
                 (
                     page_id,
                     raw.path,
@@ -116,6 +136,7 @@ class Store:
                     raw.encoding,
                     raw.text,
                     datetime.now(UTC).isoformat(timespec="seconds"),
+                    reading,
                 ),
             )
             offsets = parsed.page.offsets
