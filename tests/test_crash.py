@@ -28,8 +28,8 @@ def many_pages(folder: Path, copies: int = 25) -> Path:
     return write_pages(folder, pages)
 
 
-def ingest(folder: Path, db: Path) -> subprocess.Popen[bytes]:
-    cmd = [sys.executable, "-m", "fangzhi.cli", "ingest", str(folder), "--db", str(db), "--quiet"]
+def ingest(folder: Path, db: Path, *options: str) -> subprocess.Popen[bytes]:
+    cmd = [sys.executable, "-m", "fangzhi.cli", "ingest", str(folder), "--db", str(db), "--quiet", *options]
     return subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
@@ -65,6 +65,30 @@ def test_sigkill_at_random_moments_then_a_rerun_completes_the_archive(tmp_path: 
         conn.close()
     assert any(0 < n < total for n in stored), stored  # some kills landed in the middle of the batch
     assert ingest(folder, db).wait(timeout=300) == 0
+    assert content(db) == content(clean)
+
+
+def test_sigkill_of_an_ingest_on_dask_leaves_no_workers_and_a_rerun_completes(tmp_path: Path) -> None:
+    import psutil  # Dask's own dependency
+
+    folder = many_pages(tmp_path / "pages")
+    clean = tmp_path / "clean.db"
+    assert ingest(folder, clean).wait(timeout=300) == 0
+    db = tmp_path / "killed.db"
+    total = len(list(folder.glob("*.txt")))
+    for at in (total // 3, 2 * total // 3):
+        proc = ingest(folder, db, "--workers", "2")
+        wait_until_stored(db, at)
+        workers = psutil.Process(proc.pid).children(recursive=True)
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait(timeout=60)
+        _, alive = psutil.wait_procs(workers, timeout=30)  # they watch their parent and follow it
+        assert alive == []
+        conn = sqlite3.connect(db)
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        conn.close()
+        assert at <= pages_stored(db) < total
+    assert ingest(folder, db, "--workers", "2").wait(timeout=300) == 0
     assert content(db) == content(clean)
 
 
