@@ -296,7 +296,13 @@ def test_person_page_draws_posts_timeline_and_activity(tab: Tab) -> None:
     expect(bars.first).to_be_visible()
     box = bars.first.bounding_box()
     assert box is not None and box["width"] > 0 and box["height"] > 0
-    assert tab.page.locator("svg.timeline text").count() == bars.count()
+    assert tab.page.locator("svg.timeline text.post").count() == bars.count()
+    assert tab.page.locator("svg.timeline text.dates").count() == bars.count()
+    frame = tab.page.locator("svg.timeline").bounding_box()
+    assert frame is not None
+    for label in tab.page.locator("svg.timeline text").all():  # no label runs out of the drawing
+        b = label.bounding_box()
+        assert b is not None and frame["x"] <= b["x"] and b["x"] + b["width"] <= frame["x"] + frame["width"]
     expect(tab.page.locator("table.posts tbody tr").first).to_be_visible()
     months = tab.page.locator("table.calendar tbody tr")
     expect(months.first).to_be_visible()
