@@ -23,7 +23,7 @@ from typing import Any, TypeVar
 
 from fangzhi.errors import SourceError
 from fangzhi.model import ParsedPage
-from fangzhi.settings import Settings
+from fangzhi.settings import Settings, usable_cpus
 
 T = TypeVar("T")
 Parsed = tuple[str, ParsedPage | SourceError]
@@ -69,7 +69,7 @@ def parse_on_dask(
         client = Client(cluster.scheduler)
     else:
         local = LocalCluster(
-            n_workers=cluster.workers or _cpus(),
+            n_workers=cluster.workers or usable_cpus(),
             threads_per_worker=1,  # parsing is Python: threads would share one interpreter lock
             processes=True,
             dashboard_address=None,
@@ -109,13 +109,6 @@ def _result(chunk: list[Item[T]], future: Any) -> Iterator[tuple[str, ParsedPage
     parsed = iter(future.result() if future is not None else ())
     for x in chunk:
         yield x if isinstance(x, tuple) else next(parsed)
-
-
-def _cpus() -> int:
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
 
 
 __all__ = ["Cluster", "parse_on_dask", "parse_paths"]

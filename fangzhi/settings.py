@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field, fields
 from datetime import date
 
@@ -39,3 +40,11 @@ class Settings:
     @classmethod
     def help(cls) -> dict[str, str]:
         return {f.name: str(f.metadata.get("help", "")) for f in fields(cls)}
+
+
+def usable_cpus() -> int:
+    """The CPUs this process may run on (its affinity, which a container or taskset narrows)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1

@@ -796,7 +796,7 @@ def test_an_offset_past_64_bits_is_not_a_server_error(app: FastAPI, route: str) 
 
 
 def test_an_offset_at_its_bound_is_an_empty_page_and_past_it_a_clear_error(client: TestClient) -> None:
-    from fangzhi.web.app import MAX_OFFSET
+    from fangzhi.web.views import MAX_OFFSET
 
     for route in ("/api/articles", "/api/persons", "/api/events"):
         assert ok_json(client, route, offset=MAX_OFFSET)["items"] == []
@@ -888,10 +888,10 @@ def test_generated_requests_find_no_server_error(case: Any, app: FastAPI) -> Non
 def test_a_request_past_its_deadline_is_a_503_not_a_hang(
     app: FastAPI, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import fangzhi.web.app as web
+    import fangzhi.web.plumbing as plumbing
 
-    monkeypatch.setattr(web, "REQUEST_SECONDS", -1.0)  # every query is already out of time
-    monkeypatch.setattr(web, "PROGRESS_STEPS", 1)  # and the clock is read at every step
+    monkeypatch.setattr(plumbing, "REQUEST_SECONDS", -1.0)  # every query is already out of time
+    monkeypatch.setattr(plumbing, "PROGRESS_STEPS", 1)  # and the clock is read at every step
     with TestClient(app, raise_server_exceptions=False) as c:
         r = c.get("/api/search", params={"q": "会议"})
     assert r.status_code == 503 and r.json()["error"]["code"] == "too_slow"

@@ -20,7 +20,7 @@ import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
-import fangzhi.web.app as web
+import fangzhi.web.views as views
 from fangzhi import open_archive
 from fangzhi.web.app import create_app
 from tests.archive_pages import PAGES, write_pages
@@ -568,7 +568,7 @@ def test_a_refused_file_name_is_shown_escaped(box: Box) -> None:
 
 @pytest.mark.parametrize("route", ["api", "form"])
 def test_an_oversized_upload_is_413(box: Box, route: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(web, "MAX_UPLOAD_BYTES", len(UPLOAD) - 1)
+    monkeypatch.setattr(views, "MAX_UPLOAD_BYTES", len(UPLOAD) - 1)
     upload = files(("small.txt", UPLOAD[:50]), ("big.txt", UPLOAD))
     if route == "api":
         r = box.client.post("/api/ingest", headers=bearer(TOKEN), files=upload)
@@ -581,14 +581,14 @@ def test_an_oversized_upload_is_413(box: Box, route: str, monkeypatch: pytest.Mo
 
 
 def test_an_upload_of_exactly_the_limit_is_taken(box: Box, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(web, "MAX_UPLOAD_BYTES", len(UPLOAD))
+    monkeypatch.setattr(views, "MAX_UPLOAD_BYTES", len(UPLOAD))
     r = box.client.post("/api/ingest", headers=bearer(TOKEN), files=files(("p.txt", UPLOAD)))
     assert r.status_code == 200, r.text
     assert box.pages() == 1
 
 
 def test_too_many_files_at_once_is_413(box: Box, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(web, "MAX_UPLOAD_FILES", 2)
+    monkeypatch.setattr(views, "MAX_UPLOAD_FILES", 2)
     many = files(*((f"p{i}.txt", UPLOAD) for i in range(3)))
     assert_refused(box.client.post("/api/ingest", headers=bearer(TOKEN), files=many), 413, "too_large")
     assert box.pages() == 0

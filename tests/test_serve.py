@@ -87,7 +87,7 @@ def _cmdline(pid: int) -> str:
 
 def test_the_posts_timeline_puts_every_post_on_one_date_axis_inside_the_drawing() -> None:
     from fangzhi.query import PersonView
-    from fangzhi.web.app import TIMELINE_WIDTH, _timeline
+    from fangzhi.web.charts import TIMELINE_WIDTH, posts_timeline
 
     def post(title: str, first: str, last: str) -> dict[str, object]:
         return {"title": title, "first_seen": first, "last_seen": last, "evidence": ["a1"]}
@@ -97,10 +97,10 @@ def test_the_posts_timeline_puts_every_post_on_one_date_axis_inside_the_drawing(
         "王某",
         posts=[post("县长", "2015-03-01", "2019-12-31"), post("县委书记", "2020-01-05", "2020-01-05")],
     )
-    t = _timeline(view)
+    t = posts_timeline(view)
     long, short = t["bars"]
     assert long["x"] == t["axis_from"] and short["x"] + short["w"] == t["axis_to"]
     assert short["w"] == 4.0  # a post seen on one day is still drawn
     assert all(t["label_end"] < b["x"] and 90 <= b["date_x"] <= TIMELINE_WIDTH - 90 for b in t["bars"])
     assert [tk["label"] for tk in t["ticks"]] == ["2016", "2017", "2018", "2019", "2020"]
-    assert _timeline(PersonView("李某", "李某"))["bars"] == []
+    assert posts_timeline(PersonView("李某", "李某"))["bars"] == []

@@ -1,0 +1,73 @@
+"""Drawings of the person page, as numbers for its SVG template: no inline styles (CSP)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fangzhi import query
+
+TIMELINE_WIDTH = 800  # the SVG's own units; CSS scales it to the page
+_LABEL_END, _BAR_START, _BAR_END = 170, 180, 780  # post titles left of the bars, dates below them
+_ROW = 40
+
+
+def posts_timeline(v: query.PersonView) -> dict[str, Any]:
+    """Posts as bars from first to last seen on one date axis, each titled on its left and dated
+    beneath, every label inside the drawing (SVG coordinates; no inline styles: CSP)."""
+    from datetime import date
+
+    posts = [p for p in v.posts if p["first_seen"]]
+    if not posts:
+        return {"bars": [], "ticks": [], "height": 0}
+    lo = date.fromisoformat(min(p["first_seen"] for p in posts))
+    hi = date.fromisoformat(max(p["last_seen"] or p["first_seen"] for p in posts))
+    span = max((hi - lo).days, 1)
+
+    def x(d: date) -> float:
+        return round(_BAR_START + (d - lo).days / span * (_BAR_END - _BAR_START), 1)
+
+    bars = []
+    for i, p in enumerate(posts):
+        a, b = (
+            x(date.fromisoformat(p["first_seen"])),
+            x(date.fromisoformat(p["last_seen"] or p["first_seen"])),
+        )
+        w = max(round(b - a, 1), 4.0)
+        a = min(a, _BAR_END - w)  # a post seen on the last day still ends on the axis
+        middle = min(max(a + w / 2, _BAR_START + 90), _BAR_END - 90)  # the date line stays inside
+        bars.append(
+            {
+                "title": p["title"],
+                "x": a,
+                "w": w,
+                "y": 10 + i * _ROW,
+                "date_x": round(middle, 1),
+                "first": p["first_seen"],
+                "last": p["last_seen"] or p["first_seen"],
+                "evidence": p["evidence"],
+            }
+        )
+    axis = 10 + len(posts) * _ROW
+    years = list(range(lo.year + (lo > date(lo.year, 1, 1)), hi.year + 1))
+    step = max(1, -(-len(years) // 10))  # ten ticks at most
+    ticks = [{"x": x(date(y, 1, 1)), "label": str(y)} for y in years[::step]]
+    return {
+        "bars": bars,
+        "ticks": ticks,
+        "label_end": _LABEL_END,
+        "axis_y": axis,
+        "axis_from": _BAR_START,
+        "axis_to": _BAR_END,
+        "height": axis + 24,
+        "width": TIMELINE_WIDTH,
+    }
+
+
+def activity_calendar(v: query.PersonView) -> dict[str, Any]:
+    """Events by month and role, for the activity calendar."""
+    months: dict[str, dict[str, int]] = {}
+    for e in v.events:
+        if e["date"]:
+            months.setdefault(e["date"][:7], {}).setdefault(e["role"], 0)
+            months[e["date"][:7]][e["role"]] += 1
+    return {"months": sorted(months.items())}

@@ -1,0 +1,177 @@
+"""The web app's plumbing: read connections kept warm and bounded in time, one error shape for
+HTML and JSON, and the security headers on every response."""
+
+from __future__ import annotations
+
+import queue
+import sqlite3
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import Depends, FastAPI, HTTPException, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
+from fastapi.templating import Jinja2Templates
+from starlette.datastructures import MutableHeaders
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from fangzhi import query
+from fangzhi.store.store import MMAP_BYTES
+
+REQUEST_SECONDS = 10.0  # a request's queries are interrupted past this (503)
+PROGRESS_STEPS = 20_000  # SQLite steps between two looks at the clock
+CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
+)
+
+
+class Readers:
+    """Read-only connections kept between requests, so that their page caches stay warm (a new
+    connection starts with an empty one, and reads every page it needs again)."""
+
+    KEEP = 16  # idle connections kept; more threads than this open and close their own
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        self.idle: queue.SimpleQueue[sqlite3.Connection] = queue.SimpleQueue()
+
+    def take(self) -> sqlite3.Connection:
+        """An idle connection, or a new one (the caller has checked that the archive exists)."""
+        try:
+            return self.idle.get_nowait()
+        except queue.Empty:
+            pass
+        conn = sqlite3.connect(f"file:{self.path.resolve()}?mode=ro", uri=True, check_same_thread=False)
+        conn.row_factory = sqlite3.Row
+        conn.execute("PRAGMA busy_timeout = 5000")
+        conn.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")  # pages read from the OS's cache without copies
+        return conn
+
+    def give(self, conn: sqlite3.Connection) -> None:
+        conn.set_progress_handler(None, 0)
+        if self.idle.qsize() < self.KEEP and not conn.in_transaction:
+            self.idle.put(conn)
+        else:
+            conn.close()
+
+
+def connection(request: Request) -> Iterator[sqlite3.Connection]:
+    """A read-only connection for the request: reads never wait for an ingest (WAL)."""
+    readers: Readers = request.app.state.readers
+    if not readers.path.exists():  # the archive was removed since the connection was opened
+        raise HTTPException(503, f"no archive at {readers.path.name}: ingest pages first")
+    conn = readers.take()
+    # a request's queries stop at the deadline, so work for a reader who gave up does not go on
+    deadline = time.monotonic() + REQUEST_SECONDS
+    conn.set_progress_handler(lambda: time.monotonic() > deadline, PROGRESS_STEPS)
+    try:
+        yield conn
+    finally:
+        readers.give(conn)
+
+
+Conn = Annotated[sqlite3.Connection, Depends(connection)]
+
+
+def error_body(status: int, message: str, code: str | None = None) -> dict[str, Any]:
+    return {"error": {"status": status, "code": code or _CODES.get(status, "error"), "message": message}}
+
+
+_CODES = {
+    400: "bad_request",
+    401: "unauthorized",
+    403: "forbidden",
+    404: "not_found",
+    413: "too_large",
+    422: "invalid",
+    503: "unavailable",
+    500: "internal",
+}
+
+
+def install_errors(app: FastAPI, templates: Jinja2Templates) -> None:
+    def respond(request: Request, status: int, message: str, code: str | None = None) -> Response:
+        body = error_body(status, message, code)
+        if request.url.path.startswith("/api/") or "text/html" not in request.headers.get("accept", ""):
+            return JSONResponse(body, status_code=status)
+        return templates.TemplateResponse(request, "error.html", {"error": body["error"]}, status_code=status)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        return respond(request, exc.status_code, str(exc.detail))
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(request: Request, exc: RequestValidationError) -> Response:
+        first = exc.errors()[0] if exc.errors() else {}
+        where = ".".join(str(x) for x in first.get("loc", ()))
+        return respond(request, 422, f"{where}: {first.get('msg', 'invalid request')}")
+
+    @app.exception_handler(sqlite3.OperationalError)
+    async def too_slow(request: Request, exc: sqlite3.OperationalError) -> Response:
+        if "interrupted" in str(exc):
+            return respond(request, 503, "the archive took too long to answer: narrow the search", "too_slow")
+        return secure(
+            request, respond(request, 500, "internal error: the server could not answer this request")
+        )
+
+    @app.exception_handler(query.QueryError)
+    async def bad_query(request: Request, exc: query.QueryError) -> Response:
+        return respond(request, 400, str(exc), "bad_query")
+
+    @app.exception_handler(Exception)
+    async def internal(request: Request, exc: Exception) -> Response:
+        # this handler runs outside the other middleware: the response gets its headers here
+        answer = respond(request, 500, "internal error: the server could not answer this request")
+        return secure(request, answer)
+
+
+def install_headers(app: FastAPI) -> None:
+    app.add_middleware(SecurityHeaders)
+
+
+class SecurityHeaders:
+    """Adds the security headers to every response. A plain ASGI middleware: Starlette's
+    @app.middleware("http") runs each request through an extra task and a body stream."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        extra = security_headers(scope["path"])
+
+        async def send_secured(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = MutableHeaders(scope=message)
+                for name, value in extra.items():
+                    headers[name] = value
+            await send(message)
+
+        await self.app(scope, receive, send_secured)
+
+
+def security_headers(path: str) -> dict[str, str]:
+    """Security headers; only the API docs page (Swagger UI's one inline script) relaxes the CSP."""
+    csp = CSP
+    if path == "/docs":
+        csp = CSP.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'")
+    return {
+        "Content-Security-Policy": csp,
+        "X-Content-Type-Options": "nosniff",
+        "X-Frame-Options": "DENY",
+        "Referrer-Policy": "same-origin",
+        "Cross-Origin-Opener-Policy": "same-origin",
+    }
+
+
+def secure(request: Request, response: Response) -> Response:
+    """The security headers on a response made outside the middleware (the last-resort 500)."""
+    for name, value in security_headers(request.url.path).items():
+        response.headers[name] = value
+    return response

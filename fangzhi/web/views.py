@@ -1,0 +1,456 @@
+"""The web app's pages and their JSON twins: search, articles, people, the chronicle, trends, the
+network and the upload of pages. Each view reads its parameters, calls one query and renders."""
+
+from __future__ import annotations
+
+import hmac
+import io
+import re
+import secrets
+import sqlite3
+import tempfile
+from pathlib import Path
+from typing import Annotated, Any
+from urllib.parse import urlencode
+
+from fastapi import FastAPI, File, Form, HTTPException, Query, Request, UploadFile
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.responses import HTMLResponse, PlainTextResponse, RedirectResponse
+from fastapi.templating import Jinja2Templates
+
+from fangzhi import query
+from fangzhi.chronicle import record as chronicle_record
+from fangzhi.settings import Settings
+from fangzhi.web import marks
+from fangzhi.web.charts import activity_calendar, posts_timeline
+from fangzhi.web.plumbing import Conn
+
+MAX_UPLOAD_BYTES = 8 * 1024 * 1024
+MAX_UPLOAD_FILES = 50
+MAX_OFFSET = 10_000_000  # paging past this is no reader's request, and SQLite takes only 64-bit ints
+_SAFE_NAME = re.compile(r"^[\w\u3400-\u9fff.\- ]{1,120}$")
+
+
+def _search_filters(
+    date_from: str | None,
+    date_to: str | None,
+    person: str | None,
+    place: str | None,
+    publication: str | None,
+    kind: str | None,
+) -> query.Filters:
+    return query.Filters(
+        date_from or None, date_to or None, person or None, place or None, publication or None, kind or None
+    )
+
+
+def install_routes(app: FastAPI, templates: Jinja2Templates) -> None:
+    def page(request: Request, name: str, json_url: str, **context: Any) -> HTMLResponse:
+        return templates.TemplateResponse(request, name, {"json_url": json_url, **context})
+
+    @app.get("/", include_in_schema=False)
+    def home() -> RedirectResponse:
+        return RedirectResponse("/search")
+
+    # -- search
+    @app.get("/api/search", tags=["search"], summary="Full-text search with facets")
+    def api_search(
+        conn: Conn,
+        q: Annotated[str, Query(min_length=1, max_length=200, description='words, OR, -exclude, "phrase"')],
+        date_from: str | None = Query(None, alias="from", pattern=r"^\d{4}-\d{2}(-\d{2})?$"),
+        date_to: str | None = Query(None, alias="to", pattern=r"^\d{4}-\d{2}(-\d{2})?$"),
+        person: str | None = Query(None, max_length=40),
+        place: str | None = Query(None, max_length=40),
+        publication: str | None = Query(None, max_length=40),
+        kind: str | None = Query(None, pattern="^(news|commentary|interview|photo|fragment)$"),
+        sort: str = Query("relevance", pattern="^(relevance|date)$"),
+        limit: int = Query(20, ge=1, le=100),
+        offset: int = Query(0, ge=0, le=MAX_OFFSET),
+    ) -> dict[str, Any]:
+        f = _search_filters(date_from, date_to, person, place, publication, kind)
+        result = query.search(
+            conn, q, f, limit=limit, offset=offset, sort=sort, mark=("\ue000", "\ue001"), with_facets=True
+        )
+        return result.as_dict()
+
+    @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
+    def search_page(
+        request: Request,
+        conn: Conn,
+        q: str = Query("", max_length=200),
+        date_from: str = Query("", alias="from", max_length=10),
+        date_to: str = Query("", alias="to", max_length=10),
+        person: str = Query("", max_length=40),
+        place: str = Query("", max_length=40),
+        publication: str = Query("", max_length=40),
+        kind: str = Query("", max_length=12),
+        sort: str = Query("relevance", pattern="^(relevance|date)$"),
+        page_no: int = Query(1, alias="page", ge=1, le=5000),
+    ) -> HTMLResponse:
+        f = _search_filters(date_from, date_to, person, place, publication, kind)
+        params = {
+            "q": q,
+            "from": date_from,
+            "to": date_to,
+            "person": person,
+            "place": place,
+            "publication": publication,
+            "kind": kind,
+            "sort": sort,
+        }
+        result, facet_counts, error = None, None, None
+        if q.strip():
+            try:
+                result = query.search(
+                    conn,
+                    q,
+                    f,
+                    limit=20,
+                    offset=(page_no - 1) * 20,
+                    sort=sort,
+                    mark=("\ue000", "\ue001"),
+                    with_facets=True,
+                )
+                facet_counts = result.facets
+            except query.QueryError as e:
+                error = str(e)
+        json_url = "/api/search?" + urlencode(
+            {k: v for k, v in {**params, "limit": 20, "offset": (page_no - 1) * 20}.items() if v}
+        )
+        return page(
+            request,
+            "search.html",
+            json_url if q.strip() else "/api/articles",
+            result=result,
+            facets=facet_counts,
+            error=error,
+            params=params,
+            page_no=page_no,
+        )
+
+    # -- articles
+    @app.get("/api/articles", tags=["articles"], summary="Articles, newest first")
+    def api_articles(
+        conn: Conn, limit: int = Query(50, ge=1, le=200), offset: int = Query(0, ge=0, le=MAX_OFFSET)
+    ) -> dict[str, Any]:
+        rows = conn.execute(
+            "SELECT id, date, kind, headline, publication FROM articles "
+            "ORDER BY date DESC, id LIMIT ? OFFSET ?",
+            (limit, offset),
+        ).fetchall()
+        total = conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+        return {"total": total, "limit": limit, "offset": offset, "items": [dict(r) for r in rows]}
+
+    @app.get("/api/articles/{article_id}", tags=["articles"], summary="One article with its facts")
+    def api_article(conn: Conn, article_id: str) -> dict[str, Any]:
+        return _article_or_404(conn, article_id)
+
+    @app.get("/article/{article_id}", response_class=HTMLResponse, include_in_schema=False)
+    def article_page(request: Request, conn: Conn, article_id: str) -> HTMLResponse:
+        a = _article_or_404(conn, article_id)
+        raw = query.page_text(conn, a["page_id"]) or ""
+        return page(
+            request,
+            "article.html",
+            f"/api/articles/{article_id}",
+            a=a,
+            body=marks.marked_body(a),
+            raw=marks.marked_page(raw, a),
+            others=query.page_articles(conn, a["page_id"]),
+        )
+
+    @app.get(
+        "/api/pages/{page_id}", tags=["articles"], summary="A page as the OCR left it, with its articles"
+    )
+    def api_page(conn: Conn, page_id: str) -> dict[str, Any]:
+        raw = query.page_text(conn, page_id)
+        if raw is None:
+            raise HTTPException(404, f"no page {page_id}")
+        return {"id": page_id, "raw_text": raw, "articles": query.page_articles(conn, page_id)}
+
+    # -- people
+    @app.get("/api/persons", tags=["people"], summary="People, most mentioned first")
+    def api_persons(
+        conn: Conn,
+        post: str | None = Query(None, max_length=40),
+        place: str | None = Query(None, max_length=40),
+        limit: int = Query(50, ge=1, le=500),
+        offset: int = Query(0, ge=0, le=MAX_OFFSET),
+    ) -> dict[str, Any]:
+        items = query.people(conn, post=post, place=place, limit=limit, offset=offset)
+        return {"limit": limit, "offset": offset, "items": items}
+
+    @app.get("/people", response_class=HTMLResponse, include_in_schema=False)
+    def people_page(
+        request: Request,
+        conn: Conn,
+        post: str = Query("", max_length=40),
+        place: str = Query("", max_length=40),
+    ) -> HTMLResponse:
+        items = query.people(conn, post=post or None, place=place or None, limit=500)
+        return page(
+            request,
+            "people.html",
+            "/api/persons?" + urlencode({k: v for k, v in {"post": post, "place": place}.items() if v}),
+            items=items,
+            post=post,
+            place=place,
+        )
+
+    @app.get(
+        "/api/persons/{key}",
+        tags=["people"],
+        summary="A person: posts over time, activity, places, companions",
+    )
+    def api_person(conn: Conn, key: str) -> dict[str, Any]:
+        views = query.person(conn, key)
+        if not views:
+            raise HTTPException(404, f"no person {key}")
+        return {"items": [v.as_dict() for v in views]}
+
+    @app.get("/person/{key}", response_class=HTMLResponse, include_in_schema=False)
+    def person_page(request: Request, conn: Conn, key: str) -> HTMLResponse:
+        views = query.person(conn, key)
+        if not views:
+            raise HTTPException(404, f"no person {key}")
+        return page(
+            request,
+            "person.html",
+            f"/api/persons/{key}",
+            views=views,
+            timeline=[posts_timeline(v) for v in views],
+            calendar=[activity_calendar(v) for v in views],
+        )
+
+    # -- events and the chronicle
+    @app.get("/api/events", tags=["events"], summary="Events in date order")
+    def api_events(
+        conn: Conn,
+        date_from: str | None = Query(None, alias="from", pattern=r"^\d{4}-\d{2}(-\d{2})?$"),
+        date_to: str | None = Query(None, alias="to", pattern=r"^\d{4}-\d{2}(-\d{2})?$"),
+        type_: str | None = Query(None, alias="type", pattern="^(meeting|inspection|reception|ceremony)$"),
+        limit: int = Query(100, ge=1, le=1000),
+        offset: int = Query(0, ge=0, le=MAX_OFFSET),
+    ) -> dict[str, Any]:
+        entries = [e for e in query.chronicle(conn, date_from, date_to) if not type_ or e.type == type_]
+        return {
+            "total": len(entries),
+            "limit": limit,
+            "offset": offset,
+            "items": [chronicle_record(e) for e in entries[offset : offset + limit]],
+        }
+
+    @app.get("/api/chronicle", tags=["events"], summary="The chronicle (大事记), as JSON, Markdown or CSV")
+    def api_chronicle(
+        conn: Conn,
+        date_from: str | None = Query(None, alias="from", pattern=r"^\d{4}-\d{2}(-\d{2})?$"),
+        date_to: str | None = Query(None, alias="to", pattern=r"^\d{4}-\d{2}(-\d{2})?$"),
+        type_: str | None = Query(None, alias="type", pattern="^(meeting|inspection|reception|ceremony)$"),
+        format_: str = Query("json", alias="format", pattern="^(json|md|csv)$"),
+    ) -> Any:
+        entries = [e for e in query.chronicle(conn, date_from, date_to) if not type_ or e.type == type_]
+        if format_ == "json":
+            return {"total": len(entries), "items": [chronicle_record(e) for e in entries]}
+        from fangzhi.chronicle import render
+
+        out = io.StringIO()
+        render(entries, format_, out)
+        media = "text/markdown; charset=utf-8" if format_ == "md" else "text/csv; charset=utf-8"
+        return PlainTextResponse(
+            out.getvalue(),
+            media_type=media,
+            headers={"Content-Disposition": f'attachment; filename="dashiji.{format_}"'},
+        )
+
+    @app.get("/chronicle", response_class=HTMLResponse, include_in_schema=False)
+    def chronicle_page(
+        request: Request,
+        conn: Conn,
+        date_from: str = Query("", alias="from", max_length=10),
+        date_to: str = Query("", alias="to", max_length=10),
+        type_: str = Query("", alias="type", max_length=12),
+    ) -> HTMLResponse:
+        entries = [
+            e
+            for e in query.chronicle(conn, date_from or None, date_to or None)
+            if not type_ or e.type == type_
+        ]
+        months: dict[str, list[query.ChronicleEntry]] = {}
+        for e in entries:
+            months.setdefault(e.month, []).append(e)
+        qs = urlencode({k: v for k, v in {"from": date_from, "to": date_to, "type": type_}.items() if v})
+        return page(
+            request,
+            "chronicle.html",
+            f"/api/chronicle?{qs}",
+            months=months,
+            qs=qs,
+            params={"from": date_from, "to": date_to, "type": type_},
+        )
+
+    # -- trends and the network
+    @app.get(
+        "/api/trends", tags=["trends"], summary="Articles a month carrying each term, and the top slogans"
+    )
+    def api_trends(
+        conn: Conn, terms: str = Query("", max_length=200, description="comma-separated")
+    ) -> dict[str, Any]:
+        return query.trends(conn, [t.strip() for t in re.split(r"[,，、]", terms) if t.strip()])
+
+    @app.get("/trends", response_class=HTMLResponse, include_in_schema=False)
+    def trends_page(request: Request, conn: Conn, terms: str = Query("", max_length=200)) -> HTMLResponse:
+        data = query.trends(conn, [t.strip() for t in re.split(r"[,，、]", terms) if t.strip()])
+        return page(
+            request, "trends.html", "/api/trends?" + urlencode({"terms": terms}), data=data, terms=terms
+        )
+
+    @app.get("/api/network", tags=["network"], summary="The co-appearance network of people")
+    def api_network(
+        conn: Conn,
+        person: str | None = Query(None, max_length=40),
+        min_weight: int = Query(1, ge=1, le=1000),
+    ) -> dict[str, Any]:
+        return _network(conn, person or None, min_weight)
+
+    @app.get("/network", response_class=HTMLResponse, include_in_schema=False)
+    def network_page(
+        request: Request, conn: Conn, person: str = Query("", max_length=40), min_weight: int = Query(1, ge=1)
+    ) -> HTMLResponse:
+        data = _network(conn, person or None, min_weight)
+        return page(
+            request,
+            "network.html",
+            "/api/network?" + urlencode({"person": person, "min_weight": min_weight}),
+            data=data,
+            person=person,
+            min_weight=min_weight,
+        )
+
+    # -- writing
+    @app.get("/ingest", response_class=HTMLResponse, include_in_schema=False)
+    def ingest_form(request: Request) -> HTMLResponse:
+        csrf = secrets.token_urlsafe(24)
+        response = page(request, "ingest.html", "/api/ingest", csrf=csrf, result=None)
+        response.set_cookie("fangzhi_csrf", csrf, httponly=True, samesite="strict", max_age=3600)
+        return response
+
+    @app.post("/ingest", response_class=HTMLResponse, include_in_schema=False)
+    async def ingest_submit(
+        request: Request,
+        files: Annotated[list[UploadFile], File()],
+        csrf: Annotated[str, Form()],
+        token: Annotated[str, Form()] = "",
+    ) -> HTMLResponse:
+        cookie = request.cookies.get("fangzhi_csrf", "")
+        if not cookie or not hmac.compare_digest(cookie, csrf):
+            raise HTTPException(
+                403, "the form has expired or did not come from this site: reload it and try again"
+            )
+        _check_token(request, token)
+        result = await _ingest_uploads(request, files)
+        return page(request, "ingest.html", "/api/ingest", csrf=csrf, result=result)
+
+    @app.post(
+        "/api/ingest", tags=["ingest"], summary="Upload page files to add to the archive (token required)"
+    )
+    async def api_ingest(request: Request, files: Annotated[list[UploadFile], File()]) -> dict[str, Any]:
+        auth = request.headers.get("authorization", "")
+        _check_token(request, auth.removeprefix("Bearer ").strip() if auth.startswith("Bearer ") else "")
+        return await _ingest_uploads(request, files)
+
+    # -- the API's own documentation, served from this machine
+    @app.get("/docs", response_class=HTMLResponse, include_in_schema=False)
+    def docs() -> HTMLResponse:
+        return get_swagger_ui_html(
+            openapi_url="/openapi.json",
+            title="fangzhi API",
+            swagger_js_url="/static/vendor/swagger-ui-bundle.js",
+            swagger_css_url="/static/vendor/swagger-ui.css",
+            swagger_favicon_url="/static/favicon.svg",
+        )
+
+
+def _article_or_404(conn: sqlite3.Connection, article_id: str) -> dict[str, Any]:
+    a = query.article(conn, article_id)
+    if a is None:
+        raise HTTPException(404, f"no article {article_id}")
+    return a
+
+
+def _network(conn: sqlite3.Connection, person: str | None, min_weight: int) -> dict[str, Any]:
+    from fangzhi.network import build_network
+
+    try:
+        g = build_network(conn, person=person, min_weight=min_weight)
+    except ValueError as e:
+        raise HTTPException(404, str(e)) from e
+    nodes = [
+        {"id": n, "name": d.get("name", n), "articles": d.get("articles", 0)} for n, d in g.nodes(data=True)
+    ]
+    edges = [
+        {
+            "source": a,
+            "target": b,
+            "weight": d.get("weight", 1),
+            "articles": d.get("articles", 0),
+            "events": d.get("events", 0),
+        }
+        for a, b, d in g.edges(data=True)
+        if d.get("weight", 1) >= min_weight
+    ]
+    edges.sort(key=lambda e: -int(e["weight"]))
+    return {"person": person, "nodes": nodes, "edges": edges}
+
+
+def _size(n: int) -> str:
+    if n >= 1024 * 1024:
+        return f"{n / (1024 * 1024):g} MiB"
+    return f"{n / 1024:g} KiB" if n >= 1024 else f"{n} bytes"
+
+
+def _check_token(request: Request, given: str) -> None:
+    if not given:
+        raise HTTPException(401, "writing to the archive needs its token")
+    if not hmac.compare_digest(given.encode(), str(request.app.state.token).encode()):
+        raise HTTPException(403, "the token does not match this archive's")
+
+
+async def _ingest_uploads(request: Request, files: list[UploadFile]) -> dict[str, Any]:
+    """Uploaded pages parsed and stored; file names only name them, never choose where they go."""
+    from fangzhi.archive import open_archive
+
+    if not files:
+        raise HTTPException(400, "no files uploaded")
+    if len(files) > MAX_UPLOAD_FILES:
+        raise HTTPException(413, f"at most {MAX_UPLOAD_FILES} files at a time")
+    results: list[dict[str, Any]] = []
+    with tempfile.TemporaryDirectory(prefix="fangzhi-upload-") as tmp:
+        paths: list[Path] = []
+        for i, f in enumerate(files):
+            name = Path(f.filename or "").name
+            if not f.filename or name != f.filename or ".." in f.filename or not _SAFE_NAME.match(name):
+                raise HTTPException(
+                    400, f"refused file name {f.filename!r}: a plain name such as page-01.txt"
+                )
+            data = await f.read(MAX_UPLOAD_BYTES + 1)
+            if len(data) > MAX_UPLOAD_BYTES:
+                raise HTTPException(413, f"{name} is over the {_size(MAX_UPLOAD_BYTES)} a page may be")
+            folder = Path(tmp) / f"{i:03d}"  # one folder a file: the page keeps its own name
+            folder.mkdir()
+            path = folder / name
+            path.write_bytes(data)
+            paths.append(path)
+        with open_archive(request.app.state.db) as archive:
+            summary = archive.ingest(
+                paths,
+                Settings(),
+                progress=lambda p, r: results.append(
+                    {
+                        "file": Path(p).name,
+                        "status": getattr(r, "status", "failed"),
+                        "page_id": getattr(r, "page_id", None),
+                        "error": getattr(r, "message", None),
+                    }
+                ),
+            )
+    return {"summary": summary.as_dict(), "files": results}
