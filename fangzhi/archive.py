@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from fangzhi import query
-from fangzhi.distributed import Cluster
+from fangzhi.distributed import Cluster, parse_on_dask, parse_path
 from fangzhi.errors import SourceError
 from fangzhi.model import ParsedPage
 from fangzhi.settings import Settings
@@ -87,8 +87,6 @@ class Archive:
         if cluster is None:
             results = (_parse_one(item, settings) for item in items)
         else:
-            from fangzhi.distributed import parse_on_dask
-
             results = parse_on_dask(items, settings, cluster)
         summary = IngestSummary()
         for path, parsed in results:
@@ -175,15 +173,7 @@ class Archive:
 def _parse_one(
     item: Path | tuple[str, SourceError | IngestResult], settings: Settings
 ) -> tuple[str, ParsedPage | SourceError | IngestResult]:
-    from fangzhi.pipeline import parse_page
-    from fangzhi.sources import read_page
-
-    if isinstance(item, tuple):
-        return item
-    try:
-        return str(item), parse_page(read_page(item, settings), settings)
-    except SourceError as e:
-        return str(item), e
+    return item if isinstance(item, tuple) else parse_path(str(item), settings)
 
 
 def open_archive(path: str | os.PathLike[str] = DEFAULT_DB, *, readonly: bool = False) -> Archive:

@@ -42,19 +42,21 @@ class Cluster:
     in_flight: int = 4
 
 
-def parse_paths(paths: Sequence[str], settings: Settings) -> list[Parsed]:
-    """One task's work: each page read and parsed, or the SourceError saying why it is no page.
-    Runs on a Dask worker."""
+def parse_path(path: str, settings: Settings) -> Parsed:
+    """A page read and parsed, or the SourceError saying why it is no page: what an ingest, serial
+    or on Dask, does with each file."""
     from fangzhi.pipeline import parse_page
     from fangzhi.sources import read_page
 
-    out: list[Parsed] = []
-    for path in paths:
-        try:
-            out.append((path, parse_page(read_page(path, settings), settings)))
-        except SourceError as e:
-            out.append((path, e))
-    return out
+    try:
+        return path, parse_page(read_page(path, settings), settings)
+    except SourceError as e:
+        return path, e
+
+
+def parse_paths(paths: Sequence[str], settings: Settings) -> list[Parsed]:
+    """One task's work, on a Dask worker: each page of its chunk through parse_path."""
+    return [parse_path(path, settings) for path in paths]
 
 
 def parse_on_dask(
@@ -86,7 +88,7 @@ def parse_on_dask(
 def _ordered(
     client: Any, items: Iterable[Item[T]], settings: Settings, cluster: Cluster
 ) -> Iterator[tuple[str, ParsedPage | SourceError | T]]:
-    workers = max(1, len(client.scheduler_info().get("workers", {})) or cluster.workers or 1)
+    workers = len(client.scheduler_info().get("workers", {})) or cluster.workers or 1
     window = workers * max(1, cluster.in_flight)
     pending: deque[tuple[list[Item[T]], Any]] = deque()  # each chunk beside its future, in order
     for chunk in _chunks(items, max(1, cluster.chunk)):
@@ -111,4 +113,4 @@ def _result(chunk: list[Item[T]], future: Any) -> Iterator[tuple[str, ParsedPage
         yield x if isinstance(x, tuple) else next(parsed)
 
 
-__all__ = ["Cluster", "parse_on_dask", "parse_paths"]
+__all__ = ["Cluster", "parse_on_dask", "parse_path", "parse_paths"]
