@@ -230,10 +230,15 @@ def cmd_ingest(args: argparse.Namespace) -> int:
                 _error(result)
             bar.update(task, advance=1, description=os.path.basename(path))
 
+        cluster = _cluster(args)
         try:
-            summary = archive.ingest(args.paths, settings, progress=step, cluster=_cluster(args))
-        except OSError as e:  # the scheduler named cannot be reached; what was stored stays
-            print(f"fangzhi ingest: no Dask cluster at {args.scheduler}: {e}", file=sys.stderr)
+            summary = archive.ingest(args.paths, settings, progress=step, cluster=cluster)
+        except OSError as e:
+            if cluster is None:
+                raise
+            # the cluster cannot be reached or started; what was stored stays
+            where = f"at {args.scheduler}" if args.scheduler else f"of {args.workers} local workers"
+            print(f"fangzhi ingest: no Dask cluster {where}: {e}", file=sys.stderr)
             return 2
     s = summary.as_dict()
     print(
