@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from fangzhi import open_archive
+from fangzhi import Archive, open_archive
 from fangzhi.store.schema import MIGRATIONS, schema_version
 from tests.archive_pages import PAGES, write_pages
 
@@ -86,13 +86,18 @@ def test_a_page_read_under_other_settings_is_read_again(tmp_path: Path) -> None:
     assert (converted.replaced, same.unchanged) == (len(PAGES), len(PAGES))
 
 
+def read_once_more(a: Archive, pages: Path) -> tuple[int, int]:
+    """Pages replaced by one ingest, then unchanged in the next."""
+    first, second = a.ingest([pages]), a.ingest([pages])
+    return first.replaced, second.unchanged
+
+
 def test_a_page_stored_before_its_settings_were_kept_is_read_once_more(tmp_path: Path) -> None:
     pages = write_pages(tmp_path / "pages")
     with open_archive(tmp_path / "a.db") as a:
         a.ingest([pages])
         a.conn.execute("UPDATE pages SET reading = NULL")  # as migration 7 leaves older pages
-        first, second = a.ingest([pages]), a.ingest([pages])
-    assert (first.replaced, second.unchanged) == (len(PAGES), len(PAGES))
+        assert read_once_more(a, pages) == (len(PAGES), len(PAGES))
 
 
 def test_migration_7_brings_an_older_archive_forward(tmp_path: Path) -> None:
@@ -104,8 +109,7 @@ def test_migration_7_brings_an_older_archive_forward(tmp_path: Path) -> None:
         a.conn.execute("DELETE FROM schema_migrations WHERE version = 7")
     with open_archive(tmp_path / "a.db") as a:
         assert schema_version(a.conn) >= 7
-        first, second = a.ingest([pages]), a.ingest([pages])
-    assert (first.replaced, second.unchanged) == (len(PAGES), len(PAGES))
+        assert read_once_more(a, pages) == (len(PAGES), len(PAGES))
 
 
 def test_a_changed_page_replaces_its_records(tmp_path: Path) -> None:
