@@ -133,8 +133,8 @@ class Material:
 
 def read_material(folder: Path) -> tuple[Material, int]:
     """Parse the sample pages with fangzhi and keep the parts that make articles."""
-    from fangzhi.export import article_record
     from fangzhi.pipeline import parse_text
+    from fangzhi.records import article_record
 
     m = Material()
     paths = sorted(p for p in folder.glob("*.txt") if p.is_file())

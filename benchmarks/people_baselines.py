@@ -7,7 +7,7 @@ Run on demand (not part of the test suite):
 
 Systems, each one line in ``systems()``:
 
-- ``fangzhi``: ``fangzhi.pipeline.parse_file`` + ``fangzhi.export.page_records`` (what
+- ``fangzhi``: ``fangzhi.pipeline.parse_file`` + ``fangzhi.records.page_records`` (what
   ``fangzhi parse --format jsonl`` prints), the ``persons[].name`` of every article record;
 - ``jieba.posseg (nr)``: tokens of ``jieba.posseg.lcut(page text)`` tagged ``nr``;
 - ``THULAC (np)``: tokens of ``thulac.thulac().cut(page text)`` tagged ``np`` (optional extra ``bench``;
@@ -174,8 +174,8 @@ def _names(words: Iterable[str]) -> frozenset[str]:
 
 
 def _fangzhi() -> PageFn:
-    from fangzhi.export import page_records
     from fangzhi.pipeline import parse_file
+    from fangzhi.records import page_records
     from fangzhi.settings import Settings
 
     settings = Settings()

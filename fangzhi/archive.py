@@ -78,7 +78,7 @@ class Archive:
         """Parse and store every page the paths name, one transaction per page; files that are
         no page are reported in the summary and skipped. With `cluster`, pages are parsed on Dask
         (fangzhi.distributed) and stored here, in the same order and to the same rows."""
-        from fangzhi.sources import iter_page_paths
+        from fangzhi.read.sources import iter_page_paths
 
         settings = settings or Settings()
         reading = settings.reading_key()
@@ -113,7 +113,7 @@ class Archive:
     ) -> Path | tuple[str, SourceError | IngestResult]:
         """A page to parse; or what is already known of it: why it is no page, or that the
         archive holds it as this parser reads it under these settings (so it is not parsed)."""
-        from fangzhi.sources import file_digest
+        from fangzhi.read.sources import file_digest
 
         if isinstance(item, SourceError):
             return item.path, item

@@ -117,7 +117,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = _command(sub, "export", "export a table of the archive", cmd_export, db=True)
     p.add_argument(
-        "--what", default="articles", help="articles, persons, posts, events, … (see fangzhi.exports)"
+        "--what", default="articles", help="articles, persons, posts, events, … (see fangzhi.tables)"
     )
     p.add_argument("--format", choices=("jsonl", "csv", "parquet"), default="jsonl")
     p.add_argument("--output", "-o", help="file to write (required for parquet)")
@@ -150,7 +150,7 @@ def _settings(args: argparse.Namespace) -> Settings:
 def _parsed_pages(args: argparse.Namespace, failed: list[int]) -> Iterator[ParsedPage]:
     """Parse every page the arguments name; bad files are reported and counted, never fatal."""
     from fangzhi.pipeline import parse_page
-    from fangzhi.sources import iter_page_paths, read_page
+    from fangzhi.read.sources import iter_page_paths, read_page
 
     settings = _settings(args)
     for item in iter_page_paths(args.paths, settings):
@@ -171,7 +171,7 @@ def _parsed_pages(args: argparse.Namespace, failed: list[int]) -> Iterator[Parse
 
 
 def cmd_parse(args: argparse.Namespace) -> int:
-    from fangzhi.export import markdown, page_document, page_records
+    from fangzhi.records import markdown, page_document, page_records
 
     failed: list[int] = []
     out = sys.stdout
@@ -206,7 +206,7 @@ def _archive(args: argparse.Namespace, *, write: bool = False) -> Any:
 def cmd_ingest(args: argparse.Namespace) -> int:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from fangzhi.sources import iter_page_paths
+    from fangzhi.read.sources import iter_page_paths
 
     settings = _settings(args)
     total = sum(1 for _ in iter_page_paths(args.paths, settings))
@@ -372,7 +372,7 @@ def cmd_chronicle(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from fangzhi.exports import write_export
+    from fangzhi.tables import write_export
 
     if args.format == "parquet" and not args.output:
         print("fangzhi: --format parquet needs --output FILE.parquet", file=sys.stderr)

@@ -46,7 +46,7 @@ def parse_path(path: str, settings: Settings) -> Parsed:
     """A page read and parsed, or the SourceError saying why it is no page: what an ingest, serial
     or on Dask, does with each file."""
     from fangzhi.pipeline import parse_page
-    from fangzhi.sources import read_page
+    from fangzhi.read.sources import read_page
 
     try:
         return path, parse_page(read_page(path, settings), settings)

@@ -11,7 +11,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from fangzhi.offsets import OffsetMap
+    from fangzhi.read.offsets import OffsetMap
 
 
 @dataclass(frozen=True, slots=True, order=True)

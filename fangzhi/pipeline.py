@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import os
 
-from fangzhi.assemble import assemble, publication_of
-from fangzhi.blocks import build_blocks
 from fangzhi.extract.facts import with_facts
 from fangzhi.ids import page_id
 from fangzhi.model import ParsedPage, RawPage
-from fangzhi.normalize import normalize
-from fangzhi.segment import segment
+from fangzhi.read.assemble import assemble, publication_of
+from fangzhi.read.blocks import build_blocks
+from fangzhi.read.normalize import normalize
+from fangzhi.read.segment import segment
 from fangzhi.settings import Settings
 
 
@@ -43,7 +43,7 @@ def parse_text(text: str, name: str = "page.txt", settings: Settings | None = No
 
 def parse_file(path: str | os.PathLike[str], settings: Settings | None = None) -> ParsedPage:
     """Read and parse one page file; raises fangzhi.errors.SourceError for a file that is no page."""
-    from fangzhi.sources import read_page
+    from fangzhi.read.sources import read_page
 
     settings = settings or Settings()
     return parse_page(read_page(path, settings), settings)

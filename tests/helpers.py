@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from fangzhi.export import page_records
 from fangzhi.pipeline import parse_text
+from fangzhi.records import page_records
 from fangzhi.settings import Settings
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from fangzhi.credits import is_byline_line, match_dateline, parse_credit
+from fangzhi.read.credits import is_byline_line, match_dateline, parse_credit
 
 
 def pairs(text: str) -> list[tuple[str | None, str | None]]:

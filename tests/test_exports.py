@@ -13,7 +13,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from fangzhi import open_archive
-from fangzhi.exports import COLUMNS, FORMATS, TABLES, export_rows, read_export, write_export
+from fangzhi.tables import COLUMNS, FORMATS, TABLES, export_rows, read_export, write_export
 from tests.conftest import SEEDS, needs_shared
 
 NAMED = ("articles", "persons", "posts", "events")

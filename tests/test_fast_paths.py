@@ -14,7 +14,7 @@ from fangzhi.lexicon import events as event_words
 from fangzhi.lexicon import posts
 from fangzhi.lexicon.names import SURNAMES
 from fangzhi.model import Article, Block, Span
-from fangzhi.offsets import OffsetMap
+from fangzhi.read.offsets import OffsetMap
 
 SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -170,7 +170,7 @@ def test_article_text_spans() -> None:
     assert at.spans(2, 7) == (Span(102, 104), Span(200, 202))
 
     def plain(start: int, end: int) -> tuple[Span, ...]:
-        from fangzhi.assemble import sub_spans
+        from fangzhi.read.assemble import sub_spans
 
         first = max(bisect_right(at.starts, start) - 1, 0)
         out: list[Span] = []

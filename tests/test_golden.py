@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 
-from fangzhi.export import page_records
 from fangzhi.pipeline import parse_file
+from fangzhi.records import page_records
 from tests.conftest import gold_for, needs_shared, seed_pages
 
 FIELDS = ("kind", "kicker", "headline", "subtitle", "dateline", "date")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from fangzhi.model import RawPage
-from fangzhi.normalize import normalize
+from fangzhi.read.normalize import normalize
 
 
 def page(text: str) -> tuple[str, list[str], list[str]]:

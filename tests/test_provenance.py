@@ -9,10 +9,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from fangzhi.export import page_records
 from fangzhi.lexicon.chars import FULL_TO_ASCII, TO_FULL_WIDTH
 from fangzhi.model import ParsedPage
 from fangzhi.pipeline import parse_text
+from fangzhi.records import page_records
 from fangzhi.settings import Settings
 from tests.conftest import needs_shared, seed_pages
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from fangzhi.reflow import closes_gap, dangling_object, ends_open, starts_mid
+from fangzhi.read.reflow import closes_gap, dangling_object, ends_open, starts_mid
 from tests.helpers import flat, one
 
 HEAD = "# 全市安全生产工作会议召开\n\n本报讯（记者 甲某）"

@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from fangzhi import script
-from fangzhi.script import is_mostly_traditional, to_simplified
+from fangzhi.read import script
+from fangzhi.read.script import is_mostly_traditional, to_simplified
 
 TRADITIONAL = (
     "本報訊（記者 陳大文）昨日上午，市政府召開全市防汛工作會議，"
@@ -84,7 +84,7 @@ def test_text_without_chinese_is_not_traditional() -> None:
 
 
 def test_importing_does_not_load_opencc() -> None:
-    code = "import sys, fangzhi.script; print('opencc' in sys.modules)"
+    code = "import sys, fangzhi.read.script; print('opencc' in sys.modules)"
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
     out = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from fangzhi.blocks import head_roles
+from fangzhi.read.blocks import head_roles
 from tests.helpers import flat, records
 
 A_HEAD = "# 全市防汛工作会议召开\n\n某市日报讯（记者 甲某）"

@@ -20,8 +20,8 @@ from fangzhi.errors import (
     UndecodableFile,
     UnreadableFile,
 )
+from fangzhi.read.sources import iter_page_paths, read_page
 from fangzhi.settings import Settings
-from fangzhi.sources import iter_page_paths, read_page
 
 SIMPLIFIED = (
     "本报讯（记者 张三 通讯员 李四）5月11日上午，市委书记王五主持召开市委常委会会议，"

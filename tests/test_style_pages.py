@@ -20,8 +20,8 @@ from typing import Any
 
 import pytest
 
-from fangzhi.export import article_record
 from fangzhi.pipeline import parse_file
+from fangzhi.records import article_record
 from fangzhi.settings import Settings
 
 PAGES = Path(__file__).resolve().parent / "data" / "pages"

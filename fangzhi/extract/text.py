@@ -10,8 +10,8 @@ import dataclasses
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from fangzhi.assemble import sub_spans
 from fangzhi.model import Article, Block, Span
+from fangzhi.read.assemble import sub_spans
 
 FIELDS = ("kicker", "headline", "subtitle")
 

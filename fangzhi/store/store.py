@@ -375,7 +375,7 @@ def _spans(offsets: Any, spans: Iterable[Span]) -> str:
 
 
 def _records(parsed: ParsedPage) -> list[dict[str, Any]]:
-    from fangzhi.export import article_record
+    from fangzhi.records import article_record
 
     return [article_record(parsed, a) for a in parsed.articles]
 

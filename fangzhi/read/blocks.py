@@ -13,10 +13,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from fangzhi import credits
 from fangzhi.lexicon import chars, layout
 from fangzhi.model import Block, Line, Page, Span
-from fangzhi.reflow import closes_gap, ends_open, starts_mid
+from fangzhi.read import credits
+from fangzhi.read.reflow import closes_gap, ends_open, starts_mid
 
 MAX_HEAD_LINES = 6
 MAX_HEAD_LEN = 64

@@ -5,14 +5,14 @@ from __future__ import annotations
 from collections import Counter
 from datetime import date
 
-from fangzhi import credits
-from fangzhi.blocks import Layout
 from fangzhi.extract.dates import page_year, read_date
 from fangzhi.ids import article_id
 from fangzhi.lexicon import layout as lay
 from fangzhi.lexicon import press
 from fangzhi.model import Article, Block, Byline, DateFact, Page, Problem, Span
-from fangzhi.segment import HEAD_ROLES, Draft
+from fangzhi.read import credits
+from fangzhi.read.blocks import Layout
+from fangzhi.read.segment import HEAD_ROLES, Draft
 
 OWN_PAPER = ("本报", "本台", "本网")
 

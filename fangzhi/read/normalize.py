@@ -13,7 +13,7 @@ from datetime import date
 
 from fangzhi.lexicon import chars, layout, press
 from fangzhi.model import Furniture, Line, Page, Problem, RawPage, Span
-from fangzhi.offsets import OffsetBuilder
+from fangzhi.read.offsets import OffsetBuilder
 
 _HEADING = re.compile(r"(#{1,6})[ \t]*")
 _BOLD = re.compile(r"\*\*|__")
@@ -32,7 +32,7 @@ _CREDIT_LEAD = re.compile(
 def normalize(raw: RawPage, *, t2s: bool = False) -> Page:
     """Normalise a page. With t2s the page reads and shows simplified; a traditional page read
     without it is analysed through its simplified shadow and still shown as printed."""
-    from fangzhi.script import is_mostly_traditional, to_simplified
+    from fangzhi.read.script import is_mostly_traditional, to_simplified
 
     text = raw.text
     shown: str | None = None

@@ -20,8 +20,8 @@ from array import array
 from dataclasses import dataclass, field
 from itertools import groupby, islice, pairwise
 
-from fangzhi.blocks import Layout
 from fangzhi.model import Block
+from fangzhi.read.blocks import Layout
 
 ANCHORS = ("dateline", "byline", "caption")
 HEAD_ROLES = ("kicker", "headline", "subtitle")

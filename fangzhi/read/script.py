@@ -22,7 +22,7 @@ class _Converter(Protocol):
 @functools.lru_cache(maxsize=1)
 def _converter() -> _Converter:
     """OpenCC's t2s converter, built on first use: loading its dictionaries costs time."""
-    import opencc  # late: importing fangzhi.script must stay cheap
+    import opencc  # late: importing fangzhi.read.script must stay cheap
 
     converter: _Converter = opencc.OpenCC("t2s")
     return converter

@@ -1,6 +1,6 @@
 """The archive's tables for other tools: JSON Lines, CSV or Parquet, one table at a time.
 
-    >>> from fangzhi.exports import write_export
+    >>> from fangzhi.tables import write_export
     >>> write_export(archive.conn, "persons", "csv", "persons.csv")   # doctest: +SKIP
     52
 

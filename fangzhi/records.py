@@ -8,8 +8,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from fangzhi.assemble import sub_spans
 from fangzhi.model import Article, Block, Byline, Furniture, Page, ParsedPage, Span
+from fangzhi.read.assemble import sub_spans
 
 TEXT_FIELDS = ("kicker", "headline", "subtitle", "dateline", "byline", "credit")
 
