@@ -5,7 +5,7 @@ BIN     := $(VENV)/bin
 SEEDS   ?= ../shared/seeds
 STAMP   := $(VENV)/.installed
 
-.PHONY: install run test lint bench score clean browser-deps
+.PHONY: install run test lint bench score sim train clean browser-deps
 
 install: $(STAMP)
 
@@ -56,8 +56,28 @@ bench: install
 	$(BIN)/python benchmarks/parse.py
 	$(BIN)/python benchmarks/people_baselines.py
 
-score: install
-	$(BIN)/python ../shared/tools/score.py --cmd "$(BIN)/fangzhi parse --format jsonl"
+# Simulated pages with their gold: the dev families to learn from, the test families only scored.
+# Page i of a set depends on (seed, set, i) alone; the seeds and counts are these.
+SIM     ?= build/sim
+SIM_N   ?= 300
+SCORE   := ../shared/tools/score.py
+PARSE   := $(BIN)/fangzhi parse --format jsonl
+
+sim: install
+	$(BIN)/fangzhi sim pages --family dev --n $(SIM_N) --seed 1 --out $(SIM)/dev
+	$(BIN)/fangzhi sim pages --family test --n $(SIM_N) --seed 2 --out $(SIM)/test
+
+$(SIM)/dev/manifest.json $(SIM)/test/manifest.json:
+	$(MAKE) sim
+
+# Fits the segmentation weights on the dev pages alone; writes them into the package.
+train: install $(SIM)/dev/manifest.json
+	$(BIN)/python -m fangzhi.read.train $(SIM)/dev
+
+score: install $(SIM)/dev/manifest.json $(SIM)/test/manifest.json
+	@echo "== sample pages"; $(BIN)/python $(SCORE) --cmd "$(PARSE)"
+	@echo "== simulated dev pages"; $(BIN)/python $(SCORE) --cmd "$(PARSE)" --pages $(SIM)/dev/pages --gold $(SIM)/dev/gold | grep -v '^page '
+	@echo "== simulated test pages"; $(BIN)/python $(SCORE) --cmd "$(PARSE)" --pages $(SIM)/test/pages --gold $(SIM)/test/gold | grep -v '^page '
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache

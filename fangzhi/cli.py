@@ -128,6 +128,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--min-weight", type=int, default=1)
     p.add_argument("--output", "-o", help="file to write (default: standard output)")
 
+    p = _command(sub, "sim", "simulated pages with their gold (the parser's training and test data)", cmd_sim)
+    sim = p.add_subparsers(dest="sim_command", required=True)
+    s = sim.add_parser("pages", help="write N pages of one set of families, with gold")
+    s.add_argument("--family", choices=("dev", "test"), required=True, help="the set of house styles")
+    s.add_argument("--n", type=_positive, default=300, help="how many pages (default 300)")
+    s.add_argument("--seed", type=int, default=1)
+    s.add_argument("--out", required=True, help="folder: pages/ and gold/ are written under it")
+    s.add_argument("--clean", action="store_true", help="no artifact: every story printed whole, in order")
+    sim.add_parser("families", help="list the families of each set and the outlets behind them")
+
     p = _command(sub, "serve", "the archive in a browser, and as a JSON API", cmd_serve, db=True)
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=8000)
@@ -395,6 +405,32 @@ def cmd_network(args: argparse.Namespace) -> int:
         g = build_network(archive.conn, person=args.person, min_weight=args.min_weight)
     nodes, edges = write_network(g, args.format, args.output or sys.stdout)
     print(f"{nodes} people, {edges} ties", file=sys.stderr)
+    return 0
+
+
+def cmd_sim(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from fangzhi.sim.catalogue import CatalogueError, load_catalogue
+    from fangzhi.sim.families import split_families
+    from fangzhi.sim.generate import write_set
+    from fangzhi.sim.layout import Artifacts
+
+    try:
+        if args.sim_command == "families":
+            for split, families in split_families(load_catalogue()).items():
+                for f in families:
+                    print(f"{split}\t{f.name}\t{f.outlet.province}\t{f.outlet.kind}")
+            return 0
+        art = Artifacts().without() if args.clean else Artifacts()
+        m = write_set(args.family, args.n, args.seed, Path(args.out), art)
+    except (CatalogueError, OSError, ValueError) as e:
+        print(f"fangzhi: {e}", file=sys.stderr)
+        return 2
+    print(
+        f"{m.pages} pages, {m.articles} articles of {len(m.families)} families written to {args.out}",
+        file=sys.stderr,
+    )
     return 0
 
 

@@ -1,0 +1,163 @@
+"""The page simulator: its catalogue of conventions, the dev/test split, and pages with gold."""
+
+from __future__ import annotations
+
+import json
+import random
+import re
+import subprocess
+import sys
+import unicodedata
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from fangzhi.cli import main
+from fangzhi.sim.catalogue import SPLIT_SLOTS, CatalogueError, load_catalogue
+from fangzhi.sim.families import split_families
+from fangzhi.sim.generate import page_of
+from fangzhi.sim.layout import Artifacts
+from tests.conftest import SHARED, needs_shared
+
+CATALOGUE = load_catalogue()
+FAMILIES = split_families(CATALOGUE)
+
+
+def norm(s: str) -> str:
+    s = unicodedata.normalize("NFKC", s)
+    return "".join(c for c in s if not c.isspace() and c not in "#*")
+
+
+def test_the_catalogue_covers_forty_outlets_in_twelve_provinces() -> None:
+    assert len(CATALOGUE) >= 40
+    assert len({o.province for o in CATALOGUE}) >= 12
+
+
+def test_every_form_says_where_it_was_seen() -> None:
+    for o in CATALOGUE:
+        for slot, forms in o.forms.items():
+            for f in forms:
+                assert f.seen.startswith("http"), (o.name, slot, f.template)
+
+
+def test_forms_are_shapes_not_sentences() -> None:
+    # a run of literal Han characters as long as a clause would be an article's words
+    for o in CATALOGUE:
+        for forms in o.forms.values():
+            for f in forms:
+                literal = re.sub(r"\{[a-zA-Z_]+\}", " ", f.template)
+                assert max((len(r) for r in re.findall(r"[\u4e00-\u9fff]+", literal)), default=0) <= 16, f
+
+
+def test_a_bad_placeholder_is_refused_with_the_file_named(tmp_path: Path) -> None:
+    (tmp_path / "x.toml").write_text(
+        '[[outlet]]\nname = "某报"\ndateline = [{form = "{who}讯", seen = "http://a"}]\n'
+    )
+    with pytest.raises(CatalogueError, match=r"x\.toml: 某报: unknown placeholder"):
+        load_catalogue(tmp_path)
+
+
+def test_dev_and_test_families_share_no_dateline_byline_or_credit_form() -> None:
+    dev = {(s, f.shape) for fam in FAMILIES["dev"] for s in SPLIT_SLOTS for f in fam.of(s)}
+    test = {(s, f.shape) for fam in FAMILIES["test"] for s in SPLIT_SLOTS for f in fam.of(s)}
+    assert len(FAMILIES["dev"]) >= 15 and len(FAMILIES["test"]) >= 15
+    assert dev and test and not dev & test
+
+
+def test_a_lead_written_after_a_dateline_is_left_to_the_body(tmp_path: Path) -> None:
+    (tmp_path / "x.toml").write_text(
+        '[[outlet]]\nname = "某报"\ndateline = [{form = "本报讯 {M}月{D}日，", seen = "http://a"},'
+        ' {form = "{M}月{D}日，", seen = "http://b"}]\n'
+    )
+    (o,) = load_catalogue(tmp_path)
+    assert [f.template for f in o.of("dateline")] == ["本报讯", ""]
+
+
+def test_a_page_is_a_function_of_its_seed() -> None:
+    fam = FAMILIES["dev"][0]
+    assert page_of(fam, 7, "dev", 3, Artifacts()) == page_of(fam, 7, "dev", 3, Artifacts())
+    assert page_of(fam, 7, "dev", 3, Artifacts())[0] != page_of(fam, 7, "dev", 4, Artifacts())[0]
+
+
+@pytest.mark.parametrize("i", range(12))
+def test_gold_bodies_heads_and_joins_are_on_the_page(i: int) -> None:
+    fam = FAMILIES["test"][i % len(FAMILIES["test"])]
+    text, gold = page_of(fam, 5, "test", i, Artifacts())
+    page = norm(text)
+    for a in gold["articles"]:  # type: ignore[union-attr]
+        assert norm(a["body_start"]) in page and norm(a["body_end"]) in page
+        for key in ("kicker", "headline", "subtitle", "dateline"):
+            assert a[key] is None or norm(a[key]) in page
+        for b in a["bylines"]:
+            assert b["name"] is None or norm(b["name"]) in page.replace(" ", "")
+    for start, end, _owner, _role in gold["chunks"]:  # type: ignore[union-attr]
+        assert text[start:end].strip()
+    for j in gold["joins"]:  # type: ignore[union-attr]
+        assert norm(j) in page
+
+
+def test_without_artifacts_every_story_is_printed_whole_and_in_order() -> None:
+    fam = FAMILIES["dev"][1]
+    text, gold = page_of(fam, 1, "dev", 0, Artifacts().without())
+    assert not gold["joins"]
+    assert all(a["complete"] and a["kind"] != "fragment" for a in gold["articles"])  # type: ignore[union-attr]
+    starts = [norm(text).index(norm(a["body_start"])) for a in gold["articles"]]  # type: ignore[union-attr]
+    assert starts == sorted(starts)
+
+
+def test_a_page_with_no_year_dates_its_articles_by_month_and_day() -> None:
+    for i in range(40):
+        fam = FAMILIES["dev"][i % len(FAMILIES["dev"])]
+        text, gold = page_of(fam, 3, "dev", i, Artifacts())
+        dates = [a["date"] for a in gold["articles"] if a["date"]]  # type: ignore[union-attr]
+        if not re.search(r"(?:19|20)\d\d年", text):
+            assert all(d.startswith("--") for d in dates)
+        else:
+            assert all(re.fullmatch(r"\d{4}-\d\d-\d\d", d) for d in dates)
+
+
+def test_ocr_look_alikes_never_touch_a_name() -> None:
+    fam = FAMILIES["dev"][2]
+    for i in range(10):
+        text, gold = page_of(fam, 9, "dev", i, Artifacts(confusion=1.0))
+        for a in gold["articles"]:  # type: ignore[union-attr]
+            for p in a["persons"]:
+                assert p["name"] in text
+
+
+def test_the_sim_command_writes_pages_gold_and_a_manifest(tmp_path: Path) -> None:
+    assert main(["sim", "pages", "--family", "test", "--n", "4", "--seed", "3", "--out", str(tmp_path)]) == 0
+    assert len(list((tmp_path / "pages").glob("*.txt"))) == 4
+    assert len(list((tmp_path / "gold").glob("*.json"))) == 4
+    manifest = json.loads((tmp_path / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["split"] == "test" and manifest["seed"] == 3 and manifest["pages"] == 4
+
+
+def test_the_sim_command_lists_families(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["sim", "families"]) == 0
+    rows = [line.split("\t") for line in capsys.readouterr().out.splitlines()]
+    assert {r[0] for r in rows} == {"dev", "test"}
+
+
+@needs_shared
+def test_the_scorer_reads_simulated_pages(tmp_path: Path) -> None:
+    main(["sim", "pages", "--family", "dev", "--n", "3", "--seed", "1", "--out", str(tmp_path), "--clean"])
+    exe = Path(sys.executable).with_name("fangzhi")
+    run = subprocess.run(
+        [sys.executable, str(SHARED / "tools" / "score.py"), "--cmd", f"{exe} parse --format jsonl",
+         "--pages", str(tmp_path / "pages"), "--gold", str(tmp_path / "gold"), "--json"],
+        capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    report = json.loads(run.stdout)
+    assert report["articles"]["gold"] > 10
+
+
+def test_a_story_draws_names_from_the_world() -> None:
+    from fangzhi.sim.grammar import write_story
+    from fangzhi.sim.world import make_world
+
+    rng = random.Random(1)
+    world = make_world(rng, "湖南省", "衡阳市", ("衡东县", "衡南县", "祁东县"))
+    story = write_story(rng, world, date(2021, 3, 4), "inspection")
+    assert story.persons and all(p.name in "".join(story.paragraphs) for p in story.persons)
