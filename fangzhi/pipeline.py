@@ -7,8 +7,9 @@ import os
 from fangzhi.extract.facts import with_facts
 from fangzhi.ids import page_id
 from fangzhi.model import ParsedPage, RawPage
-from fangzhi.read.assemble import assemble, publication_of
+from fangzhi.read.assemble import assemble, publication_of, set_aside
 from fangzhi.read.blocks import build_blocks
+from fangzhi.read.boundaries import page_labels
 from fangzhi.read.normalize import normalize
 from fangzhi.read.segment import segment
 from fangzhi.settings import Settings
@@ -17,7 +18,8 @@ from fangzhi.settings import Settings
 def parse_page(raw: RawPage, settings: Settings) -> ParsedPage:
     page = normalize(raw, t2s=settings.t2s)
     layout = build_blocks(page)
-    drafts = segment(layout)
+    drafts = segment(layout, page_labels(layout))
+    page = set_aside(page, layout, drafts)
     issue = settings.issue_date or page.printed_date
     publication = publication_of(layout, settings.publication) or page.masthead
     key = page_id(raw.name, raw.sha256, publication, issue.isoformat() if issue else None)

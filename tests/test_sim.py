@@ -91,7 +91,7 @@ def test_gold_bodies_heads_and_joins_are_on_the_page(i: int) -> None:
             assert a[key] is None or norm(a[key]) in page
         for b in a["bylines"]:
             assert b["name"] is None or norm(b["name"]) in page.replace(" ", "")
-    for start, end, _owner, _role in gold["chunks"]:  # type: ignore[union-attr]
+    for start, end, _owner, _role, _para in gold["chunks"]:  # type: ignore[union-attr]
         assert text[start:end].strip()
     for j in gold["joins"]:  # type: ignore[union-attr]
         assert norm(j) in page

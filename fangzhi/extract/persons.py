@@ -1,7 +1,7 @@
 """People named in an article and the posts it gives them, read by the grammar of official titles.
 
 Mentions are found four ways, strongest first:
-1. a post chain and the name after it: 市委常委、市委组织部部长、市委统战部部长刘章宇 — the
+1. a post chain and the name after it: 市委常委、市委组织部部长、市委统战部部长张某某 — the
    chain's links end in title words, each begins where the words before it stop being part of
    a body's name (会见了|全国某委员会秘书长); names listed after it share it (市领导甲、乙、丙);
 2. a name and the title after it: 习近平总书记;
@@ -9,7 +9,7 @@ Mentions are found four ways, strongest first:
 4. bare names the segmenter tags as names that open a clause and act (某某表示…), stand in a list
    of names (获评的是：甲、乙、丙), or follow an honour (“全国抗疫三八红旗手”某某).
 A name's length (two or three characters) is settled by what follows it: punctuation or a word
-that opens the rest of the clause (朱健|会见, 刘越高|主持).
+that opens the rest of the clause (王某|会见, 李某某|主持).
 """
 
 from __future__ import annotations
@@ -90,8 +90,8 @@ def read_name(text: str, pos: int, *, strict: bool = False) -> tuple[int, int] |
     shorter, longer = (3, 4) if text[pos : pos + 2] in _COMPOUND_SURNAMES else (2, 3)
     short_fits = _is_name_chars(text[pos : pos + shorter]) and _ends_name(text, pos + shorter, strict)
     long_fits = _is_name_chars(text[pos : pos + longer]) and _ends_name(text, pos + longer, strict)
-    # punctuation right after the shorter reading settles it (黄立，); else the longer reading
-    # wins when it also fits (刘越高|主持 over 刘越|高主持 — the latter does not fit anyway)
+    # punctuation right after the shorter reading settles it (王某，); else the longer reading
+    # wins when it also fits (李某某|主持 over 李某|某主持 — the latter does not fit anyway)
     if short_fits:
         settled = pos + shorter < len(text) and text[pos + shorter] in lex.NAME_END_CHARS
         short = longer if long_fits and not settled else shorter

@@ -43,8 +43,10 @@ CLOSING_TAIL = re.compile(
 CLOSING_OTHER = re.compile(r"(?:会议还研究了?其他事项|其他事项)。$|[（(]完[）)]$")
 
 # Jump markers: the article continues on, or comes from, another page.
-JUMP_TO = re.compile(r"[（(]\s*(?:下转|转)(?:第)?\s*[A-Za-z]?\d{1,2}\s*(?:版|页)[^）)]{0,6}[）)]")
-JUMP_FROM = re.compile(r"[（(]\s*(?:上接|接|紧接)(?:第)?\s*[A-Za-z]?\d{1,2}\s*(?:版|页)[^）)]{0,6}[）)]")
+# A page is numbered in digits or Chinese numerals, a circled digit may follow (第二版④).
+PAGE_NO = r"[A-Za-z]?(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
+JUMP_TO = re.compile(r"[（(]\s*(?:下转|转|续)(?:第)?\s*" + PAGE_NO + r"\s*(?:版|页)[^）)]{0,6}[）)]")
+JUMP_FROM = re.compile(r"[（(]\s*(?:上接|接|紧接|承)(?:第)?\s*" + PAGE_NO + r"\s*(?:版|页)[^）)]{0,6}[）)]")
 
 # Page furniture: a paper's name, folio, page header, section name, editors' credits.
 PAPER_NAME = r"[\u4e00-\u9fff]{2,8}?(?:日报|晚报|早报|时报|商报|都市报|快报|周报|青年报|法治报)"
@@ -83,11 +85,13 @@ FURNITURE_LINE = re.compile(
 )
 # Marks that close a report or send it to another page: （完）, （下转第3版）, （编辑 某某）.
 END_MARK = re.compile(
-    r"\s*(?:[（(]\s*(?:完|终)\s*[）)]|[（(]\s*(?:下转|转)(?:第)?\s*[A-Za-z]?\d{1,2}\s*(?:版|页)[^）)]{0,6}[）)]"
+    r"\s*(?:[（(]\s*(?:完|终)\s*[）)]|[（(]\s*(?:下转|转|续)(?:第)?\s*"
+    + PAGE_NO
+    + r"\s*(?:版|页)[^）)]{0,6}[）)]"
     r"|[（(]\s*(?:责任编辑|编辑|责编)\s*[:：]?\s*[\u4e00-\u9fff·\s]{2,12}[）)])\s*$"
 )
 START_MARK = re.compile(
-    r"^\s*[（(]\s*(?:上接|接|紧接)(?:第)?\s*[A-Za-z]?\d{1,2}\s*(?:版|页)[^）)]{0,6}[）)]\s*"
+    r"^\s*[（(]\s*(?:上接|接|紧接|承)(?:第)?\s*" + PAGE_NO + r"\s*(?:版|页)[^）)]{0,6}[）)]\s*"
 )
 # A paper's name glued to the end of a finished sentence: …担当。某某日报
 GLUED_PAPER = re.compile(r"(?<=[。！？”）])\s*(" + PAPER_NAME + r")\s*$")

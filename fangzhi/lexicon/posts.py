@@ -2,7 +2,7 @@
 and after it, and the words that end a name.
 
 A post is printed as [bodies and qualifiers][title word] before the name it belongs to
-(市委副书记、市长朱健); several posts chain with 、; a post shared by a list of names precedes
+(市委副书记、市长王某); several posts chain with 、; a post shared by a list of names precedes
 the list (市领导甲、乙、丙出席). National leaders are often named first (习近平总书记).
 """
 

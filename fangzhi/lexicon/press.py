@@ -46,6 +46,21 @@ DATELINE_HEAD = re.compile(
     # what may follow: a credit, a date, a time word, or the end of the line
     r"(?=$|[\s（(【\[：:，,■\d]|记者|通讯员|本报|今天|今日|昨天|昨日|近日|日前|上午|下午|晚)"
 )
+# Any outlet's own name before 讯 / 消息 / 报道, when no suffix says it is one (掌上春城讯,
+# 云上江陵报道：, 湖北日报消息): then only a credit, a colon, a space or the line's end may follow,
+# and the word before 讯 must not make a word of it (喜讯, 通讯, 资讯, 简讯).
+DATE_TIME_IN_DATELINE = DATE_IN_DATELINE + r"(?:\s*\d{1,2}(?:时|[:：])\d{1,2}分?)?"
+ANY_OUTLET_DATELINE = re.compile(
+    r"^(?P<open>【)?(?:据)?《?(?P<outlet>[\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z·\-+]{1,17})》?"
+    r"(?:(?P<place>[\u4e00-\u9fff]{0,8}?)(?P<date>" + DATE_TIME_IN_DATELINE + r"))?"
+    r"(?<![喜通资简短快音传捷佳凶噩死来])(?P<verb>讯|消息|报道)(?(open)】)"
+    r"(?=$|[\s（(【：:])"
+)
+# 本报记者某某报道 / 本报通讯员某某报道: the paper's own report, its credit in the dateline.
+OWN_REPORT = re.compile(
+    r"^(?P<agency>本报|本台|本网)(?P<credit>(?:" + "|".join(REPORTER_ROLES) + r")[\s\u4e00-\u9fff·、]{2,40}?)"
+    r"\s*(?:报道|报导)[：:]?"
+)
 # What may follow the dateline head: a bracketed credit, or a bare one ending in 报道.
 BRACKETED_CREDIT = re.compile(r"^\s*[（(](?P<credit>[^（）()]{1,60})[）)]")
 BARE_CREDIT = re.compile(

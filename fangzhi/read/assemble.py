@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 from datetime import date
 
 from fangzhi.extract.dates import page_year, read_date
 from fangzhi.ids import article_id
 from fangzhi.lexicon import layout as lay
 from fangzhi.lexicon import press
-from fangzhi.model import Article, Block, Byline, DateFact, Page, Problem, Span
+from fangzhi.model import Article, Block, Byline, DateFact, Furniture, Page, Problem, Span
 from fangzhi.read import credits
 from fangzhi.read.blocks import Layout
 from fangzhi.read.segment import HEAD_ROLES, Draft
@@ -66,10 +67,19 @@ def assemble(
     publication: str | None,
 ) -> tuple[Article, ...]:
     year = page_year(page.text)
+    kept = [d for d in drafts if d.blocks]
     return tuple(
-        _article(page, layout, d, article_id(key, n), issue, year, publication)
-        for n, d in enumerate(drafts, 1)
+        _article(page, layout, d, article_id(key, n), issue, year, publication) for n, d in enumerate(kept, 1)
     )
+
+
+def set_aside(page: Page, layout: Layout, drafts: list[Draft]) -> Page:
+    """The page with the blocks no article owns (furniture left in the text) as its furniture."""
+    spans = [sp for d in drafts for i in d.aside for sp in layout.blocks[i].spans]
+    if not spans:
+        return page
+    furniture = sorted((*page.furniture, *(Furniture("aside", sp) for sp in spans)), key=lambda f: f.span)
+    return replace(page, furniture=tuple(furniture))
 
 
 def _article(
@@ -90,6 +100,9 @@ def _article(
     if d.caption is not None:
         body = (blocks[d.caption], *body)
     bylines = _bylines(dateline, byline_block, credit)
+    if d.credits and credit is None:
+        credit = _joined("credit", [blocks[i] for i in d.credits])
+        bylines += tuple(b for b in _after_credits(credit) if b not in bylines)
     problems: list[Problem] = []
     date_fact = DateFact(None)
     if not d.fragment:
@@ -149,6 +162,23 @@ def _bylines(dateline: Block | None, byline: Block | None, credit: Block | None)
             if c.name:
                 out.append(Byline("摄影", c.name, sub_spans(credit, c.start, c.end)))
     return tuple(out)
+
+
+def _after_credits(block: Block) -> tuple[Byline, ...]:
+    """The people credited after a body: （文/图 记者 X）, 记者 X 摄, a line of names."""
+    text = block.text
+    out = []
+    for c in credits.parse_credit(text):
+        if c.name:
+            role = c.role if c.role else ("摄影" if text.rstrip("）)").endswith("摄") else None)
+            out.append(Byline(role, c.name, sub_spans(block, c.start, c.end)))
+    return tuple(out)
+
+
+def _joined(kind: str, bs: list[Block]) -> Block:
+    if len(bs) == 1:
+        return Block(kind, bs[0].spans, bs[0].text)
+    return Block(kind, tuple(sp for b in bs for sp in b.spans), " ".join(b.text for b in bs))
 
 
 def _byline(c: credits.Credit, block: Block) -> Byline:

@@ -116,6 +116,15 @@ def _classify(page: Page) -> list[Unit]:
             units.append(Unit("credit", Span(line.span.start + cut, line.span.end), line))
             continue
         kind = "head" if _head_like(s, line) else "prose"
+        credit_at = credits.trailing_credit(s) if kind == "prose" and not line.heading else None
+        if credit_at is not None:
+            # a credit printed after the report's last sentence, on its line or glued to it
+            if credit_at > 0:
+                units.append(
+                    Unit("prose", Span(line.span.start, line.span.start + len(s[:credit_at].rstrip())), line)
+                )
+            units.append(Unit("credit", Span(line.span.start + credit_at, line.span.end), line))
+            continue
         units.append(Unit(kind, line.span, line, heading=line.heading))
     return units
 

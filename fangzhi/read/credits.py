@@ -1,4 +1,4 @@
-"""Datelines and bylines: 衡阳晚报讯（全媒体记者 陈润）, 新华社北京5月3日电, ■本报记者 张三 通讯员 李四."""
+"""Datelines and bylines: 衡阳晚报讯（全媒体记者 张三）, 新华社北京5月3日电, ■本报记者 张三 通讯员 李四."""
 
 from __future__ import annotations
 
@@ -33,11 +33,16 @@ class DatelineMatch:
 
 
 def match_dateline(line: str) -> DatelineMatch | None:
-    m = press.DATELINE_HEAD.match(line)
-    if not m or (m.group("verb") == "电" and not m.group("date") and not m.group("agency")):
+    own = press.OWN_REPORT.match(line)
+    if own:
+        return DatelineMatch(own.end(), own.group("agency"), None, own.start("credit"), own.end("credit"))
+    m = press.DATELINE_HEAD.match(line) or press.ANY_OUTLET_DATELINE.match(line)
+    if not m or (m.group("verb") == "电" and not m.group("date") and not m.groupdict().get("agency")):
         return None  # 电 without a date is a word (供电, 来电), not a wire dateline
-    source = m.group("outlet") or m.group("agency")
+    source = m.group("outlet") or m.groupdict().get("agency")
     end = m.end()
+    while end < len(line) and line[end] in "：: ":
+        end += 1  # 天津北方网讯：… the colon is the dateline's
     cstart = cend = end
     rest = line[end:]
     cm = press.BRACKETED_CREDIT.match(rest) or press.BARE_CREDIT.match(rest)
@@ -54,7 +59,7 @@ def parse_credit(text: str, offset: int = 0) -> list[Credit]:
     rs = re = -1
     for start, token in _tokens(text):
         word = token
-        rm = _ROLE_RE.match(word)
+        rm = _ROLE_RE.match(word) or (_outlet_role(word) if not out and role is None else None)
         if rm:
             rest = _name_part(word[rm.end() :])
             if rest == "" or _NAME.fullmatch(rest) or len(rest) in (4, 6):
@@ -72,6 +77,28 @@ def parse_credit(text: str, offset: int = 0) -> list[Credit]:
         for a, name in _split_names(word):
             out.append(Credit(role, name, offset + start + a, offset + start + a + len(name), rs, re))
     return out
+
+
+def _outlet_role(word: str) -> re.Match[str] | None:
+    """A role printed after its outlet's name (川观新闻记者, 南国早报记者, 天山网-新疆日报记者)."""
+    m = _ROLE_RE.search(word, 2)
+    if m is None or m.start() > 16 or not _OUTLET_PREFIX.fullmatch(word[: m.start()]):
+        return None
+    return _ROLE_RE.match(word, m.start())
+
+
+def _org_before_role(line: str) -> str:
+    """The outlet or team named before a credit's first role (昆明报业集团全媒体报道组 记者…), or ''."""
+    m = _ROLE_RE.search(line, 2)
+    if m is None or m.start() > 20:
+        return ""
+    prefix = line[: m.start()].strip()
+    return prefix if _OUTLET_PREFIX.fullmatch(prefix.replace(" ", "")) else ""
+
+
+_OUTLET_PREFIX = re.compile(
+    r"[□■●○◆▲]?(?:讲述人[:：])?[\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z0-9·\-+]{1,15}"
+)
 
 
 def _name_part(word: str) -> str:
@@ -135,8 +162,9 @@ def _split_names(word: str) -> list[tuple[int, str]]:
 
 
 def is_byline_line(line: str) -> bool:
-    """A line that is nothing but a credit: 本报评论员 / 本报记者 张三 通讯员 李四."""
-    if len(line) > 40 or not _ROLE_RE.match(line):
+    """A line that is nothing but a credit: 本报评论员 / 本报记者 张三 通讯员 李四 / 川观新闻记者 张三."""
+    first = _org_before_role(line)
+    if len(line) > 40 or not (_ROLE_RE.match(line) or first):
         return False
     if any(c in line for c in "，。；！？“”"):
         return False
@@ -145,6 +173,8 @@ def is_byline_line(line: str) -> bool:
         return False
     covered = sum(c.end - c.start for c in credits)
     roles = sum(len(r.group()) for r in _ROLE_RE.finditer(line))
+    if first and not _ROLE_RE.match(line):
+        roles += sum(1 for c in first if "\u4e00" <= c <= "\u9fff")  # the outlet's name is the credit's
     han = sum(1 for c in line if "\u4e00" <= c <= "\u9fff")
     return covered + roles >= han - 2
 
@@ -161,3 +191,35 @@ def photo_credit(line: str) -> re.Match[str] | None:
         return None
     # the caption must be more than the credit
     return m if m.start() > 0 else None
+
+
+_TRAILING_BRACKET = re.compile(r"[（(](?P<c>[^（）()]{2,60})[）)]\s*$")
+_SOURCE = re.compile(r"^(?:来源|稿源|据|转自|来自)[:：]?\s*\S")
+_ORG_CREDIT = re.compile(r"^[\u4e00-\u9fff]{1,8}(?:办|部|局|委|中心|站|所|队|院|组)$")
+
+
+def trailing_credit(text: str) -> int | None:
+    """Where a credit printed after a report's last sentence begins, or None.
+
+    （记者 张三）, （文/图 全媒体记者 张三）, （来源：某某日报）, （区委办）, （张三 李四）, and
+    unbracketed, a credit line's words after the full stop: …。记者 张三 摄.
+    """
+    s = text.rstrip()
+    m = _TRAILING_BRACKET.search(s)
+    after_stop = m is not None and (m.start() == 0 or s[m.start() - 1] in "。！？”’…")
+    if m is not None and after_stop and _credit_words(m.group("c").strip()):
+        return m.start()
+    stop = max(s.rfind(c) for c in "。！？")
+    tail = s[stop + 1 :].strip()
+    if 0 <= stop < len(s) - 1 and 2 <= len(tail) <= 40 and is_byline_line(tail.lstrip("—- ")):
+        return s.index(tail, stop + 1)
+    return None
+
+
+def _credit_words(inner: str) -> bool:
+    if _SOURCE.match(inner) or _ORG_CREDIT.match(inner):
+        return True
+    if is_byline_line(inner):
+        return True
+    words = [w for w in _SEP.split(inner) if w]
+    return 1 <= len(words) <= 6 and all(looks_like_name(w) for w in words)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date
 
 from fangzhi.lexicon import chars, layout, press
@@ -46,6 +47,7 @@ def normalize(raw: RawPage, *, t2s: bool = False) -> Page:
     lines: list[Line] = []
     furniture: list[Furniture] = []
     gap = 0
+    coming = False  # a jump line of its own (（上接第一版）) came: the next line comes from elsewhere
     for start, end in _raw_lines(text):
         piece = _strip_line(text, start, end)
         if piece is None:
@@ -55,6 +57,13 @@ def normalize(raw: RawPage, *, t2s: bool = False) -> Page:
         if lines or furniture:
             out.keep("\n", start - 1)
         line, furn = _emit_line(text, a, b, level, gap, out, shown)
+        if line is None:
+            jump = furn[-1].kind if furn else None
+            if jump == "jump-to" and lines and lines[-1].jump is None:
+                lines[-1] = replace(lines[-1], jump="to")
+            coming = coming or jump == "jump-from"
+        elif coming:
+            line, coming = replace(line, jump=line.jump or "from"), False
         if line is not None:
             lines.append(line)
         furniture.extend(furn)
@@ -279,6 +288,12 @@ def _split_furniture(
         return None, []
     if (not level and layout.FURNITURE_LINE.match(out_text)) or layout.SECTION_LINE.match(out_text):
         return None, [Furniture("page-header", Span(begin, end))]
+    alone = out_text.strip()
+    if layout.JUMP_TO.fullmatch(alone) or layout.JUMP_FROM.fullmatch(alone):
+        # a jump line of its own: the text before it goes on elsewhere, or the text after it comes from there
+        return None, [
+            Furniture("jump-to" if layout.JUMP_TO.fullmatch(alone) else "jump-from", Span(begin, end))
+        ]
     furniture: list[Furniture] = []
     a, b = begin, end
     jump: str | None = None

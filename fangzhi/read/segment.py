@@ -45,24 +45,32 @@ class Draft:
     closed: bool = False
     expects_body: bool = True
     fragment: bool = False
+    credits: list[int] = field(default_factory=list)  # credits printed after the body
+    aside: list[int] = field(default_factory=list)  # blocks of no article (furniture left in the text)
 
     @property
     def blocks(self) -> list[int]:
         parts = [*self.head, self.dateline, self.byline, self.caption, self.credit, *self.body, *self.tail]
-        return [b for b in parts if b is not None]
+        return [b for b in parts if b is not None] + self.credits
 
 
 @dataclass(slots=True)
 class _Run:
     blocks: list[int]
     closed: bool = False
+    credits: list[int] = field(default_factory=list)
 
 
-def segment(layout: Layout) -> list[Draft]:
+def segment(layout: Layout, labels: list[str] | None = None) -> list[Draft]:
+    """The page's articles. `labels` (B/I/C/O per block, from `boundaries.page_labels`) decide
+    where a body paragraph goes on and where something new begins; without them an attendance
+    line closes an article and an orphan run goes on while its paragraphs are adjacent."""
     blocks = layout.blocks
     drafts: list[Draft] = []
     runs: list[_Run] = []
     strays: list[int] = []
+    aside: list[int] = []
+    headless = False  # a head printed without its body waits for one further down
     current: Draft | None = None
     waiting: list[list[int]] = []  # head groups not yet claimed, in page order
     i = 0
@@ -82,21 +90,32 @@ def segment(layout: Layout) -> list[Draft]:
             continue
         if b.kind in ANCHORS:
             current = _open(blocks, i, waiting, drafts)
+            headless |= not current.expects_body and current.caption is None
             i += 2 if b.kind == "caption" and i + 1 < n and blocks[i + 1].kind == "credit" else 1
             continue
-        if b.kind == "credit":  # a credit with no caption before it: keep it with what is open
+        if b.kind == "credit":  # a credit with no caption before it: the open article's, after its body
             if current is not None:
-                current.body.append(i)
+                current.credits.append(i)
+            elif runs:
+                runs[-1].credits.append(i)
+            else:
+                drafts.append(Draft(order=i, fragment=True, credits=[i]))
             i += 1
             continue
         # body
+        label = _label(labels, i, b)
         if b.titleish and (i + 1 >= n or blocks[i + 1].kind != "body"):
             strays.append(i)
-        elif current is not None and not current.closed and current.caption is None:
+        elif label == "O":
+            aside.append(i)
+        elif label == "C" and current is not None and current.caption is None:
+            current.credits.append(i)
+        elif current is not None and current.caption is None and _goes_on(current, b, label, headless):
             current.body.append(i)
             current.closed = b.closing
         else:
-            if not runs or runs[-1].closed or not _run_continues(runs[-1], i):
+            current = None if label is not None else current  # what follows is another stretch
+            if not runs or not _run_goes_on(runs[-1], i, label):
                 runs.append(_Run([i]))
             else:
                 runs[-1].blocks.append(i)
@@ -105,11 +124,39 @@ def segment(layout: Layout) -> list[Draft]:
     _place_runs(blocks, drafts, runs)
     _place_strays(blocks, drafts, strays)
     drafts.sort(key=lambda d: d.order)
-    return [d for d in drafts if d.blocks]
+    if aside:
+        drafts.append(Draft(order=n, aside=aside))
+    return [d for d in drafts if d.blocks or d.aside]
 
 
-def _run_continues(run: _Run, i: int) -> bool:
-    return run.blocks[-1] == i - 1
+def _label(labels: list[str] | None, i: int, b: Block) -> str | None:
+    """The block's label; running prose is never set aside as furniture, only read as a new piece."""
+    label = labels[i] if labels is not None else None
+    if label == "O" and _prose(b.text):
+        return "B"
+    if label == "I" and b.jump == "from":
+        return "B"  # the page says it comes from another: it goes on from nothing printed here
+    return label
+
+
+def _prose(text: str) -> bool:
+    return ("，" in text or "。" in text) and sum(1 for c in text if "\u4e00" <= c <= "\u9fff") >= 16
+
+
+def _goes_on(d: Draft, b: Block, label: str | None, waiting: bool) -> bool:
+    """Does body block b continue the open article d? Not past an attendance line while a head
+    printed without its body (interleaved with another's) waits for one."""
+    if label is None:
+        return not d.closed
+    if not d.body and d.expects_body and not d.closed:
+        return True  # the lead after a dateline or head printed on lines of their own
+    return label == "I" and not (d.closed and waiting)
+
+
+def _run_goes_on(run: _Run, i: int, label: str | None) -> bool:
+    if label is None:
+        return not run.closed and run.blocks[-1] == i - 1
+    return label == "I" and run.blocks[-1] == i - 1
 
 
 def _open(blocks: tuple[Block, ...], i: int, waiting: list[list[int]], drafts: list[Draft]) -> Draft:
@@ -180,11 +227,16 @@ def _place_runs(blocks: tuple[Block, ...], drafts: list[Draft], runs: list[_Run]
         taken_r.add(ri)
         taken_d.add(di)
         drafts[di].tail.extend(left[ri].blocks)
+        drafts[di].credits.extend(left[ri].credits)
         drafts[di].closed = left[ri].closed
     # 3. the rest are fragments of articles printed elsewhere
     for ri, r in enumerate(left):
         if ri not in taken_r:
-            drafts.append(Draft(order=r.blocks[0], body=list(r.blocks), fragment=True, closed=r.closed))
+            drafts.append(
+                Draft(
+                    order=r.blocks[0], body=list(r.blocks), fragment=True, closed=r.closed, credits=r.credits
+                )
+            )
 
 
 def _tail_score(blocks: tuple[Block, ...], run: _Run, d: Draft) -> float:
@@ -195,6 +247,8 @@ def _tail_score(blocks: tuple[Block, ...], run: _Run, d: Draft) -> float:
     start = min(own) if own else d.order
     if run.blocks[-1] < start and _nothing_between(run.blocks[-1], start):
         score += 0.3  # printed just above the article's headline
+    elif d.body and _nothing_between(max(d.body), run.blocks[0]):
+        score += 0.2  # printed right after the article's body: read on, unless the words differ
     if run.closed:
         score += 0.1  # ends the way a report ends, which the article itself does not
     last = blocks[d.body[-1]] if d.body else None

@@ -43,6 +43,7 @@ class Artifacts:
     tail_after_other: float = 0.1  # per page: an article's last paragraph printed after the next one
     head_after_body: float = 0.08  # per page: an article's heads printed at the page's end
     fragment_start: float = 0.35  # per page: the page opens with the rest of an article
+    fragment_mid: float = 0.25  # per page: the rest of an article from elsewhere after another one
     cut_end: float = 0.35  # per page: the last article goes on on another page
     jump_line: float = 0.7  # per cut or fragment: a jump line says where it goes on
     photo: float = 0.3  # per page: a captioned picture among the articles
@@ -255,8 +256,8 @@ def _word_gap(text: str, rng: random.Random) -> int | None:
         if (
             text[i - 1] not in _NO_GAP
             and text[i] not in _NO_GAP
-            and text[i - 1].isalpha()
-            and text[i].isalpha()
+            and text[i - 1].isalnum()
+            and text[i].isalnum()
         ):
             return i
     return None

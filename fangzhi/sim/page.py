@@ -55,12 +55,22 @@ def print_page(
     others = [s for s in stories if s.kind != "photo"]
     if len(others) > 1 and rng.random() < art.fragment_start:
         blocks.append(_fragment(pr, others.pop(0)))
+    mid = (
+        others.pop(rng.randrange(len(others)))
+        if len(others) > 2 and rng.random() < art.fragment_mid
+        else None
+    )
     cut = len(others) > 1 and rng.random() < art.cut_end
+    # a page's text runs column by column: the article that goes on elsewhere is often not last
+    cut_at = len(others) - 1 if rng.random() < 0.6 else rng.randrange(len(others))
     for k, story in enumerate(others):
-        if cut and k == len(others) - 1:
+        if cut and k == cut_at:
             blocks.append(_cut(pr, story))
         else:
             blocks.append(print_story(pr, story))
+    if mid is not None:
+        # continued from another page, printed after one of this page's articles
+        blocks.insert(rng.randrange(1, len(blocks)), _fragment(pr, mid, jump=False))
     for photo in photos:
         _insert_photo(pr, blocks, photo)
     _move(pr, blocks)
@@ -72,21 +82,24 @@ def print_page(
 
 
 def _chunk_spans(chunks: list[Chunk]) -> list[list[int | str]]:
-    """Where each chunk is printed: [start, end, article (0-based, -1 none), role]. Not read by the
-    scorer; what a learner needs to label the parser's blocks with the article they belong to."""
+    """Where each chunk is printed: [start, end, article (0-based, -1 none), role, paragraph]. Not
+    read by the scorer; what a learner needs to label the parser's blocks with their article."""
     out: list[list[int | str]] = []
     pos = 0
     for c in chunks:
-        out.append([pos, pos + len(c.text), c.owner, c.role])
+        out.append([pos, pos + len(c.text), c.owner, c.role, c.para])
         pos += len(c.text) + 2
     return out
 
 
-def _fragment(pr: Printer, story: StoryTruth) -> list[Chunk]:
-    """The rest of an article begun on another page: it opens mid-sentence."""
+def _fragment(pr: Printer, story: StoryTruth, *, jump: bool = True) -> list[Chunk]:
+    """The rest of an article begun on another page: it opens mid-sentence, or at a paragraph."""
     paras = list(story.paragraphs[1:]) or list(story.paragraphs)
-    first = paras[0]
-    paras[0] = first[_cut_point(first, pr.rng) :]
+    if len(paras) > 2:
+        paras = paras[pr.rng.randrange(len(paras) - 1) :]
+    if pr.rng.random() < 0.7:
+        first = paras[0]
+        paras[0] = first[_cut_point(first, pr.rng) :]
     part = replace(story, kind="fragment", kicker=None, headline=None, subtitle=None, paragraphs=tuple(paras))
     owner = len(pr.draft.gold)
     gold = GoldArticle(
@@ -97,7 +110,7 @@ def _fragment(pr: Printer, story: StoryTruth) -> list[Chunk]:
     pr.break_columns(body)
     gold.body = ["".join(c.text for c in p) for p in body]
     out = [c for p in body for c in p]
-    if pr.rng.random() < pr.art.jump_line:
+    if jump and pr.rng.random() < pr.art.jump_line:
         forms = [f for f in pr.family.of("jump") if "上" in f.template or "接" in f.template] or list(
             DEFAULT_FROM
         )

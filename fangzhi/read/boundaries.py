@@ -1,0 +1,172 @@
+"""Where one piece of an article ends and the next begins, decided over the whole page.
+
+Each block of a page gets one label:
+  B  opens a new piece: an article's head or dateline, or a body paragraph that does not go on
+     from the block before it (another article, a displaced tail, a fragment from elsewhere);
+  I  goes on from the block before it, in reading order;
+  C  a credit printed after an article's body (（文/图 记者 X）, a line of names): the article's;
+  O  belongs to no article: page furniture, an editors' line, a jump line left in the text.
+
+A linear-chain CRF (python-crfsuite) labels the page's blocks in one decision, from features of
+each block and of the gap before it: the shapes the rules see (dateline, byline, head, closing
+line, a dated lead, an open end, a jump marker), how the text before can end and the text after
+can open, the first words of a paragraph, and how much vocabulary it shares with what is printed
+before it. The weights are fitted on simulated pages of the dev families only
+(`python -m fangzhi.read.train`, `make train`) and ship in the package beside this module.
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import math
+import re
+from collections.abc import Sequence
+from importlib import resources
+from typing import Any
+
+from fangzhi.lexicon import chars, layout
+from fangzhi.model import Block
+from fangzhi.read.blocks import Layout
+
+MODEL_FILE = "boundaries.crfsuite"
+LABELS = ("B", "I", "C", "O")
+SIMILARITY_CHARS = 300
+# Words that open a paragraph which goes on from the one before it (会议强调 / 他指出 / 随后).
+_OPENERS = re.compile(
+    r"^(?:会议|会上|会后|会前|他|她|随后|同时|此外|另外|据悉|据了解|据介绍|近年来|目前|其中|下一步|"
+    r"在|对此|为此|与会|大家|委员们|代表们|期间|活动|当天|当日|此次|该|这|双方|一行)"
+)
+_ROLE_START = re.compile(
+    r"^[（(【\[]?\s*(?:文/图|文·图|图/文|文|图|记者|通讯员|来源|作者|编辑|责任编辑|责编|一审|审核|实习生|见习记者)"
+)
+_NAME_LIST = re.compile(r"^[\u4e00-\u9fff]{2,4}(?:[\s、，,]+[\u4e00-\u9fff]{1,4}){0,6}$")
+
+
+def _bucket(x: float, edges: Sequence[float]) -> int:
+    return sum(1 for e in edges if x >= e)
+
+
+@functools.lru_cache(maxsize=4096)
+def _bigrams(text: str) -> frozenset[str]:
+    han = [c for c in text[:SIMILARITY_CHARS] if "\u4e00" <= c <= "\u9fff"]
+    return frozenset(a + b for a, b in itertools.pairwise(han))
+
+
+def _overlap(a: str, b: str) -> float:
+    x, y = _bigrams(a), _bigrams(b)
+    if not x or not y:
+        return 0.0
+    return len(x & y) / math.sqrt(len(x) * len(y))
+
+
+def _end_class(s: str) -> str:
+    s = s.rstrip()
+    if not s:
+        return "empty"
+    c = s[-1]
+    if c in "。！？!?":
+        return "stop"
+    if c in "”’）)】》":
+        return "close" + ("stop" if len(s) > 1 and s[-2] in "。！？!?" else "")
+    if c in "，、；,;：:":
+        return "comma"
+    if c == "—":
+        return "dash"
+    return "han" if "\u4e00" <= c <= "\u9fff" else "other"
+
+
+def _block_shape(b: Block) -> list[str]:
+    s = b.text.strip()
+    f = [f"kind={b.kind}", f"end={_end_class(s)}", f"len={_bucket(len(s), (8, 20, 40, 80, 160, 320))}"]
+    if b.kind != "body":
+        return f
+    first = s[:2]
+    f.append(f"first2={first}")
+    f.append(f"first1={s[:1]}")
+    if b.closing:
+        f.append("closing")
+    if b.starts_mid:
+        f.append("starts_mid")
+    if b.ends_open:
+        f.append("ends_open")
+    if b.jump:
+        f.append(f"jump={b.jump}")
+    if b.titleish:
+        f.append("titleish")
+    if layout.LEAD_OPENING.match(s):
+        f.append("dated_lead")
+    if _OPENERS.match(s):
+        f.append("opener")
+    if _ROLE_START.match(s):
+        f.append("role_start")
+    if len(s) <= 40 and _NAME_LIST.match(s):
+        f.append("name_list")
+    if chars.can_end(s):
+        f.append("can_end")
+    if "摄" in s[-12:]:
+        f.append("photo_credit")
+    return f
+
+
+def page_features(lay: Layout) -> list[list[str]]:
+    """Features of each block of the page, with its neighbours' and the gap before it."""
+    blocks = lay.blocks
+    shapes = [_block_shape(b) for b in blocks]
+    out: list[list[str]] = []
+    last_head: str = ""
+    unit: list[str] = []  # the body printed since the last head or dateline, as far as it reads
+    for i, b in enumerate(blocks):
+        f = list(shapes[i])
+        if b.kind == "body" and unit:
+            sim = _overlap("".join(unit)[-SIMILARITY_CHARS:], b.text)
+            f.append(f"sim_unit={_bucket(sim, (0.05, 0.1, 0.2, 0.35))}")
+        if i in lay.group_of:
+            g = lay.groups[lay.group_of[i]]
+            f.append("group_first" if g[0] == i else "group_more")
+        if i == 0:
+            f.append("page_start")
+        else:
+            f.extend("prev:" + x for x in shapes[i - 1] if not x.startswith("first"))
+            sim = _overlap(blocks[i - 1].text, b.text)
+            f.append(f"sim_prev={_bucket(sim, (0.05, 0.1, 0.2, 0.35))}")
+            if i >= 2:
+                sim2 = _overlap(blocks[i - 2].text, b.text)
+                f.append(f"sim_prev2={_bucket(sim2, (0.05, 0.1, 0.2, 0.35))}")
+        if b.kind == "body" and last_head:
+            f.append(f"sim_head={_bucket(_overlap(last_head, b.text), (0.05, 0.1, 0.2, 0.35))}")
+        if i + 1 < len(blocks):
+            f.extend("next:" + x for x in shapes[i + 1][:3])
+        else:
+            f.append("page_end")
+        if b.kind in ("headline", "kicker", "subtitle", "dateline"):
+            last_head = b.text if b.kind != "dateline" else last_head
+            unit = []
+        elif b.kind == "body":
+            unit.append(b.text)
+        out.append(f)
+    return out
+
+
+@functools.cache
+def _tagger() -> Any:
+    import pycrfsuite
+
+    ref = resources.files("fangzhi.read") / MODEL_FILE
+    if not ref.is_file():
+        return None
+    tagger = pycrfsuite.Tagger()
+    with resources.as_file(ref) as path:
+        tagger.open(str(path))
+    return tagger
+
+
+def page_labels(lay: Layout) -> list[str] | None:
+    """B/I/C/O for each block, or None when the package ships no model (before `make train`)."""
+    if not lay.blocks:
+        return []
+    tagger = _tagger()
+    if tagger is None:
+        return None
+    labels: list[str] = tagger.tag(page_features(lay))
+    return labels

@@ -1,0 +1,126 @@
+"""Fitting the boundary model on simulated pages: `python -m fangzhi.read.train SIM_DIR`.
+
+SIM_DIR is a set written by `fangzhi sim pages` (pages/ and gold/); only the dev families may be
+trained on, and the command refuses a set whose manifest says otherwise. Each page is read as the
+parser reads it (normalise, blocks); each block is labelled from the gold's chunks, which say
+which article every printed piece belongs to and where it stands in that article's reading order.
+The model is written beside `boundaries.py`, with a JSON note of what it was fitted on.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from fangzhi.model import Page, RawPage
+from fangzhi.read.blocks import Layout, build_blocks
+from fangzhi.read.boundaries import MODEL_FILE, page_features
+from fangzhi.read.normalize import normalize
+
+HERE = Path(__file__).resolve().parent
+# Where a piece stands in its article's reading order; a piece printed before one it follows opens
+# a new stretch of the page (a displaced tail, heads printed after the body).
+_RANK = {"head": 0, "byline": 1, "dateline": 2, "caption": 10, "body": 10}
+_ASIDE = ("furniture", "closer", "jump")
+
+
+def block_labels(page: Page, lay: Layout, chunks: Sequence[Sequence[Any]]) -> list[str]:
+    """B / I / C / O for each block, from the chunks of the simulator's gold."""
+    labels: list[str] = []
+    prev: tuple[int, float] | None = None  # owner and rank of the last block in an article
+    for b in lay.blocks:
+        chunk = _chunk_of(page, b.spans[0].start if b.spans else 0, b, chunks)
+        if chunk is None:
+            labels.append("O")
+            continue
+        _s, _e, owner, role, para = chunk
+        if role in _ASIDE or owner < 0:
+            labels.append("O")
+            continue
+        if role == "credit":
+            labels.append("C")
+            continue
+        rank = _RANK.get(role, 10) + (para + 1 if role == "body" and para >= 0 else 0)
+        same = prev is not None and prev[0] == owner and rank >= prev[1]
+        labels.append("I" if same else "B")
+        prev = (owner, rank)
+    return labels
+
+
+def _chunk_of(page: Page, _start: int, b: Any, chunks: Sequence[Sequence[Any]]) -> Sequence[Any] | None:
+    """The chunk that holds most of the block's raw characters."""
+    votes: Counter[int] = Counter()
+    for sp in b.spans:
+        for a, z in page.offsets.raw_ranges(sp.start, sp.end):
+            for k, c in enumerate(chunks):
+                lo, hi = max(a, int(c[0])), min(z, int(c[1]))
+                if lo < hi:
+                    votes[k] += hi - lo
+    if not votes:
+        return None
+    return chunks[votes.most_common(1)[0][0]]
+
+
+def examples(sim_dir: Path) -> tuple[list[list[list[str]]], list[list[str]]]:
+    xs: list[list[list[str]]] = []
+    ys: list[list[str]] = []
+    for gold_path in sorted((sim_dir / "gold").glob("*.json")):
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        text = (sim_dir / "pages" / (gold_path.stem + ".txt")).read_text(encoding="utf-8")
+        page = normalize(RawPage(gold_path.stem + ".txt", text, "utf-8", "", len(text)))
+        lay = build_blocks(page)
+        if not lay.blocks:
+            continue
+        xs.append(page_features(lay))
+        ys.append(block_labels(page, lay, gold["chunks"]))
+    return xs, ys
+
+
+def train(
+    sim_dir: Path, out: Path, *, c1: float = 0.05, c2: float = 0.01, iterations: int = 200
+) -> dict[str, Any]:
+    import pycrfsuite
+
+    manifest = json.loads((sim_dir / "manifest.json").read_text(encoding="utf-8"))
+    if manifest.get("split") != "dev":
+        raise SystemExit(
+            f"{sim_dir}: the boundary model is fitted on dev families only, not {manifest.get('split')}"
+        )
+    xs, ys = examples(sim_dir)
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for x, y in zip(xs, ys, strict=True):
+        trainer.append(x, y)
+    trainer.set_params(
+        {"c1": c1, "c2": c2, "max_iterations": iterations, "feature.possible_transitions": True}
+    )
+    trainer.train(str(out / MODEL_FILE))
+    note = {
+        "command": "python -m fangzhi.read.train " + str(sim_dir.name),
+        "fitted_on": {k: manifest[k] for k in ("split", "seed", "pages", "articles")},
+        "families": manifest["families"],
+        "labels": dict(Counter(label for y in ys for label in y)),
+        "params": {"c1": c1, "c2": c2, "max_iterations": iterations},
+    }
+    (out / "boundaries.json").write_text(
+        json.dumps(note, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+    )
+    return note
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m fangzhi.read.train", description=__doc__)
+    ap.add_argument("sim_dir", help="a set of simulated dev pages (fangzhi sim pages --family dev)")
+    ap.add_argument("--out", default=str(HERE), help="folder to write the model to (default: the package)")
+    args = ap.parse_args(argv)
+    note = train(Path(args.sim_dir), Path(args.out))
+    print(f"fitted on {note['fitted_on']['pages']} dev pages: labels {note['labels']}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

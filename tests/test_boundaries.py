@@ -1,0 +1,121 @@
+"""The boundary model: shipped with the package, fitted on dev families only, deciding the page."""
+
+from __future__ import annotations
+
+import json
+import re
+from importlib import resources
+from pathlib import Path
+
+from fangzhi.model import RawPage
+from fangzhi.pipeline import parse_text
+from fangzhi.read.blocks import build_blocks
+from fangzhi.read.boundaries import LABELS, page_labels
+from fangzhi.read.credits import match_dateline, trailing_credit
+from fangzhi.read.normalize import normalize
+from tests.conftest import SHARED, needs_shared
+
+ROOT = Path(__file__).resolve().parents[1]
+# Named in every paper of the country, and so in the rules for how papers print them (习近平总书记).
+NATIONAL_LEADERS = {"习近平", "毛泽东"}
+
+
+def layout_of(text: str):  # type: ignore[no-untyped-def]
+    return build_blocks(normalize(RawPage("p.txt", text, "utf-8", "", len(text))))
+
+
+def test_the_model_ships_with_a_note_of_what_it_was_fitted_on() -> None:
+    folder = resources.files("fangzhi.read")
+    assert (folder / "boundaries.crfsuite").is_file()
+    note = json.loads((folder / "boundaries.json").read_text(encoding="utf-8"))
+    assert note["fitted_on"]["split"] == "dev" and note["fitted_on"]["pages"] >= 300
+    assert "fangzhi.read.train" in note["command"]
+
+
+def test_every_block_gets_a_label() -> None:
+    lay = layout_of("# 标题\n\n本报讯（记者 张伟）3月2日，市委召开会议。\n\n会议强调，要抓好落实。\n")
+    labels = page_labels(lay)
+    assert labels is not None and len(labels) == len(lay.blocks) and set(labels) <= set(LABELS)
+
+
+def test_an_attendance_line_ending_the_lead_does_not_end_the_article() -> None:
+    page = (
+        "# 扎实推进项目建设\n\n本报讯（记者 张伟）3月2日上午，市委书记王建国赴某县调研项目建设工作。市领导李明、赵强陪同。\n\n"
+        "王建国先后来到产业园和物流中心，详细了解项目进展情况。他强调，要压实责任，加快进度，确保项目早日建成投产。\n\n"
+        "王建国要求，各级各部门要强化要素保障，优化服务环境，推动项目建设提质增效。\n"
+    )
+    (article,) = parse_text(page).articles
+    assert article.body_text.endswith("推动项目建设提质增效。")
+
+
+def test_a_fragment_printed_after_an_article_is_not_glued_to_it() -> None:
+    page = (
+        "# 市政府召开常务会议\n\n本报讯（记者 张伟）3月2日，市政府召开常务会议，研究部署安全生产工作。市长王建国主持会议。\n\n"
+        "会议强调，要压紧压实安全生产责任，坚决遏制重特大事故发生。\n\n"
+        "市领导李明、赵强出席会议。\n\n"
+        "（上接第一版）\n\n"
+        "村道路硬化、饮水安全巩固提升等民生项目，让群众在家门口享受到发展成果。\n"
+    )
+    articles = parse_text(page).articles
+    assert [a.kind for a in articles] == ["news", "fragment"]
+    assert articles[0].body_text.endswith("出席会议。") and not articles[1].complete
+
+
+def test_datelines_of_any_outlet_are_read() -> None:
+    for line, source in [
+        ("掌上春城讯 3月2日，", "掌上春城"),
+        ("湖北日报消息", "湖北日报"),
+        ("云上江陵报道：3月2日", "云上江陵"),
+        ("华龙网4月14日8时35分讯（见习记者 张伟）", "华龙网"),
+        ("据《人民日报》消息", "人民日报"),
+        ("【本报讯】3月2日", "本报"),
+        ("本报记者张伟报道 3月2日，", "本报"),
+    ]:
+        m = match_dateline(line)
+        assert m is not None and m.source == source, line
+
+
+def test_words_ending_in_xun_are_no_dateline() -> None:
+    for line in ("武警总部传出喜讯，", "喜讯传来", "通讯员队伍建设", "消息传来，大家十分振奋。"):
+        assert match_dateline(line) is None, line
+
+
+def test_credits_after_the_body_are_split_off() -> None:
+    for credit in (
+        "（记者 张伟）",
+        "（文/图 全媒体记者 张伟）",
+        "（来源：江州日报）",
+        "（区委办）",
+        "记者 张伟 摄",
+    ):
+        assert trailing_credit("……确保按期完成。" + credit) == 9, credit
+    assert trailing_credit("（张伟 李四）") == 0
+    assert trailing_credit("……确保按期完成（审议稿）。") is None
+    assert trailing_credit("会议审议了《条例》（草案）") is None
+
+
+def test_a_jump_line_of_its_own_is_furniture_and_marks_the_body_cut() -> None:
+    page = "# 标题\n\n本报讯（记者 张伟）3月2日，市委书记王建国来到\n\n（下转第二版）\n"
+    parsed = parse_text(page)
+    (article,) = parsed.articles
+    assert "下转" not in article.body_text and not article.complete
+    assert any(f.kind == "jump-to" for f in parsed.page.furniture)
+
+
+@needs_shared
+def test_no_rule_or_lexicon_names_a_person_of_the_sample_pages() -> None:
+    names = {
+        p["name"]
+        for g in (SHARED / "gold").glob("*.json")
+        for a in json.loads(g.read_text(encoding="utf-8"))["articles"]
+        for p in [*a.get("persons", []), *a.get("bylines", [])]
+        if p.get("name")
+    } - NATIONAL_LEADERS
+    code = "\n".join(
+        p.read_text(encoding="utf-8")
+        for folder in ("fangzhi/lexicon", "fangzhi/read", "fangzhi/sim", "fangzhi/extract")
+        for p in (ROOT / folder).rglob("*")
+        if p.suffix in (".py", ".toml", ".json")
+    )
+    found = sorted(n for n in names if re.search(re.escape(n), code))
+    assert not found, found
