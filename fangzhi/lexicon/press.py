@@ -56,6 +56,8 @@ ANY_OUTLET_DATELINE = re.compile(
     r"(?<![喜通资简短快音传捷佳凶噩死来])(?P<verb>讯|消息|报道)(?(open)】)"
     r"(?=$|[\s（(【：:])"
 )
+# M月D日讯：… with no outlet named: the paper's own.
+DATE_ONLY_DATELINE = re.compile(r"^(?P<date>" + DATE_TIME_IN_DATELINE + r")(?P<verb>讯)(?=$|[\s（(【：:])")
 # 本报记者某某报道 / 本报通讯员某某报道: the paper's own report, its credit in the dateline.
 OWN_REPORT = re.compile(
     r"^(?P<agency>本报|本台|本网)(?P<credit>(?:" + "|".join(REPORTER_ROLES) + r")[\s\u4e00-\u9fff·、]{2,40}?)"

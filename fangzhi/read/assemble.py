@@ -160,7 +160,7 @@ def _bylines(dateline: Block | None, byline: Block | None, credit: Block | None)
         start = text.find(names) if names else 0
         for c in credits.parse_credit(names or "", max(start, 0)):
             if c.name:
-                out.append(Byline("摄影", c.name, sub_spans(credit, c.start, c.end)))
+                out.append(Byline("摄影", c.name, _name_spans(credit, c)))
     return tuple(out)
 
 
@@ -171,7 +171,7 @@ def _after_credits(block: Block) -> tuple[Byline, ...]:
     for c in credits.parse_credit(text):
         if c.name:
             role = c.role if c.role else ("摄影" if text.rstrip("）)").endswith("摄") else None)
-            out.append(Byline(role, c.name, sub_spans(block, c.start, c.end)))
+            out.append(Byline(role, c.name, _name_spans(block, c)))
     return tuple(out)
 
 
@@ -183,7 +183,15 @@ def _joined(kind: str, bs: list[Block]) -> Block:
 
 def _byline(c: credits.Credit, block: Block) -> Byline:
     role_spans = sub_spans(block, c.role_start, c.role_end) if c.role_start >= 0 else ()
-    return Byline(c.role, c.name, sub_spans(block, c.start, c.end), role_spans)
+    return Byline(c.role, c.name, _name_spans(block, c), role_spans)
+
+
+def _name_spans(block: Block, c: credits.Credit) -> tuple[Span, ...]:
+    """Where a name is printed; a name printed with a space (崔 霞) has a span each side of it."""
+    cut = block.text.find(" ", c.start, c.end) if c.name and c.end - c.start > len(c.name) else -1
+    if cut < 0:
+        return sub_spans(block, c.start, c.end)
+    return sub_spans(block, c.start, cut) + sub_spans(block, cut + 1, c.end)
 
 
 def _date(

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from fangzhi.lexicon import names, press
 
 _ROLE_RE = re.compile("|".join(re.escape(r) for r in sorted(press.BYLINE_ROLES, key=len, reverse=True)))
-_SEP = re.compile(r"[\s、，,；;/]+")
+_SEP = re.compile(r"[\s、，,；;/:：]+")
 _NAME = re.compile(r"[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff·]{1,10}")
 _SURNAMES = names.SURNAMES  # to split names printed without spaces (记者张三李四)
 
@@ -37,9 +37,14 @@ def match_dateline(line: str) -> DatelineMatch | None:
     if own:
         return DatelineMatch(own.end(), own.group("agency"), None, own.start("credit"), own.end("credit"))
     m = press.DATELINE_HEAD.match(line) or press.ANY_OUTLET_DATELINE.match(line)
+    m = m or press.DATE_ONLY_DATELINE.match(line)
     if not m or (m.group("verb") == "电" and not m.group("date") and not m.groupdict().get("agency")):
         return None  # 电 without a date is a word (供电, 来电), not a wire dateline
-    source = m.group("outlet") or m.groupdict().get("agency")
+    source = (
+        m.groupdict().get("outlet")
+        or m.groupdict().get("agency")
+        or ("本报" if m.re is press.DATE_ONLY_DATELINE else None)
+    )
     end = m.end()
     while end < len(line) and line[end] in "：: ":
         end += 1  # 天津北方网讯：… the colon is the dateline's
@@ -57,8 +62,11 @@ def parse_credit(text: str, offset: int = 0) -> list[Credit]:
     out: list[Credit] = []
     role: str | None = None
     rs = re = -1
-    for start, token in _tokens(text):
+    for start, token, spaced in _tokens(text):
         word = token
+        if spaced:  # 崔 霞: one name printed with a space; its span runs over the space
+            out.append(Credit(role, word, offset + start, offset + start + 3, rs, re))
+            continue
         rm = _ROLE_RE.match(word) or (_outlet_role(word) if not out and role is None else None)
         if rm:
             rest = _name_part(word[rm.end() :])
@@ -103,7 +111,7 @@ _OUTLET_PREFIX = re.compile(
 
 def _name_part(word: str) -> str:
     """The name in a credit word: 摄 and 报道 go, and a place printed after the name (黄某某广州)."""
-    for tail in ("摄影", "摄", "报道", "报导"):
+    for tail in ("报道", "报导", "摄影", "摄"):  # 摄影报道: both go
         if word.endswith(tail) and len(word) > len(tail):
             word = word[: -len(tail)]
     if word in ("摄", "摄影", "报道", "报导"):
@@ -113,16 +121,33 @@ def _name_part(word: str) -> str:
     return word
 
 
-def _tokens(text: str) -> list[tuple[int, str]]:
-    toks: list[tuple[int, str]] = []
+def _tokens(text: str) -> list[tuple[int, str, bool]]:
+    """(start, word, spaced): the words of a credit; two one-character words with a single space
+    between them are one name printed spaced (崔 霞)."""
+    toks: list[tuple[int, str, bool]] = []
     last = 0
     for m in _SEP.finditer(text):
         if m.start() > last:
-            toks.append((last, text[last : m.start()]))
+            toks.append((last, text[last : m.start()], False))
         last = m.end()
     if last < len(text):
-        toks.append((last, text[last:]))
-    return toks
+        toks.append((last, text[last:], False))
+    out: list[tuple[int, str, bool]] = []
+    for tok in toks:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and not prev[2]
+            and len(prev[1]) == 1
+            and len(tok[1]) == 1
+            and tok[0] == prev[0] + 2
+            and text[prev[0] + 1] == " "
+            and prev[1] in _SURNAMES
+        ):
+            out[-1] = (prev[0], prev[1] + tok[1], True)
+        else:
+            out.append(tok)
+    return out
 
 
 _COMPOUND_SURNAMES = names.COMPOUND_SURNAMES
@@ -164,8 +189,10 @@ def _split_names(word: str) -> list[tuple[int, str]]:
 def is_byline_line(line: str) -> bool:
     """A line that is nothing but a credit: 本报评论员 / 本报记者 张三 通讯员 李四 / 川观新闻记者 张三."""
     first = _org_before_role(line)
-    if len(line) > 40 or not (_ROLE_RE.match(line) or first):
+    if len(line) > 40:
         return False
+    if not (_ROLE_RE.match(line) or first):
+        return names_only(line)
     if any(c in line for c in "，。；！？“”"):
         return False
     credits = parse_credit(line)
@@ -205,6 +232,8 @@ def trailing_credit(text: str) -> int | None:
     unbracketed, a credit line's words after the full stop: …。记者 张三 摄.
     """
     s = text.rstrip()
+    if _SOURCE.match(s) and len(s) <= 40 and "。" not in s:
+        return 0  # 来源：某某县融媒体中心, a line of its own
     m = _TRAILING_BRACKET.search(s)
     after_stop = m is not None and (m.start() == 0 or s[m.start() - 1] in "。！？”’…")
     if m is not None and after_stop and _credit_words(m.group("c").strip()):
@@ -214,6 +243,24 @@ def trailing_credit(text: str) -> int | None:
     if 0 <= stop < len(s) - 1 and 2 <= len(tail) <= 40 and is_byline_line(tail.lstrip("—- ")):
         return s.index(tail, stop + 1)
     return None
+
+
+def names_only(line: str) -> bool:
+    """A credit of names alone, two or more, as printed under a report: 张三 李 四 / 张三、李四."""
+    words = [w for w in _SEP.split(line.strip().lstrip("□■●○◆▲")) if w]
+    words = _rejoin_spaced(words)
+    return 2 <= len(words) <= 8 and all(looks_like_name(w) for w in words)
+
+
+def _rejoin_spaced(words: list[str]) -> list[str]:
+    """崔 霞: a two-character name printed with a space reads as one name."""
+    out: list[str] = []
+    for w in words:
+        if len(w) == 1 and out and len(out[-1]) == 1:
+            out[-1] += w
+        else:
+            out.append(w)
+    return out
 
 
 def _credit_words(inner: str) -> bool:

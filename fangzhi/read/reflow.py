@@ -22,8 +22,8 @@ def closes_gap(left: str, right: str, *, left_titleish: bool = False) -> bool:
         return False  # 一、坚持稳中求进 is a subhead, not a sentence cut short
     if cannot_open(right):
         return True
-    if left[-1].isdigit() and (right[0].isdigit() or right[0] in ".．%％"):
-        return True  # a number cut by the gap: 41|2.5亿元
+    if left[-1].isdigit() and (right[0].isdigit() or right[0] in ".．%％年月日时号万亿元个"):
+        return True  # a number cut by the gap from its digits or its unit: 41|2.5亿元, 本报讯2|月20日
     if left_titleish:
         return word_spans_gap(left, right)
     return not chars.can_end(left)

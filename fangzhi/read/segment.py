@@ -88,6 +88,16 @@ def segment(layout: Layout, labels: list[str] | None = None) -> list[Draft]:
                 current = Draft(order=members[0], head=waiting.pop())
                 drafts.append(current)
             continue
+        if (
+            b.kind == "byline"
+            and labels is not None
+            and labels[i] == "C"
+            and current is not None
+            and current.body
+        ):
+            current.credits.append(i)  # a line of credits under the report, not over the next one
+            i += 1
+            continue
         if b.kind in ANCHORS:
             current = _open(blocks, i, waiting, drafts)
             headless |= not current.expects_body and current.caption is None

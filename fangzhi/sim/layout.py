@@ -318,8 +318,8 @@ def _print_photo(pr: Printer, story: StoryTruth, owner: int, gold: GoldArticle) 
     caption = pr.confuse(" ".join(story.paragraphs), _protected(story))
     forms = [f for f in pr.family.of("caption") if "{caption}" in f.template and f.fields.count("name") >= 1]
     form = rng.choice(forms or list(DEFAULT_CAPTIONS))
-    if "{caption}。" in form.template:
-        caption = caption.rstrip("。")
+    if "{caption}。" in form.template and caption.endswith("。"):
+        form = Form(form.template.replace("{caption}。", "{caption}"), form.seen)  # one full stop
     if "{M}月{D}日，{caption}" in form.template:
         form = Form(form.template.replace("{M}月{D}日，{caption}", "{caption}"), form.seen)
     text, credits = fill(form, rng, {**pr.values, "caption": caption}, pr.family.spaced_names)

@@ -29,7 +29,7 @@ from fangzhi.store.keys import day_number, day_range
 from fangzhi.store.schema import migrate
 
 # Bump when the parser reads the same page differently: stored pages are then re-parsed.
-PARSER_VERSION = f"{__version__}+2"  # +2: known names inside longer names
+PARSER_VERSION = f"{__version__}+3"  # +3: segmentation decided by the boundary model
 _TITLE_WORDS = tuple(sorted(TITLES, key=len, reverse=True))
 WRITE_CACHE_KIB = 256 * 1024
 MMAP_BYTES = 1 << 30
