@@ -63,16 +63,18 @@ SIM_N   ?= 300
 SCORE   := ../shared/tools/score.py
 PARSE   := $(BIN)/fangzhi parse --format jsonl
 
+# dev-train: more pages of the dev families to fit on; dev and test: pages to score.
 sim: install
+	$(BIN)/fangzhi sim pages --family dev --n 1500 --seed 11 --out $(SIM)/dev-train
 	$(BIN)/fangzhi sim pages --family dev --n $(SIM_N) --seed 1 --out $(SIM)/dev
 	$(BIN)/fangzhi sim pages --family test --n $(SIM_N) --seed 2 --out $(SIM)/test
 
-$(SIM)/dev/manifest.json $(SIM)/test/manifest.json:
+$(SIM)/dev/manifest.json $(SIM)/test/manifest.json $(SIM)/dev-train/manifest.json:
 	$(MAKE) sim
 
-# Fits the segmentation weights on the dev pages alone; writes them into the package.
-train: install $(SIM)/dev/manifest.json
-	$(BIN)/python -m fangzhi.read.train $(SIM)/dev
+# Fits the segmentation weights on dev families alone; writes them into the package.
+train: install $(SIM)/dev-train/manifest.json
+	$(BIN)/python -m fangzhi.read.train $(SIM)/dev-train
 
 score: install $(SIM)/dev/manifest.json $(SIM)/test/manifest.json
 	@echo "== sample pages"; $(BIN)/python $(SCORE) --cmd "$(PARSE)"

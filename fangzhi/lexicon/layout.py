@@ -19,7 +19,7 @@ SUBTITLE_CUE = re.compile(
 )
 INTERVIEW = re.compile(r"^(?:——|—)?\s*(?:访|专访|对话)")
 ENUMERATED_SUBHEAD = re.compile(
-    r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\([一二三四五六七八九十]+\)|\d{1,2}[.、．]"
+    r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\([一二三四五六七八九十]+\)|\d{1,2}(?:、|[.．](?!\d))"
     r"|第[一二三四五六七八九十]+[，、])"
 )
 
@@ -41,6 +41,11 @@ CLOSING_TAIL = re.compile(
     r"开幕式|启动仪式|签约仪式|颁奖|典礼|大会|会见)?(?:并[\u4e00-\u9fff]{1,4})?。$"
 )
 CLOSING_OTHER = re.compile(r"(?:会议还研究了?其他事项|其他事项)。$|[（(]完[）)]$")
+
+# Two-character words that open a sentence with a list (省、市、县三级…, 党政、企业…).
+LIST_OPENERS = frozenset(
+    "党政 省市 市县 县乡 乡镇 城乡 军地 政企 校企 银企 中小 大中 上下 内外 左右 前后".split()
+)
 
 # Jump markers: the article continues on, or comes from, another page.
 # A page is numbered in digits or Chinese numerals, a circled digit may follow (第二版④).

@@ -18,8 +18,6 @@ before it. The weights are fitted on simulated pages of the dev families only
 from __future__ import annotations
 
 import functools
-import itertools
-import math
 import re
 from collections.abc import Sequence
 from importlib import resources
@@ -28,6 +26,7 @@ from typing import Any
 from fangzhi.lexicon import chars, layout
 from fangzhi.model import Block
 from fangzhi.read.blocks import Layout
+from fangzhi.read.vocabulary import PageVocabulary
 
 MODEL_FILE = "boundaries.crfsuite"
 LABELS = ("B", "I", "C", "O")
@@ -45,19 +44,6 @@ _NAME_LIST = re.compile(r"^[\u4e00-\u9fff]{2,4}(?:[\s、，,]+[\u4e00-\u9fff]{1,
 
 def _bucket(x: float, edges: Sequence[float]) -> int:
     return sum(1 for e in edges if x >= e)
-
-
-@functools.lru_cache(maxsize=4096)
-def _bigrams(text: str) -> frozenset[str]:
-    han = [c for c in text[:SIMILARITY_CHARS] if "\u4e00" <= c <= "\u9fff"]
-    return frozenset(a + b for a, b in itertools.pairwise(han))
-
-
-def _overlap(a: str, b: str) -> float:
-    x, y = _bigrams(a), _bigrams(b)
-    if not x or not y:
-        return 0.0
-    return len(x & y) / math.sqrt(len(x) * len(y))
 
 
 def _end_class(s: str) -> str:
@@ -113,6 +99,8 @@ def page_features(lay: Layout) -> list[list[str]]:
     """Features of each block of the page, with its neighbours' and the gap before it."""
     blocks = lay.blocks
     shapes = [_block_shape(b) for b in blocks]
+    vocab = PageVocabulary(blocks)
+    _overlap = vocab.similarity
     out: list[list[str]] = []
     last_head: str = ""
     unit: list[str] = []  # the body printed since the last head or dateline, as far as it reads
@@ -127,7 +115,7 @@ def page_features(lay: Layout) -> list[list[str]]:
         if i == 0:
             f.append("page_start")
         else:
-            f.extend("prev:" + x for x in shapes[i - 1] if not x.startswith("first"))
+            f.extend("prev:" + x for x in shapes[i - 1] if not x.startswith(("first", "len")))
             sim = _overlap(blocks[i - 1].text, b.text)
             f.append(f"sim_prev={_bucket(sim, (0.05, 0.1, 0.2, 0.35))}")
             if i >= 2:
@@ -136,7 +124,7 @@ def page_features(lay: Layout) -> list[list[str]]:
         if b.kind == "body" and last_head:
             f.append(f"sim_head={_bucket(_overlap(last_head, b.text), (0.05, 0.1, 0.2, 0.35))}")
         if i + 1 < len(blocks):
-            f.extend("next:" + x for x in shapes[i + 1][:3])
+            f.extend("next:" + x for x in shapes[i + 1][:2])
         else:
             f.append("page_end")
         if b.kind in ("headline", "kicker", "subtitle", "dateline"):
@@ -161,12 +149,20 @@ def _tagger() -> Any:
     return tagger
 
 
-def page_labels(lay: Layout) -> list[str] | None:
+def page_labels(lay: Layout, tagger: Any = None) -> list[str] | None:
     """B/I/C/O for each block, or None when the package ships no model (before `make train`)."""
     if not lay.blocks:
         return []
-    tagger = _tagger()
+    tagger = tagger or _tagger()
     if tagger is None:
         return None
     labels: list[str] = tagger.tag(page_features(lay))
+    for i, b in enumerate(lay.blocks):
+        if labels[i] == "O" and _prose(b.text):
+            # running prose is never furniture: the likelier of the labels left (decoded above)
+            labels[i] = max("BIC", key=lambda label: tagger.marginal(label, i))
     return labels
+
+
+def _prose(text: str) -> bool:
+    return ("，" in text or "。" in text) and sum(1 for c in text if "\u4e00" <= c <= "\u9fff") >= 16

@@ -240,7 +240,8 @@ def trailing_credit(text: str) -> int | None:
         return m.start()
     stop = max(s.rfind(c) for c in "。！？")
     tail = s[stop + 1 :].strip()
-    if 0 <= stop < len(s) - 1 and 2 <= len(tail) <= 40 and is_byline_line(tail.lstrip("—- ")):
+    credit_like = is_byline_line(tail.lstrip("—- ")) or (_SOURCE.match(tail) and not tail.startswith("据"))
+    if 0 <= stop < len(s) - 1 and 2 <= len(tail) <= 40 and credit_like:
         return s.index(tail, stop + 1)
     return None
 

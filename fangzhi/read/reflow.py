@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from fangzhi.lexicon import chars, layout
+from fangzhi.lexicon import chars, layout, names
 
 
 def closes_gap(left: str, right: str, *, left_titleish: bool = False) -> bool:
@@ -42,7 +42,17 @@ def cannot_open(text: str) -> bool:
 
 def starts_mid(text: str) -> bool:
     """The paragraph begins in the middle of a sentence printed elsewhere."""
-    return cannot_open(text) or bool(layout.JUMP_FROM.match(text)) or dangling_object(text)
+    return cannot_open(text) or bool(layout.JUMP_FROM.match(text)) or list_tail(text) or dangling_object(text)
+
+
+_LIST_TAIL = re.compile(r"^([\u4e00-\u9fff]{2})、")
+
+
+def list_tail(text: str) -> bool:
+    """A two-character item and a list comma, not a name: the rest of a list cut at a page or
+    column break (…引|才、用心服务留才). A sentence may open with a list of names, not of verbs."""
+    m = _LIST_TAIL.match(text)
+    return m is not None and m.group(1)[0] not in names.SURNAMES and m.group(1) not in layout.LIST_OPENERS
 
 
 _CLAUSE = re.compile(r"[，；]")

@@ -15,19 +15,25 @@ article it best matches.
 
 from __future__ import annotations
 
+import functools
+import json
 import math
 from array import array
 from dataclasses import dataclass, field
+from importlib import resources
 from itertools import groupby, islice, pairwise
 
+from fangzhi.lexicon import layout
 from fangzhi.model import Block
 from fangzhi.read.blocks import Layout
+from fangzhi.read.vocabulary import PageVocabulary
 
 ANCHORS = ("dateline", "byline", "caption")
 HEAD_ROLES = ("kicker", "headline", "subtitle")
 TAIL_MIN_SCORE = 0.35
 TITLE_MIN_SCORE = 0.2
 SIMILARITY_CHARS = 400
+TAILS_FILE = "tails.json"
 
 
 @dataclass(slots=True)
@@ -61,11 +67,15 @@ class _Run:
     credits: list[int] = field(default_factory=list)
 
 
-def segment(layout: Layout, labels: list[str] | None = None) -> list[Draft]:
+def segment(
+    lay: Layout,
+    labels: list[str] | None = None,
+    collect: list[tuple[list[int], list[int], list[float]]] | None = None,
+) -> list[Draft]:
     """The page's articles. `labels` (B/I/C/O per block, from `boundaries.page_labels`) decide
     where a body paragraph goes on and where something new begins; without them an attendance
     line closes an article and an orphan run goes on while its paragraphs are adjacent."""
-    blocks = layout.blocks
+    blocks = lay.blocks
     drafts: list[Draft] = []
     runs: list[_Run] = []
     strays: list[int] = []
@@ -77,13 +87,13 @@ def segment(layout: Layout, labels: list[str] | None = None) -> list[Draft]:
     n = len(blocks)
     while i < n:
         b = blocks[i]
-        if i in layout.group_of:
-            g = layout.group_of[i]
-            members = [j for j in layout.groups[g]]
+        if i in lay.group_of:
+            g = lay.group_of[i]
+            members = [j for j in lay.groups[g]]
             waiting.append(members)
             i = members[-1] + 1
             nxt = blocks[i] if i < n else None
-            if nxt is None or (nxt.kind not in ANCHORS and i not in layout.group_of):
+            if nxt is None or (nxt.kind not in ANCHORS and i not in lay.group_of):
                 # a head with no dateline: its body follows directly
                 current = Draft(order=members[0], head=waiting.pop())
                 drafts.append(current)
@@ -131,7 +141,7 @@ def segment(layout: Layout, labels: list[str] | None = None) -> list[Draft]:
                 runs[-1].blocks.append(i)
             runs[-1].closed = b.closing
         i += 1
-    _place_runs(blocks, drafts, runs)
+    _place_runs(blocks, drafts, runs, learned=labels is not None, collect=collect)
     _place_strays(blocks, drafts, strays)
     drafts.sort(key=lambda d: d.order)
     if aside:
@@ -140,17 +150,11 @@ def segment(layout: Layout, labels: list[str] | None = None) -> list[Draft]:
 
 
 def _label(labels: list[str] | None, i: int, b: Block) -> str | None:
-    """The block's label; running prose is never set aside as furniture, only read as a new piece."""
+    """The block's label, but a paragraph the page says comes from elsewhere opens a new piece."""
     label = labels[i] if labels is not None else None
-    if label == "O" and _prose(b.text):
-        return "B"
     if label == "I" and b.jump == "from":
         return "B"  # the page says it comes from another: it goes on from nothing printed here
     return label
-
-
-def _prose(text: str) -> bool:
-    return ("，" in text or "。" in text) and sum(1 for c in text if "\u4e00" <= c <= "\u9fff") >= 16
 
 
 def _goes_on(d: Draft, b: Block, label: str | None, waiting: bool) -> bool:
@@ -206,7 +210,17 @@ def _adjacent_to_claimed(group: list[int], drafts: list[Draft], byline_at: int) 
 # ---------------------------------------------------------------- orphan runs
 
 
-def _place_runs(blocks: tuple[Block, ...], drafts: list[Draft], runs: list[_Run]) -> None:
+def _place_runs(
+    blocks: tuple[Block, ...],
+    drafts: list[Draft],
+    runs: list[_Run],
+    *,
+    learned: bool = False,
+    collect: list[tuple[list[int], list[int], list[float]]] | None = None,
+) -> None:
+    """Orphan runs to the articles they belong to. With `learned`, a pair's score is the tail
+    model's probability (fitted on dev pages with the boundary model); `collect` receives every
+    candidate pair's features, for fitting."""
     left = list(runs)
     # 1. heads printed without a body take the nearest run after them (else before them)
     for d in drafts:
@@ -220,15 +234,38 @@ def _place_runs(blocks: tuple[Block, ...], drafts: list[Draft], runs: list[_Run]
             left.remove(pick)
     # 2. displaced tails: the best-matching open article, best pairs first
     pairs: list[tuple[float, int, int]] = []
+    weights = tail_weights() if learned else None
+    vocab = PageVocabulary(blocks) if weights is not None or collect is not None else None
+    candidates = [
+        di
+        for di, d in enumerate(drafts)
+        if d.caption is None and (d.body or d.head) and not any(blocks[i].jump == "to" for i in d.body)
+    ]  # an article that says where it goes on (another page) takes no tail here
     for ri, r in enumerate(left):
-        for di, d in enumerate(drafts):
-            if d.closed or d.caption is not None or not (d.body or d.head):
-                continue
-            if any(blocks[i].jump == "to" for i in d.body):
-                continue  # the article says where it goes on: another page
-            s = _tail_score(blocks, r, d)
-            if s >= TAIL_MIN_SCORE:
-                pairs.append((s, ri, di))
+        xs = (
+            {di: tail_features(blocks, r, drafts[di], vocab) for di in candidates}
+            if vocab is not None
+            else {}
+        )
+        if xs:
+            best = max(xs.values(), key=lambda x: x[1])[1]
+            for x in xs.values():
+                x.append(float(x[1] >= best > 0))  # the article whose words it shares most
+        if collect is not None:
+            collect.extend((r.blocks, drafts[di].blocks, xs[di]) for di in candidates)
+        if weights is not None:
+            # the run is the rest of one of the articles, or of none printed here: an article
+            # takes it when that is likelier than its being a fragment, Π(1 - p) over all
+            probs = {di: _logistic(weights, xs[di]) for di in candidates}
+            none = math.prod(1.0 - p for p in probs.values())
+            pairs.extend((p, ri, di) for di, p in probs.items() if p > none)
+            continue
+        for di in candidates:
+            d = drafts[di]
+            if not d.closed:
+                s = _tail_score(blocks, r, d)
+                if s >= TAIL_MIN_SCORE:
+                    pairs.append((s, ri, di))
     taken_r: set[int] = set()
     taken_d: set[int] = set()
     for _s, ri, di in sorted(pairs, reverse=True):
@@ -247,6 +284,75 @@ def _place_runs(blocks: tuple[Block, ...], drafts: list[Draft], runs: list[_Run]
                     order=r.blocks[0], body=list(r.blocks), fragment=True, closed=r.closed, credits=r.credits
                 )
             )
+
+
+TAIL_FEATURES = (
+    "bias",
+    "similarity",
+    "just_above_head",
+    "right_after_body",
+    "before_article",
+    "distance",
+    "run_closes",
+    "article_closed",
+    "run_starts_mid",
+    "article_ends_open",
+    "mid_meets_open",
+    "run_dated_lead",
+    "article_has_dateline",
+    "article_has_head",
+    "whole_just_above_head",
+    "whole_right_after_body",
+    "most_similar",
+)
+
+
+def tail_features(blocks: tuple[Block, ...], run: _Run, d: Draft, vocab: PageVocabulary) -> list[float]:
+    """What says a run of paragraphs is the rest of article d, as numbers (TAIL_FEATURES)."""
+    first = blocks[run.blocks[0]]
+    own = [*d.head, *([d.dateline] if d.dateline is not None else []), *d.body]
+    start = min(own) if own else d.order
+    last = blocks[d.body[-1]] if d.body else None
+    end = max(own) if own else d.order
+    before = run.blocks[-1] < start
+    distance = start - run.blocks[-1] if before else max(run.blocks[0] - end, 0)
+    mid, cut = first.starts_mid, last is not None and last.ends_open
+    return [
+        1.0,
+        vocab.similarity(_text(blocks, run.blocks), _text(blocks, own)),
+        float(before and _nothing_between(run.blocks[-1], start)),
+        float(bool(d.body) and _nothing_between(max(d.body), run.blocks[0])),
+        float(before),
+        math.log1p(distance),
+        float(run.closed),
+        float(d.closed),
+        float(mid),
+        float(cut),
+        float(mid and cut),
+        float(bool(layout.LEAD_OPENING.match(first.text))),
+        float(d.dateline is not None),
+        float(bool(d.head)),
+        # a run that opens at a sentence's start where a displaced tail would stand
+        float(before and _nothing_between(run.blocks[-1], start) and not mid),
+        float(bool(d.body) and _nothing_between(max(d.body), run.blocks[0]) and not mid),
+    ]
+
+
+@functools.cache
+def tail_weights() -> tuple[float, ...] | None:
+    """The tail model's weights, shipped beside this module (None before `make train`)."""
+    ref = resources.files("fangzhi.read") / TAILS_FILE
+    if not ref.is_file():
+        return None
+    data = json.loads(ref.read_text(encoding="utf-8"))
+    if tuple(data["features"]) != TAIL_FEATURES:
+        return None  # fitted on other features: not to be read against these
+    return tuple(float(w) for w in data["weights"])
+
+
+def _logistic(w: tuple[float, ...], x: list[float]) -> float:
+    z = sum(a * b for a, b in zip(w, x, strict=True))
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
 def _tail_score(blocks: tuple[Block, ...], run: _Run, d: Draft) -> float:

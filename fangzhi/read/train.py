@@ -4,7 +4,10 @@ SIM_DIR is a set written by `fangzhi sim pages` (pages/ and gold/); only the dev
 trained on, and the command refuses a set whose manifest says otherwise. Each page is read as the
 parser reads it (normalise, blocks); each block is labelled from the gold's chunks, which say
 which article every printed piece belongs to and where it stands in that article's reading order.
-The model is written beside `boundaries.py`, with a JSON note of what it was fitted on.
+Then the tail model: every pair of an orphan run and an article that the segmenter weighs on
+those pages (with the boundary model just fitted) is labelled from the gold, and a logistic
+regression says how likely a run is the article's rest. Both are written beside `segment.py` and
+`boundaries.py`, with a JSON note of what they were fitted on.
 """
 
 from __future__ import annotations
@@ -13,14 +16,15 @@ import argparse
 import json
 import sys
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 from fangzhi.model import Page, RawPage
 from fangzhi.read.blocks import Layout, build_blocks
-from fangzhi.read.boundaries import MODEL_FILE, page_features
+from fangzhi.read.boundaries import MODEL_FILE, page_features, page_labels
 from fangzhi.read.normalize import normalize
+from fangzhi.read.segment import TAIL_FEATURES, TAILS_FILE, segment
 
 HERE = Path(__file__).resolve().parent
 # Where a piece stands in its article's reading order; a piece printed before one it follows opens
@@ -29,12 +33,21 @@ _RANK = {"head": 0, "byline": 1, "dateline": 2, "caption": 10, "body": 10}
 _ASIDE = ("furniture", "closer", "jump")
 
 
+def block_owners(page: Page, lay: Layout, chunks: Sequence[Sequence[Any]]) -> list[int]:
+    """The gold article each block belongs to (-1: none, or set aside)."""
+    owners = []
+    for b in lay.blocks:
+        chunk = _chunk_of(page, b, chunks)
+        owners.append(-1 if chunk is None or chunk[3] in _ASIDE else int(chunk[2]))
+    return owners
+
+
 def block_labels(page: Page, lay: Layout, chunks: Sequence[Sequence[Any]]) -> list[str]:
     """B / I / C / O for each block, from the chunks of the simulator's gold."""
     labels: list[str] = []
     prev: tuple[int, float] | None = None  # owner and rank of the last block in an article
     for b in lay.blocks:
-        chunk = _chunk_of(page, b.spans[0].start if b.spans else 0, b, chunks)
+        chunk = _chunk_of(page, b, chunks)
         if chunk is None:
             labels.append("O")
             continue
@@ -52,7 +65,7 @@ def block_labels(page: Page, lay: Layout, chunks: Sequence[Sequence[Any]]) -> li
     return labels
 
 
-def _chunk_of(page: Page, _start: int, b: Any, chunks: Sequence[Sequence[Any]]) -> Sequence[Any] | None:
+def _chunk_of(page: Page, b: Any, chunks: Sequence[Sequence[Any]]) -> Sequence[Any] | None:
     """The chunk that holds most of the block's raw characters."""
     votes: Counter[int] = Counter()
     for sp in b.spans:
@@ -66,19 +79,57 @@ def _chunk_of(page: Page, _start: int, b: Any, chunks: Sequence[Sequence[Any]]) 
     return chunks[votes.most_common(1)[0][0]]
 
 
-def examples(sim_dir: Path) -> tuple[list[list[list[str]]], list[list[str]]]:
-    xs: list[list[list[str]]] = []
-    ys: list[list[str]] = []
+def _pages(sim_dir: Path) -> Iterator[tuple[Page, Layout, list[Any]]]:
     for gold_path in sorted((sim_dir / "gold").glob("*.json")):
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
         text = (sim_dir / "pages" / (gold_path.stem + ".txt")).read_text(encoding="utf-8")
         page = normalize(RawPage(gold_path.stem + ".txt", text, "utf-8", "", len(text)))
         lay = build_blocks(page)
-        if not lay.blocks:
-            continue
+        if lay.blocks:
+            yield page, lay, gold["chunks"]
+
+
+def examples(sim_dir: Path) -> tuple[list[list[list[str]]], list[list[str]]]:
+    xs: list[list[list[str]]] = []
+    ys: list[list[str]] = []
+    for page, lay, chunks in _pages(sim_dir):
         xs.append(page_features(lay))
-        ys.append(block_labels(page, lay, gold["chunks"]))
+        ys.append(block_labels(page, lay, chunks))
     return xs, ys
+
+
+def tail_examples(sim_dir: Path, tagger: Any) -> tuple[list[list[float]], list[int]]:
+    """Every (orphan run, article) pair the segmenter weighs, labelled: is it the article's rest?"""
+    xs: list[list[float]] = []
+    ys: list[int] = []
+    for page, lay, chunks in _pages(sim_dir):
+        owners = block_owners(page, lay, chunks)
+        pairs: list[tuple[list[int], list[int], list[float]]] = []
+        segment(lay, page_labels(lay, tagger), collect=pairs)
+        for run, draft, x in pairs:
+            xs.append(x)
+            ys.append(int(_majority(owners, run) == _majority(owners, draft) != -1))
+    return xs, ys
+
+
+def _majority(owners: list[int], idx: list[int]) -> int:
+    votes = Counter(owners[i] for i in idx)
+    return votes.most_common(1)[0][0] if votes else -1
+
+
+def fit_logistic(xs: list[list[float]], ys: list[int], *, l2: float = 1e-3, steps: int = 3000) -> list[float]:
+    """Logistic regression by gradient descent (the bias is the first feature, always 1)."""
+    import numpy as np
+
+    x = np.asarray(xs, dtype=float)
+    y = np.asarray(ys, dtype=float)
+    w = np.zeros(x.shape[1])
+    rate = 0.5
+    for _ in range(steps):
+        p = 1.0 / (1.0 + np.exp(-np.clip(x @ w, -30, 30)))
+        grad = x.T @ (p - y) / len(y) + l2 * w
+        w -= rate * grad
+    return [round(float(v), 5) for v in w]
 
 
 def train(
@@ -99,6 +150,12 @@ def train(
         {"c1": c1, "c2": c2, "max_iterations": iterations, "feature.possible_transitions": True}
     )
     trainer.train(str(out / MODEL_FILE))
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(out / MODEL_FILE))
+    txs, tys = tail_examples(sim_dir, tagger)
+    weights = fit_logistic(txs, tys)
+    tails = {"features": list(TAIL_FEATURES), "weights": weights, "pairs": len(tys), "positives": sum(tys)}
+    (out / TAILS_FILE).write_text(json.dumps(tails, indent=1) + "\n", encoding="utf-8")
     note = {
         "command": "python -m fangzhi.read.train " + str(sim_dir.name),
         "fitted_on": {k: manifest[k] for k in ("split", "seed", "pages", "articles")},

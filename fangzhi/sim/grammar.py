@@ -473,6 +473,9 @@ class _Story:
             if fresh:
                 lines.append(self.rng.choice(fresh))
         self.lines_used.update(lines)
+        if not any("{t}" in line for line in lines) and self.chance(0.8):
+            # a report keeps to its subject: the instructions name it, as real ones do
+            lines[0] = self.rng.choice(("做好{t}工作，", "抓{t}，", "推进{t}，")) + lines[0]
         text = "".join(self.fill(line, t) for line in lines)
         return opener + text
 

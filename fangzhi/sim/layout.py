@@ -39,13 +39,13 @@ class Artifacts:
 
     column_break: float = 0.3  # per paragraph: a column gap inside a word
     dateline_break: float = 0.05  # per inline dateline: the gap falls inside the lead's date
-    displaced_tail: float = 0.15  # per page: an article's last paragraph printed before its head
-    tail_after_other: float = 0.1  # per page: an article's last paragraph printed after the next one
+    displaced_tail: float = 0.3  # per page: an article's last paragraph printed before its head
+    tail_after_other: float = 0.2  # per page: an article's last paragraph printed after the next one
     head_after_body: float = 0.08  # per page: an article's heads printed at the page's end
     fragment_start: float = 0.35  # per page: the page opens with the rest of an article
-    fragment_mid: float = 0.25  # per page: the rest of an article from elsewhere after another one
+    fragment_mid: float = 0.15  # per page: the rest of an article from elsewhere after another one
     cut_end: float = 0.35  # per page: the last article goes on on another page
-    jump_line: float = 0.7  # per cut or fragment: a jump line says where it goes on
+    jump_line: float = 0.8  # per cut or fragment: a jump line says where it goes on
     photo: float = 0.3  # per page: a captioned picture among the articles
     half_width: float = 0.2  # per article: its punctuation printed half-width
     confusion: float = 0.05  # per character that has a look-alike (己/已): OCR takes the other
