@@ -11,12 +11,14 @@ Three passes over the page's lines:
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 
 from fangzhi.lexicon import chars, layout
 from fangzhi.model import Block, Line, Page, Span
 from fangzhi.read import credits
 from fangzhi.read.reflow import closes_gap, ends_open, starts_mid
+from fangzhi.read.vocabulary import PageVocabulary
 
 MAX_HEAD_LINES = 6
 MAX_HEAD_LEN = 64
@@ -40,6 +42,11 @@ class Layout:
     blocks: tuple[Block, ...]
     groups: dict[int, tuple[int, ...]]  # group id → indexes of its blocks
     group_of: dict[int, int]  # block index → group id
+
+    @functools.cached_property
+    def vocabulary(self) -> PageVocabulary:
+        """The page's words, read once for the boundary model and the placing of tails."""
+        return PageVocabulary(self.blocks)
 
 
 def build_blocks(page: Page) -> Layout:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import functools
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from importlib import resources
 from typing import Any
@@ -26,11 +27,12 @@ from typing import Any
 from fangzhi.lexicon import chars, layout
 from fangzhi.model import Block
 from fangzhi.read.blocks import Layout
-from fangzhi.read.vocabulary import PageVocabulary
+from fangzhi.read.vocabulary import Words, overlap
 
 MODEL_FILE = "boundaries.crfsuite"
 LABELS = ("B", "I", "C", "O")
-SIMILARITY_CHARS = 300
+EDGES = (0.05, 0.1, 0.2, 0.35)  # similarity buckets
+CONFIDENT = 0.6  # below this marginal, whether a paragraph goes on is left to the printed cues
 # Words that open a paragraph which goes on from the one before it (会议强调 / 他指出 / 随后).
 _OPENERS = re.compile(
     r"^(?:会议|会上|会后|会前|他|她|随后|同时|此外|另外|据悉|据了解|据介绍|近年来|目前|其中|下一步|"
@@ -43,7 +45,7 @@ _NAME_LIST = re.compile(r"^[\u4e00-\u9fff]{2,4}(?:[\s、，,]+[\u4e00-\u9fff]{1,
 
 
 def _bucket(x: float, edges: Sequence[float]) -> int:
-    return sum(1 for e in edges if x >= e)
+    return bisect_right(edges, x)
 
 
 def _end_class(s: str) -> str:
@@ -99,16 +101,25 @@ def page_features(lay: Layout) -> list[list[str]]:
     """Features of each block of the page, with its neighbours' and the gap before it."""
     blocks = lay.blocks
     shapes = [_block_shape(b) for b in blocks]
-    vocab = PageVocabulary(blocks)
-    _overlap = vocab.similarity
+    vocab = lay.vocabulary
+    # the head printed next below each block: a displaced tail shares words with its own head
+    below: list[int | None] = [None] * len(blocks)
+    nxt: int | None = None
+    for i in range(len(blocks) - 1, -1, -1):
+        below[i] = nxt
+        if blocks[i].kind in ("headline", "kicker"):
+            nxt = i
+    heads_below: dict[int, Words] = {}
+    prev: Words = frozenset()
+    prev2: Words = frozenset()
     out: list[list[str]] = []
-    last_head: str = ""
-    unit: list[str] = []  # the body printed since the last head or dateline, as far as it reads
+    head: Words | None = None  # the last head line's words
+    unit: set[int] = set()  # the words of the body printed since the last head or dateline
     for i, b in enumerate(blocks):
         f = list(shapes[i])
+        words = vocab.words(i)
         if b.kind == "body" and unit:
-            sim = _overlap("".join(unit)[-SIMILARITY_CHARS:], b.text)
-            f.append(f"sim_unit={_bucket(sim, (0.05, 0.1, 0.2, 0.35))}")
+            f.append(f"sim_unit={_bucket(overlap(words, unit), EDGES)}")
         if i in lay.group_of:
             g = lay.groups[lay.group_of[i]]
             f.append("group_first" if g[0] == i else "group_more")
@@ -116,22 +127,27 @@ def page_features(lay: Layout) -> list[list[str]]:
             f.append("page_start")
         else:
             f.extend("prev:" + x for x in shapes[i - 1] if not x.startswith(("first", "len")))
-            sim = _overlap(blocks[i - 1].text, b.text)
-            f.append(f"sim_prev={_bucket(sim, (0.05, 0.1, 0.2, 0.35))}")
+            f.append(f"sim_prev={_bucket(overlap(prev, words), EDGES)}")
             if i >= 2:
-                sim2 = _overlap(blocks[i - 2].text, b.text)
-                f.append(f"sim_prev2={_bucket(sim2, (0.05, 0.1, 0.2, 0.35))}")
-        if b.kind == "body" and last_head:
-            f.append(f"sim_head={_bucket(_overlap(last_head, b.text), (0.05, 0.1, 0.2, 0.35))}")
+                f.append(f"sim_prev2={_bucket(overlap(prev2, words), EDGES)}")
+        if b.kind == "body" and head is not None:
+            f.append(f"sim_head={_bucket(overlap(head, words), EDGES)}")
+        k = below[i]
+        if b.kind == "body" and k is not None:
+            if k not in heads_below:
+                heads_below[k] = vocab.of(range(k, min(k + 2, len(blocks))))
+            f.append(f"sim_next_head={_bucket(overlap(heads_below[k], words), EDGES)}")
         if i + 1 < len(blocks):
             f.extend("next:" + x for x in shapes[i + 1][:2])
         else:
             f.append("page_end")
         if b.kind in ("headline", "kicker", "subtitle", "dateline"):
-            last_head = b.text if b.kind != "dateline" else last_head
-            unit = []
+            if b.kind != "dateline":
+                head = words
+            unit = set()
         elif b.kind == "body":
-            unit.append(b.text)
+            unit |= words
+        prev2, prev = prev, words
         out.append(f)
     return out
 
@@ -157,10 +173,16 @@ def page_labels(lay: Layout, tagger: Any = None) -> list[str] | None:
     if tagger is None:
         return None
     labels: list[str] = tagger.tag(page_features(lay))
-    for i, b in enumerate(lay.blocks):
+    blocks = lay.blocks
+    for i, b in enumerate(blocks):
         if labels[i] == "O" and _prose(b.text):
             # running prose is never furniture: the likelier of the labels left (decoded above)
             labels[i] = max("BIC", key=lambda label: tagger.marginal(label, i))
+        after_body = b.kind == "body" and i > 0 and blocks[i - 1].kind == "body"
+        if after_body and labels[i] in "BI" and tagger.marginal(labels[i], i) < CONFIDENT:
+            # the model is unsure whether the paragraph goes on: the printed cues decide, as a
+            # reader's would (an attendance line ends a report; text cut mid-sentence goes on)
+            labels[i] = "B" if blocks[i - 1].closing and not blocks[i - 1].ends_open else "I"
     return labels
 
 

@@ -240,14 +240,17 @@ def trailing_credit(text: str) -> int | None:
         return m.start()
     stop = max(s.rfind(c) for c in "。！？")
     tail = s[stop + 1 :].strip()
-    credit_like = is_byline_line(tail.lstrip("—- ")) or (_SOURCE.match(tail) and not tail.startswith("据"))
-    if 0 <= stop < len(s) - 1 and 2 <= len(tail) <= 40 and credit_like:
+    if not (0 <= stop < len(s) - 1 and 2 <= len(tail) <= 40):
+        return None
+    if is_byline_line(tail.lstrip("—- ")) or (_SOURCE.match(tail) and not tail.startswith("据")):
         return s.index(tail, stop + 1)
     return None
 
 
 def names_only(line: str) -> bool:
     """A credit of names alone, two or more, as printed under a report: 张三 李 四 / 张三、李四."""
+    if len(line) > 40 or any(c in line for c in "，。；：！？"):
+        return False
     words = [w for w in _SEP.split(line.strip().lstrip("□■●○◆▲")) if w]
     words = _rejoin_spaced(words)
     return 2 <= len(words) <= 8 and all(looks_like_name(w) for w in words)

@@ -26,11 +26,12 @@ from itertools import groupby, islice, pairwise
 from fangzhi.lexicon import layout
 from fangzhi.model import Block
 from fangzhi.read.blocks import Layout
-from fangzhi.read.vocabulary import PageVocabulary
+from fangzhi.read.vocabulary import PageVocabulary, overlap
 
 ANCHORS = ("dateline", "byline", "caption")
 HEAD_ROLES = ("kicker", "headline", "subtitle")
 TAIL_MIN_SCORE = 0.35
+CONFIDENT = 0.6  # the tail model decides when its likeliest reading is at least this likely
 TITLE_MIN_SCORE = 0.2
 SIMILARITY_CHARS = 400
 TAILS_FILE = "tails.json"
@@ -141,7 +142,8 @@ def segment(
                 runs[-1].blocks.append(i)
             runs[-1].closed = b.closing
         i += 1
-    _place_runs(blocks, drafts, runs, learned=labels is not None, collect=collect)
+    vocab = lay.vocabulary if labels is not None or collect is not None else None
+    _place_runs(blocks, drafts, runs, vocab=vocab, learned=labels is not None, collect=collect)
     _place_strays(blocks, drafts, strays)
     drafts.sort(key=lambda d: d.order)
     if aside:
@@ -215,6 +217,7 @@ def _place_runs(
     drafts: list[Draft],
     runs: list[_Run],
     *,
+    vocab: PageVocabulary | None = None,
     learned: bool = False,
     collect: list[tuple[list[int], list[int], list[float]]] | None = None,
 ) -> None:
@@ -235,7 +238,6 @@ def _place_runs(
     # 2. displaced tails: the best-matching open article, best pairs first
     pairs: list[tuple[float, int, int]] = []
     weights = tail_weights() if learned else None
-    vocab = PageVocabulary(blocks) if weights is not None or collect is not None else None
     candidates = [
         di
         for di, d in enumerate(drafts)
@@ -258,8 +260,11 @@ def _place_runs(
             # takes it when that is likelier than its being a fragment, Π(1 - p) over all
             probs = {di: _logistic(weights, xs[di]) for di in candidates}
             none = math.prod(1.0 - p for p in probs.values())
-            pairs.extend((p, ri, di) for di, p in probs.items() if p > none)
-            continue
+            if max([none, *probs.values()]) >= CONFIDENT:
+                pairs.extend((p, ri, di) for di, p in probs.items() if p > none)
+                continue
+            # unsure: the printed cues decide, as before the model (shared words, printed just
+            # above the headline, ending as reports end; a report that has ended takes no more)
         for di in candidates:
             d = drafts[di]
             if not d.closed:
@@ -319,7 +324,7 @@ def tail_features(blocks: tuple[Block, ...], run: _Run, d: Draft, vocab: PageVoc
     mid, cut = first.starts_mid, last is not None and last.ends_open
     return [
         1.0,
-        vocab.similarity(_text(blocks, run.blocks), _text(blocks, own)),
+        overlap(vocab.of(run.blocks), vocab.of([*d.head, *d.body[:2], *d.body[-2:]], 6)),
         float(before and _nothing_between(run.blocks[-1], start)),
         float(bool(d.body) and _nothing_between(max(d.body), run.blocks[0])),
         float(before),

@@ -1,44 +1,73 @@
-"""How much two stretches of a page share in words, weighed by how rare the words are on the page.
+"""How much two stretches of a page share in words, leaving out the words the whole page uses.
 
 Words every article of a page uses (the city's name, the paper's set phrases, the leaders named
-everywhere) say little about which article a paragraph belongs to; words that only two stretches
-share say much. A page's vocabulary counts, for each Han bigram, how many of its blocks use it.
+everywhere) say little about which article a paragraph belongs to; words that few blocks share
+say much. A page's vocabulary keeps, for each block, the codes of the Han bigrams of its opening
+words less those printed in many blocks of the page: a bigram's code is its two characters' low
+bytes, read in C. A block keeps its codes in a compact array (two bytes a code); a set of them is
+made when a comparison needs one, and shares its int objects with every other set.
 """
 
 from __future__ import annotations
 
+import functools
 import math
-from collections import Counter
-from itertools import islice, pairwise
+import re
+from array import array
+from collections.abc import Iterable
+from itertools import chain, islice
 
 from fangzhi.model import Block
 
-SIMILARITY_CHARS = 400
+SIMILARITY_CHARS = 80  # a block's opening words carry its vocabulary
+COMMON_SHARE = 0.15  # a bigram printed in more than this share of a page's blocks (and 3) is common
+_NOT_HAN = re.compile(r"[^\u4e00-\u9fff]+")
+
+Words = frozenset[int]
+
+
+@functools.cache
+def _codes_table() -> tuple[int, ...]:
+    """One int object per 16-bit code, shared by every set of every page."""
+    return tuple(range(1 << 16))
 
 
 class PageVocabulary:
-    """How many of a page's blocks use each Han bigram: words every article of the page uses (the
-    city's name, the paper's set phrases) say little about which article a paragraph is from."""
-
     def __init__(self, blocks: tuple[Block, ...]) -> None:
-        self.df: Counter[str] = Counter()
-        for b in blocks:
-            self.df.update(set(_grams(b.text)))
-        self.n = max(len(blocks), 1)
+        codes = [_codes(b.text) for b in blocks]
+        # a code in more than `limit` blocks: in the sorted codes of all blocks (a block holds a
+        # code once) it is still there `limit` places on
+        every = sorted(chain.from_iterable(codes))
+        step = int(max(3, COMMON_SHARE * len(blocks))) + 1
+        common = {every[i] for i in range(len(every) - step + 1) if every[i] == every[i + step - 1]}
+        self.codes: list[array[int]] = (
+            [array("H", (c for c in cs if c not in common)) for cs in codes] if common else codes
+        )
+        self._table = _codes_table()
 
-    def similarity(self, a: str, b: str) -> float:
-        """Cosine of the two texts' bigram counts, each weighed by its rarity on the page."""
-        va, vb = self._vector(a), self._vector(b)
-        dot = sum(w * vb.get(g, 0.0) for g, w in va.items())
-        na = math.sqrt(sum(w * w for w in va.values()))
-        nb = math.sqrt(sum(w * w for w in vb.values()))
-        return dot / (na * nb) if na and nb else 0.0
+    def words(self, i: int) -> Words:
+        """Block i's words, as a set made now (the page keeps only the compact codes)."""
+        return frozenset(map(self._table.__getitem__, self.codes[i]))
 
-    def _vector(self, text: str) -> dict[str, float]:
-        tf = Counter(_grams(text))
-        return {g: math.log1p(c) * math.log(1 + self.n / self.df.get(g, 1)) for g, c in tf.items()}
+    def of(self, idx: Iterable[int], limit: int = 2) -> Words:
+        """The words of the blocks (the first `limit` of them: a stretch's opening words)."""
+        return frozenset(
+            map(self._table.__getitem__, chain.from_iterable(self.codes[i] for i in islice(idx, limit)))
+        )
 
 
-def _grams(text: str) -> list[str]:
-    han = [c for c in text[: SIMILARITY_CHARS * 2] if "\u4e00" <= c <= "\u9fff"]
-    return [a + b for a, b in islice(pairwise(han), SIMILARITY_CHARS)]
+def overlap(a: Words | set[int], b: Words | set[int]) -> float:
+    """Shared words over the geometric mean of the two sets' sizes (a cosine of 0/1 vectors)."""
+    shared = len(a & b)
+    return shared / math.sqrt(len(a) * len(b)) if shared else 0.0
+
+
+def _codes(text: str) -> array[int]:
+    """The distinct codes of the text's opening bigrams: each character by the low byte of its
+    code point, each pair by the two bytes, the pairs starting at even and at odd positions read
+    as 16-bit numbers (deterministic, unlike str's salted hash)."""
+    han = _NOT_HAN.sub("", text[: SIMILARITY_CHARS * 2])[:SIMILARITY_CHARS]
+    low = han.encode("utf-16-le")[0::2]
+    evens = array("H", low[: len(low) // 2 * 2])
+    odds = array("H", low[1 : 1 + (len(low) - 1) // 2 * 2])
+    return array("H", sorted(set(chain(evens, odds))))
