@@ -4,8 +4,8 @@ Words every article of a page uses (the city's name, the paper's set phrases, th
 everywhere) say little about which article a paragraph belongs to; words that few blocks share
 say much. A page's vocabulary keeps, for each block, the codes of the Han bigrams of its opening
 words less those printed in many blocks of the page: a bigram's code is its two characters' low
-bytes, read in C. A block keeps its codes in a compact array (two bytes a code); a set of them is
-made when a comparison needs one, and shares its int objects with every other set.
+bytes, read in C. A block keeps its codes as a tuple of shared int objects; a set of them is made
+when a comparison needs one.
 """
 
 from __future__ import annotations
@@ -34,26 +34,23 @@ def _codes_table() -> tuple[int, ...]:
 
 class PageVocabulary:
     def __init__(self, blocks: tuple[Block, ...]) -> None:
-        codes = [_codes(b.text) for b in blocks]
+        table = _codes_table()
+        codes = [_codes(b.text, table) for b in blocks]
         # a code in more than `limit` blocks: in the sorted codes of all blocks (a block holds a
         # code once) it is still there `limit` places on
         every = sorted(chain.from_iterable(codes))
         step = int(max(3, COMMON_SHARE * len(blocks))) + 1
         common = {every[i] for i in range(len(every) - step + 1) if every[i] == every[i + step - 1]}
-        self.codes: list[array[int]] = (
-            [array("H", (c for c in cs if c not in common)) for cs in codes] if common else codes
-        )
-        self._table = _codes_table()
+        # kept as tuples of shared ints: 8 bytes a code, a set only while a comparison needs it
+        self.codes: list[tuple[int, ...]] = [tuple(cs - common) if common else tuple(cs) for cs in codes]
 
     def words(self, i: int) -> Words:
         """Block i's words, as a set made now (the page keeps only the compact codes)."""
-        return frozenset(map(self._table.__getitem__, self.codes[i]))
+        return frozenset(self.codes[i])
 
     def of(self, idx: Iterable[int], limit: int = 2) -> Words:
         """The words of the blocks (the first `limit` of them: a stretch's opening words)."""
-        return frozenset(
-            map(self._table.__getitem__, chain.from_iterable(self.codes[i] for i in islice(idx, limit)))
-        )
+        return frozenset(chain.from_iterable(self.codes[i] for i in islice(idx, limit)))
 
 
 def overlap(a: Words | set[int], b: Words | set[int]) -> float:
@@ -62,12 +59,12 @@ def overlap(a: Words | set[int], b: Words | set[int]) -> float:
     return shared / math.sqrt(len(a) * len(b)) if shared else 0.0
 
 
-def _codes(text: str) -> array[int]:
+def _codes(text: str, table: tuple[int, ...]) -> Words:
     """The distinct codes of the text's opening bigrams: each character by the low byte of its
     code point, each pair by the two bytes, the pairs starting at even and at odd positions read
-    as 16-bit numbers (deterministic, unlike str's salted hash)."""
+    as 16-bit numbers in C (deterministic, unlike str's salted hash)."""
     han = _NOT_HAN.sub("", text[: SIMILARITY_CHARS * 2])[:SIMILARITY_CHARS]
     low = han.encode("utf-16-le")[0::2]
     evens = array("H", low[: len(low) // 2 * 2])
     odds = array("H", low[1 : 1 + (len(low) - 1) // 2 * 2])
-    return array("H", sorted(set(chain(evens, odds))))
+    return frozenset(map(table.__getitem__, chain(evens, odds)))
