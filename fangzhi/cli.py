@@ -42,6 +42,7 @@ def _page_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--issue-date", type=_date, help=Settings.help()["issue_date"])
     p.add_argument("--publication", help=Settings.help()["publication"])
     p.add_argument("--t2s", action="store_true", help=Settings.help()["t2s"])
+    p.add_argument("--rules-only", action="store_true", help=Settings.help()["learned"])
 
 
 def _command(
@@ -154,7 +155,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _settings(args: argparse.Namespace) -> Settings:
-    return Settings(t2s=args.t2s, issue_date=args.issue_date, publication=args.publication)
+    return Settings(
+        t2s=args.t2s, issue_date=args.issue_date, publication=args.publication, learned=not args.rules_only
+    )
 
 
 def _parsed_pages(args: argparse.Namespace, failed: list[int]) -> Iterator[ParsedPage]:

@@ -18,7 +18,7 @@ from fangzhi.settings import Settings
 def parse_page(raw: RawPage, settings: Settings) -> ParsedPage:
     page = normalize(raw, t2s=settings.t2s)
     layout = build_blocks(page)
-    drafts = segment(layout, page_labels(layout))
+    drafts = segment(layout, page_labels(layout) if settings.learned else None)
     page = set_aside(page, layout, drafts)
     issue = settings.issue_date or page.printed_date
     publication = publication_of(layout, settings.publication) or page.masthead

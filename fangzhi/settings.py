@@ -26,6 +26,13 @@ class Settings:
         default=True,
         metadata={"help": "read facts (people, events, …) as well as articles; off to parse only"},
     )
+    learned: bool = field(
+        default=True,
+        metadata={
+            "help": "decide articles with the learned boundary and tail models; off: the rules alone, "
+            "left to right (a baseline)"
+        },
+    )
     page_suffixes: tuple[str, ...] = field(
         default=(".txt", ".text", ".md"), metadata={"help": "file endings taken as pages inside folders"}
     )
@@ -35,7 +42,8 @@ class Settings:
         read again."""
         issue = self.issue_date.isoformat() if self.issue_date else ""
         pub, facts = self.publication or "", int(self.extract_facts)
-        return f"t2s={int(self.t2s)};issue={issue};publication={pub};facts={facts}"
+        key = f"t2s={int(self.t2s)};issue={issue};publication={pub};facts={facts}"
+        return key if self.learned else key + ";rules"
 
     @classmethod
     def help(cls) -> dict[str, str]:

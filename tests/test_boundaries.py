@@ -119,3 +119,18 @@ def test_no_rule_or_lexicon_names_a_person_of_the_sample_pages() -> None:
     )
     found = sorted(n for n in names if re.search(re.escape(n), code))
     assert not found, found
+
+
+def test_rules_only_is_the_greedy_baseline_and_a_reading_of_its_own() -> None:
+    from fangzhi.settings import Settings
+
+    page = (
+        "# 市政府召开常务会议\n\n本报讯（记者 张伟）3月2日，市政府召开常务会议。市长王建国主持会议。市领导李明出席会议。\n\n"
+        "会议强调，要压紧压实安全生产责任，坚决遏制重特大事故发生。\n"
+    )
+    learned = parse_text(page).articles
+    rules = parse_text(page, settings=Settings(learned=False)).articles
+    # the rules close a report at its attendance line; the model reads the lead's end as a lead's
+    assert len(learned) == 1 and learned[0].body_text.endswith("重特大事故发生。")
+    assert len(rules) == 2 and rules[1].kind == "fragment"
+    assert Settings(learned=False).reading_key() != Settings().reading_key()

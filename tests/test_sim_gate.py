@@ -1,0 +1,53 @@
+"""The gate of issue 17: the parser scored on simulated pages of dev and of test families.
+
+The pages are generated here, as `make sim` writes them (the same seeds and counts), into a
+temporary folder; the test families are only ever scored, never trained on. Floors only go up.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from fangzhi.sim.generate import write_set
+from tests.conftest import SHARED, needs_shared
+from tests.test_score_gate import fangzhi_command
+
+# What the parser reaches today on 300 pages of each set (issue 17 asks for 0.95 articles F1 on
+# test pages; these floors record where it stands and may only rise).
+TEST_FLOORS = [
+    "articles.f1=0.66",
+    "joins=0.99",
+    "fields.headline=0.93",
+    "fields.bylines=0.78",
+    "han_lost=0.006",
+]
+DEV_FLOORS = [
+    "articles.f1=0.78",
+    "joins=0.99",
+    "fields.headline=0.95",
+    "fields.bylines=0.83",
+    "han_lost=0.008",
+]
+
+
+def score(folder: Path, floors: list[str]) -> subprocess.CompletedProcess[str]:
+    cmd = [sys.executable, str(SHARED / "tools" / "score.py"), "--cmd", fangzhi_command()]
+    cmd += ["--pages", str(folder / "pages"), "--gold", str(folder / "gold")]
+    for floor in floors:
+        cmd += ["--require", floor]
+    return subprocess.run(cmd, capture_output=True, text=True, timeout=600)
+
+
+@pytest.mark.slow
+@needs_shared
+@pytest.mark.parametrize(("split", "seed", "floors"), [("test", 2, TEST_FLOORS), ("dev", 1, DEV_FLOORS)])
+def test_simulated_pages_meet_the_issue_17_floors(
+    tmp_path: Path, split: str, seed: int, floors: list[str]
+) -> None:
+    write_set(split, 300, seed, tmp_path)
+    run = score(tmp_path, floors)
+    assert run.returncode == 0, run.stdout[-2000:]
