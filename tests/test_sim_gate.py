@@ -19,14 +19,14 @@ from tests.test_score_gate import fangzhi_command
 # What the parser reaches today on 300 pages of each set (issue 17 asks for 0.95 articles F1 on
 # test pages; these floors record where it stands and may only rise).
 TEST_FLOORS = [
-    "articles.f1=0.71",
+    "articles.f1=0.72",
     "joins=0.99",
     "fields.headline=0.93",
     "fields.bylines=0.79",
     "han_lost=0.006",
 ]
 DEV_FLOORS = [
-    "articles.f1=0.79",
+    "articles.f1=0.81",
     "joins=0.99",
     "fields.headline=0.95",
     "fields.bylines=0.83",

@@ -142,6 +142,8 @@ def _head_like(s: str, line: Line) -> bool:
         return False
     if line.heading:
         return len(s) <= 100
+    if layout.LEAD_OPENING.match(s):
+        return False  # a lead cut by a column gap before its first full stop (3月2日，市委…|…)
     if len(s) > MAX_HEAD_LEN:
         return False
     return not (s[-1] in "！？!?" and "，" in s)
