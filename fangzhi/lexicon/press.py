@@ -77,6 +77,8 @@ BYLINE_LINE = re.compile(
 # The credit at the end of a photo caption.
 PHOTO_CREDIT = re.compile(
     r"(?:[（(](?P<pname>[^（）()]{2,30}?)\s*(?:摄影|摄)[）)]"
-    r"|(?P<name>(?:(?:" + "|".join(REPORTER_ROLES) + r")\s*)?[\u4e00-\u9fff·]{2,4}"
+    r"|(?P<name>(?:(?:[\u4e00-\u9fffA-Za-z·\-]{2,14}?)?(?:"
+    + "|".join(REPORTER_ROLES)
+    + r")\s*)?[\u4e00-\u9fff·]{2,4}"
     r"(?:[\s、]+[\u4e00-\u9fff·]{2,4})*)\s*/?\s*(?:摄影|摄))\s*$"
 )

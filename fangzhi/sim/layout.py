@@ -323,7 +323,7 @@ def _print_photo(pr: Printer, story: StoryTruth, owner: int, gold: GoldArticle) 
     if "{M}月{D}日，{caption}" in form.template:
         form = Form(form.template.replace("{M}月{D}日，{caption}", "{caption}"), form.seen)
     text, credits = fill(form, rng, {**pr.values, "caption": caption}, pr.family.spaced_names)
-    gold.bylines = [(r if r and "摄" not in r else "摄影", n) for r, n in credits] or []
+    gold.bylines = [("摄影", n) for _r, n in credits]  # a picture credits its taker, whatever the role
     gold.body = [caption]
     chunks.append(Chunk(text, owner, "caption"))
     return chunks
