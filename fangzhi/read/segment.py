@@ -225,6 +225,7 @@ def _place_runs(
     model's probability (fitted on dev pages with the boundary model); `collect` receives every
     candidate pair's features, for fitting."""
     left = list(runs)
+    memo: dict[str, Vector] = {}  # the words of texts compared more than once, for this page only
     # 1. heads printed without a body take the nearest run after them (else before them)
     for d in drafts:
         if d.expects_body or d.body or d.caption is not None:
@@ -268,7 +269,7 @@ def _place_runs(
         for di in candidates:
             d = drafts[di]
             if not d.closed:
-                s = _tail_score(blocks, r, d)
+                s = _tail_score(blocks, r, d, memo)
                 if s >= TAIL_MIN_SCORE:
                     pairs.append((s, ri, di))
     taken_r: set[int] = set()
@@ -360,10 +361,12 @@ def _logistic(w: tuple[float, ...], x: list[float]) -> float:
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
-def _tail_score(blocks: tuple[Block, ...], run: _Run, d: Draft) -> float:
+def _tail_score(
+    blocks: tuple[Block, ...], run: _Run, d: Draft, memo: dict[str, Vector] | None = None
+) -> float:
     first = blocks[run.blocks[0]]
     own = [*d.head, *([d.dateline] if d.dateline is not None else []), *d.body]
-    sim = _similarity(_text(blocks, run.blocks), _text(blocks, own))
+    sim = _similarity(_text(blocks, run.blocks), _text(blocks, own), memo)
     score = sim
     start = min(own) if own else d.order
     if run.blocks[-1] < start and _nothing_between(run.blocks[-1], start):
@@ -396,6 +399,9 @@ def _text(blocks: tuple[Block, ...], idx: list[int]) -> str:
     return "".join(out)
 
 
+Vector = tuple["array[int]", "array[float]"]  # distinct bigram codes, their dampened counts
+
+
 def _bigrams(text: str) -> array[int]:
     """The text's Han bigrams as sorted packed codes: a few kilobytes where a Counter of
     two-character strings takes tens. A few hundred characters carry a report's vocabulary."""
@@ -404,7 +410,7 @@ def _bigrams(text: str) -> array[int]:
     return array("Q", codes)
 
 
-def _weights(codes: array[int]) -> tuple[array[int], array[float]]:
+def _weights(codes: array[int]) -> Vector:
     """Distinct codes and their log1p-dampened counts, in two flat arrays (no tuple per code)."""
     keys: array[int] = array("Q")
     weights: array[float] = array("d")
@@ -414,10 +420,19 @@ def _weights(codes: array[int]) -> tuple[array[int], array[float]]:
     return keys, weights
 
 
-def _similarity(a: str, b: str) -> float:
+def _vector(text: str, memo: dict[str, Vector] | None) -> Vector:
+    """The text's weighed bigrams; `memo` keeps those of texts compared again in one placing."""
+    if memo is None:
+        return _weights(_bigrams(text))
+    if text not in memo:
+        memo[text] = _weights(_bigrams(text))
+    return memo[text]
+
+
+def _similarity(a: str, b: str, memo: dict[str, Vector] | None = None) -> float:
     """Cosine of the two texts' Han bigram counts, each count dampened by log1p."""
-    ka, wa = _weights(_bigrams(a))
-    kb, wb = _weights(_bigrams(b))
+    ka, wa = _vector(a, memo)
+    kb, wb = _vector(b, memo)
     if not ka or not kb:
         return 0.0
     dot = 0.0
@@ -438,11 +453,12 @@ def _similarity(a: str, b: str) -> float:
 
 
 def _place_strays(blocks: tuple[Block, ...], drafts: list[Draft], strays: list[int]) -> None:
+    memo: dict[str, Vector] = {}
     headless = [d for d in drafts if not d.head and d.dateline is not None]
     for s in strays:
         best: tuple[float, Draft] | None = None
         for d in headless:
-            score = _similarity(blocks[s].text, _text(blocks, d.body[:2]))
+            score = _similarity(blocks[s].text, _text(blocks, d.body[:2]), memo)
             if score >= TITLE_MIN_SCORE and (best is None or score > best[0]):
                 best = (score, d)
         if best is not None:
