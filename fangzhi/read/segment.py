@@ -1,13 +1,16 @@
 """Blocks → articles: heads to bodies, displaced tails, fragments, stranded titles.
 
-A page is read in order. Each dateline, byline line or photo caption opens an article and takes
-the headline block printed just above it; body paragraphs follow the open article until an
-attendance line (市领导…出席。) closes it. Body text met while no article is open is an orphan
-run, placed afterwards the way a reader would:
+Each dateline, byline line or photo caption opens an article and takes the headline block
+printed just above it. Whether a body paragraph goes on from what is printed before it is the
+boundary model's label (`boundaries.page_labels`, decided over the whole page); without labels
+(`Settings.learned` off) an attendance line (市领导…出席。) closes an article, as the rules read.
+Body text that does not go on from an open article is an orphan run, placed afterwards:
 1. an article printed with a head but no body (a head interleaved with another's) takes the
    nearest orphan run;
-2. an open article takes a run printed before its headline that reads like its tail
-   (shared vocabulary, printed just above it, ends the way reports end);
+2. every pair of a run and an article is scored by the tail model (`tails.json`), and a run
+   joins an article where that is likelier than its being a fragment; where the model is unsure,
+   the printed cues decide (shared vocabulary, printed just above the headline, ending the way
+   reports end);
 3. what is left is a fragment of an article from another page.
 A title stranded away from its body (printed after it, at the page end) goes to the headless
 article it best matches.
