@@ -35,14 +35,16 @@ def _codes_table() -> tuple[int, ...]:
 class PageVocabulary:
     def __init__(self, blocks: tuple[Block, ...]) -> None:
         table = _codes_table()
-        codes = [_codes(b.text, table) for b in blocks]
+        codes = [tuple(_codes(b.text, table)) for b in blocks]  # each set freed once read
         # a code in more than `limit` blocks: in the sorted codes of all blocks (a block holds a
         # code once) it is still there `limit` places on
         every = sorted(chain.from_iterable(codes))
         step = int(max(3, COMMON_SHARE * len(blocks))) + 1
         common = {every[i] for i in range(len(every) - step + 1) if every[i] == every[i + step - 1]}
         # kept as tuples of shared ints: 8 bytes a code, a set only while a comparison needs it
-        self.codes: list[tuple[int, ...]] = [tuple(cs - common) if common else tuple(cs) for cs in codes]
+        self.codes: list[tuple[int, ...]] = (
+            [tuple(set(cs).difference(common)) for cs in codes] if common else codes
+        )
 
     def words(self, i: int) -> Words:
         """Block i's words, as a set made now (the page keeps only the compact codes)."""
