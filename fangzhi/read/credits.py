@@ -251,20 +251,8 @@ def names_only(line: str) -> bool:
     """A credit of names alone, two or more, as printed under a report: 张三 李 四 / 张三、李四."""
     if len(line) > 40 or any(c in line for c in "，。；：！？"):
         return False
-    words = [w for w in _SEP.split(line.strip().lstrip("□■●○◆▲")) if w]
-    words = _rejoin_spaced(words)
+    words = [w for _start, w, _spaced in _tokens(line.strip().lstrip("□■●○◆▲"))]
     return 2 <= len(words) <= 8 and all(looks_like_name(w) for w in words)
-
-
-def _rejoin_spaced(words: list[str]) -> list[str]:
-    """崔 霞: a two-character name printed with a space reads as one name."""
-    out: list[str] = []
-    for w in words:
-        if len(w) == 1 and out and len(out[-1]) == 1:
-            out[-1] += w
-        else:
-            out.append(w)
-    return out
 
 
 def _credit_words(inner: str) -> bool:
