@@ -326,11 +326,13 @@ def tail_features(blocks: tuple[Block, ...], run: _Run, d: Draft, vocab: PageVoc
     before = run.blocks[-1] < start
     distance = start - run.blocks[-1] if before else max(run.blocks[0] - end, 0)
     mid, cut = first.starts_mid, last is not None and last.ends_open
+    above_head = before and _nothing_between(run.blocks[-1], start)
+    after_body = bool(d.body) and _nothing_between(max(d.body), run.blocks[0])
     return [
         1.0,
         overlap(vocab.of(run.blocks), vocab.of([*d.head, *d.body[:2], *d.body[-2:]], 6)),
-        float(before and _nothing_between(run.blocks[-1], start)),
-        float(bool(d.body) and _nothing_between(max(d.body), run.blocks[0])),
+        float(above_head),
+        float(after_body),
         float(before),
         math.log1p(distance),
         float(run.closed),
@@ -342,8 +344,8 @@ def tail_features(blocks: tuple[Block, ...], run: _Run, d: Draft, vocab: PageVoc
         float(d.dateline is not None),
         float(bool(d.head)),
         # a run that opens at a sentence's start where a displaced tail would stand
-        float(before and _nothing_between(run.blocks[-1], start) and not mid),
-        float(bool(d.body) and _nothing_between(max(d.body), run.blocks[0]) and not mid),
+        float(above_head and not mid),
+        float(after_body and not mid),
     ]
 
 
