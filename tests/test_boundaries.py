@@ -7,6 +7,8 @@ import re
 from importlib import resources
 from pathlib import Path
 
+import pytest
+
 from fangzhi.model import RawPage
 from fangzhi.pipeline import parse_text
 from fangzhi.read.blocks import build_blocks
@@ -134,3 +136,22 @@ def test_rules_only_is_the_greedy_baseline_and_a_reading_of_its_own() -> None:
     assert len(learned) == 1 and learned[0].body_text.endswith("重特大事故发生。")
     assert len(rules) == 2 and rules[1].kind == "fragment"
     assert Settings(learned=False).reading_key() != Settings().reading_key()
+
+
+def test_an_outlets_name_over_a_reporters_line_is_one_byline() -> None:
+    lay = layout_of(
+        "# 全力推进项目建设\n\n某州晚报·某州新闻\n记者 韩立\n\n5月3日，市委书记到项目现场调研。\n"
+    )
+    kinds = [(b.kind, b.text) for b in lay.blocks]
+    assert ("byline", "某州晚报·某州新闻记者 韩立") in kinds
+
+
+def test_a_headline_ending_like_an_outlet_stays_a_headline_over_its_byline() -> None:
+    lay = layout_of("全力打造智慧电网\n记者 韩立\n\n5月3日，市委书记到项目现场调研。\n")
+    assert [b.kind for b in lay.blocks][:2] == ["headline", "byline"]
+
+
+@pytest.mark.parametrize("credit", ["（记者 韩立）", "来源：某某县广播电视台"])
+def test_a_credit_on_a_line_of_its_own_after_the_body_is_a_credit(credit: str) -> None:
+    lay = layout_of(f"# 全力推进项目建设\n\n5月3日，市委书记到项目现场调研。\n\n{credit}\n")
+    assert lay.blocks[-1].kind == "credit"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from fangzhi.read.credits import is_byline_line, match_dateline, parse_credit
+from fangzhi.read.credits import is_byline_line, match_dateline, parse_credit, trailing_credit
 
 
 def pairs(text: str) -> list[tuple[str | None, str | None]]:
@@ -73,3 +73,37 @@ def test_byline_lines(line: str) -> None:
 @pytest.mark.parametrize("line", ["记者节座谈会召开", "记者从市统计局获悉，全市经济稳中向好。"])
 def test_sentences_about_reporters_are_not_byline_lines(line: str) -> None:
     assert not is_byline_line(line)
+
+
+def test_list_marks_and_what_the_reporter_did_are_not_part_of_the_name() -> None:
+    assert pairs("○记者郑海文/图") == [("记者", "郑海")]
+    assert pairs("记者 郑海 文/图") == [("记者", "郑海")]
+
+
+def test_a_narrators_label_before_the_credit_is_dropped() -> None:
+    assert pairs("讲述人：某州晚报记者韩立") == [("记者", "韩立")]
+
+
+def test_a_bracketed_credit_with_outlet_reporters_and_photographer() -> None:
+    assert pairs("(某省日报客户端记者 王甲 李乙 报道 摄影 赵丙)") == [
+        ("记者", "王甲"),
+        ("记者", "李乙"),
+        ("摄影", "赵丙"),
+    ]
+
+
+def test_own_report_dateline_keeps_the_papers_word_for_its_reporter() -> None:
+    line = "本报记者韩立报道"
+    m = match_dateline(line)
+    assert m is not None and m.source == "本报"
+    assert pairs(line[m.credit_start : m.credit_end]) == [("本报记者", "韩立")]
+
+
+@pytest.mark.parametrize("line", ["来源：某某县广播电视台", "据某某日报消息", "（记者 韩立）"])
+def test_a_line_that_is_all_credit(line: str) -> None:
+    assert trailing_credit(line) == 0
+
+
+@pytest.mark.parametrize("line", ["据统计，前三季度全市工业增", "据悉，截至目前", "来自各乡镇的代表"])
+def test_sentences_opening_with_ju_or_laizi_are_no_source_line(line: str) -> None:
+    assert trailing_credit(line) is None

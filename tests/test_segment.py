@@ -147,3 +147,16 @@ def test_a_subhead_over_an_undated_paragraph_stays_in_the_body() -> None:
     page = A_HEAD + A_BODY + "强化责任落实\n\n各级各部门要压实防汛责任，确保安全度汛。\n"
     recs = records(page)
     assert len(recs) == 1 and "强化责任落实" in str(recs[0]["body"])
+
+
+def test_reporters_lines_over_a_dateline_belong_to_the_report_it_opens() -> None:
+    page = (
+        "# 全力推进项目建设\n\n记者 韩立\n通讯员 赵丙\n\n新华社北京4月9日电\n\n"
+        "4月9日，市委书记王甲会见客商，副市长李乙参加。\n\n王甲对客人一行表示欢迎。\n"
+    )
+    recs = records(page)
+    assert len(recs) == 1
+    assert recs[0]["headline"] == "全力推进项目建设"
+    assert recs[0]["dateline"] == "新华社北京4月9日电"
+    assert [(b["role"], b["name"]) for b in recs[0]["bylines"]] == [("记者", "韩立"), ("通讯员", "赵丙")]
+    assert flat(recs[0]["body"]).endswith("王甲对客人一行表示欢迎。")

@@ -95,7 +95,7 @@ def _article(
     head = _head(blocks, d)
     body = tuple(blocks[i] for i in (*d.body, *d.tail))
     dateline = blocks[d.dateline] if d.dateline is not None else None
-    byline_block = blocks[d.byline] if d.byline is not None else None
+    byline_block = _joined("byline", [blocks[i] for i in d.bylines]) if d.bylines else None
     credit = blocks[d.credit] if d.credit is not None else None
     if d.caption is not None:
         body = (blocks[d.caption], *body)

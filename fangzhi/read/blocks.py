@@ -12,6 +12,7 @@ Three passes over the page's lines:
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass, field
 
 from fangzhi.lexicon import chars, layout
@@ -112,6 +113,11 @@ def _classify(page: Page) -> list[Unit]:
             units[-1].kind = "caption"
             units.append(Unit("credit", line.span, line))
             continue
+        if nxt is not None and not line.heading and _outlet_over_byline(s, nxt.span.of(text)):
+            # 齐鲁晚报·齐鲁壹点 / 记者 张三: the outlet's name on a line above its reporter's
+            units.append(Unit("byline", line.span, line, extra_spans=[nxt.span]))
+            skip_next = True
+            continue
         if credits.is_byline_line(s) and (line.marks or len(s) <= 30):
             units.append(Unit("byline", line.span, line))
             continue
@@ -123,7 +129,9 @@ def _classify(page: Page) -> list[Unit]:
             units.append(Unit("credit", Span(line.span.start + cut, line.span.end), line))
             continue
         kind = "head" if _head_like(s, line) else "prose"
-        credit_at = credits.trailing_credit(s) if kind == "prose" and not line.heading else None
+        credit_at = credits.trailing_credit(s) if not line.heading else None
+        if kind == "head" and credit_at != 0:
+            credit_at = None  # a short line is a credit only when all of it is (（记者 张三）, 来源：…)
         if credit_at is not None:
             # a credit printed after the report's last sentence, on its line or glued to it
             if credit_at > 0:
@@ -134,6 +142,23 @@ def _classify(page: Page) -> list[Unit]:
             continue
         units.append(Unit(kind, line.span, line, heading=line.heading))
     return units
+
+
+# An outlet's name: a paper's, a client's or a centre's, or two names joined by · (齐鲁晚报·齐鲁壹点).
+# Short suffixes (网, 台, 报) end headlines too (智慧电网, 服务平台, 工作汇报), so they do not count.
+_OUTLET_LINE = re.compile(
+    r"[\u4e00-\u9fffA-Za-z]{2,12}(?:·[\u4e00-\u9fffA-Za-z]{2,10}"
+    r"|日报|晚报|早报|时报|商报|都市报|客户端|融媒体中心|新闻中心|电视台|新闻网|融媒)"
+)
+
+
+def _outlet_over_byline(s: str, nxt: str) -> bool:
+    """An outlet's name alone on a line, and under it a line of roles and names."""
+    s, nxt = s.strip(), nxt.strip()
+    if len(s) > 20 or _OUTLET_LINE.fullmatch(s) is None or not credits.is_byline_line(nxt):
+        return False
+    first = credits.parse_credit(nxt)[:1]
+    return bool(first) and first[0].role is not None
 
 
 def _head_like(s: str, line: Line) -> bool:

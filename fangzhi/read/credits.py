@@ -35,7 +35,8 @@ class DatelineMatch:
 def match_dateline(line: str) -> DatelineMatch | None:
     own = press.OWN_REPORT.match(line)
     if own:
-        return DatelineMatch(own.end(), own.group("agency"), None, own.start("credit"), own.end("credit"))
+        # the credit keeps the paper's word for its own reporter (本报记者), as a byline line does
+        return DatelineMatch(own.end(), own.group("agency"), None, own.start(), own.end("credit"))
     m = press.DATELINE_HEAD.match(line) or press.ANY_OUTLET_DATELINE.match(line)
     m = m or press.DATE_ONLY_DATELINE.match(line)
     if not m or (m.group("verb") == "电" and not m.group("date") and not m.groupdict().get("agency")):
@@ -57,17 +58,27 @@ def match_dateline(line: str) -> DatelineMatch | None:
     return DatelineMatch(end, source, m.group("date"), cstart, cend)
 
 
+# Printed around a credit's names but no part of them: brackets and list marks, a narrator's label
+# (讲述人：), and what the credited did after the name (张三文/图, 张三 报道). Each is blanked to
+# spaces of the same length, so that offsets still point into the text.
+_FRAME = re.compile(
+    r"[（）()【】\[\]□■●○◆▲]|^\s*讲述人[:：]"
+    r"|(?<=[\u4e00-\u9fff])(?:文/图|图/文|文／图|图／文|文·图)(?=$|[\s）)])"
+)
+
+
 def parse_credit(text: str, offset: int = 0) -> list[Credit]:
     """Split a credit into (role, name) pairs; a role carries over to the names after it."""
     out: list[Credit] = []
     role: str | None = None
     rs = re = -1
+    text = _FRAME.sub(lambda m: " " * len(m.group()), text)
     for start, token, spaced in _tokens(text):
         word = token
         if spaced:  # 崔 霞: one name printed with a space; its span runs over the space
             out.append(Credit(role, word, offset + start, offset + start + 3, rs, re))
             continue
-        rm = _ROLE_RE.match(word) or (_outlet_role(word) if not out and role is None else None)
+        rm = _ROLE_RE.match(word) or (_outlet_role(word) if role is None else None)
         if rm:
             rest = _name_part(word[rm.end() :])
             if rest == "" or _NAME.fullmatch(rest) or len(rest) in (4, 6):
@@ -222,6 +233,12 @@ def photo_credit(line: str) -> re.Match[str] | None:
 
 _TRAILING_BRACKET = re.compile(r"[（(](?P<c>[^（）()]{2,60})[）)]\s*$")
 _SOURCE = re.compile(r"^(?:来源|稿源|据|转自|来自)[:：]?\s*\S")
+# A line that is nothing but where a report came from; a sentence may open with 据 or 来自 too
+# (据统计，… / 来自各地的…), so those need the shape of an outlet's name.
+_SOURCE_LINE = re.compile(
+    r"^(?:(?:来源|稿源|转自|来自)[:：\s]\s*\S"
+    r"|据[^，,。：:]{2,24}(?:报道|消息|日报|晚报|网|台|社|中心|客户端|新闻|微信公众号)\s*$)"
+)
 _ORG_CREDIT = re.compile(r"^[\u4e00-\u9fff]{1,8}(?:办|部|局|委|中心|站|所|队|院|组)$")
 
 
@@ -232,7 +249,7 @@ def trailing_credit(text: str) -> int | None:
     unbracketed, a credit line's words after the full stop: …。记者 张三 摄.
     """
     s = text.rstrip()
-    if _SOURCE.match(s) and len(s) <= 40 and "。" not in s:
+    if _SOURCE_LINE.match(s) and len(s) <= 40 and "。" not in s:
         return 0  # 来源：某某县融媒体中心, a line of its own
     m = _TRAILING_BRACKET.search(s)
     after_stop = m is not None and (m.start() == 0 or s[m.start() - 1] in "。！？”’…")

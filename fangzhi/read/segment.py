@@ -28,6 +28,7 @@ from itertools import groupby, islice, pairwise
 
 from fangzhi.lexicon import layout
 from fangzhi.model import Block
+from fangzhi.read import credits
 from fangzhi.read.blocks import Layout
 from fangzhi.read.vocabulary import PageVocabulary, overlap
 
@@ -47,7 +48,7 @@ class Draft:
     order: int
     head: list[int] = field(default_factory=list)
     dateline: int | None = None
-    byline: int | None = None
+    bylines: list[int] = field(default_factory=list)  # lines of credits over the body
     caption: int | None = None
     credit: int | None = None
     body: list[int] = field(default_factory=list)
@@ -60,7 +61,7 @@ class Draft:
 
     @property
     def blocks(self) -> list[int]:
-        parts = [*self.head, self.dateline, self.byline, self.caption, self.credit, *self.body, *self.tail]
+        parts = [*self.head, self.dateline, *self.bylines, self.caption, self.credit, *self.body, *self.tail]
         return [b for b in parts if b is not None] + self.credits
 
 
@@ -87,6 +88,7 @@ def segment(
     headless = False  # a head printed without its body waits for one further down
     current: Draft | None = None
     waiting: list[list[int]] = []  # head groups not yet claimed, in page order
+    over: list[int] = []  # reporters' lines printed over the dateline that follows them
     i = 0
     n = len(blocks)
     while i < n:
@@ -112,8 +114,13 @@ def segment(
             current.credits.append(i)  # a line of credits under the report, not over the next one
             i += 1
             continue
+        if b.kind == "byline" and _over_dateline(blocks, i):
+            over.append(i)
+            i += 1
+            continue
         if b.kind in ANCHORS:
-            current = _open(blocks, i, waiting, drafts)
+            current = _open(blocks, i, waiting, drafts, over)
+            over = []
             headless |= not current.expects_body and current.caption is None
             i += 2 if b.kind == "caption" and i + 1 < n and blocks[i + 1].kind == "credit" else 1
             continue
@@ -178,19 +185,35 @@ def _run_goes_on(run: _Run, i: int, label: str | None) -> bool:
     return label == "I" and run.blocks[-1] == i - 1
 
 
-def _open(blocks: tuple[Block, ...], i: int, waiting: list[list[int]], drafts: list[Draft]) -> Draft:
+def _over_dateline(blocks: tuple[Block, ...], i: int) -> bool:
+    """A line of named reporters with nothing but such lines between it and a dateline: the credit
+    of the report that dateline opens (记者 张三 / 通讯员 李四 / 本报讯…). A paper's voice
+    (本报评论员) names no one and heads a commentary of its own."""
+    j = i
+    while j < len(blocks) and blocks[j].kind == "byline":
+        j += 1
+    if j >= len(blocks) or blocks[j].kind != "dateline":
+        return False
+    return any(c.name for c in credits.parse_credit(blocks[i].text))
+
+
+def _open(
+    blocks: tuple[Block, ...], i: int, waiting: list[list[int]], drafts: list[Draft], over: list[int]
+) -> Draft:
     b = blocks[i]
     d = Draft(order=i)
-    head = waiting.pop() if waiting and waiting[-1][-1] == i - 1 else None
+    first = over[0] if over and over[-1] == i - 1 else i
+    head = waiting.pop() if waiting and waiting[-1][-1] == first - 1 else None
     if b.kind == "dateline":
         d.dateline = i
+        d.bylines = list(over) if first < i else []
         # the head of an article whose byline line came just before this dateline
         if head is None and i > 0 and blocks[i - 1].kind == "byline" and waiting:
             prev_head = waiting[-1]
             if prev_head[-1] == i - 2 or _adjacent_to_claimed(prev_head, drafts, i - 1):
                 head = waiting.pop()
     elif b.kind == "byline":
-        d.byline = i
+        d.bylines = [i]
         d.expects_body = not (i + 1 < len(blocks) and blocks[i + 1].kind == "dateline")
         d.closed = not d.expects_body
     else:
@@ -207,7 +230,7 @@ def _open(blocks: tuple[Block, ...], i: int, waiting: list[list[int]], drafts: l
 def _adjacent_to_claimed(group: list[int], drafts: list[Draft], byline_at: int) -> bool:
     """The group ends right where a head claimed by the byline's article begins."""
     for d in drafts:
-        if d.byline == byline_at and d.head:
+        if byline_at in d.bylines and d.head:
             return group[-1] == d.head[0] - 1
     return False
 

@@ -55,8 +55,8 @@ def block_labels(page: Page, lay: Layout, chunks: Sequence[Sequence[Any]]) -> li
         if role in _ASIDE or owner < 0:
             labels.append("O")
             continue
-        if role == "credit":
-            labels.append("C")
+        if role == "credit" or (role == "body" and b.kind == "credit"):
+            labels.append("C")  # a credit glued to the last paragraph is set apart as a line
             continue
         rank = _RANK.get(role, 10) + (para + 1 if role == "body" and para >= 0 else 0)
         same = prev is not None and prev[0] == owner and rank >= prev[1]
