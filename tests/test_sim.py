@@ -121,9 +121,10 @@ def test_ocr_look_alikes_never_touch_a_name() -> None:
     fam = FAMILIES["dev"][2]
     for i in range(10):
         text, gold = page_of(fam, 9, "dev", i, Artifacts(confusion=1.0))
+        whole = re.sub(r"\s", "", text)  # a column gap may fall inside a name (江 / 文耀)
         for a in gold["articles"]:  # type: ignore[union-attr]
             for p in a["persons"]:
-                assert p["name"] in text
+                assert p["name"] in whole
 
 
 def test_the_sim_command_writes_pages_gold_and_a_manifest(tmp_path: Path) -> None:

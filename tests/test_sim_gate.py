@@ -19,18 +19,20 @@ from tests.test_score_gate import fangzhi_command
 # What the parser reaches today on 300 pages of each set (issue 17 asks for 0.95 articles F1 on
 # test pages; these floors record where it stands and may only rise).
 TEST_FLOORS = [
-    "articles.f1=0.72",
-    "joins=0.99",
-    "fields.headline=0.93",
-    "fields.bylines=0.80",
-    "han_lost=0.006",
-]
-DEV_FLOORS = [
-    "articles.f1=0.82",
+    "articles.f1=0.73",
     "joins=0.99",
     "fields.headline=0.95",
-    "fields.bylines=0.84",
-    "han_lost=0.008",
+    "fields.bylines=0.81",
+    "han_lost=0.006",
+]
+# Han lost on dev pages is a ceiling set where the parser sets apart what gold leaves out of every
+# article: credit lines (来源：…, an outlet's name over its reporters), jump lines and furniture.
+DEV_FLOORS = [
+    "articles.f1=0.87",
+    "joins=0.99",
+    "fields.headline=0.96",
+    "fields.bylines=0.95",
+    "han_lost=0.009",
 ]
 
 

@@ -110,6 +110,7 @@ def page_features(lay: Layout) -> list[list[str]]:
         if blocks[i].kind in ("headline", "kicker"):
             nxt = i
     heads_below: dict[int, Words] = {}
+    bodies_below: dict[int, Words] = {}  # the opening paragraphs under each head
     prev: Words = frozenset()
     prev2: Words = frozenset()
     out: list[list[str]] = []
@@ -137,6 +138,15 @@ def page_features(lay: Layout) -> list[list[str]]:
             if k not in heads_below:
                 heads_below[k] = vocab.of(range(k, min(k + 2, len(blocks))))
             f.append(f"sim_next_head={_bucket(overlap(heads_below[k], words), EDGES)}")
+            if k not in bodies_below:
+                first = next(
+                    (j for j in range(k + 1, min(k + 6, len(blocks))) if blocks[j].kind == "body"), None
+                )
+                bodies_below[k] = (
+                    vocab.of(range(first, min(first + 2, len(blocks)))) if first else frozenset()
+                )
+            # a displaced tail shares words (names, places) with the report under the next head
+            f.append(f"sim_next_body={_bucket(overlap(bodies_below[k], words), EDGES)}")
         if i + 1 < len(blocks):
             f.extend("next:" + x for x in shapes[i + 1][:2])
         else:

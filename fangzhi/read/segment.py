@@ -22,15 +22,16 @@ import functools
 import json
 import math
 from array import array
+from collections import Counter
 from dataclasses import dataclass, field
 from importlib import resources
-from itertools import groupby, islice, pairwise
+from itertools import chain, groupby, islice, pairwise
 
 from fangzhi.lexicon import layout
 from fangzhi.model import Block
 from fangzhi.read import credits
 from fangzhi.read.blocks import Layout
-from fangzhi.read.vocabulary import PageVocabulary, overlap
+from fangzhi.read.vocabulary import PageVocabulary, Words, overlap
 
 ANCHORS = ("dateline", "byline", "caption")
 HEAD_ROLES = ("kicker", "headline", "subtitle")
@@ -270,16 +271,23 @@ def _place_runs(
         for di, d in enumerate(drafts)
         if d.caption is None and (d.body or d.head) and not any(blocks[i].jump == "to" for i in d.body)
     ]  # an article that says where it goes on (another page) takes no tail here
+    own_words = {di: _article_words(drafts[di], vocab, every=True) for di in candidates} if vocab else {}
+    run_words = [vocab.all_of(r.blocks) for r in left] if vocab is not None else []
+    # how many of the stretches weighed (runs and articles) print each word: a word only a run
+    # and one article share (a name, a place, a firm) says more than words every report uses
+    spread = Counter(chain(*own_words.values(), *run_words))
     for ri, r in enumerate(left):
-        xs = (
-            {di: tail_features(blocks, r, drafts[di], vocab) for di in candidates}
-            if vocab is not None
-            else {}
-        )
+        xs: dict[int, list[float]] = {}
+        for di in candidates if vocab is not None else ():
+            assert vocab is not None
+            only = sum(1 for c in run_words[ri] & own_words[di] if spread[c] == 2)
+            xs[di] = [*tail_features(blocks, r, drafts[di], vocab), math.log1p(only)]
         if xs:
             best = max(xs.values(), key=lambda x: x[1])[1]
+            most = max(x[-1] for x in xs.values())
             for x in xs.values():
                 x.append(float(x[1] >= best > 0))  # the article whose words it shares most
+                x.append(float(x[-2] >= most > 0))  # the one it alone shares the rarest words with
         if collect is not None:
             collect.extend((r.blocks, drafts[di].blocks, xs[di]) for di in candidates)
         if weights is not None:
@@ -335,7 +343,9 @@ TAIL_FEATURES = (
     "article_has_head",
     "whole_just_above_head",
     "whole_right_after_body",
+    "words_only_these_share",
     "most_similar",
+    "most_words_only_these_share",
 )
 
 
@@ -353,7 +363,7 @@ def tail_features(blocks: tuple[Block, ...], run: _Run, d: Draft, vocab: PageVoc
     after_body = bool(d.body) and _nothing_between(max(d.body), run.blocks[0])
     return [
         1.0,
-        overlap(vocab.of(run.blocks), vocab.of([*d.head, *d.body[:2], *d.body[-2:]], 6)),
+        overlap(vocab.of(run.blocks), _article_words(d, vocab)),
         float(above_head),
         float(after_body),
         float(before),
@@ -370,6 +380,13 @@ def tail_features(blocks: tuple[Block, ...], run: _Run, d: Draft, vocab: PageVoc
         float(above_head and not mid),
         float(after_body and not mid),
     ]
+
+
+def _article_words(d: Draft, vocab: PageVocabulary, *, every: bool = False) -> Words:
+    """An article's words as a run is compared with them: its head, its first and last paragraphs
+    (with `every`, the words the page prints in many blocks too)."""
+    idx = [*d.head, *d.body[:2], *d.body[-2:]]
+    return vocab.all_of(idx, 6) if every else vocab.of(idx, 6)
 
 
 @functools.cache

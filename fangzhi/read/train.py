@@ -133,7 +133,7 @@ def fit_logistic(xs: list[list[float]], ys: list[int], *, l2: float = 1e-3, step
 
 
 def train(
-    sim_dir: Path, out: Path, *, c1: float = 0.05, c2: float = 0.01, iterations: int = 200
+    sim_dir: Path, out: Path, *, c1: float = 2.0, c2: float = 0.01, iterations: int = 200
 ) -> dict[str, Any]:
     import pycrfsuite
 

@@ -11,11 +11,13 @@ when a comparison needs one.
 from __future__ import annotations
 
 import functools
+import importlib.util
 import math
 import re
 from array import array
 from collections.abc import Iterable
 from itertools import chain, islice
+from pathlib import Path
 
 from fangzhi.model import Block
 
@@ -32,6 +34,53 @@ def _codes_table() -> tuple[int, ...]:
     return tuple(range(1 << 16))
 
 
+_TWO_CHAR_IDF = re.compile(r"^(\S\S) ([0-6]\.\d+)$", re.M)  # below 7 (GENERIC_IDF) by its first digit
+GENERIC_IDF = 7.0  # a two-character word this common in general Chinese text says nothing of whose
+
+
+# The organs whose officials every report of a place names, with their titles (市委组织部部长).
+_ORGANS = (
+    "委",
+    "委组织部",
+    "委宣传部",
+    "委统战部",
+    "委政法委",
+    "纪委",
+    "监委",
+    "委办公室",
+    "政府",
+    "政府办公室",
+    "人大",
+    "人大常委会",
+    "政协",
+    "人民法院",
+    "人民检察院",
+    "发展改革委",
+    "财政局",
+    "公安局",
+)
+
+
+@functools.cache
+def generic_codes() -> frozenset[int]:
+    """Codes of words any report of local government prints: officials' titles with the level
+    that holds them (县委常委, 副县长, 组织部部长), and the two-character words of general text
+    with a low inverse document frequency (会议, 工作, 参加) in the table jieba ships. Sharing
+    them says nothing about two paragraphs being one report; names and places say much."""
+    from fangzhi.lexicon.posts import TITLES
+
+    words = [lvl + t for lvl in "省市州县区镇乡" for t in (*TITLES, *_ORGANS)]
+    words += ["委" + t for t in TITLES] + [o + t for o in _ORGANS for t in TITLES]
+    # found, not imported: importing jieba.analyse loads all of jieba
+    spec = importlib.util.find_spec("jieba")
+    assert spec is not None and spec.submodule_search_locations
+    idf = (Path(spec.submodule_search_locations[0]) / "analyse" / "idf.txt").read_text(encoding="utf-8")
+    # two-character words only: their lines read "词语 7.25"
+    words += [m[0] for m in _TWO_CHAR_IDF.findall(idf) if float(m[1]) < GENERIC_IDF]
+    table = _codes_table()
+    return frozenset(c for w in words for k in range(len(w) - 1) for c in _codes(w[k : k + 2], table))
+
+
 class PageVocabulary:
     def __init__(self, blocks: tuple[Block, ...]) -> None:
         table = _codes_table()
@@ -41,14 +90,20 @@ class PageVocabulary:
         every = sorted(chain.from_iterable(codes))
         step = int(max(3, COMMON_SHARE * len(blocks))) + 1
         common = {every[i] for i in range(len(every) - step + 1) if every[i] == every[i + step - 1]}
+        common |= generic_codes()
         # kept as tuples of shared ints: 8 bytes a code, a set only while a comparison needs it
         self.codes: list[tuple[int, ...]] = (
             [tuple(set(cs).difference(common)) for cs in codes] if common else codes
         )
+        self.every: list[tuple[int, ...]] = codes  # with the page's common words too
 
     def words(self, i: int) -> Words:
         """Block i's words, as a set made now (the page keeps only the compact codes)."""
         return frozenset(self.codes[i])
+
+    def all_of(self, idx: Iterable[int], limit: int = 2) -> Words:
+        """As `of`, with the words the page prints in many blocks kept."""
+        return frozenset(chain.from_iterable(self.every[i] for i in islice(idx, limit)))
 
     def of(self, idx: Iterable[int], limit: int = 2) -> Words:
         """The words of the blocks (the first `limit` of them: a stretch's opening words)."""

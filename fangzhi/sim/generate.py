@@ -88,12 +88,13 @@ def page_of(family: Family, seed: int, split: str, i: int, art: Artifacts) -> tu
     kinds = list(KIND_WEIGHTS)
     weights = list(KIND_WEIGHTS.values())
     stories = []
+    used: set[str] = set()  # the page's stock lines, each printed once
     for _ in range(rng.randint(3, 7)):
         kind = rng.choices(kinds, weights)[0]
         when = issue - timedelta(days=rng.choice((0, 0, 1)))
-        stories.append(write_story(rng, world, when, kind))
+        stories.append(write_story(rng, world, when, kind, used))
     if rng.random() < art.photo:
-        stories.append(write_story(rng, world, issue - timedelta(days=1), "photo"))
+        stories.append(write_story(rng, world, issue - timedelta(days=1), "photo", used))
     name = f"{split}-{i:04d}.txt"
     return print_page(family, stories, rng, art, issue, rng.randint(1, 8), name)
 

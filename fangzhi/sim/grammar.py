@@ -314,7 +314,9 @@ def _md(d: datetime.date) -> str:
 class _Story:
     """An article being written: its paragraphs and the facts recorded as they are printed."""
 
-    def __init__(self, rng: random.Random, world: World, when: datetime.date) -> None:
+    def __init__(
+        self, rng: random.Random, world: World, when: datetime.date, lines_used: set[str] | None = None
+    ) -> None:
         self.rng = rng
         self.w = world
         self.when = when
@@ -332,7 +334,8 @@ class _Story:
         self.slogans: list[str] = []
         self.events: list[EventTruth] = []
         self.used: set[str] = set()
-        self.lines_used: set[str] = set()
+        # stock lines already printed on the page: a page does not print one sentence in two reports
+        self.lines_used: set[str] = lines_used if lines_used is not None else set()
         self.t = self.rng.choice(TOPICS)  # the story's main topic
 
     # choosing -------------------------------------------------------------------------------
@@ -1367,12 +1370,15 @@ _WRITERS: dict[str, Callable[[_Story], None]] = {
 }
 
 
-def write_story(rng: random.Random, world: World, when: datetime.date, kind: str) -> StoryTruth:
-    """One article of `kind` (one of `KINDS`) about `world` on the day `when`, with its truth."""
+def write_story(
+    rng: random.Random, world: World, when: datetime.date, kind: str, lines_used: set[str] | None = None
+) -> StoryTruth:
+    """One article of `kind` (one of `KINDS`) about `world` on the day `when`, with its truth.
+    `lines_used`, shared by the stories of one page, keeps a stock line to one of them."""
     try:
         writer = _WRITERS[kind]
     except KeyError:
         raise ValueError(f"unknown story kind {kind!r}; expected one of {', '.join(KINDS)}") from None
-    story = _Story(rng, world, when)
+    story = _Story(rng, world, when, lines_used)
     writer(story)
     return story.finish()
