@@ -107,3 +107,25 @@ def test_a_line_that_is_all_credit(line: str) -> None:
 @pytest.mark.parametrize("line", ["据统计，前三季度全市工业增", "据悉，截至目前", "来自各乡镇的代表"])
 def test_sentences_opening_with_ju_or_laizi_are_no_source_line(line: str) -> None:
     assert trailing_credit(line) is None
+
+
+@pytest.mark.parametrize(
+    "credit",
+    [
+        "（市委宣传部供稿）",
+        "（本报综合）",
+        "（综合新华社报道）",
+        "（县融媒体中心 韩立）",
+        "（作者单位：市委党校）",
+    ],
+)
+def test_who_supplied_or_compiled_a_report_is_a_credit_after_it(credit: str) -> None:
+    text = "会议还研究了其他事项。" + credit
+    assert trailing_credit(text) == len("会议还研究了其他事项。")
+
+
+@pytest.mark.parametrize(
+    "text", ["会议还研究了其他事项。（上图为会议现场）", "会议强调，要抓好落实（具体见附件）"]
+)
+def test_a_bracket_of_prose_after_the_body_is_no_credit(text: str) -> None:
+    assert trailing_credit(text) is None

@@ -160,3 +160,9 @@ def test_reporters_lines_over_a_dateline_belong_to_the_report_it_opens() -> None
     assert recs[0]["dateline"] == "新华社北京4月9日电"
     assert [(b["role"], b["name"]) for b in recs[0]["bylines"]] == [("记者", "韩立"), ("通讯员", "赵丙")]
     assert flat(recs[0]["body"]).endswith("王甲对客人一行表示欢迎。")
+
+
+def test_a_unit_named_in_a_credit_is_not_taken_for_a_reporter() -> None:
+    page = "# 全力推进项目建设\n\n本报讯 4月9日，市委书记王甲到项目现场调研。（县融媒体中心 韩立）\n"
+    recs = records(page)
+    assert [(b["role"], b["name"]) for b in recs[0]["bylines"]] == [(None, "韩立")]

@@ -169,7 +169,7 @@ def _after_credits(block: Block) -> tuple[Byline, ...]:
     text = block.text
     out = []
     for c in credits.parse_credit(text):
-        if c.name:
+        if c.name and (c.role or credits.looks_like_name(c.name)):  # not 市委党校, 县融媒体中心
             role = c.role if c.role else ("摄影" if text.rstrip("）)").endswith("摄") else None)
             out.append(Byline(role, c.name, _name_spans(block, c)))
     return tuple(out)

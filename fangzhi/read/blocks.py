@@ -101,7 +101,7 @@ def _classify(page: Page) -> list[Unit]:
             while rest_start < line.span.end and text[rest_start] == " ":
                 rest_start += 1
             if rest_start < line.span.end:
-                units.append(Unit("prose", Span(rest_start, line.span.end), line))
+                units.extend(_prose_and_credit(Span(rest_start, line.span.end), line, text))
             continue
         if (
             credits.photo_credit_line(s)
@@ -129,19 +129,25 @@ def _classify(page: Page) -> list[Unit]:
             units.append(Unit("credit", Span(line.span.start + cut, line.span.end), line))
             continue
         kind = "head" if _head_like(s, line) else "prose"
-        credit_at = credits.trailing_credit(s) if not line.heading else None
-        if kind == "head" and credit_at != 0:
-            credit_at = None  # a short line is a credit only when all of it is (（记者 张三）, 来源：…)
-        if credit_at is not None:
-            # a credit printed after the report's last sentence, on its line or glued to it
-            if credit_at > 0:
-                units.append(
-                    Unit("prose", Span(line.span.start, line.span.start + len(s[:credit_at].rstrip())), line)
-                )
-            units.append(Unit("credit", Span(line.span.start + credit_at, line.span.end), line))
-            continue
-        units.append(Unit(kind, line.span, line, heading=line.heading))
+        if kind == "head" and not line.heading and credits.trailing_credit(s) == 0:
+            units.append(Unit("credit", line.span, line))  # all of a short line is a credit: （记者 张三）
+        elif kind == "prose" and not line.heading:
+            units.extend(_prose_and_credit(line.span, line, text))
+        else:
+            units.append(Unit(kind, line.span, line, heading=line.heading))
     return units
+
+
+def _prose_and_credit(span: Span, line: Line, text: str) -> list[Unit]:
+    """Prose, less a credit printed after its last sentence on the same line (…。（记者 张三））."""
+    s = span.of(text)
+    credit_at = credits.trailing_credit(s)
+    if credit_at is None:
+        return [Unit("prose", span, line)]
+    out = [Unit("credit", Span(span.start + credit_at, span.end), line)]
+    if credit_at > 0:
+        out.insert(0, Unit("prose", Span(span.start, span.start + len(s[:credit_at].rstrip())), line))
+    return out
 
 
 # An outlet's name: a paper's, a client's or a centre's, or two names joined by · (齐鲁晚报·齐鲁壹点).

@@ -272,9 +272,22 @@ def names_only(line: str) -> bool:
     return 2 <= len(words) <= 8 and all(looks_like_name(w) for w in words)
 
 
+# Who supplied or compiled a report: （市委宣传部供稿）, （本报综合）, （综合新华社报道）,
+# （图片由县委宣传部提供）, （作者单位：市委党校）.
+_SUPPLIED = re.compile(
+    r"^(?:[\u4e00-\u9fff、·\s]{2,24}(?:供稿|供图|提供|综合|报道组)"
+    r"|(?:本报|本台|本网)?综合[\u4e00-\u9fff、，,·\s]{0,24}(?:报道|消息)?"
+    r"|作者(?:单位[:：]|系)[\u4e00-\u9fff、·\s]{2,30})$"
+)
+
+
 def _credit_words(inner: str) -> bool:
-    if _SOURCE.match(inner) or _ORG_CREDIT.match(inner):
+    if _SOURCE.match(inner) or _ORG_CREDIT.match(inner) or _SUPPLIED.match(inner):
         return True
+    org, _, names = inner.partition(" ")
+    if _ORG_CREDIT.match(org) and names.strip():
+        # （县融媒体中心 张三 李四）: the unit, then its people
+        inner = names
     if is_byline_line(inner):
         return True
     words = [w for w in _SEP.split(inner) if w]
