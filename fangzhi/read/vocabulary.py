@@ -15,6 +15,7 @@ import importlib.util
 import math
 import re
 from array import array
+from collections import Counter
 from collections.abc import Iterable
 from itertools import chain, islice
 from pathlib import Path
@@ -78,19 +79,18 @@ def generic_codes() -> frozenset[int]:
     # two-character words only: their lines read "词语 7.25"
     words += [m[0] for m in _TWO_CHAR_IDF.findall(idf) if float(m[1]) < GENERIC_IDF]
     table = _codes_table()
-    return frozenset(c for w in words for k in range(len(w) - 1) for c in _codes(w[k : k + 2], table))
+    none: frozenset[int] = frozenset()
+    return frozenset(c for w in words for k in range(len(w) - 1) for c in _codes(w[k : k + 2], table, none))
 
 
 class PageVocabulary:
     def __init__(self, blocks: tuple[Block, ...]) -> None:
         table = _codes_table()
-        codes = [tuple(_codes(b.text, table)) for b in blocks]  # each set freed once read
-        # a code in more than `limit` blocks: in the sorted codes of all blocks (a block holds a
-        # code once) it is still there `limit` places on
-        every = sorted(chain.from_iterable(codes))
-        step = int(max(3, COMMON_SHARE * len(blocks))) + 1
-        common = {every[i] for i in range(len(every) - step + 1) if every[i] == every[i + step - 1]}
-        common |= generic_codes()
+        generic = generic_codes()
+        codes = [_codes(b.text, table, generic) for b in blocks]
+        # a code in more than `limit` blocks (a block holds a code once), counted in C
+        limit = int(max(3, COMMON_SHARE * len(blocks)))
+        common = {c for c, n in Counter(chain.from_iterable(codes)).items() if n > limit}
         # kept as tuples of shared ints: 8 bytes a code, a set only while a comparison needs it
         self.codes: list[tuple[int, ...]] = (
             [tuple(set(cs).difference(common)) for cs in codes] if common else codes
@@ -116,12 +116,13 @@ def overlap(a: Words | set[int], b: Words | set[int]) -> float:
     return shared / math.sqrt(len(a) * len(b)) if shared else 0.0
 
 
-def _codes(text: str, table: tuple[int, ...]) -> Words:
-    """The distinct codes of the text's opening bigrams: each character by the low byte of its
-    code point, each pair by the two bytes, the pairs starting at even and at odd positions read
-    as 16-bit numbers in C (deterministic, unlike str's salted hash)."""
+def _codes(text: str, table: tuple[int, ...], leave: frozenset[int]) -> tuple[int, ...]:
+    """The distinct codes of the text's opening bigrams, less those in `leave`: each character by
+    the low byte of its code point, each pair by the two bytes, the pairs starting at even and at
+    odd positions read as 16-bit numbers in C (deterministic, unlike str's salted hash)."""
     han = _NOT_HAN.sub("", text[: SIMILARITY_CHARS * 2])[:SIMILARITY_CHARS]
     low = han.encode("utf-16-le")[0::2]
-    evens = array("H", low[: len(low) // 2 * 2])
-    odds = array("H", low[1 : 1 + (len(low) - 1) // 2 * 2])
-    return frozenset(map(table.__getitem__, chain(evens, odds)))
+    found = set(array("H", low[: len(low) // 2 * 2]))
+    found.update(array("H", low[1 : 1 + (len(low) - 1) // 2 * 2]))
+    found -= leave
+    return tuple(map(table.__getitem__, found))  # shared int objects: 8 bytes a code
