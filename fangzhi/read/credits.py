@@ -32,7 +32,14 @@ class DatelineMatch:
     credit_end: int
 
 
+# The verbs every dateline pattern of press ends its head with (讯, 电, 消息, 报道, 报导): a line
+# without one is no dateline, and most lines are told so without the patterns' backtracking.
+_DATELINE_VERB = re.compile("讯|电|消息|报道|报导")
+
+
 def match_dateline(line: str) -> DatelineMatch | None:
+    if _DATELINE_VERB.search(line) is None:
+        return None
     own = press.OWN_REPORT.match(line)
     if own:
         # the credit keeps the paper's word for its own reporter (本报记者), as a byline line does
@@ -199,9 +206,9 @@ def _split_names(word: str) -> list[tuple[int, str]]:
 
 def is_byline_line(line: str) -> bool:
     """A line that is nothing but a credit: 本报评论员 / 本报记者 张三 通讯员 李四 / 川观新闻记者 张三."""
-    first = _org_before_role(line)
     if len(line) > 40:
         return False
+    first = _org_before_role(line)
     if not (_ROLE_RE.match(line) or first):
         return names_only(line)
     if any(c in line for c in "，。；！？“”"):
@@ -219,8 +226,9 @@ def is_byline_line(line: str) -> bool:
 
 def photo_credit_line(line: str) -> re.Match[str] | None:
     """A line that is only a photo credit: 通讯员 某某 摄."""
-    m = press.PHOTO_CREDIT.fullmatch(line.strip())
-    return m if m is not None and len(line) <= 30 else None
+    if len(line) > 30 or "摄" not in line:  # the credit ends in 摄 or 摄影
+        return None
+    return press.PHOTO_CREDIT.fullmatch(line.strip())
 
 
 def photo_credit(line: str) -> re.Match[str] | None:
@@ -251,7 +259,8 @@ def trailing_credit(text: str) -> int | None:
     s = text.rstrip()
     if _SOURCE_LINE.match(s) and len(s) <= 40 and "。" not in s:
         return 0  # 来源：某某县融媒体中心, a line of its own
-    m = _TRAILING_BRACKET.search(s)
+    # the bracket closes the stripped line: search only a line that ends in one
+    m = _TRAILING_BRACKET.search(s) if s.endswith(("）", ")")) else None
     after_stop = m is not None and (m.start() == 0 or s[m.start() - 1] in "。！？”’…")
     if m is not None and after_stop and _credit_words(m.group("c").strip()):
         return m.start()
