@@ -82,3 +82,38 @@ def test_a_county_government_website_notice() -> None:
     (e,) = rec["events"]
     assert (e["type"], e["date"], e["presided"]) == ("meeting", "2024-03-04", ["王立群"])
     assert set(e["attended"]) == {"刘建明", "张秀英", "陈志伟"}
+
+
+def test_a_host_who_welcomes_and_a_guest_who_thanks_both_speak() -> None:
+    got = events(
+        "2023年11月17日，市长朱杰会见了某集团董事长徐文峰一行。\n"
+        "朱杰对徐文峰一行的到来表示欢迎，简要介绍了本市发展情况。\n"
+        "徐文峰感谢当地给予的关心支持。\n"
+    )
+    assert got[0][0] == "reception" and set(got[0][3]) == {"朱杰", "徐文峰"}
+
+
+def test_a_clause_of_speech_without_a_subject_is_its_sentences_subjects() -> None:
+    got = events(
+        "2023年5月11日上午，市委书记刘高远赴某县调研。\n"
+        "在某公司，刘高远察看生产线运行情况，叮嘱负责人要把安全措施落实到位。\n"
+    )
+    assert got[0][3] == ["刘高远"]
+
+
+def test_a_pronoun_after_an_attendance_line_is_not_its_last_name() -> None:
+    got = events(
+        "2023年5月11日上午，市委书记刘高远赴某县调研。市领导周志强、李明参加。\n他强调，要做优做强制造业。\n"
+    )
+    assert got[0][3] == ["刘高远"] and "李明" not in got[0][3]
+
+
+def test_a_local_meeting_held_after_a_teleconference_is_an_event_of_its_own() -> None:
+    got = events(
+        "2023年5月11日上午，全国安全生产电视电话会议召开。市长王建华在某市分会场参加会议。\n"
+        "会后，王建华主持召开全市安全生产工作会议，就贯彻落实会议精神作出部署。\n"
+    )
+    assert [(g[0], g[1], g[2]) for g in got] == [
+        ("meeting", "2023-05-11", []),
+        ("meeting", "2023-05-11", ["王建华"]),
+    ]

@@ -67,7 +67,7 @@ def find_events(
     if main is None:
         return []
     main.start, main.end = body_start + main.start, body_start + main.end
-    events = [main, *_later_events(body, body_start, day, main.type)]
+    events = [main, *_later_events(body, body_start, day, main)]
     _assign_parts(text, body_start, persons, events)
     return events
 
@@ -200,14 +200,18 @@ def _clause_end(text: str, pos: int) -> int:
     return m.start() if m else len(text)
 
 
-def _later_events(body: str, offset: int, day: str | None, main_type: str) -> list[EventHit]:
-    """A paragraph that opens with another day and reports another kind of event."""
+def _later_events(body: str, offset: int, day: str | None, main: EventHit) -> list[EventHit]:
+    """A paragraph that opens with another day and reports another kind of event, or with what
+    followed the same day (会后，… / 随后，… / 当天下午，…) and reports another event."""
     out: list[EventHit] = []
+    names = [main]
+    main_type = main.type
     pos = 0
     for para in body.split("\n")[1:]:
         pos = body.index(para, pos)
         m = lex.DAY_OPENING.match(para)
-        if m is None:
+        after = lex.AFTER_OPENING.match(para) if m is None else None
+        if m is None and after is None:
             continue
         first = para[: _sentence_end(para, 0)]
         found = [x for x in (_inspected(first), _held(first), _received(first)) if x is not None]
@@ -217,12 +221,13 @@ def _later_events(body: str, offset: int, day: str | None, main_type: str) -> li
         if not found:
             continue
         e = min(found, key=lambda x: x.start)
-        if e.type == main_type:
-            continue
-        e.date = _same_month(day, int(m.group("d")))
+        if e.type == main_type and (after is None or e.name is None or e.name in {x.name for x in names}):
+            continue  # the main event told again, not another one
+        e.date = _same_month(day, int(m.group("d"))) if m is not None else day
         e.start, e.end = offset + pos + e.start, offset + pos + e.end
         e.region = (offset + pos, offset + pos + len(para))
         out.append(e)
+        names.append(e)
     return out
 
 
@@ -245,7 +250,7 @@ def _assign_parts(text: str, body_start: int, persons: list[PersonHit], events: 
             p.start == 0
             or text[p.start - 1] in "，。；：\n"
             or (p.posts and text[p.posts[0].start - 1 : p.posts[0].start] in ("", "，", "。", "\n", "；"))
-        ):
+        ) and not _in_attendance_line(text, p.start):  # a name listed as present says nothing after
             subjects.append((p.start, p.name))
     for p in persons:
         target = _target(events, p.start)
@@ -256,6 +261,12 @@ def _assign_parts(text: str, body_start: int, persons: list[PersonHit], events: 
         before = [name for pos, name in subjects if pos < m.start()]
         if before:
             _target(events, m.start()).spoke.append(before[-1])
+    for m in lex.CLAUSE_SPEECH.finditer(text, body_start):
+        # 甲察看…，叮嘱…: the sentence's own subject, never one of an earlier sentence
+        start = max(text.rfind("。", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
+        own = [name for pos, name in subjects if start <= pos < m.start()]
+        if own:
+            _target(events, m.start()).spoke.append(own[0])
     for e in events:
         e.presided = _unique(e.presided)
         e.spoke = _unique(e.spoke)

@@ -64,10 +64,18 @@ ATTENDED_OBJECT = re.compile(
 )
 # Parts people play. A name just before these verbs plays that part.
 PRESIDE = re.compile(r"主持(?:会议|召开|仪式|活动|座谈|开幕式)?")
-SPEAK = re.compile(
-    r"(?:在[^，。；]{0,10}(?:中|时|上))?(?:强调|指出|要求|讲话|表示|说|致辞|发言|作[^，。；]{0,6}(?:报告|讲话|发言)|"
-    r"提出|希望)"
+# Verbs of speech: instructions, a speech, a welcome or thanks (甲对乙一行的到来表示欢迎 / 乙感谢…),
+# what a host tells a guest or a leader tells those he inspects (介绍, 叮嘱, 勉励, 寄语).
+SPEECH_VERBS = (
+    r"强调|指出|要求|讲话|表示|说|致辞|发言|作[^，。；]{0,6}(?:报告|讲话|发言)|提出|希望|介绍|叮嘱|嘱咐|勉励|寄语|"
+    r"宣讲|欢迎|感谢|致谢"
 )
+SPEAK = re.compile(
+    r"(?:在[^，。；]{0,10}(?:中|时|上))?(?:代表[^，。；]{2,16}?)?(?:对[^，。；]{1,24}?(?:的到来)?"
+    r"(?:表示|致以)[^，。；]{0,4}(?:欢迎|感谢|祝贺|慰问|问候)|" + SPEECH_VERBS + ")"
+)
+# A clause of speech with no subject of its own: its sentence's subject spoke (甲察看…，叮嘱…)
+CLAUSE_SPEECH = re.compile(r"[，；](?:并|还|同时)?(?:叮嘱|嘱咐|勉励|要求|强调|指出|希望|鼓励)")
 ATTEND = re.compile(r"(?:出席|参加|陪同|列席|率队|带队|一同|参与)")
 SPEAK_AFTER_ATTEND = re.compile(r"(?:出席|参加)(?:会议|活动|仪式)?并(?:讲话|致辞|发言|作报告)")
 PRONOUN = re.compile(r"(?:他|她)(?:在[^，。；]{0,10}(?:中|时|上))?(?:强调|指出|要求|表示|说|认为|希望)")
@@ -76,3 +84,5 @@ BODY_SPEAKS = compile_scanning(
     r"(?P<who>会议|会上|会议认为|会议提出)?(?P<verb>强调|指出|要求|认为|提出|明确)[，：:]"
 )
 DAY_OPENING = re.compile(r"^(?P<d>\d{1,2})日(?:[上下]午|晚|晚上)?(?:为|，|的|在)?")
+# A paragraph that reports what followed the main event the same day: 会后，… / 随后，…召开
+AFTER_OPENING = re.compile(r"^(?:会后|会议结束后|随后|当天下午|当天上午|当日下午|当日上午)[，,]")
