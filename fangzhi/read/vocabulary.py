@@ -17,14 +17,14 @@ import re
 from array import array
 from collections import Counter
 from collections.abc import Iterable
-from itertools import chain, islice
+from itertools import chain, filterfalse, islice
 from pathlib import Path
 
 from fangzhi.model import Block
 
 SIMILARITY_CHARS = 80  # a block's opening words carry its vocabulary
 COMMON_SHARE = 0.15  # a bigram printed in more than this share of a page's blocks (and 3) is common
-_NOT_HAN = re.compile(r"[^\u4e00-\u9fff]+")
+_HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
 
 Words = frozenset[int]
 
@@ -91,9 +91,10 @@ class PageVocabulary:
         # a code in more than `limit` blocks (a block holds a code once), counted in C
         limit = int(max(3, COMMON_SHARE * len(blocks)))
         common = {c for c, n in Counter(chain.from_iterable(codes)).items() if n > limit}
-        # kept as tuples of shared ints: 8 bytes a code, a set only while a comparison needs it
+        # kept as tuples of shared ints: 8 bytes a code, a set only while a comparison needs it;
+        # a block's codes are distinct already, so filtering them needs no set of their own
         self.codes: list[tuple[int, ...]] = (
-            [tuple(set(cs).difference(common)) for cs in codes] if common else codes
+            [tuple(filterfalse(common.__contains__, cs)) for cs in codes] if common else codes
         )
         self.every: list[tuple[int, ...]] = codes  # with the page's common words too
 
@@ -120,9 +121,10 @@ def _codes(text: str, table: tuple[int, ...], leave: frozenset[int]) -> tuple[in
     """The distinct codes of the text's opening bigrams, less those in `leave`: each character by
     the low byte of its code point, each pair by the two bytes, the pairs starting at even and at
     odd positions read as 16-bit numbers in C (deterministic, unlike str's salted hash)."""
-    han = _NOT_HAN.sub("", text[: SIMILARITY_CHARS * 2])[:SIMILARITY_CHARS]
+    # the Han runs joined: the same text as deleting the rest, with one match a run, not a gap
+    han = "".join(_HAN_RUN.findall(text, 0, SIMILARITY_CHARS * 2))[:SIMILARITY_CHARS]
     low = han.encode("utf-16-le")[0::2]
     found = set(array("H", low[: len(low) // 2 * 2]))
     found.update(array("H", low[1 : 1 + (len(low) - 1) // 2 * 2]))
-    found -= leave
-    return tuple(map(table.__getitem__, found))  # shared int objects: 8 bytes a code
+    # shared int objects: 8 bytes a code; `leave` is asked about each code, not walked
+    return tuple(map(table.__getitem__, filterfalse(leave.__contains__, found)))
