@@ -21,11 +21,12 @@ from __future__ import annotations
 import functools
 import json
 import math
+import re
 from array import array
 from collections import Counter
 from dataclasses import dataclass, field
 from importlib import resources
-from itertools import chain, groupby, islice, pairwise
+from itertools import chain, pairwise
 
 from fangzhi.lexicon import layout
 from fangzhi.model import Block
@@ -39,6 +40,7 @@ TAIL_MIN_SCORE = 0.35
 CONFIDENT = 0.6  # the tail model decides when its likeliest reading is at least this likely
 TITLE_MIN_SCORE = 0.2
 SIMILARITY_CHARS = 400
+_HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
 TAILS_FILE = "tails.json"
 
 
@@ -450,19 +452,15 @@ Vector = tuple["array[int]", "array[float]"]  # distinct bigram codes, their dam
 def _bigrams(text: str) -> array[int]:
     """The text's Han bigrams as sorted packed codes: a few kilobytes where a Counter of
     two-character strings takes tens. A few hundred characters carry a report's vocabulary."""
-    han = (c for c in text[: SIMILARITY_CHARS * 2] if "\u4e00" <= c <= "\u9fff")
-    codes = sorted((ord(a) << 16) | ord(b) for a, b in islice(pairwise(han), SIMILARITY_CHARS))
-    return array("Q", codes)
+    # the Han runs joined (found by one pattern, not read a character at a time), then the pairs
+    han = "".join(_HAN_RUN.findall(text, 0, SIMILARITY_CHARS * 2))[: SIMILARITY_CHARS + 1]
+    return array("Q", sorted([(ord(a) << 16) | ord(b) for a, b in pairwise(han)]))
 
 
 def _weights(codes: array[int]) -> Vector:
     """Distinct codes and their log1p-dampened counts, in two flat arrays (no tuple per code)."""
-    keys: array[int] = array("Q")
-    weights: array[float] = array("d")
-    for code, group in groupby(codes):
-        keys.append(code)
-        weights.append(math.log1p(sum(1 for _ in group)))
-    return keys, weights
+    counts = Counter(codes)  # counted in C; sorted codes come out sorted
+    return array("Q", counts), array("d", map(math.log1p, counts.values()))
 
 
 def _vector(text: str, memo: dict[str, Vector] | None) -> Vector:
