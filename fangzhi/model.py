@@ -136,10 +136,13 @@ class Byline:
 
 @dataclass(frozen=True, slots=True)
 class DateFact:
-    iso: str | None
+    iso: str | None  # YYYY-MM-DD, or --MM-DD where nothing gives the year (ISO 8601's partial form)
     year_inferred: bool = False
     spans: tuple[Span, ...] = ()
     text: str | None = None
+    # where the year came from: dateline | body (the article prints it), masthead, issue-date,
+    # file-name, or none (the date is partial)
+    source: str = "none"
 
 
 @dataclass(frozen=True, slots=True)

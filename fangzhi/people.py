@@ -77,7 +77,8 @@ def merge_people(pages: Iterable[ParsedPage]) -> list[PersonRecord]:
             for person in article.facts.persons:
                 titles = [p.title for p in person.posts]
                 rec = _record_for(records, order, person.name, titles, article)
-                rec.see(titles, article.date.iso, article.id)
+                full = article.date.iso if article.date.iso and article.date.iso[0].isdigit() else None
+                rec.see(titles, full, article.id)  # a partial date (--MM-DD) dates no term
     return order
 
 

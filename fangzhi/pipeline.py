@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 
+from fangzhi.extract.dates import name_date
 from fangzhi.extract.facts import with_facts
 from fangzhi.ids import page_id
 from fangzhi.model import ParsedPage, RawPage
@@ -20,10 +21,14 @@ def parse_page(raw: RawPage, settings: Settings) -> ParsedPage:
     layout = build_blocks(page)
     drafts = segment(layout, page_labels(layout) if settings.learned else None)
     page = set_aside(page, layout, drafts)
-    issue = settings.issue_date or page.printed_date
+    named = name_date(raw.name)
+    issue = settings.issue_date or page.printed_date or named
+    issue_source = "issue-date" if settings.issue_date else "masthead" if page.printed_date else "file-name"
     publication = publication_of(layout, settings.publication) or page.masthead
     key = page_id(raw.name, raw.sha256, publication, issue.isoformat() if issue else None)
-    articles = assemble(page, layout, drafts, key=key, issue=issue, publication=publication)
+    articles = assemble(
+        page, layout, drafts, key=key, issue=issue, publication=publication, issue_source=issue_source
+    )
     if settings.extract_facts:
         articles = with_facts(articles)
     return ParsedPage(page, articles, page.problems, page_id=key, publication=publication, issue_date=issue)

@@ -14,6 +14,9 @@ from fangzhi.store.keys import last_day
 
 __all__ = ["FACET_BASIS", "RANK_WINDOW", "Filters", "Hit", "QueryError", "SearchPage", "facets", "search"]
 
+# A date with its year: a partial one (--MM-DD) bounds no first or last sighting.
+_FULL_DATE = "CASE WHEN {0}.date GLOB '[0-9]*' THEN {0}.date END"
+
 
 # ---------------------------------------------------------------- articles
 
@@ -156,7 +159,8 @@ def _person_view(conn: sqlite3.Connection, pid: int, key: str, name: str) -> Per
     )
     v.places = _rows(
         conn,
-        "SELECT e.place AS place, COUNT(*) AS times, MIN(e.date) AS first, MAX(e.date) AS last "
+        "SELECT e.place AS place, COUNT(*) AS times, "
+        f"MIN({_FULL_DATE.format('e')}) AS first, MAX({_FULL_DATE.format('e')}) AS last "
         "FROM event_roles r JOIN events e ON e.id = r.event_id WHERE r.person_id = ? AND e.place IS NOT NULL "
         "GROUP BY e.place ORDER BY times DESC, first",
         pid,
@@ -206,8 +210,9 @@ def people(
     rows = [
         dict(r)
         for r in conn.execute(
-            "SELECT p.key, p.name, COUNT(DISTINCT m.article_id) AS articles, MIN(a.date) AS first_seen, "
-            "MAX(a.date) AS last_seen FROM persons p JOIN mentions m ON m.person_id = p.id "
+            "SELECT p.key, p.name, COUNT(DISTINCT m.article_id) AS articles, "
+            f"MIN({_FULL_DATE.format('a')}) AS first_seen, MAX({_FULL_DATE.format('a')}) AS last_seen "
+            "FROM persons p JOIN mentions m ON m.person_id = p.id "
             f"JOIN articles a ON a.id = m.article_id WHERE {where} GROUP BY p.id "
             "ORDER BY articles DESC, p.key LIMIT :limit OFFSET :offset",
             params,

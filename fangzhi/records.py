@@ -84,6 +84,7 @@ def article_record(parsed: ParsedPage, a: Article) -> dict[str, Any]:
         "bylines": [_byline(page, b) for b in a.bylines],
         "date": a.date.iso,
         "year_inferred": a.date.year_inferred if a.date.iso else False,
+        "date_source": a.date.source if a.date.iso else "none",
         "body": "\n".join(str(shown(page, b)) for b in a.body),
         "complete": a.complete,
         "furniture": [],

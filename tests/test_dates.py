@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 from fangzhi.extract.dates import page_year, read_date
-from tests.helpers import one
+from tests.helpers import one, records
 
 
 def iso(text: str, issue: date | None = None, year: int | None = 2023) -> str | None:
@@ -60,9 +61,40 @@ def test_page_year_prefers_full_dates_then_the_latest() -> None:
     assert page_year("没有年份。") is None
 
 
-def test_no_year_anywhere_is_a_problem_not_a_guess() -> None:
+def test_no_year_anywhere_is_a_partial_date_and_a_problem_not_a_guess() -> None:
     fact, problems = read_date("5月11日，会议召开。", 0, issue=None, year_hint=None)
-    assert fact.iso is None and problems[0].code == "date.no_year"
+    assert fact.iso == "--05-11" and fact.source == "none"
+    assert problems[0].code == "date.no_year"
+
+
+def test_a_year_comes_from_the_issue_and_says_so() -> None:
+    fact, _ = read_date(
+        "5月11日，会议召开。", 0, issue=date(2023, 5, 12), year_hint=None, issue_source="masthead"
+    )
+    assert (fact.iso, fact.source) == ("2023-05-11", "masthead")
+
+
+def test_a_bare_year_of_another_article_is_not_this_ones() -> None:
+    page = (
+        "# 某项工作取得进展\n\n5月11日，2022年度评价结果出炉，某机场再获优秀奖。\n\n"
+        "# 另一篇报道\n\n本报讯 2023年5月10日，市委召开会议。\n"
+    )
+    recs = records(page)
+    assert recs[0]["date"] == "2023-05-11" and recs[0]["date_source"] == "page"
+    assert recs[1]["date"] == "2023-05-10" and recs[1]["date_source"] == "body"
+
+
+def test_a_page_with_no_year_anywhere_gives_month_and_day() -> None:
+    rec = one("# 某项工作取得进展\n\n本报讯 5月11日，市委召开会议。\n")
+    assert (rec["date"], rec["date_source"]) == ("--05-11", "none")
+
+
+def test_a_date_in_the_file_name_gives_the_year() -> None:
+    from fangzhi.pipeline import parse_text
+    from fangzhi.records import page_records
+
+    recs = page_records(parse_text("# 某项工作\n\n本报讯 5月11日，市委召开会议。\n", "hyrb-20230512-02.txt"))
+    assert (recs[0]["date"], recs[0]["date_source"]) == ("2023-05-11", "file-name")
 
 
 def test_article_date_comes_from_a_wire_dateline() -> None:
@@ -70,3 +102,17 @@ def test_article_date_comes_from_a_wire_dateline() -> None:
         "# 某项工作取得进展\n\n新华社北京2023年10月8日电（记者 甲某）记者从有关部门获悉，工作进展顺利。\n"
     )
     assert rec["date"] == "2023-10-08"
+
+
+def test_the_archive_keeps_a_partial_date_and_where_each_year_came_from(tmp_path: Path) -> None:
+    from fangzhi.archive import open_archive
+
+    (tmp_path / "p.txt").write_text(
+        "# 某项工作取得进展\n\n本报讯 5月11日，市委书记王建华主持召开会议。\n", encoding="utf-8"
+    )
+    with open_archive(tmp_path / "a.db") as a:
+        a.ingest([tmp_path / "p.txt"])
+        row = a.conn.execute("SELECT date, date_source FROM articles").fetchone()
+        assert tuple(row) == ("--05-11", "none")
+        seen = a.conn.execute("SELECT first_seen FROM posts_held WHERE name = '王建华'").fetchall()
+        assert seen and all(r[0] is None for r in seen)  # a partial date bounds no term

@@ -1,14 +1,18 @@
 """The date of the event an article reports, as ISO, with the evidence for its year.
 
 The date is read where reports print it: the dateline (新华社北京5月3日电), else the lead's opening
-clause (5月11日上午，…). A year left out is taken from --issue-date, else from the years the page
-itself prints; a relative day (昨日) needs the issue date and is otherwise a problem, not a guess.
+clause (5月11日上午，…). A year left out comes, in this order, from the article itself (a year it
+prints elsewhere), the issue date (--issue-date, else the page header's, else a date in the file
+name); never from another article of the page. With none, the date is partial, `--MM-DD` as ISO
+8601 writes month and day alone. A relative day (昨日) needs the issue date and is otherwise a
+problem, not a guess.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 from datetime import date, timedelta
 
 from fangzhi.lexicon import dates as lex
@@ -18,8 +22,29 @@ LEAD_CHARS = 40
 _CLAUSE_END = re.compile(r"[，。；！？：]")
 
 
+_NAME_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)[-_.]?(0[1-9]|1[0-2])[-_.]?(0[1-9]|[12]\d|3[01])(?!\d)")
+
+
+def name_date(name: str) -> date | None:
+    """A date printed in a page file's name (hyrb-20231117-02.txt, 2023_11_17_A3.txt)."""
+    m = _NAME_DATE.search(name)
+    if m is None:
+        return None
+    try:
+        return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
+
+
+def dated_year(text: str) -> int | None:
+    """The year of the full dates a text prints (2023年5月11日); a bare year (2022年度, 2021年以来)
+    names a period the text speaks of, not the day it reports."""
+    votes = Counter(int(m.group("y")) for m in lex.DATE.finditer(text) if m.group("y"))
+    return max(votes, key=lambda y: (votes[y], y)) if votes else None
+
+
 def page_year(text: str) -> int | None:
-    """The year a page's own evidence points to: full dates weigh most, then any 20xx年."""
+    """The year a text's own evidence points to: full dates weigh most, then any 20xx年."""
     votes: Counter[int] = Counter()
     for m in lex.DATE.finditer(text):
         if m.group("y"):
@@ -37,23 +62,28 @@ def read_date(
     *,
     issue: date | None,
     year_hint: int | None,
+    where: str = "body",
+    issue_source: str = "issue-date",
+    page_year: int | None = None,
 ) -> tuple[DateFact, list[Problem]]:
-    """The first date in `text` (a dateline or a lead), `offset` placing it in the page."""
+    """The first date in `text` (a dateline or a lead, said by `where`), `offset` placing it in
+    the page; `year_hint` is a year the article itself prints, `issue_source` says where the
+    issue date came from (issue-date, masthead, file-name)."""
     lead = _lead(text)
     m = lex.DATE.search(lead)
     rel = lex.RELATIVE.search(lead)
     # 昨日（3月12日）: the printed date settles what the relative day would need the issue for
     if rel and (m is None or (rel.start() < m.start() and m.start() - rel.end() > 2)):
-        return _relative(rel, offset, issue)
+        fact, probs = _relative(rel, offset, issue)
+        return (replace(fact, source=issue_source) if fact.iso else fact), probs
     if m is None:
         cm = lex.CN_DATE.search(lead)
         if cm is None:
             return DateFact(None), []
-        return _from_parts(
-            _cn(cm.group("y")), _cn(cm.group("m")), _cn(cm.group("d")), cm, offset, issue, year_hint
-        )
-    y = int(m.group("y")) if m.group("y") else None
-    return _from_parts(y, int(m.group("m")), int(m.group("d")), m, offset, issue, year_hint)
+        y, mo, d, found = _cn(cm.group("y")), _cn(cm.group("m")), _cn(cm.group("d")), cm
+    else:
+        y, mo, d, found = int(m.group("y")) if m.group("y") else None, int(m.group("m")), int(m.group("d")), m
+    return _from_parts(y, mo, d, found, offset, issue, (year_hint, page_year), where, issue_source)
 
 
 def _lead(text: str) -> str:
@@ -73,19 +103,30 @@ def _from_parts(
     m: re.Match[str],
     offset: int,
     issue: date | None,
-    year_hint: int | None,
+    hints: tuple[int | None, int | None],
+    where: str,
+    issue_source: str,
 ) -> tuple[DateFact, list[Problem]]:
     span = (Span(offset + m.start(), offset + m.end()),)
     if mo is None or d is None:
         return DateFact(None), []
     inferred = y is None
+    source = where
+    own, page = hints
+    if y is None and own is not None:
+        y = own  # the year of a full date the article prints elsewhere: its own evidence
+    elif y is None and issue is not None:
+        y = issue.year - (1 if (mo, d) > (issue.month, issue.day) and mo - issue.month > 6 else 0)
+        source = issue_source
+    elif y is None and page is not None:
+        y, source = page, "page"  # the year the page's dates print: one issue, one year
     if y is None:
-        if issue is not None:
-            y = issue.year - (1 if (mo, d) > (issue.month, issue.day) and mo - issue.month > 6 else 0)
-        else:
-            y = year_hint
-    if y is None:
-        return DateFact(None, True, span, m.group()), [
+        if not (1 <= mo <= 12 and 1 <= d <= 31):
+            return DateFact(None, True, span, m.group()), [
+                Problem("date.invalid", f"{m.group()} is not a date", span)
+            ]
+        # month and day as printed, no year: a partial date, never a year borrowed from elsewhere
+        return DateFact(f"--{mo:02d}-{d:02d}", False, span, m.group(), "none"), [
             Problem("date.no_year", f"the page prints {m.group()} but no year; pass --issue-date", span)
         ]
     try:
@@ -94,7 +135,7 @@ def _from_parts(
         return DateFact(None, inferred, span, m.group()), [
             Problem("date.invalid", f"{m.group()} is not a date in {y}", span)
         ]
-    return DateFact(iso, inferred, span, m.group()), []
+    return DateFact(iso, inferred, span, m.group(), source), []
 
 
 def _relative(m: re.Match[str], offset: int, issue: date | None) -> tuple[DateFact, list[Problem]]:

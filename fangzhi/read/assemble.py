@@ -6,7 +6,7 @@ from collections import Counter
 from dataclasses import replace
 from datetime import date
 
-from fangzhi.extract.dates import page_year, read_date
+from fangzhi.extract.dates import dated_year, page_year, read_date
 from fangzhi.ids import article_id
 from fangzhi.lexicon import layout as lay
 from fangzhi.lexicon import press
@@ -65,11 +65,14 @@ def assemble(
     key: str,
     issue: date | None,
     publication: str | None,
+    issue_source: str = "issue-date",
 ) -> tuple[Article, ...]:
-    year = page_year(page.text)
     kept = [d for d in drafts if d.blocks]
+    # with no issue date anywhere, the year the page's own dates print, weaker than any article's
+    fallback = page_year(page.text) if issue is None else None
     return tuple(
-        _article(page, layout, d, article_id(key, n), issue, year, publication) for n, d in enumerate(kept, 1)
+        _article(page, layout, d, article_id(key, n), (issue, issue_source, fallback), publication)
+        for n, d in enumerate(kept, 1)
     )
 
 
@@ -87,8 +90,7 @@ def _article(
     layout: Layout,
     d: Draft,
     aid: str,
-    issue: date | None,
-    year: int | None,
+    issued: tuple[date | None, str, int | None],
     publication: str | None,
 ) -> Article:
     blocks = layout.blocks
@@ -106,7 +108,9 @@ def _article(
     problems: list[Problem] = []
     date_fact = DateFact(None)
     if not d.fragment:
-        date_fact, probs = _date(dateline, body, issue, year)
+        # a year the article itself prints (never another article's)
+        year = dated_year("".join(b.text for b in (*head.values(), *body)))
+        date_fact, probs = _date(dateline, body, issued, year)
         problems.extend(probs)
     kind = _kind(d, head, bylines)
     return Article(
@@ -195,22 +199,34 @@ def _name_spans(block: Block, c: credits.Credit) -> tuple[Span, ...]:
 
 
 def _date(
-    dateline: Block | None, body: tuple[Block, ...], issue: date | None, year: int | None
+    dateline: Block | None,
+    body: tuple[Block, ...],
+    issued: tuple[date | None, str, int | None],
+    year: int | None,
 ) -> tuple[DateFact, list[Problem]]:
+    issue, source, page = issued
     if dateline is not None:
         m = credits.match_dateline(dateline.text)
         if m is not None and m.date_text:
-            fact, probs = read_date(dateline.text, 0, issue=issue, year_hint=year)
+            fact, probs = read_date(
+                dateline.text,
+                0,
+                issue=issue,
+                year_hint=year,
+                where="dateline",
+                issue_source=source,
+                page_year=page,
+            )
             if fact.iso:
                 return _mapped(fact, dateline), probs
     if not body:
         return DateFact(None), []
-    fact, probs = read_date(body[0].text, 0, issue=issue, year_hint=year)
+    fact, probs = read_date(body[0].text, 0, issue=issue, year_hint=year, issue_source=source, page_year=page)
     return _mapped(fact, body[0]), [Problem(p.code, p.message, _map_spans(p.spans, body[0])) for p in probs]
 
 
 def _mapped(fact: DateFact, block: Block) -> DateFact:
-    return DateFact(fact.iso, fact.year_inferred, _map_spans(fact.spans, block), fact.text)
+    return DateFact(fact.iso, fact.year_inferred, _map_spans(fact.spans, block), fact.text, fact.source)
 
 
 def _map_spans(spans: tuple[Span, ...], block: Block) -> tuple[Span, ...]:

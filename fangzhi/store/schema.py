@@ -301,6 +301,30 @@ ALTER TABLE pages ADD COLUMN reading TEXT;
 CREATE INDEX IF NOT EXISTS pages_content ON pages(sha256, name);
 """,
     ),
+    (
+        8,
+        "where each article's year came from; partial dates (--MM-DD) kept out of first and last seen",
+        """
+-- dateline | body | masthead | issue-date | file-name | page | none (the date is --MM-DD)
+ALTER TABLE articles ADD COLUMN date_source TEXT;
+DROP VIEW IF EXISTS posts_held;
+CREATE VIEW posts_held AS
+SELECT mp.person_id                 AS person_id,
+       p.key                        AS person_key,
+       p.name                       AS name,
+       mp.title                     AS title,
+       MAX(mp.organisation)         AS organisation,
+       MAX(mp.place)                AS place,
+       MIN(CASE WHEN a.date GLOB '[0-9]*' THEN a.date END) AS first_seen,
+       MAX(CASE WHEN a.date GLOB '[0-9]*' THEN a.date END) AS last_seen,
+       COUNT(DISTINCT a.id)         AS articles,
+       GROUP_CONCAT(DISTINCT a.id)  AS evidence
+FROM mention_posts mp
+JOIN articles a ON a.id = mp.article_id
+JOIN persons p ON p.id = mp.person_id
+GROUP BY mp.person_id, mp.title;
+""",
+    ),
 )
 
 

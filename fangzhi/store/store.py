@@ -190,8 +190,8 @@ class Store:
         rowid = self._next_rowid(a.date.iso)
         c.execute(
             "INSERT INTO articles (rowid, id, page_id, seq, kind, kicker, headline, subtitle, dateline, "
-            "byline, credit, source, publication, date, year_inferred, complete, body, spans) "
-            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            "byline, credit, source, publication, date, year_inferred, complete, body, spans, date_source) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (
                 rowid,
                 a.id,
@@ -211,6 +211,7 @@ class Store:
                 int(a.complete),
                 rec["body"],
                 json.dumps(rec["spans"]),
+                rec["date_source"],
             ),
         )
         c.execute(
