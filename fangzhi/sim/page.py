@@ -254,7 +254,7 @@ def gold_page(pr: Printer, page_file: str, *, dated: bool) -> dict[str, Any]:
                 "persons": [{"name": p.name, "posts": list(p.posts)} for p in story.persons] if story else [],
                 "documents": list(story.documents) if story else [],
                 "slogans": list(story.slogans) if story else [],
-                "events": [_event(e) for e in story.events] if story and g.kind != "fragment" else [],
+                "events": [_event(e, dated) for e in story.events] if story and g.kind != "fragment" else [],
             }
         )
     return {
@@ -265,11 +265,12 @@ def gold_page(pr: Printer, page_file: str, *, dated: bool) -> dict[str, Any]:
     }
 
 
-def _event(e: Any) -> dict[str, Any]:
+def _event(e: Any, dated: bool) -> dict[str, Any]:
+    day = e.date.isoformat() if e.date else None
     return {
         "type": e.type,
         "name": e.name,
-        "date": e.date.isoformat() if e.date else None,
+        "date": day if dated or day is None else "--" + day[5:],  # as the article's date
         "place": e.place,
         "presided": list(e.presided),
         "spoke": list(e.spoke),
