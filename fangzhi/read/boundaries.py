@@ -48,6 +48,30 @@ def _bucket(x: float, edges: Sequence[float]) -> int:
     return bisect_right(edges, x)
 
 
+# A page's blocks repeat the same few feature strings (kind=body, prev:end=stop, sim_prev=0): each
+# is made once and shared, not built again for every block of every page.
+@functools.cache
+def _feature(name: str, value: str | int) -> str:
+    """name=value, for values from a small fixed set (never a block's own words)."""
+    return f"{name}={value}"
+
+
+@functools.cache
+def _neighbour(side: str, feature: str) -> str:
+    """prev:… or next:…, for a shape feature from a small fixed set."""
+    return side + feature
+
+
+def _similarities(name: str) -> tuple[str, ...]:
+    """The feature string of each similarity bucket."""
+    return tuple(f"{name}={k}" for k in range(len(EDGES) + 1))
+
+
+_SIM_UNIT, _SIM_PREV, _SIM_PREV2, _SIM_HEAD, _SIM_NEXT_HEAD, _SIM_NEXT_BODY = map(
+    _similarities, ("sim_unit", "sim_prev", "sim_prev2", "sim_head", "sim_next_head", "sim_next_body")
+)
+
+
 def _end_class(s: str) -> str:
     s = s.rstrip()
     if not s:
@@ -66,7 +90,11 @@ def _end_class(s: str) -> str:
 
 def _block_shape(b: Block) -> list[str]:
     s = b.text.strip()
-    f = [f"kind={b.kind}", f"end={_end_class(s)}", f"len={_bucket(len(s), (8, 20, 40, 80, 160, 320))}"]
+    f = [
+        _feature("kind", b.kind),
+        _feature("end", _end_class(s)),
+        _feature("len", _bucket(len(s), (8, 20, 40, 80, 160, 320))),
+    ]
     if b.kind != "body":
         return f
     first = s[:2]
@@ -120,24 +148,24 @@ def page_features(lay: Layout) -> list[list[str]]:
         f = list(shapes[i])
         words = vocab.words(i)
         if b.kind == "body" and unit:
-            f.append(f"sim_unit={_bucket(overlap(words, unit), EDGES)}")
+            f.append(_SIM_UNIT[_bucket(overlap(words, unit), EDGES)])
         if i in lay.group_of:
             g = lay.groups[lay.group_of[i]]
             f.append("group_first" if g[0] == i else "group_more")
         if i == 0:
             f.append("page_start")
         else:
-            f.extend("prev:" + x for x in shapes[i - 1] if not x.startswith(("first", "len")))
-            f.append(f"sim_prev={_bucket(overlap(prev, words), EDGES)}")
+            f.extend(_neighbour("prev:", x) for x in shapes[i - 1] if not x.startswith(("first", "len")))
+            f.append(_SIM_PREV[_bucket(overlap(prev, words), EDGES)])
             if i >= 2:
-                f.append(f"sim_prev2={_bucket(overlap(prev2, words), EDGES)}")
+                f.append(_SIM_PREV2[_bucket(overlap(prev2, words), EDGES)])
         if b.kind == "body" and head is not None:
-            f.append(f"sim_head={_bucket(overlap(head, words), EDGES)}")
+            f.append(_SIM_HEAD[_bucket(overlap(head, words), EDGES)])
         k = below[i]
         if b.kind == "body" and k is not None:
             if k not in heads_below:
                 heads_below[k] = vocab.of(range(k, min(k + 2, len(blocks))))
-            f.append(f"sim_next_head={_bucket(overlap(heads_below[k], words), EDGES)}")
+            f.append(_SIM_NEXT_HEAD[_bucket(overlap(heads_below[k], words), EDGES)])
             if k not in bodies_below:
                 first = next(
                     (j for j in range(k + 1, min(k + 6, len(blocks))) if blocks[j].kind == "body"), None
@@ -146,9 +174,9 @@ def page_features(lay: Layout) -> list[list[str]]:
                     vocab.of(range(first, min(first + 2, len(blocks)))) if first else frozenset()
                 )
             # a displaced tail shares words (names, places) with the report under the next head
-            f.append(f"sim_next_body={_bucket(overlap(bodies_below[k], words), EDGES)}")
+            f.append(_SIM_NEXT_BODY[_bucket(overlap(bodies_below[k], words), EDGES)])
         if i + 1 < len(blocks):
-            f.extend("next:" + x for x in shapes[i + 1][:2])
+            f.extend(_neighbour("next:", x) for x in shapes[i + 1][:2])
         else:
             f.append("page_end")
         if b.kind in ("headline", "kicker", "subtitle", "dateline"):
