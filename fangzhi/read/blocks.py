@@ -301,23 +301,25 @@ def _reflow(units: list[Unit], text: str) -> tuple[list[Block], dict[int, int]]:
     blocks: list[Block] = []
     group_of: dict[int, int] = {}
     para: list[Unit] = []
+    left = ""  # the text of `para`, grown with it rather than joined again for every line
 
     def flush() -> None:
         if para:
-            blocks.append(_body_block(para, text))
+            blocks.append(_body_block(para, left))
             para.clear()
 
     for u in units:
         if u.kind in ("prose", "head") and u.group < 0:
             s = u.span.of(text)
             if para:
-                left = "".join(p.span.of(text) for p in para)
                 ended = para[-1].line.ended or para[-1].line.jump == "to"
-                if not ended and closes_gap(left, s, left_titleish=is_titleish(left) and len(para) == 1):
+                if not ended and closes_gap(left, s, left_titleish=len(para) == 1 and is_titleish(left)):
                     para.append(u)
+                    left += s
                     continue
                 flush()
             para.append(u)
+            left = s
             continue
         flush()
         if u.group >= 0:
@@ -330,11 +332,13 @@ def _reflow(units: list[Unit], text: str) -> tuple[list[Block], dict[int, int]]:
     return blocks, group_of
 
 
-def _body_block(units: list[Unit], text: str) -> Block:
+def _body_block(units: list[Unit], body: str) -> Block:
+    """A paragraph of the units, whose text is `body`."""
     spans = tuple(u.span for u in units)
-    body = "".join(sp.of(text) for sp in spans)
     closing = units[-1].line.ended or bool(
         len(body) <= 200
+        # both closings end in 。 or a bracket, and a body never ends in a line break
+        and body.endswith(("。", "）", ")"))
         and (
             (layout.CLOSING_TAIL.search(body) and layout.LEADER_WORD.search(body))
             or layout.CLOSING_OTHER.search(body)

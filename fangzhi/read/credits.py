@@ -264,7 +264,7 @@ def trailing_credit(text: str) -> int | None:
     after_stop = m is not None and (m.start() == 0 or s[m.start() - 1] in "。！？”’…")
     if m is not None and after_stop and _credit_words(m.group("c").strip()):
         return m.start()
-    stop = max(s.rfind(c) for c in "。！？")
+    stop = max(s.rfind("。"), s.rfind("！"), s.rfind("？"))
     tail = s[stop + 1 :].strip()
     if not (0 <= stop < len(s) - 1 and 2 <= len(tail) <= 40):
         return None
