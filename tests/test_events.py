@@ -117,3 +117,13 @@ def test_a_local_meeting_held_after_a_teleconference_is_an_event_of_its_own() ->
         ("meeting", "2023-05-11", []),
         ("meeting", "2023-05-11", ["王建华"]),
     ]
+
+
+def test_what_follows_a_later_events_paragraph_is_its_report_too() -> None:
+    got = events(
+        "2023年5月11日上午，全国安全生产电视电话会议召开。副省长赵明出席并讲话。市长王建华在某市分会场参加会议。\n"
+        "会后，王建华主持召开全市安全生产工作会议，就贯彻落实会议精神作出部署。\n"
+        "他指出，要压实安全生产责任。\n"
+    )
+    assert got[0][3] == ["赵明"]
+    assert (got[1][2], got[1][3]) == (["王建华"], ["王建华"])

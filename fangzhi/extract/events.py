@@ -206,6 +206,7 @@ def _later_events(body: str, offset: int, day: str | None, main: EventHit) -> li
     out: list[EventHit] = []
     names = [main]
     main_type = main.type
+    turns: list[int] = []  # where a paragraph opens with another day or with what followed
     pos = 0
     for para in body.split("\n")[1:]:
         pos = body.index(para, pos)
@@ -213,6 +214,7 @@ def _later_events(body: str, offset: int, day: str | None, main: EventHit) -> li
         after = lex.AFTER_OPENING.match(para) if m is None else None
         if m is None and after is None:
             continue
+        turns.append(offset + pos)
         first = para[: _sentence_end(para, 0)]
         found = [x for x in (_inspected(first), _held(first), _received(first)) if x is not None]
         mention = lex.MEETING_MENTION.search(first)
@@ -228,6 +230,12 @@ def _later_events(body: str, offset: int, day: str | None, main: EventHit) -> li
         e.region = (offset + pos, offset + pos + len(para))
         out.append(e)
         names.append(e)
+    # what follows a later event's paragraph is its report too (他指出… after 会后，…召开), up to
+    # the next one's
+    for e in out:
+        # up to the next paragraph that opens with a day or what followed (26日上午的会议…)
+        later = [x for x in turns if x > e.region[0]]
+        e.region = (e.region[0], later[0] if later else offset + len(body))
     return out
 
 
