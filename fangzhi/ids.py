@@ -5,6 +5,7 @@ Re-parsing a page gives the same ids, so a store can be idempotent on them.
 
 from __future__ import annotations
 
+import functools
 import re
 
 _SAFE = re.compile(r"[^0-9A-Za-z_-]+")
@@ -20,6 +21,8 @@ def page_key(name: str, sha256: str) -> str:
     return "p" + (sha256[:12] or "0" * 12)
 
 
+# an archive holds a few papers: each name's pinyin is read once, not for every page
+@functools.lru_cache(maxsize=256)
 def publication_slug(publication: str) -> str:
     """衡阳晚报 → hywb: the initials of the paper's name in pinyin (ASCII names kept, lowered)."""
     from pypinyin import Style, lazy_pinyin

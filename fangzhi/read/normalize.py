@@ -159,16 +159,23 @@ def _emit_line(
     text: str, a: int, b: int, level: int, gap: int, out: OffsetBuilder, shown: str | None = None
 ) -> tuple[Line | None, list[Furniture]]:
     keep, marks_raw, bold = _kept_ranges(text, a, b)
-    line_text = _fold_punctuation("".join(text[x:y] for x, y in keep))
-    line_shown = _fold_punctuation("".join(shown[x:y] for x, y in keep)) if shown is not None else None
     begin = out.pos
-    cursor = 0
     marks: list[int] = []
-    for x, y in keep:
-        marks.extend(begin + cursor for m in marks_raw if m == x)
-        piece_shown = line_shown[cursor : cursor + (y - x)] if line_shown is not None else None
-        out.keep(line_text[cursor : cursor + (y - x)], x, piece_shown)
-        cursor += y - x
+    if len(keep) == 1:  # most lines: nothing dropped inside the line, one piece kept whole
+        ((x, y),) = keep
+        line_text = _fold_punctuation(text[x:y])
+        out.keep(line_text, x, _fold_punctuation(shown[x:y]) if shown is not None else None)
+        if x in marks_raw:
+            marks.append(begin)
+    else:
+        line_text = _fold_punctuation("".join(text[x:y] for x, y in keep))
+        line_shown = _fold_punctuation("".join(shown[x:y] for x, y in keep)) if shown is not None else None
+        cursor = 0
+        for x, y in keep:
+            marks.extend(begin + cursor for m in marks_raw if m == x)
+            piece_shown = line_shown[cursor : cursor + (y - x)] if line_shown is not None else None
+            out.keep(line_text[cursor : cursor + (y - x)], x, piece_shown)
+            cursor += y - x
     end = out.pos
     return _split_furniture(
         out_text=line_text,
@@ -289,7 +296,10 @@ def _split_furniture(
     if (not level and layout.FURNITURE_LINE.match(out_text)) or layout.SECTION_LINE.match(out_text):
         return None, [Furniture("page-header", Span(begin, end))]
     alone = out_text.strip()
-    if layout.JUMP_TO.fullmatch(alone) or layout.JUMP_FROM.fullmatch(alone):
+    # both jump patterns open with a bracket: a line that does not is tried against neither
+    if alone.startswith(("（", "(")) and (
+        layout.JUMP_TO.fullmatch(alone) or layout.JUMP_FROM.fullmatch(alone)
+    ):
         # a jump line of its own: the text before it goes on elsewhere, or the text after it comes from there
         return None, [
             Furniture("jump-to" if layout.JUMP_TO.fullmatch(alone) else "jump-from", Span(begin, end))
@@ -298,7 +308,7 @@ def _split_furniture(
     a, b = begin, end
     jump: str | None = None
     ended = False
-    sm = layout.START_MARK.match(out_text)
+    sm = layout.START_MARK.match(out_text) if out_text.lstrip().startswith(("（", "(")) else None
     if sm and sm.end() < len(out_text):
         furniture.append(Furniture("jump-from", Span(begin, begin + sm.end())))
         a = begin + sm.end()
@@ -320,4 +330,5 @@ def _split_furniture(
             b = begin + em.start()
             jump = "to" if kind == "jump-to" else jump
             ended = ended or kind == "end-mark"
-    return Line(Span(a, b), level, bold, tuple(m for m in marks if a <= m < b), gap, jump, ended), furniture
+    kept_marks = tuple(m for m in marks if a <= m < b) if marks else ()
+    return Line(Span(a, b), level, bold, kept_marks, gap, jump, ended), furniture
