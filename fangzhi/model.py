@@ -160,6 +160,9 @@ class Person:
     name: str
     posts: tuple[Post, ...] = ()
     spans: tuple[Span, ...] = ()  # every mention of the name in the article
+    # named only as the source of what is studied or commemorated (学习贯彻某某重要讲话精神): no
+    # part in what the article reports, kept out of its events and of who appears with whom
+    referenced: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -48,7 +48,9 @@ def build_network(conn: sqlite3.Connection, person: str | None = None, min_weigh
     g = nx.Graph()
     for key, attrs in _nodes(conn):
         g.add_node(key, **attrs)
-    shared_articles = _pair_counts(conn, "SELECT DISTINCT article_id, person_id FROM mentions")
+    shared_articles = _pair_counts(
+        conn, "SELECT DISTINCT article_id, person_id FROM mentions WHERE referenced = 0"
+    )
     shared_events = _pair_counts(
         conn, "SELECT DISTINCT event_id, person_id FROM event_roles WHERE person_id IS NOT NULL"
     )

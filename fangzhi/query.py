@@ -169,7 +169,8 @@ def _person_view(conn: sqlite3.Connection, pid: int, key: str, name: str) -> Per
         conn,
         "SELECT p.key, p.name, COUNT(DISTINCT m2.article_id) AS articles FROM mentions m1 "
         "JOIN mentions m2 ON m2.article_id = m1.article_id AND m2.person_id != m1.person_id "
-        "JOIN persons p ON p.id = m2.person_id WHERE m1.person_id = ? "
+        "AND m2.referenced = 0 JOIN persons p ON p.id = m2.person_id WHERE m1.person_id = ? "
+        "AND m1.referenced = 0 "
         "GROUP BY p.id ORDER BY articles DESC, p.key LIMIT 15",
         pid,
     )
@@ -212,7 +213,7 @@ def people(
         for r in conn.execute(
             "SELECT p.key, p.name, COUNT(DISTINCT m.article_id) AS articles, "
             f"MIN({_FULL_DATE.format('a')}) AS first_seen, MAX({_FULL_DATE.format('a')}) AS last_seen "
-            "FROM persons p JOIN mentions m ON m.person_id = p.id "
+            "FROM persons p JOIN mentions m ON m.person_id = p.id AND m.referenced = 0 "
             f"JOIN articles a ON a.id = m.article_id WHERE {where} GROUP BY p.id "
             "ORDER BY articles DESC, p.key LIMIT :limit OFFSET :offset",
             params,

@@ -121,6 +121,7 @@ def facts_record(page: Page, a: Article) -> dict[str, Any]:
                 "posts": [_show(page, q.spans, q.title) for q in p.posts],
                 "post_spans": [_raw(page, q.spans) for q in p.posts],
                 "spans": _raw(page, p.spans),
+                "referenced": p.referenced,
             }
             for p in f.persons
         ],

@@ -125,3 +125,19 @@ def test_a_stream_and_values_gexf_cannot_hold(tmp_path: Path) -> None:
     assert h.nodes["甲"]["posts"] == ["市长", "市委副书记"]  # the graph given is left as it was
     with pytest.raises(ValueError, match=r"unknown format 'dot'.*gexf, graphml, json"):
         write_network(h, "dot", out)
+
+
+def test_a_referenced_leader_appears_with_no_one(tmp_path: Path) -> None:
+    from fangzhi.archive import open_archive
+    from fangzhi.network import build_network
+
+    (tmp_path / "p.txt").write_text(
+        "# 标题\n\n本报讯 2023年5月11日，市委常委会召开会议，学习贯彻习近平总书记重要讲话精神。"
+        "市委书记王建华主持会议。市长李明出席会议。\n",
+        encoding="utf-8",
+    )
+    with open_archive(tmp_path / "a.db") as a:
+        a.ingest([tmp_path / "p.txt"])
+        g = build_network(a.conn)
+        assert g.has_edge("王建华", "李明")
+        assert not any("习近平" in e for e in g.edges)

@@ -105,3 +105,23 @@ def test_a_known_name_is_not_read_inside_a_longer_name() -> None:
     assert found == [("张伟", 2), ("李张伟", 12)]
     again = [(h.name, h.start) for h in find_persons("市长张伟主持会议，会见了张伟。")]
     assert again == [("张伟", 2), ("张伟", 12)]  # after a verb it is still the known name
+
+
+def test_a_leader_named_as_the_source_of_what_is_studied_is_referenced_not_present() -> None:
+    from tests.helpers import records
+
+    rec = records(
+        "# 标题\n\n本报讯 2023年5月11日，市委常委会召开会议，学习贯彻习近平总书记重要讲话精神。"
+        "市委书记王建华主持会议并讲话。\n"
+    )[0]
+    flags = {p["name"]: p["referenced"] for p in rec["persons"]}
+    assert flags == {"习近平": True, "王建华": False}
+    roles = [n for e in rec["events"] for k in ("presided", "spoke", "attended") for n in e[k]]
+    assert "习近平" not in roles and "王建华" in roles
+
+
+def test_a_commemorated_leader_is_referenced() -> None:
+    from tests.helpers import records
+
+    rec = records("# 标题\n\n本报讯 2023年12月26日，我市举行座谈会，纪念毛泽东主席诞辰130周年。\n")[0]
+    assert [p["referenced"] for p in rec["persons"] if p["name"] == "毛泽东"] == [True]

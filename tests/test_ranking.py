@@ -258,6 +258,7 @@ def _make_it_an_archive_of_migration_3(db: Path) -> None:
     conn.execute("DROP INDEX pages_content")  # migration 7's, as later ones are not there yet
     conn.execute("ALTER TABLE pages DROP COLUMN reading")
     conn.execute("ALTER TABLE articles DROP COLUMN date_source")  # migration 8's
+    conn.execute("ALTER TABLE mentions DROP COLUMN referenced")  # migration 9's
     conn.execute("DELETE FROM schema_migrations WHERE version >= 4")
     conn.execute("COMMIT")
     dates = [r[0] for r in conn.execute("SELECT date FROM articles ORDER BY rowid")]

@@ -14,6 +14,7 @@ from fangzhi.extract.persons import PersonHit, find_persons, with_known
 from fangzhi.extract.places import PlaceHit, find_places
 from fangzhi.extract.text import ArticleText
 from fangzhi.extract.titles import find_documents, find_slogans
+from fangzhi.lexicon import events as ev_lex
 from fangzhi.model import Article, Directive, Event, Facts, Figure, Named, Person, Place, Post, Problem, Span
 
 NO_EVENTS = frozenset({"commentary", "interview", "photo"})
@@ -31,7 +32,8 @@ def with_facts(articles: tuple[Article, ...]) -> tuple[Article, ...]:
 
 def article_facts(article: Article, at: ArticleText, hits: list[PersonHit]) -> Facts:
     text = at.text
-    persons = _merge(hits, at)
+    referenced = _referenced(text, hits)
+    persons = _merge(hits, at, referenced)
     documents = _unique_named(at, ((h.text, h.start, h.end) for h in find_documents(text)))
     slogans = _unique_named(at, ((h.text, h.start, h.end) for h in find_slogans(text)))
     events: list[Event] = []
@@ -40,7 +42,8 @@ def article_facts(article: Article, at: ArticleText, hits: list[PersonHit]) -> F
         head = "\n".join(
             b.text for b in (article.kicker, article.headline, article.subtitle) if b is not None
         )
-        found = find_events(text, at.body_start, hits, article.date.iso, head)
+        present = [h for h in hits if h.name not in referenced]
+        found = find_events(text, at.body_start, present, article.date.iso, head)
         events = [
             Event(
                 e.type,
@@ -100,7 +103,7 @@ def _places(at: ArticleText) -> tuple[tuple[Place, ...], list[Problem]]:
     return places, problems
 
 
-def _merge(hits: list[PersonHit], at: ArticleText) -> tuple[Person, ...]:
+def _merge(hits: list[PersonHit], at: ArticleText, referenced: set[str]) -> tuple[Person, ...]:
     """One person per name, posts in printed order without repeats, every mention's spans."""
     order: list[str] = []
     posts: dict[str, dict[str, list[Span]]] = {}
@@ -114,8 +117,23 @@ def _merge(hits: list[PersonHit], at: ArticleText) -> tuple[Person, ...]:
         for p in h.posts:
             posts[h.name].setdefault(p.title, []).extend(at.spans(p.start, p.end))
     return tuple(
-        Person(n, tuple(Post(t, tuple(s)) for t, s in posts[n].items()), tuple(spans[n])) for n in order
+        Person(n, tuple(Post(t, tuple(s)) for t, s in posts[n].items()), tuple(spans[n]), n in referenced)
+        for n in order
     )
+
+
+def _referenced(text: str, hits: list[PersonHit]) -> set[str]:
+    """The names every mention of which is a reference (学习贯彻某某总书记重要讲话精神)."""
+    out: dict[str, bool] = {}
+    for h in hits:
+        end = max([h.end, *(p.end for p in h.posts)])
+        start = min([h.start, *(p.start for p in h.posts)])
+        ref = bool(
+            ev_lex.REFERENCED_BEFORE.search(text, max(0, start - 12), start)
+            or ev_lex.REFERENCED_AFTER.match(text[end : end + 48])
+        )
+        out[h.name] = out.get(h.name, True) and ref
+    return {n for n, ref in out.items() if ref}
 
 
 def _unique_named(at: ArticleText, hits: Iterable[tuple[str, int, int]]) -> tuple[Named, ...]:

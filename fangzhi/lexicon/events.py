@@ -86,3 +86,14 @@ BODY_SPEAKS = compile_scanning(
 DAY_OPENING = re.compile(r"^(?P<d>\d{1,2})日(?:[上下]午|晚|晚上)?(?:为|，|的|在)?")
 # A paragraph that reports what followed the main event the same day: 会后，… / 随后，…召开
 AFTER_OPENING = re.compile(r"^(?:会后|会议结束后|随后|当天下午|当天上午|当日下午|当日上午)[，,]")
+
+# A leader named as the source of what is studied, carried out or commemorated did not take part:
+# 学习贯彻习近平总书记重要讲话精神 / 纪念毛泽东同志诞辰130周年.
+REFERENCED_BEFORE = re.compile(
+    r"(?:学习|贯彻|传达|落实|领会|遵循|践行|按照|根据|依照|纪念|缅怀|宣讲|研读|深入学习|认真学习)[^，。；：]{0,6}$"
+)
+REFERENCED_AFTER = re.compile(
+    r"^(?:同志)?(?:的)?(?:重要讲话|重要指示|指示批示|重要论述|重要回信|重要批示|讲话精神|重要思想|思想|"
+    r"关于|诞辰|逝世|系列|在[^，。；]{0,30}(?:讲话|会议|座谈会|考察)[^，。；]{0,6}(?:精神|指示|要求)|"
+    r"主持召开[^，。；]{0,30}(?:讲话|会议)[^，。；]{0,8}(?:精神|指示|要求))"
+)

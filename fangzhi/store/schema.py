@@ -325,6 +325,14 @@ JOIN persons p ON p.id = mp.person_id
 GROUP BY mp.person_id, mp.title;
 """,
     ),
+    (
+        9,
+        "a mention that only names the source of what is studied or commemorated",
+        """
+-- 学习贯彻某某重要讲话精神: kept with its spans, out of who appears with whom and the people lists
+ALTER TABLE mentions ADD COLUMN referenced INTEGER NOT NULL DEFAULT 0;
+""",
+    ),
 )
 
 

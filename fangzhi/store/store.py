@@ -316,13 +316,16 @@ class Store:
         for p in rec["persons"]:
             pid = self._person_id(a, p["name"], p["posts"])
             ids[p["name"]] = pid
-            mentions.append((a.id, pid, p["name"], json.dumps(p["spans"])))
+            mentions.append((a.id, pid, p["name"], json.dumps(p["spans"]), int(p.get("referenced", False))))
             posts.extend(
                 (a.id, pid, seq, title, organisation_of(title), jurisdiction(title), json.dumps(spans))
                 for seq, (title, spans) in enumerate(zip(p["posts"], p["post_spans"], strict=True))
             )
         if mentions:
-            self.conn.executemany("INSERT INTO mentions VALUES (?,?,?,?)", mentions)
+            self.conn.executemany(
+                "INSERT INTO mentions (article_id, person_id, name, spans, referenced) VALUES (?,?,?,?,?)",
+                mentions,
+            )
         if posts:
             self.conn.executemany("INSERT INTO mention_posts VALUES (?,?,?,?,?,?,?)", posts)
         return ids
