@@ -137,8 +137,11 @@ def page_features(lay: Layout) -> list[list[str]]:
         below[i] = nxt
         if blocks[i].kind in ("headline", "kicker"):
             nxt = i
-    heads_below: dict[int, Words] = {}
-    bodies_below: dict[int, Words] = {}  # the opening paragraphs under each head
+    # the words of the next head below and of the opening paragraphs under it, for one head at a
+    # time: the next head below never moves up the page, so none is needed again once passed
+    below_k: int | None = None
+    head_below: Words = frozenset()
+    body_below: Words = frozenset()
     prev: Words = frozenset()
     prev2: Words = frozenset()
     out: list[list[str]] = []
@@ -163,18 +166,16 @@ def page_features(lay: Layout) -> list[list[str]]:
             f.append(_SIM_HEAD[_bucket(overlap(head, words), EDGES)])
         k = below[i]
         if b.kind == "body" and k is not None:
-            if k not in heads_below:
-                heads_below[k] = vocab.of(range(k, min(k + 2, len(blocks))))
-            f.append(_SIM_NEXT_HEAD[_bucket(overlap(heads_below[k], words), EDGES)])
-            if k not in bodies_below:
+            if k != below_k:
+                below_k = k
+                head_below = vocab.of(range(k, min(k + 2, len(blocks))))
                 first = next(
                     (j for j in range(k + 1, min(k + 6, len(blocks))) if blocks[j].kind == "body"), None
                 )
-                bodies_below[k] = (
-                    vocab.of(range(first, min(first + 2, len(blocks)))) if first else frozenset()
-                )
+                body_below = vocab.of(range(first, min(first + 2, len(blocks)))) if first else frozenset()
+            f.append(_SIM_NEXT_HEAD[_bucket(overlap(head_below, words), EDGES)])
             # a displaced tail shares words (names, places) with the report under the next head
-            f.append(_SIM_NEXT_BODY[_bucket(overlap(bodies_below[k], words), EDGES)])
+            f.append(_SIM_NEXT_BODY[_bucket(overlap(body_below, words), EDGES)])
         if i + 1 < len(blocks):
             f.extend(_neighbour("next:", x) for x in shapes[i + 1][:2])
         else:

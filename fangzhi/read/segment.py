@@ -273,16 +273,22 @@ def _place_runs(
         for di, d in enumerate(drafts)
         if d.caption is None and (d.body or d.head) and not any(blocks[i].jump == "to" for i in d.body)
     ]  # an article that says where it goes on (another page) takes no tail here
-    own_words = {di: _article_words(drafts[di], vocab, every=True) for di in candidates} if vocab else {}
+    # an article's words kept as a tuple (8 bytes a word), a set only while it is made: a page's
+    # articles all held as sets made the largest part of a parse's peak memory
+    own_words: dict[int, tuple[int, ...]] = (
+        {di: tuple(_article_words(drafts[di], vocab, every=True)) for di in candidates} if vocab else {}
+    )
     run_words = [vocab.all_of(r.blocks) for r in left] if vocab is not None else []
     # how many of the stretches weighed (runs and articles) print each word: a word only a run
-    # and one article share (a name, a place, a firm) says more than words every report uses
-    spread = Counter(chain(*own_words.values(), *run_words))
+    # and one article share (a name, a place, a firm) says more than words every report uses.
+    # Only words some run prints are ever asked about, so only those are counted.
+    in_runs = frozenset().union(*run_words)
+    spread = Counter(filter(in_runs.__contains__, chain(*own_words.values(), *run_words)))
     for ri, r in enumerate(left):
         xs: dict[int, list[float]] = {}
         for di in candidates if vocab is not None else ():
             assert vocab is not None
-            only = sum(1 for c in run_words[ri] & own_words[di] if spread[c] == 2)
+            only = sum(1 for c in run_words[ri].intersection(own_words[di]) if spread[c] == 2)
             xs[di] = [*tail_features(blocks, r, drafts[di], vocab), math.log1p(only)]
         if xs:
             best = max(xs.values(), key=lambda x: x[1])[1]
