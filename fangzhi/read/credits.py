@@ -277,7 +277,10 @@ def names_only(line: str) -> bool:
     """A credit of names alone, two or more, as printed under a report: 张三 李 四 / 张三、李四."""
     if len(line) > 40 or any(c in line for c in "，。；：！？"):
         return False
-    words = [w for _start, w, _spaced in _tokens(line.strip().lstrip("□■●○◆▲"))]
+    body = line.strip().lstrip("□■●○◆▲")
+    if _SEP.search(body) is None:
+        return False  # one word (a headline, mostly): two names need a space or a mark between
+    words = [w for _start, w, _spaced in _tokens(body)]
     return 2 <= len(words) <= 8 and all(looks_like_name(w) for w in words)
 
 
