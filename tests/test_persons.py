@@ -125,3 +125,19 @@ def test_a_commemorated_leader_is_referenced() -> None:
 
     rec = records("# 标题\n\n本报讯 2023年12月26日，我市举行座谈会，纪念毛泽东主席诞辰130周年。\n")[0]
     assert [p["referenced"] for p in rec["persons"] if p["name"] == "毛泽东"] == [True]
+
+
+@pytest.mark.parametrize(
+    ("line", "post"),
+    [
+        ("市政府党组成员王建华出席。", "市政府党组成员"),
+        ("村干部王建华介绍。", "村干部"),
+        ("市政府一级巡视员王建华出席会议。", "市政府一级巡视员"),
+        ("代市长王建华主持会议。", "代市长"),
+    ],
+)
+def test_titles_of_members_cadres_ranks_and_acting_posts(line: str, post: str) -> None:
+    from tests.helpers import records
+
+    rec = records("# 标题\n\n本报讯 2023年5月11日，" + line + "\n")[0]
+    assert [(p["name"], p["posts"]) for p in rec["persons"]] == [("王建华", [post])]
