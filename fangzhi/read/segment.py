@@ -460,7 +460,7 @@ def _bigrams(text: str) -> array[int]:
     two-character strings takes tens. A few hundred characters carry a report's vocabulary."""
     # the Han runs joined (found by one pattern, not read a character at a time), then the pairs
     han = "".join(_HAN_RUN.findall(text, 0, SIMILARITY_CHARS * 2))[: SIMILARITY_CHARS + 1]
-    return array("Q", sorted([(ord(a) << 16) | ord(b) for a, b in pairwise(han)]))
+    return array("Q", sorted([(a << 16) | b for a, b in pairwise(map(ord, han))]))
 
 
 def _weights(codes: array[int]) -> Vector:
@@ -484,16 +484,17 @@ def _similarity(a: str, b: str, memo: dict[str, Vector] | None = None) -> float:
     kb, wb = _vector(b, memo)
     if not ka or not kb:
         return 0.0
+    # the shared codes' products added in the codes' order: one text's codes walked, each looked
+    # up among the other's, rather than both walked in step
     dot = 0.0
-    i = j = 0
-    while i < len(ka) and j < len(kb):
-        if ka[i] == kb[j]:
-            dot += wa[i] * wb[j]
-            i += 1
+    j, nb = 0, len(kb)
+    for code, w in zip(ka, wa, strict=True):
+        while j < nb and kb[j] < code:
             j += 1
-        elif ka[i] < kb[j]:
-            i += 1
-        else:
+        if j == nb:
+            break
+        if kb[j] == code:
+            dot += w * wb[j]
             j += 1
     return dot / (math.sqrt(sum(w * w for w in wa)) * math.sqrt(sum(w * w for w in wb)))
 
