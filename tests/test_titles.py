@@ -58,3 +58,20 @@ def test_policy_lines_are_slogans(text: str, want: list[str]) -> None:
 )
 def test_other_quotes_are_not_slogans(text: str) -> None:
     assert slogans(text) == []
+
+
+@pytest.mark.parametrize("text", ["会议同意召开市“两会”。", "他用“四个选择”概括了过去五年的工作。"])
+def test_a_numeral_alone_does_not_make_a_slogan(text: str) -> None:
+    assert find_slogans(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("要牢牢把握“区域性枢纽”的目标定位。", ["区域性枢纽"]),
+        ("坚持“三高四新”战略定位。", ["三高四新"]),
+        ("以开展“作风建设年”活动为契机。", ["作风建设年"]),
+    ],
+)
+def test_a_line_held_as_a_goal_or_a_campaign_is_a_slogan(text: str, want: list[str]) -> None:
+    assert [h.text for h in find_slogans(text)] == want

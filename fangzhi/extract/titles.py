@@ -47,9 +47,15 @@ def is_slogan(inner: str, before: str, after: str) -> bool:
         return False
     if policy.METAPHOR_BEFORE.search(before) and not policy.CUE_AFTER.match(after):
         return False
-    numbered = bool(policy.NUMBERED.search(inner)) and len(inner) <= 12
-    if numbered:
-        return True
+    if inner in policy.NOT_SLOGANS or policy.SUMMARY_AROUND.search(before + "“" + inner + "”" + after):
+        return False  # “两会” is a session; 用“四个选择”概括 sums up a speech
+    numerals = len(policy.NUMBERED.findall(inner))
+    if numerals and len(inner) <= 12 and (numerals >= 2 or _cued(before, after)):
+        return True  # a numbered formula (三高四新, 十四五), or one named as a line (推进“十大工程”)
     if after.startswith(("”", "“")) and not policy.CUE_BEFORE.search(before):
         return False  # one of a run of quoted words (“指挥棒”“评判器”)
+    return _cued(before, after)
+
+
+def _cued(before: str, after: str) -> bool:
     return bool(policy.CUE_BEFORE.search(before) or policy.CUE_AFTER.match(after))

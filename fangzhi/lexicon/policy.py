@@ -14,14 +14,15 @@ import re
 CUE_BEFORE = re.compile(
     r"(?:实施|落实|贯彻落实|贯彻|推进|深入推进|推动|坚持|围绕|聚焦|践行|打造|打好|打赢|深化|开展|紧盯|按照|"
     r"突出|对标|构建|抓实|抓好|推行|实行|建设|建好|参与|扎实推进|加快推进|全面落实|持续推进|"
-    r"大力实施|加快建设|争创|创建|力争|为实现|在实现)"
+    r"大力实施|加快建设|争创|创建|力争|为实现|在实现|把握|锚定|瞄准|以开展)"
     r"[\u4e00-\u9fff]{0,6}$"
 )
 # Nouns printed just after one.
 CUE_AFTER = re.compile(
     r"^(?:发展战略|战略|总目标|目标任务|目标|行动计划|行动|攻坚行动|专项行动|工程|要求|格局|理念|"
     r"园区|建设|工作|任务|规划|美好蓝图|蓝图|政策|政策措施|改革|机制|模式|精神|课题|"
-    r"这一|等|战略目标|攻坚战|为主线|为抓手|主线|导向|体系|示范|试点|进程)"
+    r"这一|等|战略目标|攻坚战|为主线|为抓手|主线|导向|体系|示范|试点|进程|的目标定位|目标定位|定位|"
+    r"的总体布局|总体布局|布局|活动)"
 )
 # A numbered formula: 三高四新, 十四五, 一楼一策, 两个毫不动摇, 14条优势产业链.
 NUMBERED = re.compile(r"[一二三四五六七八九十两双百千万\d]")
@@ -36,4 +37,8 @@ HONOUR_BEFORE = re.compile(
 # A figure of speech: 是“指挥棒”, 当好“坚强前哨”, 成为“金钥匙”.
 METAPHOR_BEFORE = re.compile(r"(?:是|当好|当|成为|做|的|像|如|似|称为|誉为|被誉为)$")
 # Idioms of four characters are phrases of style, not policy (and 一盘棋, 一条心).
+# Quoted names with a numeral that are no policy line: the year's sessions, a party routine.
+NOT_SLOGANS = frozenset("两会 三会一课 双节 五一 十一 七一 八一".split())
+# A quote that sums up what someone said: 用“四个选择”概括, 以“三个没想到”形容.
+SUMMARY_AROUND = re.compile(r"(?:用|以)“[^”]{2,12}”(?:来)?(?:概括|总结|形容|描述)")
 IDIOM_FORMULAS = frozenset("一盘棋 一条心 一张图 一把手 一家亲 一股劲 满堂红 满堂彩".split())
