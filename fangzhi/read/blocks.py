@@ -180,9 +180,12 @@ def _head_like(s: str, line: Line) -> bool:
     return not (s[-1] in "！？!?" and "，" in s)
 
 
+_CLAUSE_BREAK = re.compile("[，。；,;]")
+
+
 def is_titleish(s: str) -> bool:
     """Head-like and terse: no clause breaks, short. Such a line may stand alone as a title."""
-    if len(s) > 40 or any(c in s for c in "，。；,;") or s[-1] in "、：":
+    if len(s) > 40 or _CLAUSE_BREAK.search(s) or s[-1] in "、：":
         return False
     return len(chars.HAN_RE.findall(s)) >= 4
 

@@ -257,7 +257,7 @@ def trailing_credit(text: str) -> int | None:
     unbracketed, a credit line's words after the full stop: …。记者 张三 摄.
     """
     s = text.rstrip()
-    if _SOURCE_LINE.match(s) and len(s) <= 40 and "。" not in s:
+    if len(s) <= 40 and "。" not in s and _SOURCE_LINE.match(s):
         return 0  # 来源：某某县融媒体中心, a line of its own
     # the bracket closes the stripped line: search only a line that ends in one
     m = _TRAILING_BRACKET.search(s) if s.endswith(("）", ")")) else None

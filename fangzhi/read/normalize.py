@@ -313,22 +313,24 @@ def _split_furniture(
         furniture.append(Furniture("jump-from", Span(begin, begin + sm.end())))
         a = begin + sm.end()
         jump = "from"
-    for _ in range(2):  # a paper's name after a （完）, or the other way round
-        tail = out_text[: b - begin]
-        m = layout.GLUED_PAPER.search(tail) if tail.endswith("报") else None
-        if m and m.start(1) > a - begin:
-            furniture.append(Furniture("paper-name", Span(begin + m.start(1), b)))
-            b = begin + m.start()
-            continue
-        em = layout.END_MARK.search(tail) if tail.rstrip().endswith((")", "）")) else None
-        if em and em.start() > a - begin:
-            mark = em.group().strip()
-            kind = "jump-to" if "转" in mark else "end-mark"
-            furniture.append(
-                Furniture(kind, Span(begin + em.start() + (len(em.group()) - len(em.group().lstrip())), b))
-            )
-            b = begin + em.start()
-            jump = "to" if kind == "jump-to" else jump
-            ended = ended or kind == "end-mark"
+    # both marks close the line (a paper's name ends in 报, a mark in a bracket): most lines end in
+    # neither and skip the search
+    if out_text.endswith("报") or out_text.rstrip().endswith((")", "）")):
+        for _ in range(2):  # a paper's name after a （完）, or the other way round
+            tail = out_text[: b - begin]
+            m = layout.GLUED_PAPER.search(tail) if tail.endswith("报") else None
+            if m and m.start(1) > a - begin:
+                furniture.append(Furniture("paper-name", Span(begin + m.start(1), b)))
+                b = begin + m.start()
+                continue
+            em = layout.END_MARK.search(tail) if tail.rstrip().endswith((")", "）")) else None
+            if em and em.start() > a - begin:
+                mark = em.group().strip()
+                kind = "jump-to" if "转" in mark else "end-mark"
+                mark_at = begin + em.start() + (len(em.group()) - len(em.group().lstrip()))
+                furniture.append(Furniture(kind, Span(mark_at, b)))
+                b = begin + em.start()
+                jump = "to" if kind == "jump-to" else jump
+                ended = ended or kind == "end-mark"
     kept_marks = tuple(m for m in marks if a <= m < b) if marks else ()
     return Line(Span(a, b), level, bold, kept_marks, gap, jump, ended), furniture
