@@ -36,9 +36,9 @@ HONOUR_BEFORE = re.compile(
 )
 # A figure of speech: 是“指挥棒”, 当好“坚强前哨”, 成为“金钥匙”.
 METAPHOR_BEFORE = re.compile(r"(?:是|当好|当|成为|做|的|像|如|似|称为|誉为|被誉为)$")
-# Idioms of four characters are phrases of style, not policy (and 一盘棋, 一条心).
 # Quoted names with a numeral that are no policy line: the year's sessions, a party routine.
 NOT_SLOGANS = frozenset("两会 三会一课 双节 五一 十一 七一 八一".split())
 # A quote that sums up what someone said: 用“四个选择”概括, 以“三个没想到”形容.
 SUMMARY_AROUND = re.compile(r"(?:用|以)“[^”]{2,12}”(?:来)?(?:概括|总结|形容|描述)")
+# Idioms of four characters are phrases of style, not policy (and 一盘棋, 一条心).
 IDIOM_FORMULAS = frozenset("一盘棋 一条心 一张图 一把手 一家亲 一股劲 满堂红 满堂彩".split())

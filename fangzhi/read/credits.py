@@ -296,10 +296,10 @@ _SUPPLIED = re.compile(
 def _credit_words(inner: str) -> bool:
     if _SOURCE.match(inner) or _ORG_CREDIT.match(inner) or _SUPPLIED.match(inner):
         return True
-    org, _, names = inner.partition(" ")
-    if _ORG_CREDIT.match(org) and names.strip():
+    org, _, people = inner.partition(" ")
+    if _ORG_CREDIT.match(org) and people.strip():
         # （县融媒体中心 张三 李四）: the unit, then its people
-        inner = names
+        inner = people
     if is_byline_line(inner):
         return True
     words = [w for w in _SEP.split(inner) if w]

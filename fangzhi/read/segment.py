@@ -276,9 +276,9 @@ def _place_runs(
     # an article's words kept as a tuple (8 bytes a word), a set only while it is made: a page's
     # articles all held as sets made the largest part of a parse's peak memory
     own_words: dict[int, tuple[int, ...]] = (
-        {di: tuple(_article_words(drafts[di], vocab, every=True)) for di in candidates} if vocab else {}
+        {di: tuple(_article_words(drafts[di], vocab, with_common=True)) for di in candidates} if vocab else {}
     )
-    run_words = [vocab.all_of(r.blocks) for r in left] if vocab is not None else []
+    run_words = [vocab.of(r.blocks, with_common=True) for r in left] if vocab is not None else []
     # how many of the stretches weighed (runs and articles) print each word: a word only a run
     # and one article share (a name, a place, a firm) says more than words every report uses.
     # Only words some run prints are ever asked about, so only those are counted.
@@ -286,10 +286,10 @@ def _place_runs(
     spread = Counter(filter(in_runs.__contains__, chain(*own_words.values(), *run_words)))
     for ri, r in enumerate(left):
         xs: dict[int, list[float]] = {}
-        for di in candidates if vocab is not None else ():
-            assert vocab is not None
-            only = sum(1 for c in run_words[ri].intersection(own_words[di]) if spread[c] == 2)
-            xs[di] = [*tail_features(blocks, r, drafts[di], vocab), math.log1p(only)]
+        if vocab is not None:
+            for di in candidates:
+                only = sum(1 for c in run_words[ri].intersection(own_words[di]) if spread[c] == 2)
+                xs[di] = [*tail_features(blocks, r, drafts[di], vocab), math.log1p(only)]
         if xs:
             best = max(xs.values(), key=lambda x: x[1])[1]
             most = max(x[-1] for x in xs.values())
@@ -390,11 +390,9 @@ def tail_features(blocks: tuple[Block, ...], run: _Run, d: Draft, vocab: PageVoc
     ]
 
 
-def _article_words(d: Draft, vocab: PageVocabulary, *, every: bool = False) -> Words:
-    """An article's words as a run is compared with them: its head, its first and last paragraphs
-    (with `every`, the words the page prints in many blocks too)."""
-    idx = [*d.head, *d.body[:2], *d.body[-2:]]
-    return vocab.all_of(idx, 6) if every else vocab.of(idx, 6)
+def _article_words(d: Draft, vocab: PageVocabulary, *, with_common: bool = False) -> Words:
+    """An article's words as a run is compared with them: its head, its first and last paragraphs."""
+    return vocab.of([*d.head, *d.body[:2], *d.body[-2:]], 6, with_common=with_common)
 
 
 @functools.cache

@@ -102,13 +102,11 @@ class PageVocabulary:
         """Block i's words, as a set made now (the page keeps only the compact codes)."""
         return frozenset(self.codes[i])
 
-    def all_of(self, idx: Iterable[int], limit: int = 2) -> Words:
-        """As `of`, with the words the page prints in many blocks kept."""
-        return frozenset(chain.from_iterable(self.every[i] for i in islice(idx, limit)))
-
-    def of(self, idx: Iterable[int], limit: int = 2) -> Words:
-        """The words of the blocks (the first `limit` of them: a stretch's opening words)."""
-        return frozenset(chain.from_iterable(self.codes[i] for i in islice(idx, limit)))
+    def of(self, idx: Iterable[int], limit: int = 2, *, with_common: bool = False) -> Words:
+        """The words of the blocks (the first `limit` of them: a stretch's opening words), with
+        `with_common` those the page prints in many blocks too."""
+        codes = self.every if with_common else self.codes
+        return frozenset(chain.from_iterable(codes[i] for i in islice(idx, limit)))
 
 
 def overlap(a: Words | set[int], b: Words | set[int]) -> float:
