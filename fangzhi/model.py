@@ -141,8 +141,13 @@ class DateFact:
     spans: tuple[Span, ...] = ()
     text: str | None = None
     # where the year came from: dateline | body (the article prints it), masthead, issue-date,
-    # file-name, or none (the date is partial)
+    # file-name, page, or none (the date is partial)
     source: str = "none"
+
+    @property
+    def full(self) -> str | None:
+        """The date if it has its year; a partial one (--MM-DD) bounds no span of time."""
+        return self.iso if self.iso and self.iso[0].isdigit() else None
 
 
 @dataclass(frozen=True, slots=True)

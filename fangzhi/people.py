@@ -77,8 +77,7 @@ def merge_people(pages: Iterable[ParsedPage]) -> list[PersonRecord]:
             for person in article.facts.persons:
                 titles = [p.title for p in person.posts]
                 rec = _record_for(records, order, person.name, titles, article)
-                full = article.date.iso if article.date.iso and article.date.iso[0].isdigit() else None
-                rec.see(titles, full, article.id)  # a partial date (--MM-DD) dates no term
+                rec.see(titles, article.date.full, article.id)  # a partial date dates no term
     return order
 
 

@@ -1,18 +1,17 @@
 """The date of the event an article reports, as ISO, with the evidence for its year.
 
 The date is read where reports print it: the dateline (新华社北京5月3日电), else the lead's opening
-clause (5月11日上午，…). A year left out comes, in this order, from the article itself (a year it
-prints elsewhere), the issue date (--issue-date, else the page header's, else a date in the file
-name); never from another article of the page. With none, the date is partial, `--MM-DD` as ISO
-8601 writes month and day alone. A relative day (昨日) needs the issue date and is otherwise a
-problem, not a guess.
+clause (5月11日上午，…). A year left out comes, in this order, from a full date the article itself
+prints elsewhere, the issue date (--issue-date, else the page header's, else a date in the file
+name), else the years the page's dates print (one issue, one year). With none, the date is
+partial, `--MM-DD` as ISO 8601 writes month and day alone. A relative day (昨日) needs the issue
+date and is otherwise a problem, not a guess.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import replace
 from datetime import date, timedelta
 
 from fangzhi.lexicon import dates as lex
@@ -39,21 +38,23 @@ def name_date(name: str) -> date | None:
 def dated_year(text: str) -> int | None:
     """The year of the full dates a text prints (2023年5月11日); a bare year (2022年度, 2021年以来)
     names a period the text speaks of, not the day it reports."""
-    votes = Counter(int(m.group("y")) for m in lex.DATE.finditer(text) if m.group("y"))
-    return max(votes, key=lambda y: (votes[y], y)) if votes else None
+    return _likeliest(_full_date_years(text))
 
 
 def page_year(text: str) -> int | None:
     """The year a text's own evidence points to: full dates weigh most, then any 20xx年."""
-    votes: Counter[int] = Counter()
-    for m in lex.DATE.finditer(text):
-        if m.group("y"):
-            votes[int(m.group("y"))] += 3
-    for m in lex.YEAR.finditer(text):
-        votes[int(m.group("y"))] += 1
-    if not votes:
-        return None
-    return max(votes, key=lambda y: (votes[y], y))
+    votes = Counter({y: 3 * n for y, n in _full_date_years(text).items()})
+    votes.update(int(m.group("y")) for m in lex.YEAR.finditer(text))
+    return _likeliest(votes)
+
+
+def _full_date_years(text: str) -> Counter[int]:
+    return Counter(int(m.group("y")) for m in lex.DATE.finditer(text) if m.group("y"))
+
+
+def _likeliest(votes: Counter[int]) -> int | None:
+    """The year with most votes; a tie goes to the latest."""
+    return max(votes, key=lambda y: (votes[y], y)) if votes else None
 
 
 def read_date(
@@ -74,8 +75,7 @@ def read_date(
     rel = lex.RELATIVE.search(lead)
     # 昨日（3月12日）: the printed date settles what the relative day would need the issue for
     if rel and (m is None or (rel.start() < m.start() and m.start() - rel.end() > 2)):
-        fact, probs = _relative(rel, offset, issue)
-        return (replace(fact, source=issue_source) if fact.iso else fact), probs
+        return _relative(rel, offset, issue, issue_source)
     if m is None:
         cm = lex.CN_DATE.search(lead)
         if cm is None:
@@ -83,7 +83,7 @@ def read_date(
         y, mo, d, found = _cn(cm.group("y")), _cn(cm.group("m")), _cn(cm.group("d")), cm
     else:
         y, mo, d, found = int(m.group("y")) if m.group("y") else None, int(m.group("m")), int(m.group("d")), m
-    return _from_parts(y, mo, d, found, offset, issue, (year_hint, page_year), where, issue_source)
+    return _from_parts(y, mo, d, found, offset, issue, year_hint, page_year, where, issue_source)
 
 
 def _lead(text: str) -> str:
@@ -103,7 +103,8 @@ def _from_parts(
     m: re.Match[str],
     offset: int,
     issue: date | None,
-    hints: tuple[int | None, int | None],
+    own: int | None,
+    page: int | None,
     where: str,
     issue_source: str,
 ) -> tuple[DateFact, list[Problem]]:
@@ -112,7 +113,6 @@ def _from_parts(
         return DateFact(None), []
     inferred = y is None
     source = where
-    own, page = hints
     if y is None and own is not None:
         y = own  # the year of a full date the article prints elsewhere: its own evidence
     elif y is None and issue is not None:
@@ -138,14 +138,16 @@ def _from_parts(
     return DateFact(iso, inferred, span, m.group(), source), []
 
 
-def _relative(m: re.Match[str], offset: int, issue: date | None) -> tuple[DateFact, list[Problem]]:
+def _relative(
+    m: re.Match[str], offset: int, issue: date | None, source: str
+) -> tuple[DateFact, list[Problem]]:
     span = (Span(offset + m.start(), offset + m.end()),)
     if issue is None:
         return DateFact(None, False, span, m.group()), [
             Problem("date.relative", f"{m.group()} needs the issue date (--issue-date) to resolve", span)
         ]
     day = issue + timedelta(days=lex.RELATIVE_DAYS[m.group()])
-    return DateFact(day.isoformat(), True, span, m.group()), []
+    return DateFact(day.isoformat(), True, span, m.group(), source), []
 
 
 def _cn(s: str | None) -> int | None:

@@ -204,8 +204,7 @@ def _later_events(body: str, offset: int, day: str | None, main: EventHit) -> li
     """A paragraph that opens with another day and reports another kind of event, or with what
     followed the same day (会后，… / 随后，… / 当天下午，…) and reports another event."""
     out: list[EventHit] = []
-    names = [main]
-    main_type = main.type
+    told = {main.name}  # the names of the events already read
     turns: list[int] = []  # where a paragraph opens with another day or with what followed
     pos = 0
     for para in body.split("\n")[1:]:
@@ -223,19 +222,17 @@ def _later_events(body: str, offset: int, day: str | None, main: EventHit) -> li
         if not found:
             continue
         e = min(found, key=lambda x: x.start)
-        if e.type == main_type and (after is None or e.name is None or e.name in {x.name for x in names}):
+        if e.type == main.type and (after is None or e.name is None or e.name in told):
             continue  # the main event told again, not another one
         e.date = _same_month(day, int(m.group("d"))) if m is not None else day
         e.start, e.end = offset + pos + e.start, offset + pos + e.end
-        e.region = (offset + pos, offset + pos + len(para))
+        e.region = (offset + pos, offset + len(body))
         out.append(e)
-        names.append(e)
-    # what follows a later event's paragraph is its report too (他指出… after 会后，…召开), up to
-    # the next one's
+        told.add(e.name)
+    # a later event's report runs past its paragraph (他指出… after 会后，…召开), up to the next
+    # paragraph that opens with a day or what followed (26日上午的会议…)
     for e in out:
-        # up to the next paragraph that opens with a day or what followed (26日上午的会议…)
-        later = [x for x in turns if x > e.region[0]]
-        e.region = (e.region[0], later[0] if later else offset + len(body))
+        e.region = (e.region[0], next((x for x in turns if x > e.region[0]), e.region[1]))
     return out
 
 

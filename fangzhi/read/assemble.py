@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date
 
 from fangzhi.extract.dates import dated_year, page_year, read_date
@@ -57,6 +57,16 @@ def publication_of(layout: Layout, settings_pub: str | None) -> str | None:
     return outlets.most_common(1)[0][0] if outlets else None
 
 
+@dataclass(frozen=True, slots=True)
+class _Issue:
+    """What dates a page's articles: the issue date and where it came from, else the year the
+    page's own dates print."""
+
+    issue_date: date | None
+    source: str
+    page_year: int | None
+
+
 def assemble(
     page: Page,
     layout: Layout,
@@ -71,7 +81,7 @@ def assemble(
     # with no issue date anywhere, the year the page's own dates print, weaker than any article's
     fallback = page_year(page.text) if issue is None else None
     return tuple(
-        _article(page, layout, d, article_id(key, n), (issue, issue_source, fallback), publication)
+        _article(page, layout, d, article_id(key, n), _Issue(issue, issue_source, fallback), publication)
         for n, d in enumerate(kept, 1)
     )
 
@@ -90,7 +100,7 @@ def _article(
     layout: Layout,
     d: Draft,
     aid: str,
-    issued: tuple[date | None, str, int | None],
+    issued: _Issue,
     publication: str | None,
 ) -> Article:
     blocks = layout.blocks
@@ -199,29 +209,28 @@ def _name_spans(block: Block, c: credits.Credit) -> tuple[Span, ...]:
 
 
 def _date(
-    dateline: Block | None,
-    body: tuple[Block, ...],
-    issued: tuple[date | None, str, int | None],
-    year: int | None,
+    dateline: Block | None, body: tuple[Block, ...], issued: _Issue, year: int | None
 ) -> tuple[DateFact, list[Problem]]:
-    issue, source, page = issued
+    def read(block: Block, where: str) -> tuple[DateFact, list[Problem]]:
+        return read_date(
+            block.text,
+            0,
+            issue=issued.issue_date,
+            year_hint=year,
+            where=where,
+            issue_source=issued.source,
+            page_year=issued.page_year,
+        )
+
     if dateline is not None:
         m = credits.match_dateline(dateline.text)
         if m is not None and m.date_text:
-            fact, probs = read_date(
-                dateline.text,
-                0,
-                issue=issue,
-                year_hint=year,
-                where="dateline",
-                issue_source=source,
-                page_year=page,
-            )
+            fact, probs = read(dateline, "dateline")
             if fact.iso:
                 return _mapped(fact, dateline), probs
     if not body:
         return DateFact(None), []
-    fact, probs = read_date(body[0].text, 0, issue=issue, year_hint=year, issue_source=source, page_year=page)
+    fact, probs = read(body[0], "body")
     return _mapped(fact, body[0]), [Problem(p.code, p.message, _map_spans(p.spans, body[0])) for p in probs]
 
 
