@@ -151,9 +151,9 @@ class Archive:
         return query.people(self.conn, post=post, place=place, limit=limit)
 
     def chronicle(
-        self, date_from: str | None = None, date_to: str | None = None
+        self, date_from: str | None = None, date_to: str | None = None, *, partial: bool | None = None
     ) -> list[query.ChronicleEntry]:
-        return query.chronicle(self.conn, date_from, date_to)
+        return query.chronicle(self.conn, date_from, date_to, partial=partial)
 
     def counts(self) -> dict[str, int]:
         tables = (

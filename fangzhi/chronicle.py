@@ -23,7 +23,7 @@ from fangzhi.query import ChronicleEntry
 from fangzhi.textout import write_text
 
 FORMATS = ("md", "csv", "json", "docx")
-FIELDS = ("date", "month", "type", "what", "presided", "place", "article_id", "headline")
+FIELDS = ("date", "month", "year_known", "type", "what", "presided", "place", "article_id", "headline")
 TYPES = {"meeting": "会议", "inspection": "调研视察", "reception": "会见", "ceremony": "仪式活动"}
 EAST_ASIAN_FONT = "宋体"
 
@@ -51,7 +51,8 @@ def render(
     stream); returns how many were written. Entries are put in date order, grouped by month."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}: choose one of {', '.join(FORMATS)}")
-    items = sorted(entries, key=lambda e: e.date)  # stable: the chronicle's own order within a day
+    # stable: the chronicle's own order within a day; dates without a year after those with one
+    items = sorted(entries, key=lambda e: (e.partial, e.date))
     if fmt == "docx":
         if not isinstance(out, str | os.PathLike):
             raise ValueError("docx is written to a path, not a text stream: give a file name")
@@ -68,8 +69,13 @@ def render(
 # ---------------------------------------------------------------- wording
 
 
+PARTIAL_YEAR = "年份不详"  # the heading over events whose page gave month and day but no year
+
+
 def month_label(month: str) -> str:
-    """2023-11 → 2023年11月 (a bare year → 2023年)."""
+    """2023-11 → 2023年11月 (a bare year → 2023年; --11, a month without its year → 年份不详·11月)."""
+    if month.startswith("--"):
+        return f"{PARTIAL_YEAR}·{int(month[2:4])}月" if month[2:4].isdigit() else PARTIAL_YEAR
     parts = month.split("-")
     try:
         return f"{int(parts[0])}年" + (f"{int(parts[1])}月" if len(parts) > 1 else "")
@@ -78,7 +84,9 @@ def month_label(month: str) -> str:
 
 
 def day_label(date: str) -> str:
-    """2023-11-07 → 11月7日 (a month → 11月; a bare year as it is)."""
+    """2023-11-07 → 11月7日 (a month → 11月; a bare year as it is; --11-07 → 11月7日)."""
+    if date.startswith("--"):
+        date = "0000" + date[1:]  # the year is unknown; the month and day read as any other's
     parts = date.split("-")
     try:
         if len(parts) >= 3:
@@ -134,6 +142,7 @@ def record(e: ChronicleEntry) -> dict[str, Any]:
     return {
         "date": e.date,
         "month": e.month,
+        "year_known": not e.partial,
         "type": e.type,
         "what": e.what,
         "presided": list(e.presided),

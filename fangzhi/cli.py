@@ -115,6 +115,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--to", dest="date_to", type=_date)
     p.add_argument("--format", choices=("md", "csv", "json", "docx"), default="md")
     p.add_argument("--output", "-o", help="file to write (required for docx)")
+    p.add_argument(
+        "--partial",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="list events dated without a year (年份不详) after the rest; by default only when no "
+        "--from/--to is given",
+    )
 
     p = _command(sub, "export", "export a table of the archive", cmd_export, db=True)
     p.add_argument(
@@ -375,7 +382,9 @@ def cmd_chronicle(args: argparse.Namespace) -> int:
 
     with _archive(args) as archive:
         entries = archive.chronicle(
-            args.date_from and args.date_from.isoformat(), args.date_to and args.date_to.isoformat()
+            args.date_from and args.date_from.isoformat(),
+            args.date_to and args.date_to.isoformat(),
+            partial=args.partial,
         )
     if args.format == "docx" and not args.output:
         print("fangzhi: --format docx needs --output FILE.docx", file=sys.stderr)

@@ -243,20 +243,39 @@ class ChronicleEntry:
     headline: str | None
 
     @property
+    def partial(self) -> bool:
+        """Month and day without a year (--10-23, as ISO 8601 writes it): the page gave no year."""
+        return self.date.startswith("--")
+
+    @property
     def month(self) -> str:
-        return self.date[:7]
+        return self.date[:4] if self.partial else self.date[:7]
 
 
 def chronicle(
-    conn: sqlite3.Connection, date_from: str | None = None, date_to: str | None = None
+    conn: sqlite3.Connection,
+    date_from: str | None = None,
+    date_to: str | None = None,
+    *,
+    partial: bool | None = None,
 ) -> list[ChronicleEntry]:
-    """Events in date order (大事记): what happened, who presided, where, from which article."""
-    params: dict[str, Any] = {"f": date_from or "0000", "t": last_day(date_to) if date_to else "9999"}
+    """Events in date order (大事记): what happened, who presided, where, from which article.
+
+    Events dated by month and day alone (--10-23) cannot be placed in a range of years: they come
+    after the dated ones, when `partial` is true or, by default, when no range is asked for."""
+    with_partial = (date_from is None and date_to is None) if partial is None else partial
+    params: dict[str, Any] = {
+        "f": date_from or "0000",
+        "t": last_day(date_to) if date_to else "9999",
+        "p": with_partial,
+    }
     out: list[ChronicleEntry] = []
+    # '-' sorts before every digit, so a partial date is outside any range of years
     for e in conn.execute(
         "SELECT e.id, e.date, e.type, e.name, e.place, e.article_id, a.headline FROM events e "
-        "JOIN articles a ON a.id = e.article_id WHERE e.date IS NOT NULL AND e.date >= :f AND e.date <= :t "
-        "ORDER BY e.date, a.id, e.seq",
+        "JOIN articles a ON a.id = e.article_id WHERE e.date IS NOT NULL "
+        "AND ((e.date >= :f AND e.date <= :t) OR (:p AND e.date LIKE '--%')) "
+        "ORDER BY e.date LIKE '--%', e.date, a.id, e.seq",
         params,
     ):
         presided = tuple(
@@ -278,6 +297,11 @@ def chronicle(
             )
         )
     return out
+
+
+def partial_dated_events(conn: sqlite3.Connection) -> int:
+    """How many events the chronicle of a range of years leaves out: dated without a year."""
+    return int(conn.execute("SELECT count(*) FROM events WHERE date LIKE '--%'").fetchone()[0])
 
 
 # ---------------------------------------------------------------- facets and trends

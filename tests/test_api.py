@@ -477,7 +477,7 @@ def test_a_person_with_an_inspection_has_its_place(client: TestClient) -> None:
 
 # ---------------------------------------------------------------- events and the chronicle
 
-ENTRY_KEYS = {"date", "month", "type", "what", "presided", "place", "article_id", "headline"}
+ENTRY_KEYS = {"date", "month", "year_known", "type", "what", "presided", "place", "article_id", "headline"}
 TYPES = ("meeting", "inspection", "reception", "ceremony")
 
 
@@ -543,6 +543,7 @@ def test_the_chronicle_as_csv(client: TestClient) -> None:
     assert rows and list(rows[0]) == [
         "date",
         "month",
+        "year_known",
         "type",
         "what",
         "presided",

@@ -137,3 +137,75 @@ def test_docx_needs_a_path_and_formats_are_named() -> None:
         render([entry("2023-11-07")], "docx", io.StringIO())
     with pytest.raises(ValueError, match=r"unknown format 'pdf'.*md, csv, json, docx"):
         render([], "pdf", io.StringIO())
+
+
+# ---------------------------------------------------------------- dates without a year
+
+UNDATED_PAGE = (
+    "# 市委常委会召开会议\n"
+    "本报讯（记者 王明）10月23日上午，市委书记李长江主持召开市委常委会会议，传达学习有关会议精神。\n"
+    "会议强调，要扎实做好各项工作，确保全年目标任务圆满完成。\n"
+)
+DATED_PAGE = (
+    "# 全市安全生产工作会议召开\n"
+    "本报讯（记者 王明）2023年6月5日，全市安全生产工作会议召开，副市长赵平主持会议。\n"
+)
+
+
+@pytest.fixture(scope="module")
+def mixed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    folder = tmp_path_factory.mktemp("partial")
+    (folder / "undated.txt").write_text(UNDATED_PAGE, encoding="utf-8")
+    (folder / "dated.txt").write_text(DATED_PAGE, encoding="utf-8")
+    db = folder / "t.db"
+    with open_archive(db) as a:
+        a.ingest([folder / "undated.txt", folder / "dated.txt"])
+    return db
+
+
+def test_an_event_without_a_year_is_listed_after_the_dated_under_its_own_heading(mixed: Path) -> None:
+    with open_archive(mixed) as a:
+        items = a.chronicle()
+    assert [e.date for e in items] == ["2023-06-05", "--10-23"]
+    assert items[1].partial and items[1].month == "--10" and not items[0].partial
+    text = md_of(items)
+    assert re.findall(r"^## (.+)$", text, flags=re.M) == ["2023年6月", "年份不详·10月"]
+    assert "- **10月23日** 【会议】召开市委常委会会议（主持：李长江）" in text
+
+
+def test_a_range_of_years_leaves_out_a_date_without_a_year_unless_asked(mixed: Path) -> None:
+    with open_archive(mixed) as a:
+        assert [e.date for e in a.chronicle("2023-01-01", "2023-12-31")] == ["2023-06-05"]
+        asked = a.chronicle("2023-01-01", "2023-12-31", partial=True)
+        assert [e.date for e in asked] == ["2023-06-05", "--10-23"]
+        assert [e.date for e in a.chronicle(partial=False)] == ["2023-06-05"]
+
+
+def test_records_say_whether_the_year_is_known(mixed: Path) -> None:
+    with open_archive(mixed) as a:
+        out = io.StringIO()
+        render(a.chronicle(), "csv", out)
+    rows = list(csv.DictReader(io.StringIO(out.getvalue())))
+    assert [(r["date"], r["month"], r["year_known"]) for r in rows] == [
+        ("2023-06-05", "2023-06", "True"),
+        ("--10-23", "--10", "False"),
+    ]
+
+
+def test_labels_of_a_date_without_a_year() -> None:
+    assert day_label("--10-23") == "10月23日" and month_label("--10") == "年份不详·10月"
+    assert day_label("--1-2") == "1月2日"
+
+
+def test_the_chronicle_page_heads_a_yearless_month_and_counts_what_a_range_leaves_out(mixed: Path) -> None:
+    from fastapi.testclient import TestClient
+
+    from fangzhi.web.app import create_app
+
+    client = TestClient(create_app(mixed))
+    whole = client.get("/chronicle").text
+    assert "<h2>年份不详·10月</h2>" in whole and "<strong>10月23日</strong>" in whole
+    ranged = client.get("/chronicle", params={"from": "2023-01-01", "to": "2023-12-31"}).text
+    assert "10月23日" not in ranged and "另有 1 件事件的日期只有月日" in ranged
+    items = client.get("/api/chronicle").json()["items"]
+    assert [(i["date"], i["year_known"]) for i in items] == [("2023-06-05", True), ("--10-23", False)]

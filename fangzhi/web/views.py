@@ -286,6 +286,7 @@ def install_routes(app: FastAPI, templates: Jinja2Templates) -> None:
             months=months,
             qs=qs,
             params={"from": date_from, "to": date_to, "type": type_},
+            left_out=query.partial_dated_events(conn) if date_from or date_to else 0,
         )
 
     # -- trends and the network
