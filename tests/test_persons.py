@@ -141,3 +141,10 @@ def test_titles_of_members_cadres_ranks_and_acting_posts(line: str, post: str) -
 
     rec = records("# 标题\n\n本报讯 2023年5月11日，" + line + "\n")[0]
     assert [(p["name"], p["posts"]) for p in rec["persons"]] == [("王建华", [post])]
+
+
+def test_a_given_name_ending_like_a_place_stands_where_a_verb_closes_it() -> None:
+    assert people("市委书记李长江主持会议。") == [("李长江", ["市委书记"])]
+    assert people("副县长王金山，县委常委张海河出席。") == [("王金山", ["副县长"]), ("张海河", ["县委常委"])]
+    # a place after a title is no name: nothing closes it as a name does
+    assert people("市委书记赴长江大桥调研。") == []

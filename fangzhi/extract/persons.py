@@ -29,6 +29,9 @@ _CLAUSE_SURNAME = re.compile(r"[，。；：！？、\n“”（）](?=[" + "".j
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
 _NOT_NAME_END = frozenset("省市县区乡镇村局委办厅部院校所队站组社司处科团会馆园街路港湾山湖江河")
+# Given names end in these as often as places do (李长江, 王金山): a three-character reading that
+# ends in one stands when what follows closes a name firmly (主持, 指出, a comma).
+_NATURE_END = frozenset("港湾山湖江河")
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +93,8 @@ def read_name(text: str, pos: int, *, strict: bool = False) -> tuple[int, int] |
     shorter, longer = (3, 4) if text[pos : pos + 2] in _COMPOUND_SURNAMES else (2, 3)
     short_fits = _is_name_chars(text[pos : pos + shorter]) and _ends_name(text, pos + shorter, strict)
     long_fits = _is_name_chars(text[pos : pos + longer]) and _ends_name(text, pos + longer, strict)
+    if not long_fits and longer == 3 and text[pos + 2 : pos + 3] in _NATURE_END:
+        long_fits = _is_name_chars(text[pos : pos + 2]) and _ends_name(text, pos + 3, True)
     # punctuation right after the shorter reading settles it (王某，); else the longer reading
     # wins when it also fits (李某某|主持 over 李某|某主持 — the latter does not fit anyway)
     if short_fits:
