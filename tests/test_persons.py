@@ -148,3 +148,9 @@ def test_a_given_name_ending_like_a_place_stands_where_a_verb_closes_it() -> Non
     assert people("副县长王金山，县委常委张海河出席。") == [("王金山", ["副县长"]), ("张海河", ["县委常委"])]
     # a place after a title is no name: nothing closes it as a name does
     assert people("市委书记赴长江大桥调研。") == []
+
+
+def test_a_two_character_name_keeps_the_verb_after_it_whole() -> None:
+    assert people("镇党委书记孙力陪同。") == [("孙力", ["镇党委书记"])]
+    assert people("副县长张三来到现场。") == [("张三", ["副县长"])]
+    assert people("副市长王建国主持。") == [("王建国", ["副市长"])]

@@ -96,9 +96,11 @@ def read_name(text: str, pos: int, *, strict: bool = False) -> tuple[int, int] |
     if not long_fits and longer == 3 and text[pos + 2 : pos + 3] in _NATURE_END:
         long_fits = _is_name_chars(text[pos : pos + 2]) and _ends_name(text, pos + 3, True)
     # punctuation right after the shorter reading settles it (王某，); else the longer reading
-    # wins when it also fits (李某某|主持 over 李某|某主持 — the latter does not fit anyway)
+    # wins when it also fits (李某某|主持 over 李某|某主持 — the latter does not fit anyway), unless
+    # the longer swallows the first character of a verb (孙某|陪同, not 孙某陪|同)
     if short_fits:
         settled = pos + shorter < len(text) and text[pos + shorter] in lex.NAME_END_CHARS
+        settled = settled or (long_fits and _splits_a_verb(text, pos + shorter))
         short = longer if long_fits and not settled else shorter
     elif long_fits:
         short = longer
@@ -108,6 +110,12 @@ def read_name(text: str, pos: int, *, strict: bool = False) -> tuple[int, int] |
     if rjieba_has_word(name):
         return None  # a word of the language (干部, 全市), not a name
     return pos, pos + short
+
+
+def _splits_a_verb(text: str, end: int) -> bool:
+    """A word of two or more characters that ends names (陪同, 来到, 同志) starts at `end`."""
+    words = _END_WORDS_BY_FIRST.get(text[end]) if end < len(text) else None
+    return words is not None and any(len(w) >= 2 and text.startswith(w, end) for w in words)
 
 
 def _surname_at(text: str, pos: int) -> bool:
