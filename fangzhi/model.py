@@ -151,11 +151,21 @@ class DateFact:
 
 
 @dataclass(frozen=True, slots=True)
+class Seat:
+    """Where an office is held (extract/offices.py)."""
+
+    place: str  # the division's full name: 衡东县
+    code: str | None  # six-digit division code (GB/T 2260); None for a township or a name not resolved
+    inferred: bool  # the title names no place: the paper's or the dateline's jurisdiction
+
+
+@dataclass(frozen=True, slots=True)
 class Post:
     """A post as printed before (or after) a name: 市委副书记, 省委主题教育第二巡回督导组组长."""
 
     title: str
     spans: tuple[Span, ...] = ()
+    seat: Seat | None = None  # where it is held, when the title or the paper says
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,17 +9,11 @@ records and is reported as a problem, never silently merged.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from fangzhi.extract.offices import named_place as jurisdiction
 from fangzhi.model import Article, ParsedPage, Problem
-
-# The jurisdiction a post names: the place before its level word (某县委书记 → 某县).
-_JURISDICTION = re.compile(r"^(?P<place>[\u4e00-\u9fff]{1,8}?(?:省|市|县|区|州|旗|镇|乡|村))(?=[委政人党纪])")
-_GENERIC_PLACES = frozenset(
-    {"省", "市", "县", "区", "州", "镇", "乡", "村", "全市", "全省", "全县", "本市", "我市"}
-)
 
 
 @dataclass
@@ -59,13 +53,6 @@ class PersonRecord:
         if day is not None:
             self.first = day if self.first is None or day < self.first else self.first
             self.last = day if self.last is None or day > self.last else self.last
-
-
-def jurisdiction(title: str) -> str | None:
-    m = _JURISDICTION.match(title)
-    if m is None or m.group("place") in _GENERIC_PLACES:
-        return None
-    return m.group("place")
 
 
 def merge_people(pages: Iterable[ParsedPage]) -> list[PersonRecord]:

@@ -30,7 +30,7 @@ def parse_page(raw: RawPage, settings: Settings) -> ParsedPage:
         page, layout, drafts, key=key, issue=issue, publication=publication, issue_source=issue_source
     )
     if settings.extract_facts:
-        articles = with_facts(articles)
+        articles = with_facts(articles, publication)
     return ParsedPage(page, articles, page.problems, page_id=key, publication=publication, issue_date=issue)
 
 

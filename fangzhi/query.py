@@ -145,8 +145,8 @@ def _person_view(conn: sqlite3.Connection, pid: int, key: str, name: str) -> Per
     v = PersonView(key, name)
     v.posts = _rows(
         conn,
-        "SELECT title, organisation, place, first_seen, last_seen, articles, evidence FROM posts_held "
-        "WHERE person_id = ? ORDER BY first_seen, title",
+        "SELECT title, organisation, place, place_code, place_inferred, first_seen, last_seen, articles, "
+        "evidence FROM posts_held WHERE person_id = ? ORDER BY first_seen, title",
         pid,
     )
     for p in v.posts:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from fangzhi.model import Article, Block, Byline, Furniture, Page, ParsedPage, Span
+from fangzhi.model import Article, Block, Byline, Furniture, Page, ParsedPage, Seat, Span
 from fangzhi.read.assemble import sub_spans
 
 TEXT_FIELDS = ("kicker", "headline", "subtitle", "dateline", "byline", "credit")
@@ -107,6 +107,12 @@ def _show(page: Page, spans: tuple[Span, ...], text: str) -> str:
     return first.of(page.shown) if len(first) == len(text) else text
 
 
+def _seat(seat: Seat | None) -> dict[str, Any] | None:
+    if seat is None:
+        return None
+    return {"place": seat.place, "code": seat.code, "inferred": seat.inferred}
+
+
 def facts_record(page: Page, a: Article) -> dict[str, Any]:
     f = a.facts
     shown_name = {p.name: _show(page, p.spans, p.name) for p in f.persons}
@@ -120,6 +126,8 @@ def facts_record(page: Page, a: Article) -> dict[str, Any]:
                 "name": _show(page, p.spans, p.name),
                 "posts": [_show(page, q.spans, q.title) for q in p.posts],
                 "post_spans": [_raw(page, q.spans) for q in p.posts],
+                # where each post is held (None where neither the title nor the paper says)
+                "post_seats": [_seat(q.seat) for q in p.posts],
                 "spans": _raw(page, p.spans),
                 "referenced": p.referenced,
             }

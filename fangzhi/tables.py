@@ -123,8 +123,8 @@ _SPEC: dict[str, tuple[str, tuple[tuple[str, Kind], ...]]] = {
         ),
     ),
     "posts": (
-        "SELECT person_id, person_key, name, title, organisation, place, first_seen, last_seen, articles, "
-        "evidence FROM posts_held ORDER BY person_id, first_seen, title",
+        "SELECT person_id, person_key, name, title, organisation, place, place_code, place_inferred, "
+        "first_seen, last_seen, articles, evidence FROM posts_held ORDER BY person_id, first_seen, title",
         (
             ("person_id", "int"),
             ("person_key", "str"),
@@ -132,6 +132,8 @@ _SPEC: dict[str, tuple[str, tuple[tuple[str, Kind], ...]]] = {
             ("title", "str"),
             ("organisation", "str"),
             ("place", "str"),
+            ("place_code", "str"),
+            ("place_inferred", "bool"),
             ("first_seen", "str"),
             ("last_seen", "str"),
             ("articles", "int"),

@@ -458,7 +458,18 @@ def test_a_person_has_posts_activity_places_and_companions(client: TestClient) -
     posts = {p["title"]: p for p in view["posts"]}
     assert "副市长" in posts
     assert all(
-        set(p) == {"title", "organisation", "place", "first_seen", "last_seen", "articles", "evidence"}
+        set(p)
+        == {
+            "title",
+            "organisation",
+            "place",
+            "place_code",
+            "place_inferred",
+            "first_seen",
+            "last_seen",
+            "articles",
+            "evidence",
+        }
         for p in view["posts"]
     )
     assert "msrb-p1-a01" in posts["副市长"]["evidence"]

@@ -9,6 +9,7 @@ from dataclasses import replace
 
 from fangzhi.extract.events import find_directives, find_events
 from fangzhi.extract.figures import find_figures
+from fangzhi.extract.offices import home_of, seat_of
 from fangzhi.extract.orgs import find_orgs
 from fangzhi.extract.persons import PersonHit, find_persons, with_known
 from fangzhi.extract.places import PlaceHit, find_places
@@ -20,20 +21,24 @@ from fangzhi.model import Article, Directive, Event, Facts, Figure, Named, Perso
 NO_EVENTS = frozenset({"commentary", "interview", "photo"})
 
 
-def with_facts(articles: tuple[Article, ...]) -> tuple[Article, ...]:
+def with_facts(articles: tuple[Article, ...], publication: str | None = None) -> tuple[Article, ...]:
+    """The articles with their facts; `publication` (the paper's name) places bare posts."""
     texts = [ArticleText.of(a) for a in articles]
     found = [find_persons(t.text) for t in texts]
     known = {h.name for hits in found for h in hits if h.posts}
     return tuple(
-        replace(a, facts=article_facts(a, t, with_known(t.text, hits, known)))
+        replace(a, facts=article_facts(a, t, with_known(t.text, hits, known), publication))
         for a, t, hits in zip(articles, texts, found, strict=True)
     )
 
 
-def article_facts(article: Article, at: ArticleText, hits: list[PersonHit]) -> Facts:
+def article_facts(
+    article: Article, at: ArticleText, hits: list[PersonHit], publication: str | None = None
+) -> Facts:
     text = at.text
     referenced = _referenced(text, hits)
-    persons = _merge(hits, at, referenced)
+    dateline = article.dateline.text if article.dateline is not None else None
+    persons = _seated(_merge(hits, at, referenced), dateline, publication)
     documents = _unique_named(at, ((h.text, h.start, h.end) for h in find_documents(text)))
     slogans = _unique_named(at, ((h.text, h.start, h.end) for h in find_slogans(text)))
     events: list[Event] = []
@@ -119,6 +124,17 @@ def _merge(hits: list[PersonHit], at: ArticleText, referenced: set[str]) -> tupl
     return tuple(
         Person(n, tuple(Post(t, tuple(s)) for t, s in posts[n].items()), tuple(spans[n]), n in referenced)
         for n in order
+    )
+
+
+def _seated(persons: tuple[Person, ...], dateline: str | None, publication: str | None) -> tuple[Person, ...]:
+    """Each post with where it is held: the place it names, else the dateline's or the paper's."""
+    if not any(p.posts for p in persons):
+        return persons
+    home = home_of(dateline, publication)
+    return tuple(
+        replace(p, posts=tuple(replace(q, seat=seat_of(q.title, home)) for q in p.posts)) if p.posts else p
+        for p in persons
     )
 
 

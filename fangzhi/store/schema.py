@@ -333,6 +333,36 @@ GROUP BY mp.person_id, mp.title;
 ALTER TABLE mentions ADD COLUMN referenced INTEGER NOT NULL DEFAULT 0;
 """,
     ),
+    (
+        10,
+        "a post as an office in a place: the division's code, and whether the place was inferred",
+        """
+-- place: the jurisdiction the title names (衡东县 of 衡东县委书记), else the paper's or the
+-- dateline's at the title's level (市长 in 衡阳日报: 衡阳市), then place_inferred = 1
+ALTER TABLE mention_posts ADD COLUMN place_code TEXT;
+ALTER TABLE mention_posts ADD COLUMN place_inferred INTEGER NOT NULL DEFAULT 0;
+DROP VIEW IF EXISTS posts_held;
+CREATE VIEW posts_held AS
+SELECT mp.person_id                 AS person_id,
+       p.key                        AS person_key,
+       p.name                       AS name,
+       mp.title                     AS title,
+       MAX(mp.organisation)         AS organisation,
+       COALESCE(MAX(CASE WHEN mp.place_inferred = 0 THEN mp.place END), MAX(mp.place)) AS place,
+       COALESCE(MAX(CASE WHEN mp.place_inferred = 0 THEN mp.place_code END), MAX(mp.place_code))
+                                    AS place_code,
+       CASE WHEN MAX(CASE WHEN mp.place_inferred = 0 THEN mp.place END) IS NOT NULL THEN 0
+            WHEN MAX(mp.place) IS NOT NULL THEN 1 ELSE 0 END AS place_inferred,
+       MIN(CASE WHEN a.date GLOB '[0-9]*' THEN a.date END) AS first_seen,
+       MAX(CASE WHEN a.date GLOB '[0-9]*' THEN a.date END) AS last_seen,
+       COUNT(DISTINCT a.id)         AS articles,
+       GROUP_CONCAT(DISTINCT a.id)  AS evidence
+FROM mention_posts mp
+JOIN articles a ON a.id = mp.article_id
+JOIN persons p ON p.id = mp.person_id
+GROUP BY mp.person_id, mp.title;
+""",
+    ),
 )
 
 

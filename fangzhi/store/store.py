@@ -21,9 +21,9 @@ from pathlib import Path
 from typing import Any
 
 from fangzhi import __version__
+from fangzhi.extract.offices import named_place as jurisdiction
 from fangzhi.lexicon.posts import TITLES
 from fangzhi.model import Article, ParsedPage, Problem, Span
-from fangzhi.people import jurisdiction
 from fangzhi.store.fts import article_length, head_text, index_text
 from fangzhi.store.keys import day_number, day_range
 from fangzhi.store.schema import migrate
@@ -317,9 +317,11 @@ class Store:
             pid = self._person_id(a, p["name"], p["posts"])
             ids[p["name"]] = pid
             mentions.append((a.id, pid, p["name"], json.dumps(p["spans"]), int(p.get("referenced", False))))
+            seats = p.get("post_seats") or [None] * len(p["posts"])
+            held = zip(p["posts"], p["post_spans"], seats, strict=True)
             posts.extend(
-                (a.id, pid, seq, title, organisation_of(title), jurisdiction(title), json.dumps(spans))
-                for seq, (title, spans) in enumerate(zip(p["posts"], p["post_spans"], strict=True))
+                (a.id, pid, seq, title, organisation_of(title), *_place(title, seat), json.dumps(spans))
+                for seq, (title, spans, seat) in enumerate(held)
             )
         if mentions:
             self.conn.executemany(
@@ -327,7 +329,11 @@ class Store:
                 mentions,
             )
         if posts:
-            self.conn.executemany("INSERT INTO mention_posts VALUES (?,?,?,?,?,?,?)", posts)
+            self.conn.executemany(
+                "INSERT INTO mention_posts (article_id, person_id, seq, title, organisation, place, "
+                "place_code, place_inferred, spans) VALUES (?,?,?,?,?,?,?,?,?)",
+                posts,
+            )
         return ids
 
     def _person_id(self, a: Article, name: str, posts: list[str]) -> int:
@@ -362,6 +368,13 @@ class Store:
             (key, name, json.dumps(sorted(places), ensure_ascii=False)),
         )
         return int(cur.lastrowid or 0)
+
+
+def _place(title: str, seat: dict[str, Any] | None) -> tuple[str | None, str | None, int]:
+    """(place, division code, inferred) of a post: its seat, else the place its title names."""
+    if seat is None:
+        return jurisdiction(title), None, 0
+    return seat["place"], seat["code"], int(bool(seat["inferred"]))
 
 
 @lru_cache(maxsize=4096)
