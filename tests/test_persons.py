@@ -154,3 +154,8 @@ def test_a_two_character_name_keeps_the_verb_after_it_whole() -> None:
     assert people("镇党委书记孙力陪同。") == [("孙力", ["镇党委书记"])]
     assert people("副县长张三来到现场。") == [("张三", ["副县长"])]
     assert people("副市长王建国主持。") == [("王建国", ["副市长"])]
+
+
+def test_a_qualifier_before_a_post_stays_in_it_and_the_chain_goes_on() -> None:
+    assert people("县委常委、挂职副县长李明华主持会议。") == [("李明华", ["县委常委", "挂职副县长"])]
+    assert people("驻村第一书记张伟介绍。") == [("张伟", ["驻村第一书记"])]

@@ -284,7 +284,9 @@ def post_start(text: str, ts: int) -> int:
     for tok, tag in reversed(rjieba.tag(window)):
         if tok in lex.POST_STOP_WORDS or (("月" in tok or "日" in tok) and any(c.isdigit() for c in tok)):
             break
-        verb_ok = tok in lex.VERBS_IN_BODIES or (in_body and tag in ("v", "vn", "vd"))
+        verb_ok = (
+            tok in lex.VERBS_IN_BODIES or tok in lex.POST_QUALIFIERS or (in_body and tag in ("v", "vn", "vd"))
+        )
         if tag in _NOT_IN_BODY_TAGS and not verb_ok:
             break  # a verb, adverb or particle: the clause before the post, not the post
         start -= len(tok)

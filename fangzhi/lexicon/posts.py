@@ -60,6 +60,8 @@ VERBS_IN_BODIES = frozenset(
     "巡回 督导 管理 监督 执法 发展 改革 建设 服务 保障 促进 投资 招商 开发 规划 协调 指挥 调查 审计 "
     "应急 救援 生产 统战 宣传 组织 联络 信访 接待 合作 交流 运输 经营 创新 研究 设计 监察 检察".split()
 )
+# Words tagged as verbs that qualify the post they stand before (挂职副县长, 兼任…, 代理…).
+POST_QUALIFIERS = frozenset("挂职 兼职 代理 驻村 派驻 常务".split())
 # A name is often introduced by what the person is (游客某某), or followed by it (某某老人说).
 DESCRIPTORS_BEFORE = (
     "游客 市民 村民 居民 群众 创业者 企业家 职工 员工 工人 农民 学生 志愿者 患者 家长 网友 选手 运动员 "
