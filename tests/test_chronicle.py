@@ -209,3 +209,16 @@ def test_the_chronicle_page_heads_a_yearless_month_and_counts_what_a_range_leave
     assert "10月23日" not in ranged and "另有 1 件事件的日期只有月日" in ranged
     items = client.get("/api/chronicle").json()["items"]
     assert [(i["date"], i["year_known"]) for i in items] == [("2023-06-05", True), ("--10-23", False)]
+
+
+def test_the_cli_lists_a_yearless_event_when_asked(mixed: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from fangzhi.cli import main
+
+    assert main(["chronicle", "--db", str(mixed), "--from", "2023-01-01", "--to", "2023-12-31"]) == 0
+    assert "年份不详" not in capsys.readouterr().out
+    assert (
+        main(["chronicle", "--db", str(mixed), "--from", "2023-01-01", "--to", "2023-12-31", "--partial"])
+        == 0
+    )
+    out = capsys.readouterr().out
+    assert out.index("## 2023年6月") < out.index("## 年份不详·10月")
