@@ -60,6 +60,7 @@ class Outlet:
     place: str
     forms: dict[str, tuple[Form, ...]]
     notes: str = ""
+    survey: int = 1  # which survey found it: a later survey's outlets are split after the earlier's
 
     def of(self, slot: str) -> tuple[Form, ...]:
         return self.forms.get(slot, ())
@@ -82,7 +83,10 @@ def load_catalogue(folder: Path | None = None) -> tuple[Outlet, ...]:
             data = tomllib.loads(text)
         except tomllib.TOMLDecodeError as e:
             raise CatalogueError(f"{name}: not TOML: {e}") from e
-        outlets.extend(_outlet(name, o) for o in data.get("outlet", []))
+        survey = data.get("survey", 1)
+        if not isinstance(survey, int):
+            raise CatalogueError(f"{name}: survey is not a number")
+        outlets.extend(_outlet(name, o, survey) for o in data.get("outlet", []))
     seen: set[str] = set()
     unique = []
     for o in outlets:
@@ -92,7 +96,7 @@ def load_catalogue(folder: Path | None = None) -> tuple[Outlet, ...]:
     return tuple(unique)
 
 
-def _outlet(file: str, o: dict[str, object]) -> Outlet:
+def _outlet(file: str, o: dict[str, object], survey: int = 1) -> Outlet:
     name = str(o.get("name", ""))
     forms: dict[str, tuple[Form, ...]] = {}
     for slot in SLOTS:
@@ -117,6 +121,7 @@ def _outlet(file: str, o: dict[str, object]) -> Outlet:
         place=str(o.get("place", "")),
         forms=forms,
         notes=str(o.get("notes", "")),
+        survey=survey,
     )
 
 
