@@ -127,3 +127,41 @@ def test_what_follows_a_later_events_paragraph_is_its_report_too() -> None:
     )
     assert got[0][3] == ["赵明"]
     assert (got[1][2], got[1][3]) == (["王建华"], ["王建华"])
+
+
+def test_who_makes_a_visit_is_present_at_it_when_given_no_words() -> None:
+    got = events("2023年5月11日上午，市委书记刘高远在某某科技有限公司调研智能制造工作，副市长周志强陪同。\n")
+    assert got == [("inspection", "2023-05-11", [], [], ["刘高远", "周志强"])]
+
+
+def test_a_photo_caption_that_says_who_inspected_what_is_an_event() -> None:
+    page = (
+        "2023年5月11日上午，市委书记刘高远在某某科技有限公司调研智能制造工作，副市长周志强陪同。"
+        "图为刘高远（左二）在生产车间了解有关情况。 ■记者 甲某 摄\n"
+    )
+    rec = records(page)[0]
+    assert rec["kind"] == "photo"
+    assert [(e["type"], e["attended"]) for e in rec["events"]] == [("inspection", ["刘高远", "周志强"])]
+
+
+def test_a_list_of_names_shares_the_part_read_after_its_last_name() -> None:
+    got = events("2023年5月11日，全市大会召开。市领导王建华、李红梅、周志强主持会议相关议程。\n")
+    assert got == [("meeting", "2023-05-11", ["王建华", "李红梅", "周志强"], [], [])]
+
+
+def test_yiji_joins_a_list_and_does_not_end_it() -> None:
+    got = events(
+        "2023年5月11日，全市大会召开。市委书记刘高远出席并讲话。"
+        "市领导王建华、李红梅以及市政府秘书长赵国平参加会议。\n"
+    )
+    assert got == [("meeting", "2023-05-11", [], ["刘高远"], ["王建华", "李红梅", "赵国平"])]
+
+
+def test_a_press_conference_is_a_meeting_and_a_state_is_no_launch() -> None:
+    assert (
+        events("2023年5月11日，市政府召开新闻发布会，介绍有关情况。副市长王建华出席并讲话。\n")[0][0]
+        == "meeting"
+    )
+    assert events("2023年5月11日，某某产品发布会在某地举行。副市长王建华出席。\n")[0][0] == "ceremony"
+    assert events("2023年5月11日，已经投产的某某项目运行良好。\n") == []
+    assert events("2023年5月11日，某某项目正式投产。副市长王建华出席。\n")[0][0] == "ceremony"

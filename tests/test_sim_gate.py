@@ -17,30 +17,32 @@ from tests.conftest import SHARED, needs_shared
 from tests.test_score_gate import fangzhi_command
 
 # What the parser reaches today on 300 pages of each set (issue 17 asks for 0.95 articles F1 on
-# test pages; these floors record where it stands and may only rise).
+# test pages; these floors record where it stands and may only rise). The second survey's outlets
+# (conventions/county_*.toml) made both sets larger and harder on the same parser: the floors were
+# set again on those sets, where the parser of before scores 0.714 (test) and 0.852 (dev).
 TEST_FLOORS = [
-    "articles.f1=0.73",
+    "articles.f1=0.71",
     "joins=0.99",
-    "fields.headline=0.95",
-    "fields.bylines=0.81",
+    "fields.headline=0.96",
+    "fields.bylines=0.87",
     "han_lost=0.006",
     # issue 18: the facts of the articles found
-    "fields.date=0.98",
-    "persons.f1=0.95",
-    "person_posts.f1=0.92",
-    "events.f1=0.85",
-    "event_roles=0.85",
-    "documents.f1=0.97",
-    "slogans.f1=0.8",
+    "fields.date=0.97",
+    "persons.f1=0.98",
+    "person_posts.f1=0.97",
+    "events.f1=0.93",
+    "event_roles=0.88",
+    "documents.f1=0.99",
+    "slogans.f1=0.99",
 ]
 # Han lost on dev pages is a ceiling set where the parser sets apart what gold leaves out of every
 # article: credit lines (来源：…, an outlet's name over its reporters), jump lines and furniture.
 DEV_FLOORS = [
-    "articles.f1=0.87",
+    "articles.f1=0.85",
     "joins=0.99",
     "fields.headline=0.96",
-    "fields.bylines=0.95",
-    "han_lost=0.009",
+    "fields.bylines=0.94",
+    "han_lost=0.008",
 ]
 
 

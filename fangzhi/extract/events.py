@@ -122,7 +122,8 @@ def _held(text: str) -> EventHit | None:
         if m is None:
             continue
         name = _trim_name(m.group("name"))
-        kind = "ceremony" if lex.CEREMONY_RE.search(name) else "meeting"
+        ceremony = lex.CEREMONY_RE.search(name) and not lex.BRIEFING_RE.search(name)
+        kind = "ceremony" if ceremony else "meeting"
         place = m.groupdict().get("place")
         hit = EventHit(kind, name, None, place, m.start(), m.end())
         if best is None or hit.start < best.start:
@@ -257,9 +258,14 @@ def _assign_parts(text: str, body_start: int, persons: list[PersonHit], events: 
             or (p.posts and text[p.posts[0].start - 1 : p.posts[0].start] in ("", "，", "。", "\n", "；"))
         ) and not _in_attendance_line(text, p.start):  # a name listed as present says nothing after
             subjects.append((p.start, p.name))
+    listed = _list_roles(text, persons)
     for p in persons:
         target = _target(events, p.start)
-        roles = _parts(text, p.end) or (["attended"] if _in_attendance_line(text, p.start) else [])
+        roles = (
+            _parts(text, p.end)
+            or listed.get(p.start)
+            or (["attended"] if _in_attendance_line(text, p.start) else [])
+        )
         for role in roles:
             getattr(target, role).append(p.name)
     for m in lex.PRONOUN.finditer(text, body_start):
@@ -276,6 +282,32 @@ def _assign_parts(text: str, body_start: int, persons: list[PersonHit], events: 
         e.presided = _unique(e.presided)
         e.spoke = _unique(e.spoke)
         e.attended = [n for n in _unique(e.attended) if n not in e.presided and n not in e.spoke]
+
+
+def _list_roles(text: str, persons: list[PersonHit]) -> dict[int, list[str]]:
+    """The part a list of names plays, read after its last name, for every name of it:
+    甲、乙、丙主持会议相关议程 — all three presided; 甲、乙以及秘书长丙参加会议."""
+    out: dict[int, list[str]] = {}
+    group: list[PersonHit] = []
+    for p in sorted(persons, key=lambda h: h.start):
+        # a post printed before this name (not one shared with the names before it) opens it
+        begin = p.posts[0].start if p.posts and group and p.posts[0].start >= group[-1].end else p.start
+        if group and text[group[-1].end : begin] not in _LIST_JOINS:
+            _give(text, group, out)
+            group = []
+        group.append(p)
+    _give(text, group, out)
+    return out
+
+
+def _give(text: str, group: list[PersonHit], out: dict[int, list[str]]) -> None:
+    if len(group) > 1:
+        roles = _parts(text, group[-1].end)
+        for p in group[:-1]:
+            out[p.start] = roles
+
+
+_LIST_JOINS = frozenset({"、", "和", "与", "及", "以及", "，以及", "、以及"})
 
 
 def _parts(text: str, end: int) -> list[str]:
@@ -297,6 +329,8 @@ def _parts(text: str, end: int) -> list[str]:
     if lex.SPEAK_AFTER_ATTEND.match(rest) or lex.SPEAK.match(rest):
         return ["spoke"]
     if lex.ATTEND.match(rest):
+        return ["attended"]
+    if lex.VISITOR.match(text, pos, min(len(text), pos + 40)):
         return ["attended"]
     return []
 

@@ -18,7 +18,7 @@ from fangzhi.extract.titles import find_documents, find_slogans
 from fangzhi.lexicon import events as ev_lex
 from fangzhi.model import Article, Directive, Event, Facts, Figure, Named, Person, Place, Post, Problem, Span
 
-NO_EVENTS = frozenset({"commentary", "interview", "photo"})
+NO_EVENTS = frozenset({"commentary", "interview"})
 
 
 def with_facts(articles: tuple[Article, ...], publication: str | None = None) -> tuple[Article, ...]:

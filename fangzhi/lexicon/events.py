@@ -41,10 +41,13 @@ EVENT_BEFORE_VERB = re.compile(
 )
 # A launch, opening or start of works is a ceremony whatever its name: 消费季在某广场启动.
 LAUNCH_WORDS = r"启动|开幕|揭牌|开园|开馆|开通|开工|投产|竣工|通车|落成"
+# …, never a state it is in (已经投产的项目, 建成投产后): no ceremony that day.
 LAUNCH = re.compile(
     r"(?P<name>[^，。；：、]{2,40}?)" + WHEN + r"(?:在(?P<place>[^，。；：]{2,20}?))?(?:正式|隆重)?"
-    r"(?:" + LAUNCH_WORDS + ")"
+    r"(?<!已)(?<!已经)(?<!建成)(?:" + LAUNCH_WORDS + r")(?![的后])"
 )
+# A press conference tells the press: a meeting, though its name ends as a launch's does (发布会).
+BRIEFING_RE = re.compile(r"(?:新闻发布会|新闻通气会|情况通报会|通报会)$")
 # Meetings a paragraph refers back to: 26日上午的会议…, 会上…
 MEETING_MENTION = re.compile(r"(?:" + MEETING_NOUN + r"|会上)")
 CEREMONY_RE = re.compile(r"(?:" + CEREMONY_NOUN + r")$")
@@ -77,6 +80,12 @@ SPEAK = re.compile(
 # A clause of speech with no subject of its own: its sentence's subject spoke (甲察看…，叮嘱…)
 CLAUSE_SPEECH = re.compile(r"[，；](?:并|还|同时)?(?:叮嘱|嘱咐|勉励|要求|强调|指出|希望|鼓励)")
 ATTEND = re.compile(r"(?:出席|参加|陪同|列席|率队|带队|一同|参与)")
+# The one who makes a visit, named before where it went (甲在某公司调研 / 甲赴某县督导): present at
+# it, and a speaker only where the report gives them words
+VISITOR = re.compile(
+    r"(?:在|赴|到|深入|来到|前往|率队赴|带队赴|先后来到)[^，。；：]{2,30}?"
+    r"(?:调研|考察|视察|督导检查|督导|检查|观摩|察看|走访|暗访)"
+)
 SPEAK_AFTER_ATTEND = re.compile(r"(?:出席|参加)(?:会议|活动|仪式)?并(?:讲话|致辞|发言|作报告)")
 PRONOUN = re.compile(r"(?:他|她)(?:在[^，。；]{0,10}(?:中|时|上))?(?:强调|指出|要求|表示|说|认为|希望)")
 # A meeting speaks through its report: 会议强调，要…

@@ -421,6 +421,8 @@ class _Story:
             run.append(s)
         if run:
             parts.append(self._run(run))
+        if len(parts) > 1 and self.chance(0.15):  # 副市长甲，秘书长乙以及主任丙
+            return "，".join(parts[:-1]) + "以及" + parts[-1]
         return "，".join(parts)
 
     def _shared(self, s: Seat, post: str) -> str:
@@ -1197,13 +1199,22 @@ def _notice(st: _Story) -> None:
             droppable=False,
         )
         head = f"{st.c}开展{t}专项整治"
-    elif form < 0.7:
+    elif form < 0.55:
         st.add(st.lead_date(("",)) + f"{bureau.area}发布提示，提醒广大市民在{t}方面提高警惕、做好防范。")
         st.add(
             "提示指出，市民应通过正规渠道获取信息，不轻信来路不明的消息；遇到可疑情况，"
             "可拨打12345政务服务便民热线反映。相关部门将及时受理、依法处置。"
         )
         head = f"{bureau.area}发布{t}提示" if len(bureau.area) + len(t) < 26 else f"{st.c}发布{t}提示"
+    elif form < 0.75:
+        # a press conference tells the press what a bureau does: a meeting, not a ceremony
+        name = f"{st.c}{t}工作新闻发布会"
+        st.add(
+            st.lead_date(("", "上午", "下午")) + f"{lv}政府新闻办召开{name}。{st.full(bureau)}介绍有关情况，"
+            f"并就{t}工作的主要举措回答记者提问。"
+        )
+        st.event("meeting", name, spoke=[bureau.name])
+        head = f"{st.c}通报{t}工作进展"
     else:
         doc = f"{w.city}{st.when.year}年{t}专项资金申报指南"
         st.docs.append(doc)
@@ -1269,6 +1280,9 @@ def _interview(st: _Story) -> None:
 def _photo(st: _Story) -> None:
     w, r = st.w, st.rng
     st.kind = "photo"
+    if r.random() < 0.4:
+        _photo_of_a_visit(st)
+        return
     county, town = r.choice(w.towns)
     villages = [v for tn, v in w.villages if tn == town]
     crop = r.choice(CROPS)
@@ -1283,6 +1297,27 @@ def _photo(st: _Story) -> None:
     st.add(text)
     if r.random() < 0.25:
         st.headline = f"{town}：{crop}喜获丰收"
+
+
+def _photo_of_a_visit(st: _Story) -> None:
+    """A photo whose caption says who inspected what, with whom: an event like a report's."""
+    w, r = st.w, st.rng
+    t = st.topic()
+    county = r.choice(w.counties)
+    chief = st.seat(r.choice(("secretary", "mayor", "deputy-secretary", "exec-vice")))
+    verb = r.choice(("调研", "调研", "督导", "检查"))
+    spot = r.choice(
+        (r.choice(w.firms), f"{county}{r.choice([tn for c, tn in w.towns if c == county] or [''])}")
+    )
+    company = st.leaders(r.randint(0, 2))
+    with_ = _attendance(st, company, r.choice(("陪同", "一同调研"))) if company else ""
+    caption = st.lead_date(("", "上午", "下午")) + f"{st.full(chief)}在{spot}{verb}{t}工作。" + with_
+    where = r.choice(("生产车间", "项目现场", "田间地头", "服务大厅"))
+    caption += f"图为{chief.name}（{r.choice(('左二', '右一', '中'))}）在{where}了解有关情况。"
+    st.add(caption)
+    st.event(
+        "inspection", f"{county}{t}工作{verb}", county, attended=[chief.name, *(s.name for s in company)]
+    )
 
 
 def _feature(st: _Story) -> None:

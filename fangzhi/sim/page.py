@@ -28,7 +28,7 @@ from fangzhi.sim.layout import (
     form_values,
     print_story,
 )
-from fangzhi.sim.truth import StoryTruth
+from fangzhi.sim.truth import EventTruth, StoryTruth
 
 _YEAR = re.compile(r"(?:19|20)\d\d年")
 HEADER_FORMS = (Form("{paper} {Y}年{M}月{D}日 星期{W}", ""), Form("第{page}版", ""))
@@ -219,7 +219,17 @@ def _visible(story: StoryTruth, *, events: bool) -> StoryTruth:
         persons=persons,
         documents=tuple(d for d in story.documents if d in text),
         slogans=tuple(s for s in story.slogans if s in text),
-        events=story.events if events else (),
+        # a part in an event is known only from a name the page prints
+        events=tuple(_printed_parts(e, text) for e in story.events) if events else (),
+    )
+
+
+def _printed_parts(e: EventTruth, text: str) -> EventTruth:
+    return replace(
+        e,
+        presided=tuple(n for n in e.presided if n in text),
+        spoke=tuple(n for n in e.spoke if n in text),
+        attended=tuple(n for n in e.attended if n in text),
     )
 
 

@@ -367,6 +367,8 @@ def make_world(rng: random.Random, province: str, city: str, counties: Sequence[
         w = _county_word(county)
         add("county-secretary", (f"{county}委书记",), None, "county", county)
         add("county-head", (f"{county}委副书记", f"{w}长"), (f"{county}{w}长",), "county", county)
+        if rng.random() < 0.3:  # a cadre sent from above to serve a term (挂职)
+            add("county-vice", (f"{county}委常委", f"挂职副{w}长"), (f"挂职副{w}长",), "county", county)
         for _ in range(2):
             town = _invent(rng, _PLACE_CHARS, place_names, rng.choice("镇镇镇乡"))
             towns.append((county, town))
