@@ -23,7 +23,6 @@ def _unwrap(guarded: re.Pattern[str]) -> str:
 GUARDED = [
     dates.DATE,
     dates.CN_DATE,
-    dates.YEAR,
     events.BODY_SPEAKS,
     events.INSPECTION,
     events.NAME_TAIL,
@@ -72,6 +71,21 @@ def test_guarded_pattern_finds_what_the_plain_one_does(pattern: str, data: st.Da
     a, b = guarded.match(text, pos), plain.match(text, pos)
     assert (a and (a.span(), a.groups())) == (b and (b.span(), b.groups()))
     assert guarded.groupindex == plain.groupindex
+
+
+# The year pattern as written from its start; the lexicon's reads it behind the mark after it
+YEAR_AS_WRITTEN = re.compile(r"(?<![\d" + dates.DASH + r"到至争计划])(?P<y>(?:19|20)\d{2})(?:年|—|-)")
+
+
+@given(data=st.data())
+@settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_patterns_read_behind_a_mark_find_the_same_years(data: st.DataObject) -> None:
+    pieces = ["2023年", "1999", "5月", "12", "3号", "1日", "—", "-", "至", "争", "年", "月", "7", " "]
+    text = data.draw(st.lists(st.sampled_from(pieces), max_size=16).map("".join))
+    years = [m.group("y") for m in YEAR_AS_WRITTEN.finditer(text)]
+    assert [m.group("y") for m in dates.YEAR.finditer(text)] == years
+    full = [(m.group("y"), m.group("m"), m.group("d")) for m in dates.DATE.finditer(text) if m.group("y")]
+    assert [(m.group("y"), m.group("m"), m.group("d")) for m in dates.FULL_DATE.finditer(text)] == full
 
 
 def test_lexicon_patterns_are_guarded() -> None:

@@ -49,7 +49,7 @@ def page_year(text: str) -> int | None:
 
 
 def _full_date_years(text: str) -> Counter[int]:
-    return Counter(int(m.group("y")) for m in lex.DATE.finditer(text) if m.group("y"))
+    return Counter(int(m.group("y")) for m in lex.FULL_DATE.finditer(text))
 
 
 def _likeliest(votes: Counter[int]) -> int | None:

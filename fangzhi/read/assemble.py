@@ -107,11 +107,14 @@ def _article(
     head = _head(blocks, d)
     body = tuple(blocks[i] for i in (*d.body, *d.tail))
     dateline = blocks[d.dateline] if d.dateline is not None else None
+    # the dateline read once for its credit, its date and its source (blocks.py matched its line
+    # already, but keeps no match: a block is plain text)
+    dm = credits.match_dateline(dateline.text) if dateline is not None else None
     byline_block = _joined("byline", [blocks[i] for i in d.bylines]) if d.bylines else None
     credit = blocks[d.credit] if d.credit is not None else None
     if d.caption is not None:
         body = (blocks[d.caption], *body)
-    bylines = _bylines(dateline, byline_block, credit)
+    bylines = _bylines(dateline, dm, byline_block, credit)
     if d.credits and credit is None:
         credit = _joined("credit", [blocks[i] for i in d.credits])
         bylines += tuple(b for b in _after_credits(credit) if b not in bylines)
@@ -120,7 +123,7 @@ def _article(
     if not d.fragment:
         # a year the article itself prints (never another article's)
         year = dated_year("".join(b.text for b in (*head.values(), *body)))
-        date_fact, probs = _date(dateline, body, issued, year)
+        date_fact, probs = _date(dateline, dm, body, issued, year)
         problems.extend(probs)
     kind = _kind(d, head, bylines)
     return Article(
@@ -134,7 +137,7 @@ def _article(
         byline_block=byline_block,
         credit=credit,
         body=body,
-        source=_source(dateline, bylines, publication),
+        source=_source(dm, bylines, publication),
         bylines=bylines,
         date=date_fact,
         problems=tuple(problems),
@@ -157,13 +160,13 @@ def _head(blocks: tuple[Block, ...], d: Draft) -> dict[str, Block]:
     return out
 
 
-def _bylines(dateline: Block | None, byline: Block | None, credit: Block | None) -> tuple[Byline, ...]:
+def _bylines(
+    dateline: Block | None, m: credits.DatelineMatch | None, byline: Block | None, credit: Block | None
+) -> tuple[Byline, ...]:
     out: list[Byline] = []
-    if dateline is not None:
-        m = credits.match_dateline(dateline.text)
-        if m is not None and m.credit_end > m.credit_start:
-            for c in credits.parse_credit(dateline.text[m.credit_start : m.credit_end], m.credit_start):
-                out.append(_byline(c, dateline))
+    if dateline is not None and m is not None and m.credit_end > m.credit_start:
+        for c in credits.parse_credit(dateline.text[m.credit_start : m.credit_end], m.credit_start):
+            out.append(_byline(c, dateline))
     if byline is not None:
         for c in credits.parse_credit(byline.text):
             out.append(_byline(c, byline))
@@ -209,7 +212,11 @@ def _name_spans(block: Block, c: credits.Credit) -> tuple[Span, ...]:
 
 
 def _date(
-    dateline: Block | None, body: tuple[Block, ...], issued: _Issue, year: int | None
+    dateline: Block | None,
+    m: credits.DatelineMatch | None,
+    body: tuple[Block, ...],
+    issued: _Issue,
+    year: int | None,
 ) -> tuple[DateFact, list[Problem]]:
     def read(block: Block, where: str) -> tuple[DateFact, list[Problem]]:
         return read_date(
@@ -222,12 +229,10 @@ def _date(
             page_year=issued.page_year,
         )
 
-    if dateline is not None:
-        m = credits.match_dateline(dateline.text)
-        if m is not None and m.date_text:
-            fact, probs = read(dateline, "dateline")
-            if fact.iso:
-                return _mapped(fact, dateline), probs
+    if dateline is not None and m is not None and m.date_text:
+        fact, probs = read(dateline, "dateline")
+        if fact.iso:
+            return _mapped(fact, dateline), probs
     if not body:
         return DateFact(None), []
     fact, probs = read(body[0], "body")
@@ -265,11 +270,11 @@ def _complete(d: Draft, body: tuple[Block, ...]) -> bool:
     return not any(b.starts_mid for b in body)
 
 
-def _source(dateline: Block | None, bylines: tuple[Byline, ...], publication: str | None) -> str | None:
-    if dateline is not None:
-        m = credits.match_dateline(dateline.text)
-        if m is not None and m.source:
-            return publication if m.source in OWN_PAPER else m.source
+def _source(
+    m: credits.DatelineMatch | None, bylines: tuple[Byline, ...], publication: str | None
+) -> str | None:
+    if m is not None and m.source:
+        return publication if m.source in OWN_PAPER else m.source
     if any(b.role and b.role.startswith("本报") for b in bylines):
         return publication
     return None
