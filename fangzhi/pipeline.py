@@ -20,6 +20,7 @@ def parse_page(raw: RawPage, settings: Settings) -> ParsedPage:
     page = normalize(raw, t2s=settings.t2s)
     layout = build_blocks(page)
     drafts = segment(layout, page_labels(layout) if settings.learned else None)
+    layout.forget_vocabulary()
     page = set_aside(page, layout, drafts)
     named = name_date(raw.name)
     issue = settings.issue_date or page.printed_date or named
@@ -36,16 +37,24 @@ def parse_page(raw: RawPage, settings: Settings) -> ParsedPage:
 
 def parse_text(text: str, name: str = "page.txt", settings: Settings | None = None) -> ParsedPage:
     """Parse text already in memory (tests, notebooks): no decoding, no file checks."""
+    digest, size = _digest(text)
+    raw = RawPage(name, text, "utf-8", digest, size)
+    return parse_page(raw, settings or Settings())
+
+
+def _digest(text: str) -> tuple[str, int]:
+    """SHA-256 and UTF-8 size of the text, encoded in pieces: no second copy of the page in memory.
+    A function of its own, so that the last piece is let go before the parse (a whole short page,
+    else held through it as a local)."""
     import hashlib
 
     digest = hashlib.sha256()
     size = 0
-    for i in range(0, len(text), 4096):  # in pieces: no second copy of the page in memory
+    for i in range(0, len(text), 4096):
         piece = text[i : i + 4096].encode("utf-8", "surrogatepass")
         digest.update(piece)
         size += len(piece)
-    raw = RawPage(name, text, "utf-8", digest.hexdigest(), size)
-    return parse_page(raw, settings or Settings())
+    return digest.hexdigest(), size
 
 
 def parse_file(path: str | os.PathLike[str], settings: Settings | None = None) -> ParsedPage:

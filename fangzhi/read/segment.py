@@ -26,7 +26,8 @@ from array import array
 from collections import Counter
 from dataclasses import dataclass, field
 from importlib import resources
-from itertools import chain, pairwise
+from itertools import chain, compress, islice, pairwise
+from operator import ne, sub
 
 from fangzhi.lexicon import layout
 from fangzhi.model import Block
@@ -284,6 +285,8 @@ def _place_runs(
     # Only words some run prints are ever asked about, so only those are counted.
     in_runs = frozenset().union(*run_words)
     spread = Counter(filter(in_runs.__contains__, chain(*own_words.values(), *run_words)))
+    del in_runs
+    unsure: list[int] = []
     for ri, r in enumerate(left):
         xs: dict[int, list[float]] = {}
         if vocab is not None:
@@ -308,6 +311,12 @@ def _place_runs(
                 continue
             # unsure: the printed cues decide, as before the model (shared words, printed just
             # above the headline, ending as reports end; a report that has ended takes no more)
+        unsure.append(ri)
+    # the cues weigh texts, not these word sets: let go first, they and the texts' bigrams held
+    # together made a parse's peak memory (the pairs are sorted below, so their order is free)
+    del own_words, run_words, spread
+    for ri in unsure:
+        r = left[ri]
         for di in candidates:
             d = drafts[di]
             if not d.closed:
@@ -463,8 +472,14 @@ def _bigrams(text: str) -> array[int]:
 
 def _weights(codes: array[int]) -> Vector:
     """Distinct codes and their log1p-dampened counts, in two flat arrays (no tuple per code)."""
-    counts = Counter(codes)  # counted in C; sorted codes come out sorted
-    return array("Q", counts), array("d", map(math.log1p, counts.values()))
+    if not codes:
+        return array("Q"), array("d")
+    # the codes come sorted: a code's count is the length of its run, read from where the runs end,
+    # all in C (a Counter's table of a few hundred codes made a parse's peak memory)
+    ends = array("L", compress(range(len(codes) - 1), map(ne, codes, islice(codes, 1, None))))
+    ends.append(len(codes) - 1)
+    counts = map(sub, ends, chain((-1,), ends))
+    return array("Q", map(codes.__getitem__, ends)), array("d", map(math.log1p, counts))
 
 
 def _vector(text: str, memo: dict[str, Vector] | None) -> Vector:

@@ -15,10 +15,11 @@ import importlib.util
 import math
 import re
 from array import array
-from collections import Counter
 from collections.abc import Iterable
-from itertools import chain, filterfalse, islice
+from itertools import chain, compress, filterfalse, islice
+from operator import is_
 from pathlib import Path
+from typing import cast
 
 from fangzhi.model import Block
 
@@ -79,24 +80,39 @@ def generic_codes() -> frozenset[int]:
     # two-character words only: their lines read "词语 7.25"
     words += [m[0] for m in _TWO_CHAR_IDF.findall(idf) if float(m[1]) < GENERIC_IDF]
     table = _codes_table()
-    none: frozenset[int] = frozenset()
-    return frozenset(c for w in words for k in range(len(w) - 1) for c in _codes(w[k : k + 2], table, none))
+    return frozenset(c for w in words for k in range(len(w) - 1) for c in _codes(w[k : k + 2], table))
+
+
+@functools.cache
+def _kept_codes_table() -> tuple[int | None, ...]:
+    """The shared int of each code a block's words keep, None for a generic one: reading a
+    block's codes drops the generic ones in the same step that shares their ints."""
+    generic = generic_codes()
+    return tuple(None if c in generic else c for c in _codes_table())
 
 
 class PageVocabulary:
     def __init__(self, blocks: tuple[Block, ...]) -> None:
-        table = _codes_table()
-        generic = generic_codes()
-        codes = [_codes(b.text, table, generic) for b in blocks]
-        # a code in more than `limit` blocks (a block holds a code once), counted in C
+        table = _kept_codes_table()
+        codes = [_codes(b.text, table) for b in blocks]
+        # a code in more than `limit` blocks (a block holds a code once): in the sorted codes of
+        # all blocks it stands at some i and again at i + limit, the same shared int object. A
+        # list of those ints, where a Counter's table, grown while counting, made the largest
+        # part of a parse's peak memory
         limit = int(max(3, COMMON_SHARE * len(blocks)))
-        common = {c for c, n in Counter(chain.from_iterable(codes)).items() if n > limit}
+        ranked = sorted(chain.from_iterable(codes))
+        common = frozenset(compress(ranked, map(is_, ranked, islice(ranked, limit, None))))
+        del ranked
         # kept as tuples of shared ints: 8 bytes a code, a set only while a comparison needs it;
-        # a block's codes are distinct already, so filtering them needs no set of their own
-        self.codes: list[tuple[int, ...]] = (
-            [tuple(filterfalse(common.__contains__, cs)) for cs in codes] if common else codes
-        )
-        self.every: list[tuple[int, ...]] = codes  # with the page's common words too
+        # beside them the few common ones each block holds, for a stretch's words with them (a
+        # second copy of every code made a tenth of a parse's peak memory)
+        self.codes: list[tuple[int, ...]] = []
+        self.shared: list[tuple[int, ...]] = []
+        for cs in codes:
+            held = common.intersection(cs)
+            # a block's codes are distinct already, so filtering them needs no set of their own
+            self.codes.append(tuple(filterfalse(held.__contains__, cs)) if held else cs)
+            self.shared.append(tuple(held))
 
     def words(self, i: int) -> Words:
         """Block i's words, as a set made now (the page keeps only the compact codes)."""
@@ -105,7 +121,9 @@ class PageVocabulary:
     def of(self, idx: Iterable[int], limit: int = 2, *, with_common: bool = False) -> Words:
         """The words of the blocks (the first `limit` of them: a stretch's opening words), with
         `with_common` those the page prints in many blocks too."""
-        codes = self.every if with_common else self.codes
+        codes, shared = self.codes, self.shared
+        if with_common:
+            return frozenset(chain.from_iterable(chain(codes[i], shared[i]) for i in islice(idx, limit)))
         return frozenset(chain.from_iterable(codes[i] for i in islice(idx, limit)))
 
 
@@ -115,14 +133,15 @@ def overlap(a: Words | set[int], b: Words | set[int]) -> float:
     return shared / math.sqrt(len(a) * len(b)) if shared else 0.0
 
 
-def _codes(text: str, table: tuple[int, ...], leave: frozenset[int]) -> tuple[int, ...]:
-    """The distinct codes of the text's opening bigrams, less those in `leave`: each character by
-    the low byte of its code point, each pair by the two bytes, the pairs starting at even and at
-    odd positions read as 16-bit numbers in C (deterministic, unlike str's salted hash)."""
+def _codes(text: str, table: tuple[int | None, ...]) -> tuple[int, ...]:
+    """The distinct codes of the text's opening bigrams, less those `table` maps to None: each
+    character by the low byte of its code point, each pair by the two bytes, the pairs starting at
+    even and at odd positions read as 16-bit numbers in C (deterministic, unlike str's salted hash)."""
     # the Han runs joined: the same text as deleting the rest, with one match a run, not a gap
     han = "".join(_HAN_RUN.findall(text, 0, SIMILARITY_CHARS * 2))[:SIMILARITY_CHARS]
     low = han.encode("utf-16-le")[0::2]
-    found = set(array("H", low[: len(low) // 2 * 2]))
-    found.update(array("H", low[1 : 1 + (len(low) - 1) // 2 * 2]))
-    # shared int objects: 8 bytes a code; `leave` is asked about each code, not walked
-    return tuple(map(table.__getitem__, filterfalse(leave.__contains__, found)))
+    # shared int objects (8 bytes a code), looked up as they are read: one pass, all in C
+    found = set(map(table.__getitem__, array("H", low[: len(low) // 2 * 2])))
+    found.update(map(table.__getitem__, array("H", low[1 : 1 + (len(low) - 1) // 2 * 2])))
+    found.discard(None)
+    return cast("tuple[int, ...]", tuple(found))
