@@ -183,7 +183,7 @@ def _emit_line(
         end=end,
         level=level,
         bold=bold,
-        marks=tuple(sorted(set(marks))),
+        marks=tuple(sorted(set(marks))) if marks else (),
         gap=gap,
     )
 

@@ -22,11 +22,12 @@ import functools
 import json
 import math
 import re
+import sys
 from array import array
 from collections import Counter
 from dataclasses import dataclass, field
 from importlib import resources
-from itertools import chain, compress, islice, pairwise
+from itertools import chain, compress, islice
 from operator import ne, sub
 
 from fangzhi.lexicon import layout
@@ -275,9 +276,12 @@ def _place_runs(
         if d.caption is None and (d.body or d.head) and not any(blocks[i].jump == "to" for i in d.body)
     ]  # an article that says where it goes on (another page) takes no tail here
     # an article's words kept as a tuple (8 bytes a word), a set only while it is made: a page's
-    # articles all held as sets made the largest part of a parse's peak memory
+    # articles all held as sets made the largest part of a parse's peak memory. None is asked
+    # about when no run is left to place.
     own_words: dict[int, tuple[int, ...]] = (
-        {di: tuple(_article_words(drafts[di], vocab, with_common=True)) for di in candidates} if vocab else {}
+        {di: tuple(_article_words(drafts[di], vocab, with_common=True)) for di in candidates}
+        if vocab and left
+        else {}
     )
     run_words = [vocab.of(r.blocks, with_common=True) for r in left] if vocab is not None else []
     # how many of the stretches weighed (runs and articles) print each word: a word only a run
@@ -460,17 +464,25 @@ def _text(blocks: tuple[Block, ...], idx: list[int]) -> str:
 
 
 Vector = tuple["array[int]", "array[float]"]  # distinct bigram codes, their dampened counts
+_U32 = "I" if array("I").itemsize == 4 else "L"  # the typecode of 32-bit numbers
 
 
-def _bigrams(text: str) -> array[int]:
-    """The text's Han bigrams as sorted packed codes: a few kilobytes where a Counter of
-    two-character strings takes tens. A few hundred characters carry a report's vocabulary."""
-    # the Han runs joined (found by one pattern, not read a character at a time), then the pairs
+def _bigrams(text: str) -> list[int]:
+    """The text's Han bigrams as sorted codes, one int a pair where a Counter of two-character
+    strings takes a string each. A few hundred characters carry a report's vocabulary."""
+    # the Han runs joined (found by one pattern, not read a character at a time), then the pairs:
+    # two UTF-16 units read as one big-endian 32-bit number are a pair's code, read in C, the
+    # pairs at even and at odd places apart
     han = "".join(_HAN_RUN.findall(text, 0, SIMILARITY_CHARS * 2))[: SIMILARITY_CHARS + 1]
-    return array("Q", sorted([(a << 16) | b for a, b in pairwise(map(ord, han))]))
+    units, n = han.encode("utf-16-be"), len(han)
+    even, odd = array(_U32, units[: n // 2 * 4]), array(_U32, units[2 : 2 + (n - 1) // 2 * 4])
+    if sys.byteorder == "little":
+        even.byteswap()
+        odd.byteswap()
+    return sorted(chain(even, odd))
 
 
-def _weights(codes: array[int]) -> Vector:
+def _weights(codes: list[int]) -> Vector:
     """Distinct codes and their log1p-dampened counts, in two flat arrays (no tuple per code)."""
     if not codes:
         return array("Q"), array("d")
