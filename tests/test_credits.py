@@ -129,3 +129,24 @@ def test_who_supplied_or_compiled_a_report_is_a_credit_after_it(credit: str) -> 
 )
 def test_a_bracket_of_prose_after_the_body_is_no_credit(text: str) -> None:
     assert trailing_credit(text) is None
+
+
+def test_a_dateline_credit_in_lenticular_brackets() -> None:
+    line = "本报讯【某报记者张三 李四】5月1日，市委书记王明主持会议。"
+    m = match_dateline(line)
+    assert m is not None and line[: m.end] == "本报讯【某报记者张三 李四】"
+    assert [(c.role, c.name) for c in parse_credit(line[m.credit_start : m.credit_end])] == [
+        ("记者", "张三"),
+        ("记者", "李四"),
+    ]
+
+
+def test_a_byline_line_after_a_spaced_list_mark() -> None:
+    assert is_byline_line("■ 记者 某某某")
+    assert pairs("■ 记者 某某某") == [("记者", "某某某")]
+
+
+def test_a_byline_line_with_the_outlet_named_before_each_role() -> None:
+    line = "文/某某日报记者 张三 图/某某日报记者 李四"
+    assert is_byline_line(line)
+    assert pairs(line) == [("记者", "张三"), ("记者", "李四")]

@@ -41,8 +41,9 @@ DEV_FLOORS = [
     "articles.f1=0.85",
     "joins=0.99",
     "fields.headline=0.96",
-    "fields.bylines=0.94",
-    "han_lost=0.008",
+    "fields.bylines=0.95",
+    # byline lines read as such are set apart from the body, and the scorer counts them lost
+    "han_lost=0.009",
 ]
 
 

@@ -60,7 +60,8 @@ def match_dateline(line: str) -> DatelineMatch | None:
     rest = line[end:]
     cm = press.BRACKETED_CREDIT.match(rest) or press.BARE_CREDIT.match(rest)
     if cm:
-        cstart, cend = end + cm.start("credit"), end + cm.end("credit")
+        group = "credit" if cm.group("credit") is not None else "credit2"  # （…） or 【…】
+        cstart, cend = end + cm.start(group), end + cm.end(group)
         end += cm.end()
     return DatelineMatch(end, source, m.group("date"), cstart, cend)
 
@@ -80,6 +81,7 @@ def parse_credit(text: str, offset: int = 0) -> list[Credit]:
     role: str | None = None
     rs = re = -1
     text = _FRAME.sub(lambda m: " " * len(m.group()), text)
+    text = _OUTLET_AT_ROLE.sub(lambda m: " " * len(m.group()), text)  # 文/某某日报|记者 甲
     for start, token, spaced in _tokens(text):
         word = token
         if spaced:  # 崔 霞: one name printed with a space; its span runs over the space
@@ -208,6 +210,9 @@ def is_byline_line(line: str) -> bool:
     """A line that is nothing but a credit: 本报评论员 / 本报记者 张三 通讯员 李四 / 川观新闻记者 张三."""
     if len(line) > 40:
         return False
+    line = _LEAD_MARKS.sub("", line)  # ■ 记者 某某: a list mark, spaced or not, is no part of it
+    # an outlet named before each role (文/某某日报记者 甲 图/某某日报记者 乙) is the credit's too
+    line = _OUTLET_AT_ROLE.sub("", line)
     first = _org_before_role(line)
     if not (_ROLE_RE.match(line) or first):
         return names_only(line)
@@ -222,6 +227,13 @@ def is_byline_line(line: str) -> bool:
         roles += sum(1 for c in first if "\u4e00" <= c <= "\u9fff")  # the outlet's name is the credit's
     han = sum(1 for c in line if "\u4e00" <= c <= "\u9fff")
     return covered + roles >= han - 2
+
+
+_LEAD_MARKS = re.compile(r"^[□■●○◆▲◎★☆\s]+")
+_OUTLET_AT_ROLE = re.compile(
+    r"(?<=[/／\s])[\u4e00-\u9fff·]{2,12}?(?:日报社|日报|晚报|都市报|新闻网|电视台|融媒体中心|融媒|报|网)"
+    r"(?=(?:全媒体|融媒体|融媒)?记者|通讯员)"
+)
 
 
 def photo_credit_line(line: str) -> re.Match[str] | None:
