@@ -372,7 +372,7 @@ def search(
     `with_facets`, from the same matches."""
     q = parse_query(text)
     limit, offset = max(1, min(limit, 500)), max(0, offset)
-    with _reading(text):
+    with _reading(text), snapshot(conn):
         corpus = Corpus.of(conn)
         matches = Matches(conn, q, filters, corpus)
         total, exact = matches.count()
@@ -396,6 +396,26 @@ def search(
         facet_counts = facets_of(conn, matches, newest=basis) if with_facets else None
     hits = [_hit(r, s, q, mark) for s, r in scored]
     return SearchPage(text, total, hits, limit, offset, exact, facet_counts)
+
+
+@contextmanager
+def snapshot(conn: sqlite3.Connection) -> Iterator[None]:
+    """Every read inside sees the archive as one commit left it: a search reads the matching row
+    ids and then their rows, and an ingest that replaces a page between the two must not make
+    them disagree. A transaction already open is that snapshot already."""
+    if conn.in_transaction:
+        yield
+        return
+    conn.execute("BEGIN")
+    try:
+        yield
+    finally:
+        _end_read(conn)
+
+
+def _end_read(conn: sqlite3.Connection) -> None:
+    if conn.in_transaction:  # a statement may have ended it already (an interrupted query)
+        conn.execute("ROLLBACK")  # nothing was written: ending the read is all it does
 
 
 @contextmanager

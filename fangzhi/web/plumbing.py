@@ -19,6 +19,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from fangzhi import query
+from fangzhi.search import snapshot
 from fangzhi.store.store import MMAP_BYTES
 
 REQUEST_SECONDS = 10.0  # a request's queries are interrupted past this (503)
@@ -69,7 +70,9 @@ def connection(request: Request) -> Iterator[sqlite3.Connection]:
     deadline = time.monotonic() + REQUEST_SECONDS
     conn.set_progress_handler(lambda: time.monotonic() > deadline, PROGRESS_STEPS)
     try:
-        yield conn
+        # one read transaction for the request: every query of a page reads the same commit
+        with snapshot(conn):
+            yield conn
     finally:
         readers.give(conn)
 
