@@ -166,3 +166,19 @@ def test_a_unit_named_in_a_credit_is_not_taken_for_a_reporter() -> None:
     page = "# 全力推进项目建设\n\n本报讯 4月9日，市委书记王甲到项目现场调研。（县融媒体中心 韩立）\n"
     recs = records(page)
     assert [(b["role"], b["name"]) for b in recs[0]["bylines"]] == [(None, "韩立")]
+
+
+def test_a_heading_with_nothing_under_it_is_an_article_not_dropped() -> None:
+    from fangzhi.pipeline import parse_text
+
+    parsed = parse_text("# 市政府召开常务会议\n某某机场：\n# 某市召开会议\n")
+    heads = [(a.headline.text if a.headline else None, a.complete) for a in parsed.articles]
+    assert heads == [("市政府召开常务会议", False), ("某市召开会议", False)]
+
+
+def test_a_lone_surrogate_is_read_as_a_replacement_mark_with_a_problem() -> None:
+    from fangzhi.pipeline import parse_text
+
+    parsed = parse_text("市委书记某某某主持会议\udfff。")
+    assert parsed.articles and "\ufffd" in parsed.articles[0].body_text
+    assert [p.code for p in parsed.problems] == ["text.surrogate"]

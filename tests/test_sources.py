@@ -266,3 +266,13 @@ def test_folder_that_cannot_be_listed_yields_an_error(tree: Path, monkeypatch: p
     errors = [e for e in found if isinstance(e, SourceError)]
     assert [(type(e), e.path) for e in errors] == [(UnreadableFile, str(locked))]
     assert len(found) == 4
+
+
+def test_a_folder_link_back_into_the_walk_is_said_and_skipped(tmp_path: Path) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "p.txt").write_text("本报讯 市委书记某某某主持会议。", encoding="utf-8")
+    (tmp_path / "a" / "up").symlink_to(tmp_path, target_is_directory=True)
+    got = list(iter_page_paths([tmp_path], Settings()))
+    assert got[0] == tmp_path / "a" / "p.txt"
+    (loop,) = got[1:]
+    assert isinstance(loop, UnreadableFile) and "already read" in str(loop) and "up" in str(loop)

@@ -37,6 +37,11 @@ def normalize(raw: RawPage, *, t2s: bool = False) -> Page:
 
     text = raw.text
     shown: str | None = None
+    lone = _SURROGATE.search(text)
+    if lone:
+        # half of a character pair, left by a broken decoder: no character at all, and nothing
+        # downstream can encode it; a replacement mark of the same length keeps every offset
+        text = _SURROGATE.sub("\ufffd", text)
     if t2s or is_mostly_traditional(text):
         simplified = to_simplified(text)
         shown = None if t2s else text.translate(chars.FULL_TO_ASCII)
@@ -71,8 +76,16 @@ def normalize(raw: RawPage, *, t2s: bool = False) -> Page:
     norm, norm_shown, offsets = out.build(len(raw.text))
     lines, furniture = _masthead(lines, furniture, norm)
     problems: tuple[Problem, ...] = ()
+    if lone:
+        problems += (
+            Problem(
+                "text.surrogate",
+                f"the text holds a lone surrogate (U+{ord(lone.group()):04X}) at character {lone.start()}: "
+                "no character; read as U+FFFD",
+            ),
+        )
     if not lines:
-        problems = (Problem("page.empty", "the page holds no text once furniture is set aside"),)
+        problems += (Problem("page.empty", "the page holds no text once furniture is set aside"),)
     return Page(
         raw,
         norm,
@@ -84,6 +97,9 @@ def normalize(raw: RawPage, *, t2s: bool = False) -> Page:
         printed_date=_printed_date(furniture, norm),
         masthead=_paper_name(furniture, norm),
     )
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _masthead(lines: list[Line], furniture: list[Furniture], text: str) -> tuple[list[Line], list[Furniture]]:

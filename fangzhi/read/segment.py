@@ -160,6 +160,7 @@ def segment(
     vocab = lay.vocabulary if labels is not None or collect is not None else None
     _place_runs(blocks, drafts, runs, vocab=vocab, learned=labels is not None, collect=collect)
     _place_strays(blocks, drafts, strays)
+    _place_unclaimed_heads(blocks, drafts, waiting)
     drafts.sort(key=lambda d: d.order)
     if aside:
         drafts.append(Draft(order=n, aside=aside))
@@ -525,6 +526,23 @@ def _similarity(a: str, b: str, memo: dict[str, Vector] | None = None) -> float:
 
 
 # ---------------------------------------------------------------- stranded titles
+
+
+def _place_unclaimed_heads(blocks: tuple[Block, ...], drafts: list[Draft], waiting: list[list[int]]) -> None:
+    """Heads no dateline or body claimed (a heading printed after its report, two headings in a
+    row): the headless report they best match, else an article of their own with no body —
+    never dropped without a word."""
+    memo: dict[str, Vector] = {}
+    headless = [d for d in drafts if not d.head and d.body and not d.fragment]
+    for members in waiting:
+        title = _text(blocks, members)
+        scored = [(_similarity(title, _text(blocks, d.body[:2]), memo), d) for d in headless]
+        best = max(scored, key=lambda x: x[0], default=None)
+        if best is not None and best[0] >= TITLE_MIN_SCORE:
+            best[1].head = members
+            headless.remove(best[1])
+        else:
+            drafts.append(Draft(order=members[0], head=members))
 
 
 def _place_strays(blocks: tuple[Block, ...], drafts: list[Draft], strays: list[int]) -> None:

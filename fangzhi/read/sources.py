@@ -359,6 +359,10 @@ def _walk(folder: Path, suffixes: frozenset[str], seen: set[tuple[int, int]]) ->
             if key is not None and key not in seen:
                 seen.add(key)
                 yield from _walk(path, suffixes, seen)
+            elif key is not None:  # said, not walked silently: a link back to a folder being read
+                yield UnreadableFile(
+                    str(path), "links to a folder already read (a loop or a second way in): skipped"
+                )
         elif Path(entry.name).suffix.lower() in suffixes:
             yield path if _exists(entry) else UnreadableFile(str(path), "is a broken link")
 
