@@ -658,3 +658,41 @@ def test_the_archive_token_is_kept_beside_it_readable_by_its_owner_only(
     with TestClient(create_app(db)) as client:
         r = client.post("/api/ingest", headers=bearer(token), files=files(("p.txt", UPLOAD)))
         assert_refused(r, 403, "forbidden")
+
+
+def _post_counting_reads(app: Any, path: str, headers: list[tuple[bytes, bytes]]) -> tuple[int, int]:
+    """POST a 64 MiB body straight through the ASGI app: (status, body chunks the app read)."""
+    import asyncio
+
+    reads = 0
+    chunk = b"x" * (1 << 20)
+    messages: list[dict[str, Any]] = []
+
+    async def receive() -> dict[str, Any]:
+        nonlocal reads
+        reads += 1
+        return {"type": "http.request", "body": chunk, "more_body": reads < 64}
+
+    async def send(message: dict[str, Any]) -> None:
+        messages.append(message)
+
+    scope = {
+        "type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": "POST",
+        "scheme": "http", "path": path, "raw_path": path.encode(), "query_string": b"",
+        "root_path": "", "headers": [(b"content-type", b"multipart/form-data; boundary=x"), *headers],
+        "client": ("127.0.0.1", 1), "server": ("127.0.0.1", 80),
+    }  # fmt: skip
+    asyncio.run(app(scope, receive, send))
+    start = next(m for m in messages if m["type"] == "http.response.start")
+    return start["status"], reads
+
+
+def test_an_upload_without_its_token_is_refused_before_its_body_is_read(tmp_path: Path) -> None:
+    from fangzhi.web.app import create_app
+
+    app = create_app(tmp_path / "a.db", token="the-token")
+    assert _post_counting_reads(app, "/api/ingest", []) == (401, 0)
+    assert _post_counting_reads(app, "/api/ingest", [(b"authorization", b"Bearer wrong")]) == (403, 0)
+    assert _post_counting_reads(app, "/ingest", []) == (403, 0)  # no form cookie: no form of ours
+    status, reads = _post_counting_reads(app, "/api/ingest", [(b"authorization", b"Bearer the-token")])
+    assert reads > 0 and status != 401  # with the token, the body is read (and judged on its own)

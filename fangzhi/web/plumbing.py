@@ -3,6 +3,7 @@ HTML and JSON, and the security headers on every response."""
 
 from __future__ import annotations
 
+import hmac
 import queue
 import sqlite3
 import time
@@ -133,7 +134,43 @@ def install_errors(app: FastAPI, templates: Jinja2Templates) -> None:
 
 
 def install_headers(app: FastAPI) -> None:
+    app.add_middleware(WriteGate)
     app.add_middleware(SecurityHeaders)
+
+
+class WriteGate:
+    """Refuses an upload whose request cannot be allowed before a byte of its body is read: the
+    API's token (Authorization: Bearer …) and the form's CSRF cookie are in the headers. Before,
+    a body of any size was received into temporary files and only then refused."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and scope["method"] == "POST":
+            refusal = _refusal(scope)
+            if refusal is not None:
+                status, message = refusal
+                # the body is left unread: the connection is closed rather than drained
+                response = JSONResponse(error_body(status, message), status, headers={"Connection": "close"})
+                await response(scope, receive, send)
+                return
+        await self.app(scope, receive, send)
+
+
+def _refusal(scope: Scope) -> tuple[int, str] | None:
+    headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope.get("headers", [])}
+    if scope["path"] == "/api/ingest":
+        auth = headers.get("authorization", "")
+        given = auth.removeprefix("Bearer ").strip() if auth.startswith("Bearer ") else ""
+        if not given:
+            return 401, "writing to the archive needs its token"
+        token = str(scope["app"].state.token)
+        if not hmac.compare_digest(given.encode(), token.encode()):
+            return 403, "the token does not match this archive's"
+    elif scope["path"] == "/ingest" and "fangzhi_csrf=" not in headers.get("cookie", ""):
+        return 403, "the form has expired or did not come from this site: reload it and try again"
+    return None
 
 
 class SecurityHeaders:
