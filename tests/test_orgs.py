@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+import pytest
+
 from fangzhi.extract.orgs import find_orgs
 
 
@@ -75,3 +79,22 @@ def test_each_body_once_at_its_first_mention() -> None:
     hits = find_orgs(text)
     assert [(h.name, h.start) for h in hits] == [("市公安局", 0), ("市教育局", 5)]
     assert all(text[h.start : h.end] == h.name for h in hits)
+
+
+def test_a_clause_that_never_ends_is_read_in_windows_not_again_for_every_head(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import fangzhi.extract.orgs as orgs
+
+    read: list[int] = []
+    real = orgs._tag
+
+    def counting(text: str, lo: int, hi: int) -> Any:
+        read.append(hi - lo)
+        return real(text, lo, hi)
+
+    monkeypatch.setattr(orgs, "_tag", counting)
+    text = "市委书记" * 2000 + "某某某主持会议。"  # OCR that lost its punctuation: 2,000 heads in one clause
+    orgs.find_orgs(text)
+    # each read a window either side of its head, so the whole is linear in the page
+    assert max(read) <= 2 * orgs._WINDOW + 8 and sum(read) <= 100 * len(text)

@@ -57,8 +57,11 @@ def find_orgs(text: str) -> list[OrgHit]:
             lo = last.end()
         run = tagged.get(lo)
         if run is None or run[1][-1] < end:
-            nxt = _NEXT_BREAK.search(text, end)
-            run = tagged[lo] = _tag(text, lo, nxt.start() if nxt else len(text))
+            # to the clause's end, but never more than a window past the head: a clause that
+            # never ends (OCR that lost its punctuation) would be read again for every head in it
+            stop = min(len(text), end + _WINDOW)
+            nxt = _NEXT_BREAK.search(text, end, stop)
+            run = tagged[lo] = _tag(text, lo, nxt.start() if nxt else stop)
         tokens, ends = run
         span = _name_ending(tokens, end, ends.index(end) if end in ends else None)
         if span is not None:
