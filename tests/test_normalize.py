@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from fangzhi.model import RawPage
 from fangzhi.read.normalize import normalize
 
@@ -94,3 +97,18 @@ def test_offsets_map_each_character_back_to_the_raw_page() -> None:
 def test_blank_lines_are_counted_as_the_gap_before_a_line() -> None:
     p = normalize(RawPage("t.txt", "甲\n\n\n乙\n丙", "utf-8", "", 0))
     assert [ln.gap for ln in p.lines] == [0, 2, 0]
+
+
+@given(st.text(alphabet="（）()【】《》“”甲 ", max_size=60))
+def test_bracket_depths_in_one_pass_equal_depths_counted_afresh(line: str) -> None:
+    from fangzhi.lexicon import chars
+    from fangzhi.read.normalize import _BRACKET, _bracket_depths
+
+    def afresh(pos: int) -> int:
+        depth = 0
+        for m in _BRACKET.finditer(line, 0, pos):
+            depth = depth + 1 if m.group() in chars.OPENERS else max(depth - 1, 0)
+        return depth
+
+    positions = [i for i, c in enumerate(line) if c == " "]
+    assert _bracket_depths(line, positions) == [afresh(p) for p in positions]

@@ -271,18 +271,27 @@ def _stray_spaces(line: str, bullets: list[int]) -> list[tuple[int, int]]:
         credit = press.BRACKETED_CREDIT.match(rest) or press.BARE_CREDIT.match(rest)
         protected_until = lead.end() + (credit.end() if credit else 0)
     first_bullet = min(bullets) if bullets else len(line)
-    out: list[tuple[int, int]] = []
-    for x, y in found:
-        if protected_until <= x < first_bullet and _bracket_depth(line, x) == 0:
-            out.append((x, y))
-    return out
+    depths = _bracket_depths(line, [x for x, _ in found])
+    return [
+        (x, y)
+        for (x, y), d in zip(found, depths, strict=True)
+        if protected_until <= x < first_bullet and d == 0
+    ]
 
 
-def _bracket_depth(line: str, pos: int) -> int:
+def _bracket_depths(line: str, positions: list[int]) -> list[int]:
+    """How deep inside brackets each of the (ascending) positions stands, in one pass over the
+    line: counted afresh for each, a line of many spaces and brackets took time squared."""
+    out: list[int] = []
     depth = 0
-    for m in _BRACKET.finditer(line, 0, pos):
-        depth = depth + 1 if m.group() in chars.OPENERS else max(depth - 1, 0)
-    return depth
+    marks = _BRACKET.finditer(line)
+    m = next(marks, None)
+    for pos in positions:
+        while m is not None and m.start() < pos:
+            depth = depth + 1 if m.group() in chars.OPENERS else max(depth - 1, 0)
+            m = next(marks, None)
+        out.append(depth)
+    return out
 
 
 def _fold_punctuation(line: str) -> str:
