@@ -182,3 +182,12 @@ def test_a_lone_surrogate_is_read_as_a_replacement_mark_with_a_problem() -> None
     parsed = parse_text("市委书记某某某主持会议\udfff。")
     assert parsed.articles and "\ufffd" in parsed.articles[0].body_text
     assert [p.code for p in parsed.problems] == ["text.surrogate"]
+
+
+def test_a_paragraph_that_lost_its_punctuation_is_text_not_furniture() -> None:
+    from fangzhi.pipeline import parse_text
+
+    words = "市委书记某某某主持召开市委常委会会议传达学习有关会议精神研究部署近期重点工作"
+    parsed = parse_text(words * 10)  # 380 characters, not one mark
+    assert len(parsed.articles) == 1 and parsed.articles[0].body_text == words * 10
+    assert not parsed.page.furniture

@@ -226,4 +226,7 @@ def page_labels(lay: Layout, tagger: Any = None) -> list[str] | None:
 
 
 def _prose(text: str) -> bool:
-    return ("，" in text or "。" in text) and sum(1 for c in text if "\u4e00" <= c <= "\u9fff") >= 16
+    """Running text: a sentence's marks and some length, or length alone (OCR that lost its
+    punctuation prints paragraphs no furniture is as long as)."""
+    han = sum(1 for c in text if "\u4e00" <= c <= "\u9fff")
+    return (("，" in text or "。" in text) and han >= 16) or han >= 120
