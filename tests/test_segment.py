@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from fangzhi.read.blocks import head_roles
+from tests.conftest import SEEDS, needs_shared
 from tests.helpers import flat, records
 
 A_HEAD = "# 全市防汛工作会议召开\n\n某市日报讯（记者 甲某）"
@@ -191,3 +194,24 @@ def test_a_paragraph_that_lost_its_punctuation_is_text_not_furniture() -> None:
     parsed = parse_text(words * 10)  # 380 characters, not one mark
     assert len(parsed.articles) == 1 and parsed.articles[0].body_text == words * 10
     assert not parsed.page.furniture
+
+
+@needs_shared
+def test_on_a_long_page_a_run_is_weighed_against_the_articles_nearest_it_only(monkeypatch: Any) -> None:
+    from collections import Counter
+
+    import fangzhi.read.segment as seg
+    from fangzhi.pipeline import parse_text
+
+    weighed: Counter[int] = Counter()
+    real = seg.tail_features
+
+    def counting(blocks: Any, r: Any, d: Any, vocab: Any) -> Any:
+        weighed[r.blocks[0]] += 1
+        return real(blocks, r, d, vocab)
+
+    monkeypatch.setattr(seg, "tail_features", counting)
+    pages = "\n".join(p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt")))
+    parsed = parse_text(pages * 3)  # about a hundred articles on one page
+    assert len(parsed.articles) > 3 * seg.NEAR_ARTICLES
+    assert weighed and max(weighed.values()) == seg.NEAR_ARTICLES

@@ -24,7 +24,9 @@ import math
 import re
 import sys
 from array import array
+from bisect import bisect_left
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib import resources
 from itertools import chain, compress, islice
@@ -292,10 +294,11 @@ def _place_runs(
     spread = Counter(filter(in_runs.__contains__, chain(*own_words.values(), *run_words)))
     del in_runs
     unsure: list[int] = []
+    near = _near_articles(drafts, candidates)
     for ri, r in enumerate(left):
         xs: dict[int, list[float]] = {}
         if vocab is not None:
-            for di in candidates:
+            for di in near(r):
                 only = sum(1 for c in run_words[ri].intersection(own_words[di]) if spread[c] == 2)
                 xs[di] = [*tail_features(blocks, r, drafts[di], vocab), math.log1p(only)]
         if xs:
@@ -305,11 +308,11 @@ def _place_runs(
                 x.append(float(x[1] >= best > 0))  # the article whose words it shares most
                 x.append(float(x[-2] >= most > 0))  # the one it alone shares the rarest words with
         if collect is not None:
-            collect.extend((r.blocks, drafts[di].blocks, xs[di]) for di in candidates)
+            collect.extend((r.blocks, drafts[di].blocks, xs[di]) for di in near(r))
         if weights is not None:
             # the run is the rest of one of the articles, or of none printed here: an article
             # takes it when that is likelier than its being a fragment, Π(1 - p) over all
-            probs = {di: _logistic(weights, xs[di]) for di in candidates}
+            probs = {di: _logistic(weights, xs[di]) for di in near(r)}
             none = math.prod(1.0 - p for p in probs.values())
             if max([none, *probs.values()]) >= CONFIDENT:
                 pairs.extend((p, ri, di) for di, p in probs.items() if p > none)
@@ -322,7 +325,7 @@ def _place_runs(
     del own_words, run_words, spread
     for ri in unsure:
         r = left[ri]
-        for di in candidates:
+        for di in near(r):
             d = drafts[di]
             if not d.closed:
                 s = _tail_score(blocks, r, d, memo)
@@ -346,6 +349,27 @@ def _place_runs(
                     order=r.blocks[0], body=list(r.blocks), fragment=True, closed=r.closed, credits=r.credits
                 )
             )
+
+
+# A run is weighed against the articles printed nearest it, no more: on a page of any length the
+# pairs weighed grow with the page, not with its square (a page prints far fewer articles).
+NEAR_ARTICLES = 24
+
+
+def _near_articles(drafts: list[Draft], candidates: list[int]) -> Callable[[_Run], list[int]]:
+    """For a run, the candidate articles to weigh it against: all of them on a page of no more
+    than NEAR_ARTICLES, else the NEAR_ARTICLES whose places on the page are nearest the run's."""
+    if len(candidates) <= NEAR_ARTICLES:
+        return lambda r: candidates
+    by_order = sorted(candidates, key=lambda di: drafts[di].order)
+    orders = [drafts[di].order for di in by_order]
+
+    def near(r: _Run) -> list[int]:
+        k = bisect_left(orders, r.blocks[0])
+        lo = min(max(0, k - NEAR_ARTICLES // 2), len(by_order) - NEAR_ARTICLES)
+        return by_order[lo : lo + NEAR_ARTICLES]
+
+    return near
 
 
 TAIL_FEATURES = (
