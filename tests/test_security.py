@@ -696,3 +696,47 @@ def test_an_upload_without_its_token_is_refused_before_its_body_is_read(tmp_path
     assert _post_counting_reads(app, "/ingest", []) == (403, 0)  # no form cookie: no form of ours
     status, reads = _post_counting_reads(app, "/api/ingest", [(b"authorization", b"Bearer the-token")])
     assert reads > 0 and status != 401  # with the token, the body is read (and judged on its own)
+
+
+def test_an_upload_being_parsed_does_not_hold_up_other_readers(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import asyncio
+    import threading
+
+    import httpx
+
+    from fangzhi.archive import Archive
+    from fangzhi.web.app import create_app
+
+    db = tmp_path / "a.db"
+    page = tmp_path / "p.txt"
+    page.write_text("# 标题\n\n本报讯 2023年5月1日，市委书记某某某主持会议。\n", encoding="utf-8")
+    from fangzhi import open_archive
+
+    with open_archive(db) as a:
+        a.ingest([page])
+    parsing, release = threading.Event(), threading.Event()
+    real = Archive.ingest
+
+    def slow_ingest(self: Archive, *args: Any, **kw: Any) -> Any:
+        parsing.set()
+        assert release.wait(30)  # a long parse, held until the other reader has been answered
+        return real(self, *args, **kw)
+
+    monkeypatch.setattr(Archive, "ingest", slow_ingest)
+    app = create_app(db, token="t")
+
+    async def run() -> tuple[int, int]:
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://x") as c:
+            upload = asyncio.create_task(
+                c.post("/api/ingest", headers={"Authorization": "Bearer t"}, files={"files": ("q.txt", b"x")})
+            )
+            while not parsing.is_set():
+                await asyncio.sleep(0.01)
+            other = await c.get("/api/search", params={"q": "主持"})  # answered while the parse waits
+            release.set()
+            return other.status_code, (await upload).status_code
+
+    assert asyncio.run(run()) == (200, 200)

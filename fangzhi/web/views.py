@@ -17,6 +17,7 @@ from fastapi import FastAPI, File, Form, HTTPException, Query, Request, UploadFi
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse, PlainTextResponse, RedirectResponse
 from fastapi.templating import Jinja2Templates
+from starlette.concurrency import run_in_threadpool
 
 from fangzhi import query
 from fangzhi.chronicle import record as chronicle_record
@@ -418,8 +419,6 @@ def _check_token(request: Request, given: str) -> None:
 
 async def _ingest_uploads(request: Request, files: list[UploadFile]) -> dict[str, Any]:
     """Uploaded pages parsed and stored; file names only name them, never choose where they go."""
-    from fangzhi.archive import open_archive
-
     if not files:
         raise HTTPException(400, "no files uploaded")
     if len(files) > MAX_UPLOAD_FILES:
@@ -441,17 +440,25 @@ async def _ingest_uploads(request: Request, files: list[UploadFile]) -> dict[str
             path = folder / name
             path.write_bytes(data)
             paths.append(path)
-        with open_archive(request.app.state.db) as archive:
-            summary = archive.ingest(
-                paths,
-                Settings(),
-                progress=lambda p, r: results.append(
-                    {
-                        "file": Path(p).name,
-                        "status": getattr(r, "status", "failed"),
-                        "page_id": getattr(r, "page_id", None),
-                        "error": getattr(r, "message", None),
-                    }
-                ),
-            )
-    return {"summary": summary.as_dict(), "files": results}
+        # the parse runs on a worker thread: the event loop goes on serving other readers meanwhile
+        summary = await run_in_threadpool(_store_uploads, request.app.state.db, paths, results)
+    return {"summary": summary, "files": results}
+
+
+def _store_uploads(db: str, paths: list[Path], results: list[dict[str, Any]]) -> dict[str, Any]:
+    from fangzhi.archive import open_archive
+
+    with open_archive(db) as archive:
+        summary = archive.ingest(
+            paths,
+            Settings(),
+            progress=lambda p, r: results.append(
+                {
+                    "file": Path(p).name,
+                    "status": getattr(r, "status", "failed"),
+                    "page_id": getattr(r, "page_id", None),
+                    "error": getattr(r, "message", None),
+                }
+            ),
+        )
+    return summary.as_dict()
