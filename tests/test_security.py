@@ -698,6 +698,18 @@ def test_an_upload_without_its_token_is_refused_before_its_body_is_read(tmp_path
     assert reads > 0 and status != 401  # with the token, the body is read (and judged on its own)
 
 
+def test_an_upload_longer_than_any_allowed_is_refused_from_its_length_alone(tmp_path: Path) -> None:
+    from fangzhi.web.app import create_app
+    from fangzhi.web.plumbing import MAX_UPLOAD_BODY
+
+    app = create_app(tmp_path / "a.db", token="the-token")
+    too_long = [
+        (b"authorization", b"Bearer the-token"),
+        (b"content-length", str(MAX_UPLOAD_BODY + 1).encode()),
+    ]
+    assert _post_counting_reads(app, "/api/ingest", too_long) == (413, 0)
+
+
 def test_an_upload_being_parsed_does_not_hold_up_other_readers(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

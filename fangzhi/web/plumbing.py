@@ -138,6 +138,12 @@ def install_headers(app: FastAPI) -> None:
     app.add_middleware(SecurityHeaders)
 
 
+MAX_UPLOAD_BYTES = 8 * 1024 * 1024  # a page file
+MAX_UPLOAD_FILES = 50  # files in one upload
+# the most an upload's body may hold: its files and the form's framing around them
+MAX_UPLOAD_BODY = MAX_UPLOAD_FILES * (MAX_UPLOAD_BYTES + 4096)
+
+
 class WriteGate:
     """Refuses an upload whose request cannot be allowed before a byte of its body is read: the
     API's token (Authorization: Bearer …) and the form's CSRF cookie are in the headers. Before,
@@ -160,6 +166,10 @@ class WriteGate:
 
 def _refusal(scope: Scope) -> tuple[int, str] | None:
     headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope.get("headers", [])}
+    if scope["path"] in ("/api/ingest", "/ingest"):
+        length = headers.get("content-length", "")
+        if length.isdigit() and int(length) > MAX_UPLOAD_BODY:
+            return 413, f"an upload holds at most {MAX_UPLOAD_FILES} files of {MAX_UPLOAD_BYTES // 2**20} MiB"
     if scope["path"] == "/api/ingest":
         auth = headers.get("authorization", "")
         given = auth.removeprefix("Bearer ").strip() if auth.startswith("Bearer ") else ""

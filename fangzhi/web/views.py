@@ -24,10 +24,8 @@ from fangzhi.chronicle import record as chronicle_record
 from fangzhi.settings import Settings
 from fangzhi.web import marks
 from fangzhi.web.charts import activity_calendar, posts_timeline
-from fangzhi.web.plumbing import Conn
+from fangzhi.web.plumbing import MAX_UPLOAD_BYTES, MAX_UPLOAD_FILES, Conn
 
-MAX_UPLOAD_BYTES = 8 * 1024 * 1024
-MAX_UPLOAD_FILES = 50
 MAX_OFFSET = 10_000_000  # paging past this is no reader's request, and SQLite takes only 64-bit ints
 _SAFE_NAME = re.compile(r"^[\w\u3400-\u9fff.\- ]{1,120}$")
 
