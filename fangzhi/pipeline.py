@@ -7,7 +7,7 @@ import os
 from fangzhi.extract.dates import name_date
 from fangzhi.extract.facts import with_facts
 from fangzhi.ids import page_id
-from fangzhi.model import ParsedPage, RawPage
+from fangzhi.model import Article, Page, ParsedPage, Problem, RawPage, Span
 from fangzhi.read.assemble import assemble, publication_of, set_aside
 from fangzhi.read.blocks import build_blocks
 from fangzhi.read.boundaries import page_labels
@@ -32,7 +32,39 @@ def parse_page(raw: RawPage, settings: Settings) -> ParsedPage:
     )
     if settings.extract_facts:
         articles = with_facts(articles, publication)
-    return ParsedPage(page, articles, page.problems, page_id=key, publication=publication, issue_date=issue)
+    problems = page.problems + unplaced_text(page, articles)
+    return ParsedPage(page, articles, problems, page_id=key, publication=publication, issue_date=issue)
+
+
+def unplaced_text(page: Page, articles: tuple[Article, ...]) -> tuple[Problem, ...]:
+    """Han characters of the page in no article and no furniture, as a problem naming them: the
+    parser may misread a page, never drop part of it without a word. One pass over the page."""
+    covered = bytearray(len(page.text))
+    for f in page.furniture:
+        covered[f.span.start : f.span.end] = b"\x01" * (f.span.end - f.span.start)
+    for a in articles:
+        blocks = (a.kicker, a.headline, a.subtitle, a.dateline, a.byline_block, a.credit, *a.body)
+        spans = [sp for b in blocks if b is not None for sp in b.spans]
+        spans += [sp for bl in a.bylines for sp in (*bl.spans, *bl.role_spans)]
+        for sp in spans:
+            covered[sp.start : sp.end] = b"\x01" * (sp.end - sp.start)
+    lost = [i for i, c in enumerate(page.text) if not covered[i] and "\u4e00" <= c <= "\u9fff"]
+    if not lost:
+        return ()
+    runs: list[Span] = []
+    for i in lost:
+        if runs and runs[-1].end == i:
+            runs[-1] = Span(runs[-1].start, i + 1)
+        else:
+            runs.append(Span(i, i + 1))
+    sample = "、".join(sp.of(page.text) for sp in runs[:3])
+    return (
+        Problem(
+            "text.unplaced",
+            f"{len(lost)} characters are in no article and no furniture: {sample}",
+            tuple(runs),
+        ),
+    )
 
 
 def parse_text(text: str, name: str = "page.txt", settings: Settings | None = None) -> ParsedPage:

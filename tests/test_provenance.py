@@ -167,3 +167,47 @@ def test_any_text_parses_with_spans_that_hold(text: str) -> None:
         spans_hold(text, rec)
         facts_hold(text, rec)
     assert covered_han(text, recs, furniture_ranges(parsed)) == han(text)
+
+
+_LINES = st.sampled_from(
+    [
+        "# 市政府召开常务会议",
+        "## 某某工作推进会召开",
+        "某某机场：",
+        "本报讯（记者 张某）",
+        "衡阳晚报讯（全媒体记者 陈某）5月3日，全市工作会议召开。",
+        "市委书记某某主持会议。市领导甲某、乙某出席。",
+        "会议强调，要压实责任，确保各项任务落地见效。",
+        "■本报记者 王某 通讯员 李某",
+        "第2版 要闻 2023年5月11日 星期四",
+        "责任编辑：某某",
+        "（下转第2版）",
+        "图为某某在车间察看。■某某 摄",
+        "市委书记某某某主持会议传达学习有关会议精神研究部署近期重点工作" * 4,
+    ]
+)
+
+
+@given(st.lists(_LINES, min_size=1, max_size=14).map("\n".join))
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_no_han_character_is_dropped_without_a_word(text: str) -> None:
+    parsed = parse_text(text, "random.txt", Settings())
+    reported = [
+        r
+        for p in parsed.problems
+        if p.code == "text.unplaced"
+        for r in parsed.page.offsets.spans_to_raw(list(p.spans))
+    ]
+    assert covered_han(text, page_records(parsed), furniture_ranges(parsed) + reported) == han(text)
+
+
+def test_text_in_no_article_and_no_furniture_is_a_problem_naming_it() -> None:
+    from fangzhi.pipeline import unplaced_text
+
+    text = "# 全市防汛工作会议召开\n\n本报讯 6月3日，全市防汛工作会议召开。\n\n# 市长调研\n\n本报讯 6月4日，市长某某调研。\n"
+    parsed = parse_text(text, "p.txt", Settings())
+    assert unplaced_text(parsed.page, parsed.articles) == ()
+    (problem,) = unplaced_text(parsed.page, parsed.articles[:1])  # as if the second were lost
+    assert problem.code == "text.unplaced" and "市长调研" in problem.message
+    lost = "".join(text[a:b] for a, b in parsed.page.offsets.spans_to_raw(list(problem.spans)))
+    assert han(lost) == han("市长调研本报讯6月4日，市长某某调研。")
