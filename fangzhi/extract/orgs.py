@@ -47,21 +47,24 @@ def find_orgs(text: str) -> list[OrgHit]:
     A name inside a longer one at the same place gives way to it (衡阳市人民政府 inside
     衡阳市人民政府办公室) but counts where it is printed on its own.
     """
-    # by where the clause (or window) starts: one run each, its tokens and where each ends
-    tagged: dict[int, tuple[list[Token], list[int]]] = {}
+    # the run read last, by where its clause (or window) starts: heads come left to right and a
+    # run's start never moves back, so no earlier run is asked for again (kept, all of them made
+    # a page of one title printed thousands of times hold millions of tokens)
+    tagged_at, run = -1, None
     spans: list[tuple[int, int]] = []
     for m in _HEAD.finditer(text):
         start, end = m.span()
         lo = max(0, start - _WINDOW)
         if last := _LAST_BREAK.match(text, lo, start):
             lo = last.end()
-        run = tagged.get(lo)
+        if lo != tagged_at:
+            tagged_at, run = lo, None
         if run is None or run[1][-1] < end:
             # to the clause's end, but never more than a window past the head: a clause that
             # never ends (OCR that lost its punctuation) would be read again for every head in it
             stop = min(len(text), end + _WINDOW)
             nxt = _NEXT_BREAK.search(text, end, stop)
-            run = tagged[lo] = _tag(text, lo, nxt.start() if nxt else stop)
+            run = _tag(text, lo, nxt.start() if nxt else stop)
         tokens, ends = run
         span = _name_ending(tokens, end, ends.index(end) if end in ends else None)
         if span is not None:
