@@ -105,6 +105,8 @@ def type_label(kind: str) -> str:
 def phrase(e: ChronicleEntry) -> str:
     """What happened, worded for the chronicle: 市委常委会 → 市委常委会召开会议, 推进会 → 召开推进会."""
     what = _LEADING_DAY.sub("", e.what.strip())
+    if what.startswith(_PREDICATES) and e.title and not _cut(e.title):
+        return e.title  # 荣获… with who won it: 某某机场荣获…
     if e.headline and (not what or what == type_label(e.type) or what.startswith(_PREDICATES) or _cut(what)):
         return e.headline.strip()
     if not what or what.startswith(_OPENERS):

@@ -226,6 +226,8 @@ class Event:
     spoke: tuple[str, ...] = ()
     attended: tuple[str, ...] = ()
     spans: tuple[Span, ...] = ()
+    actor: str | None = None  # who or what acted: host, visitor, presider, winner
+    title: str | None = None  # actor and action in one short line (某某机场荣获…)
 
 
 @dataclass(frozen=True, slots=True)

@@ -241,6 +241,7 @@ class ChronicleEntry:
     place: str | None
     article_id: str
     headline: str | None
+    title: str | None = None  # actor and action: 某某机场荣获… where `what` is the action alone
 
     @property
     def partial(self) -> bool:
@@ -272,7 +273,7 @@ def chronicle(
     out: list[ChronicleEntry] = []
     # '-' sorts before every digit, so a partial date is outside any range of years
     for e in conn.execute(
-        "SELECT e.id, e.date, e.type, e.name, e.place, e.article_id, a.headline FROM events e "
+        "SELECT e.id, e.date, e.type, e.name, e.place, e.article_id, a.headline, e.title FROM events e "
         "JOIN articles a ON a.id = e.article_id WHERE e.date IS NOT NULL "
         "AND ((e.date >= :f AND e.date <= :t) OR (:p AND e.date LIKE '--%')) "
         "ORDER BY e.date LIKE '--%', e.date, a.id, e.seq",
@@ -294,6 +295,7 @@ def chronicle(
                 e["place"],
                 e["article_id"],
                 e["headline"],
+                e["title"],
             )
         )
     return out

@@ -166,6 +166,8 @@ def facts_record(page: Page, a: Article) -> dict[str, Any]:
             {
                 "type": e.type,
                 "name": e.name,
+                "actor": shown_name.get(e.actor, e.actor) if e.actor else None,
+                "title": e.title,
                 "date": e.date,
                 "place": e.place,
                 "presided": names(e.presided),

@@ -222,3 +222,8 @@ def test_the_cli_lists_a_yearless_event_when_asked(mixed: Path, capsys: pytest.C
     )
     out = capsys.readouterr().out
     assert out.index("## 2023年6月") < out.index("## 年份不详·10月")
+
+
+def test_an_award_is_worded_with_its_winner() -> None:
+    e = entry("2023-05-11", "ceremony", "荣获优秀机场奖", headline="蝉联", title="某某机场荣获优秀机场奖")
+    assert phrase(e) == "某某机场荣获优秀机场奖"

@@ -165,3 +165,23 @@ def test_a_press_conference_is_a_meeting_and_a_state_is_no_launch() -> None:
     assert events("2023年5月11日，某某产品发布会在某地举行。副市长王建华出席。\n")[0][0] == "ceremony"
     assert events("2023年5月11日，已经投产的某某项目运行良好。\n") == []
     assert events("2023年5月11日，某某项目正式投产。副市长王建华出席。\n")[0][0] == "ceremony"
+
+
+def test_an_award_has_its_winner_as_actor_and_a_title_of_winner_and_action() -> None:
+    rec = records(HEAD + "5月11日，某某机场再次荣获“服务质量优秀机场奖”。\n")[0]
+    (e,) = rec["events"]
+    assert (e["type"], e["actor"], e["title"]) == ("ceremony", "某某机场", "某某机场荣获“服务质量优秀机场奖”")
+
+
+def test_a_winner_named_only_in_the_headline_is_the_actor() -> None:
+    rec = records("# 某某支队被评为先进支队\n\n某市日报讯（记者 甲某）近日，被评为2020年度先进支队。\n")[0]
+    assert [(e["actor"], e["title"]) for e in rec["events"]] == [
+        ("某某支队", "某某支队被评为2020年度先进支队")
+    ]
+
+
+def test_the_host_and_the_presider_act() -> None:
+    rec = records(HEAD + "2023年5月11日，市委书记刘高远会见某某集团董事长王大伟一行。\n")[0]
+    assert [e["actor"] for e in rec["events"]] == ["刘高远"]
+    rec = records(HEAD + "2023年5月11日，市长王建华主持召开市政府常务会议。\n")[0]
+    assert [(e["actor"], e["title"]) for e in rec["events"]] == [("王建华", "王建华主持召开市政府常务会议")]

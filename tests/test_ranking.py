@@ -262,6 +262,8 @@ def _make_it_an_archive_of_migration_3(db: Path) -> None:
     conn.execute("DROP VIEW posts_held")  # migration 10's columns, and the view over them
     conn.execute("ALTER TABLE mention_posts DROP COLUMN place_code")
     conn.execute("ALTER TABLE mention_posts DROP COLUMN place_inferred")
+    conn.execute("ALTER TABLE events DROP COLUMN actor")  # migration 11's
+    conn.execute("ALTER TABLE events DROP COLUMN title")
     conn.execute("DELETE FROM schema_migrations WHERE version >= 4")
     conn.execute("COMMIT")
     dates = [r[0] for r in conn.execute("SELECT date FROM articles ORDER BY rowid")]

@@ -47,6 +47,8 @@ class EventHit:
     spoke: list[str] = field(default_factory=list)
     attended: list[str] = field(default_factory=list)
     region: tuple[int, int] = (0, 0)  # the part of the text whose parts belong to it
+    actor: str | None = None  # who or what acted: the host, the visitor, the presider, the winner
+    title: str | None = None  # one short line, actor and action: 某某机场荣获…
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,7 +71,50 @@ def find_events(
     main.start, main.end = body_start + main.start, body_start + main.end
     events = [main, *_later_events(body, body_start, day, main)]
     _assign_parts(text, body_start, persons, events)
+    for e in events:
+        e.actor = _actor(text, e, persons, head)
+        e.title = _title(e)
     return events
+
+
+def _actor(text: str, e: EventHit, persons: list[PersonHit], head: str) -> str | None:
+    """Who acted: the person named first in the event's own clause before its verb (the host of
+    a reception, the visitor), else its presider; for an award, what the clause names before the
+    verb (某某机场荣获…), else what the headline does."""
+    clause = max(text.rfind(c, 0, e.start) for c in "，。；\n") + 1
+    if e.type == "ceremony" and e.name and lex.AWARD.match(e.name):
+        return _subject(text[clause : e.start]) or _subject(
+            head[: m.start()] if (m := lex.AWARD.search(head)) else ""
+        )
+    named = [p.name for p in persons if clause <= p.start < e.start]
+    if named:
+        return named[0]
+    return e.presided[0] if e.presided else None
+
+
+def _subject(before: str) -> str | None:
+    """The subject printed before a verb, less the day and the words that open a lead."""
+    s = _LEAD_OPENING.sub("", before.strip().split("\n")[-1]).strip("，、： ")
+    s = _ADVERBS_AFTER.sub("", s)
+    return s if 2 <= len(s) <= 30 else None
+
+
+_LEAD_OPENING = re.compile(
+    r"^(?:.*?\d{1,2}日(?:[上下]午|晚)?[，,]?|近日[，,]?|日前[，,]?|近期[，,]?|昨天[，,]?|今天[，,]?)"
+)
+# 某某机场再次|荣获: how it won, not who
+_ADVERBS_AFTER = re.compile(r"(?:再次|再度|又一次|又|连续|首次|成功|一举|均|分别|光荣|喜|顺利|正式|已|也)+$")
+
+
+def _title(e: EventHit) -> str | None:
+    """Actor and action in one short line; the name alone when it names its actor already."""
+    if not e.name:
+        return None
+    if e.actor is None or e.actor in e.name:
+        return e.name
+    if e.type == "meeting" and e.actor in e.presided:
+        return f"{e.actor}主持{'' if e.name.startswith(('召开', '举行')) else '召开'}{e.name}"
+    return e.actor + e.name
 
 
 def _sentence_end(text: str, pos: int) -> int:

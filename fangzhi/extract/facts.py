@@ -59,6 +59,8 @@ def article_facts(
                 tuple(e.spoke),
                 tuple(e.attended),
                 at.spans(e.start, e.end),
+                e.actor,
+                e.title,
             )
             for e in found
         ]

@@ -363,6 +363,15 @@ JOIN persons p ON p.id = mp.person_id
 GROUP BY mp.person_id, mp.title;
 """,
     ),
+    (
+        11,
+        "each event's actor and a short title of actor and action",
+        """
+-- actor: the host, visitor, presider or winner; title: 某某机场荣获… (an award's name alone has no subject)
+ALTER TABLE events ADD COLUMN actor TEXT;
+ALTER TABLE events ADD COLUMN title TEXT;
+""",
+    ),
 )
 
 

@@ -230,8 +230,19 @@ class Store:
         ids = self._write_persons(a, rec)
         for i, e in enumerate(rec["events"]):
             ev = c.execute(
-                "INSERT INTO events (article_id, seq, type, name, date, place, spans) VALUES (?,?,?,?,?,?,?)",
-                (a.id, i, e["type"], e["name"], e["date"], e["place"], json.dumps(e["spans"])),
+                "INSERT INTO events (article_id, seq, type, name, date, place, spans, actor, title) "
+                "VALUES (?,?,?,?,?,?,?,?,?)",
+                (
+                    a.id,
+                    i,
+                    e["type"],
+                    e["name"],
+                    e["date"],
+                    e["place"],
+                    json.dumps(e["spans"]),
+                    e.get("actor"),
+                    e.get("title"),
+                ),
             ).lastrowid
             roles = [
                 (ev, role, name, ids.get(name))
