@@ -668,10 +668,13 @@ def _post_counting_reads(app: Any, path: str, headers: list[tuple[bytes, bytes]]
     chunk = b"x" * (1 << 20)
     messages: list[dict[str, Any]] = []
 
+    head = b'--x\r\nContent-Disposition: form-data; name="files"; filename="p.txt"\r\n\r\n'
+
     async def receive() -> dict[str, Any]:
         nonlocal reads
         reads += 1
-        return {"type": "http.request", "body": chunk, "more_body": reads < 64}
+        body = head + chunk[len(head) :] if reads == 1 else chunk  # one file part, still streaming
+        return {"type": "http.request", "body": body, "more_body": reads < 64}
 
     async def send(message: dict[str, Any]) -> None:
         messages.append(message)
@@ -752,3 +755,15 @@ def test_an_upload_being_parsed_does_not_hold_up_other_readers(
             return other.status_code, (await upload).status_code
 
     assert asyncio.run(run()) == (200, 200)
+
+
+def test_an_upload_streaming_past_the_cap_is_cut_off_with_413(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import fangzhi.web.plumbing as plumbing
+    from fangzhi.web.app import create_app
+
+    monkeypatch.setattr(plumbing, "MAX_UPLOAD_BODY", 4 * 2**20)
+    app = create_app(tmp_path / "a.db", token="the-token")
+    status, reads = _post_counting_reads(app, "/api/ingest", [(b"authorization", b"Bearer the-token")])
+    assert status == 413 and reads == 5  # four chunks within the cap, the fifth crosses it: no more

@@ -161,12 +161,49 @@ class WriteGate:
                 response = JSONResponse(error_body(status, message), status, headers={"Connection": "close"})
                 await response(scope, receive, send)
                 return
+            if scope["path"] in UPLOAD_PATHS:
+                await _capped(self.app, scope, receive, send)
+                return
         await self.app(scope, receive, send)
+
+
+UPLOAD_PATHS = ("/api/ingest", "/ingest")
+
+
+async def _capped(app: ASGIApp, scope: Scope, receive: Receive, send: Send) -> None:
+    """An upload whose body streams past the most any upload may hold (sent without a length,
+    or longer than it said): answered 413 at that point, the rest never read."""
+    read = 0
+    refused = False
+
+    async def counted() -> Message:
+        nonlocal read, refused
+        if refused:
+            return {"type": "http.disconnect"}
+        message = await receive()
+        if message["type"] == "http.request":
+            read += len(message.get("body", b""))
+            if read > MAX_UPLOAD_BODY:
+                refused = True
+                body = error_body(413, f"an upload holds at most {MAX_UPLOAD_BODY // 2**20} MiB")
+                await JSONResponse(body, 413, headers={"Connection": "close"})(scope, receive, send)
+                return {"type": "http.disconnect"}
+        return message
+
+    async def sent(message: Message) -> None:
+        if not refused:  # once refused, the app's own answer to the cut body is not sent
+            await send(message)
+
+    try:
+        await app(scope, counted, sent)
+    except Exception:
+        if not refused:
+            raise  # the app's failure on the body it was cut off from is no failure of ours
 
 
 def _refusal(scope: Scope) -> tuple[int, str] | None:
     headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope.get("headers", [])}
-    if scope["path"] in ("/api/ingest", "/ingest"):
+    if scope["path"] in UPLOAD_PATHS:
         length = headers.get("content-length", "")
         if length.isdigit() and int(length) > MAX_UPLOAD_BODY:
             return 413, f"an upload holds at most {MAX_UPLOAD_FILES} files of {MAX_UPLOAD_BYTES // 2**20} MiB"
