@@ -43,6 +43,12 @@ def _page_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--publication", help=Settings.help()["publication"])
     p.add_argument("--t2s", action="store_true", help=Settings.help()["t2s"])
     p.add_argument("--rules-only", action="store_true", help=Settings.help()["learned"])
+    p.add_argument(
+        "--max-line-chars",
+        type=_positive,
+        default=Settings.max_line_chars,
+        help=Settings.help()["max_line_chars"],
+    )
 
 
 def _command(
@@ -163,7 +169,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _settings(args: argparse.Namespace) -> Settings:
     return Settings(
-        t2s=args.t2s, issue_date=args.issue_date, publication=args.publication, learned=not args.rules_only
+        t2s=args.t2s,
+        issue_date=args.issue_date,
+        publication=args.publication,
+        learned=not args.rules_only,
+        max_line_chars=args.max_line_chars,
     )
 
 
@@ -184,6 +194,8 @@ def _parsed_pages(args: argparse.Namespace, failed: list[int]) -> Iterator[Parse
             failed.append(1)
             _error(e)
             continue
+        for p in parsed.problems:  # the page's own: text in no article, lines cut, marks replaced
+            print(f"fangzhi: {item}: {p.message} [{p.code}]", file=sys.stderr)
         for a in parsed.articles:
             for p in (*a.problems, *a.facts.problems):
                 print(f"fangzhi: {item}: {a.id}: {p.message} [{p.code}]", file=sys.stderr)

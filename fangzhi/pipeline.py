@@ -17,7 +17,7 @@ from fangzhi.settings import Settings
 
 
 def parse_page(raw: RawPage, settings: Settings) -> ParsedPage:
-    page = normalize(raw, t2s=settings.t2s)
+    page = normalize(raw, t2s=settings.t2s, max_line=settings.max_line_chars)
     layout = build_blocks(page)
     drafts = segment(layout, page_labels(layout) if settings.learned else None)
     layout.forget_vocabulary()

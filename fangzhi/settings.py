@@ -33,6 +33,13 @@ class Settings:
             "left to right (a baseline)"
         },
     )
+    max_line_chars: int = field(
+        default=20_000,
+        metadata={
+            "help": "longest line read as one; a longer one (OCR that lost its line breaks) is read in "
+            "pieces of about this length, with a problem that says so"
+        },
+    )
     page_suffixes: tuple[str, ...] = field(
         default=(".txt", ".text", ".md"), metadata={"help": "file endings taken as pages inside folders"}
     )
@@ -43,7 +50,10 @@ class Settings:
         issue = self.issue_date.isoformat() if self.issue_date else ""
         pub, facts = self.publication or "", int(self.extract_facts)
         key = f"t2s={int(self.t2s)};issue={issue};publication={pub};facts={facts}"
-        return key if self.learned else key + ";rules"
+        if self.max_line_chars != Settings.max_line_chars:
+            key += f";line={self.max_line_chars}"  # the default leaves keys of stored pages as they were
+        key = key if self.learned else key + ";rules"
+        return key
 
     @classmethod
     def help(cls) -> dict[str, str]:

@@ -132,3 +132,11 @@ def test_people_prints_each_person_once_with_posts_over_time(
     (rec,) = [r for r in out if r["name"] == "朱杰"]
     assert code == 0 and rec["first_seen"] == "2023-05-11" and rec["last_seen"] == "2023-11-17"
     assert [p["title"] for p in rec["posts"]] == ["市委副书记", "市长"]
+
+
+def test_a_page_problem_is_reported_on_stderr(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    page = tmp_path / "long.txt"
+    page.write_text("# 标题\n" + "市委书记某某主持召开会议，研究部署近期重点工作。" * 400, encoding="utf-8")
+    assert main(["parse", str(page), "--max-line-chars", "2000", "--format", "jsonl"]) == 0
+    err = capsys.readouterr().err
+    assert f"fangzhi: {page}: " in err and "[line.long]" in err

@@ -211,3 +211,16 @@ def test_text_in_no_article_and_no_furniture_is_a_problem_naming_it() -> None:
     assert problem.code == "text.unplaced" and "市长调研" in problem.message
     lost = "".join(text[a:b] for a, b in parsed.page.offsets.spans_to_raw(list(problem.spans)))
     assert han(lost) == han("市长调研本报讯6月4日，市长某某调研。")
+
+
+def test_a_line_longer_than_the_limit_is_read_in_pieces_with_a_problem() -> None:
+    sentence = "市委书记某某主持召开会议，研究部署近期重点工作。"
+    text = "# 标题\n" + sentence * 400  # 9,600 characters, no line break
+    parsed = parse_text(text, "long.txt", Settings(max_line_chars=2000))
+    assert [p.code for p in parsed.problems].count("line.long") == 1
+    recs = page_records(parsed)
+    for rec in recs:
+        spans_hold(text, rec)
+    assert covered_han(text, recs, furniture_ranges(parsed)) == han(text)
+    whole = parse_text(text, "long.txt", Settings())
+    assert "line.long" not in [p.code for p in whole.problems]

@@ -30,7 +30,7 @@ _CREDIT_LEAD = re.compile(
 )
 
 
-def normalize(raw: RawPage, *, t2s: bool = False) -> Page:
+def normalize(raw: RawPage, *, t2s: bool = False, max_line: int = 20_000) -> Page:
     """Normalise a page. With t2s the page reads and shows simplified; a traditional page read
     without it is analysed through its simplified shadow and still shown as printed."""
     from fangzhi.read.script import is_mostly_traditional, to_simplified
@@ -53,7 +53,9 @@ def normalize(raw: RawPage, *, t2s: bool = False) -> Page:
     furniture: list[Furniture] = []
     gap = 0
     coming = False  # a jump line of its own (（上接第一版）) came: the next line comes from elsewhere
-    for start, end in _raw_lines(text):
+    long_lines = 0
+    for start, end, cut in _raw_lines(text, max_line):
+        long_lines += cut
         piece = _strip_line(text, start, end)
         if piece is None:
             gap += 1
@@ -76,6 +78,14 @@ def normalize(raw: RawPage, *, t2s: bool = False) -> Page:
     norm, norm_shown, offsets = out.build(len(raw.text))
     lines, furniture = _masthead(lines, furniture, norm)
     problems: tuple[Problem, ...] = ()
+    if long_lines:
+        problems += (
+            Problem(
+                "line.long",
+                f"{long_lines} stretches of a line longer than {max_line} characters were read as lines "
+                "of their own (no line breaks in the text: OCR that lost them?)",
+            ),
+        )
     if lone:
         problems += (
             Problem(
@@ -140,16 +150,25 @@ def _paper_name(furniture: list[Furniture], text: str) -> str | None:
     return None
 
 
-def _raw_lines(text: str) -> Iterator[tuple[int, int]]:
+def _raw_lines(text: str, max_line: int = 20_000) -> Iterator[tuple[int, int, bool]]:
+    """(start, end, cut) of each line; a line longer than `max_line` in pieces (cut: True), each
+    ending after a full stop where one falls in its second half, so no stage reads one unbounded
+    line."""
     pos = 0
     n = len(text)
     while pos <= n:
         nl = text.find("\n", pos)
+        end = n if nl < 0 else nl
+        while end - pos > max_line:
+            cut = text.rfind("。", pos + max_line // 2, pos + max_line)
+            cut = cut + 1 if cut >= 0 else pos + max_line
+            yield pos, cut, True
+            pos = cut
         if nl < 0:
             if pos < n:
-                yield pos, n
+                yield pos, n, False
             return
-        yield pos, nl
+        yield pos, nl, False
         pos = nl + 1
 
 
