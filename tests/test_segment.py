@@ -215,3 +215,14 @@ def test_on_a_long_page_a_run_is_weighed_against_the_articles_nearest_it_only(mo
     parsed = parse_text(pages * 3)  # about a hundred articles on one page
     assert len(parsed.articles) > 3 * seg.NEAR_ARTICLES
     assert weighed and max(weighed.values()) == seg.NEAR_ARTICLES
+
+
+def test_lines_that_never_end_a_sentence_make_paragraphs_of_bounded_length() -> None:
+    from fangzhi.model import RawPage
+    from fangzhi.read.blocks import MAX_BLOCK_CHARS, build_blocks
+    from fangzhi.read.normalize import normalize
+
+    line = "市委书记某某主持召开会议研究部署近期重点工作" * 20  # no mark: every gap closes
+    text = "\n".join([line] * 120)
+    blocks = build_blocks(normalize(RawPage("p.txt", text, "utf-8", "", len(text)))).blocks
+    assert len(blocks) > 1 and max(len(b.text) for b in blocks) < MAX_BLOCK_CHARS + len(line) + 1

@@ -23,6 +23,9 @@ from fangzhi.read.vocabulary import PageVocabulary
 
 MAX_HEAD_LINES = 6
 MAX_HEAD_LEN = 64
+# The longest paragraph lines are joined into: past it a gap is left open, so that lines which
+# never end a sentence (OCR that lost its marks) make paragraphs of a bounded length.
+MAX_BLOCK_CHARS = 20_000
 
 
 @dataclass(slots=True)
@@ -321,7 +324,8 @@ def _reflow(units: list[Unit], text: str) -> tuple[list[Block], dict[int, int]]:
             s = u.span.of(text)
             if para:
                 ended = para[-1].line.ended or para[-1].line.jump == "to"
-                if not ended and closes_gap(left, s, left_titleish=len(para) == 1 and is_titleish(left)):
+                joins = len(left) < MAX_BLOCK_CHARS and not ended
+                if joins and closes_gap(left, s, left_titleish=len(para) == 1 and is_titleish(left)):
                     para.append(u)
                     left += s
                     continue
