@@ -99,3 +99,46 @@ def test_searches_while_pages_are_replaced_never_fail(tmp_path: Path, db: Path) 
         for t in readers:
             t.join()
     assert failures == []
+
+
+@pytest.mark.slow
+def test_searches_over_loopback_while_pages_are_replaced_never_fail(tmp_path: Path, db: Path) -> None:
+    import socket
+    import time
+
+    import httpx
+    import uvicorn
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="error"))
+    serving = threading.Thread(target=server.run, daemon=True)
+    serving.start()
+    while not server.started:
+        time.sleep(0.01)
+    stop = threading.Event()
+    answered: list[int] = []
+
+    def read() -> None:
+        with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=30) as c:
+            while not stop.is_set():
+                answered.append(c.get("/api/search", params={"q": "防汛", "limit": 50}).status_code)
+
+    readers = [threading.Thread(target=read) for _ in range(4)]
+    for t in readers:
+        t.start()
+    try:
+        with open_archive(db) as a:
+            for round_ in range(10):
+                for i in range(8):
+                    text = _page(i) if round_ % 2 else _page(i).split("会议要求")[0] + "\n"
+                    (tmp_path / f"p{i}.txt").write_text(text, encoding="utf-8")
+                a.ingest([tmp_path])
+    finally:
+        stop.set()
+        for t in readers:
+            t.join()
+        server.should_exit = True
+        serving.join(10)
+    assert answered and set(answered) == {200}
