@@ -181,6 +181,7 @@ def _write_csv(entries: Sequence[ChronicleEntry], out: str | os.PathLike[str] | 
 
 
 def _csv_rows(entries: Sequence[ChronicleEntry], f: TextIO) -> None:
+    f.write("\ufeff")  # a byte-order mark: Excel on a Chinese Windows reads the file as UTF-8
     w = csv.DictWriter(f, fieldnames=FIELDS)
     w.writeheader()
     for e in entries:

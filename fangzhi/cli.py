@@ -135,6 +135,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--format", choices=("jsonl", "csv", "parquet"), default="jsonl")
     p.add_argument("--output", "-o", help="file to write (required for parquet)")
+    p.add_argument(
+        "--no-bom",
+        dest="bom",
+        action="store_false",
+        help="CSV without the UTF-8 byte-order mark that spreadsheets need to read it as UTF-8",
+    )
 
     p = _command(sub, "network", "the co-appearance network of people", cmd_network, db=True)
     p.add_argument("--format", choices=("gexf", "graphml", "json"), default="json")
@@ -413,7 +419,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         return 2
     with _archive(args) as archive:
         try:
-            n = write_export(archive.conn, args.what, args.format, args.output or sys.stdout)
+            n = write_export(archive.conn, args.what, args.format, args.output or sys.stdout, bom=args.bom)
         except ValueError as e:
             print(f"fangzhi: {e}", file=sys.stderr)
             return 2

@@ -12,7 +12,9 @@ Each exportable name has its SQL (TABLES) and an explicit type for every column 
     joined                  a comma-joined list in SQLite (GROUP_CONCAT) → a sorted list of str
     json                    any other JSON (spans, the articles' field → spans map) → decoded
 
-JSONL keeps every value as it is; CSV writes lists and maps as JSON strings and true/false for
+JSONL keeps every value as it is; CSV opens with a UTF-8 byte-order mark (so that a spreadsheet
+on a Chinese Windows reads it as UTF-8; bom=False leaves it out), joins lists of names with 、
+as a reader would write them, writes other lists and maps as JSON strings and true/false for
 booleans; Parquet writes list<string> for the lists of strings and JSON strings (marked in the
 field's metadata) for the rest, so read_export can decode them again.
 """
@@ -299,16 +301,25 @@ def export_rows(
 
 
 def write_export(
-    conn: sqlite3.Connection, what: str, fmt: str, out: Target, *, raw_text: bool = False
+    conn: sqlite3.Connection,
+    what: str,
+    fmt: str,
+    out: Target,
+    *,
+    raw_text: bool = False,
+    bom: bool = True,
 ) -> int:
     """Write table `what` as jsonl, csv or parquet to `out` (a path, or for jsonl and csv a text
-    stream too); returns the number of rows written."""
+    stream too); returns the number of rows written. `bom`: CSV opens with a byte-order mark."""
     check_table(what)
-    writer = _WRITERS[_check_format(fmt)]
+    _check_format(fmt)
     if fmt == "parquet" and not isinstance(out, str | os.PathLike):
         raise ValueError("parquet is written to a path, not a stream: give a file name")
     _, rows = export_rows(conn, what, raw_text=raw_text)
-    return writer(kinds(what, raw_text=raw_text), rows, out)
+    types = kinds(what, raw_text=raw_text)
+    if fmt == "csv":
+        return _write_csv(types, rows, out, bom=bom)
+    return _WRITERS[fmt](types, rows, out)
 
 
 @contextmanager
@@ -329,19 +340,28 @@ def _write_jsonl(types: Mapping[str, Kind], rows: Iterator[dict[str, Any]], out:
     return n
 
 
+LIST_JOIN = "、"  # a list of names or posts in one cell, as a reader writes one
+
+
 def _to_cell(kind: Kind, value: Any) -> str:
     if value is None:
         return ""
     if kind == "bool":
         return "true" if value else "false"
-    if kind in ("strings", "joined", "json"):
+    if kind in ("strings", "joined"):
+        return LIST_JOIN.join(value)
+    if kind == "json":
         return json.dumps(value, ensure_ascii=False)
     return str(value)
 
 
-def _write_csv(types: Mapping[str, Kind], rows: Iterator[dict[str, Any]], out: Target) -> int:
+def _write_csv(
+    types: Mapping[str, Kind], rows: Iterator[dict[str, Any]], out: Target, *, bom: bool = True
+) -> int:
     n = 0
     with _text(out) as f:
+        if bom:
+            f.write("\ufeff")  # Excel on a Chinese Windows reads UTF-8 only when told so
         w = csv.writer(f)
         w.writerow(list(types))
         for row in rows:
@@ -428,14 +448,16 @@ def _from_cell(kind: Kind | None, cell: str) -> Any:
     if kind is None:  # untyped: decode what is plainly JSON
         return json.loads(cell) if cell[:1] in ("[", "{") else cell
     if cell == "":
-        return None
+        return [] if kind in ("strings", "joined") else None
     if kind == "int":
         return int(cell)
     if kind == "float":
         return float(cell)
     if kind == "bool":
         return cell == "true"
-    if kind in ("strings", "joined", "json"):
+    if kind in ("strings", "joined"):
+        return cell.split(LIST_JOIN)
+    if kind == "json":
         return json.loads(cell)
     return cell
 
@@ -452,7 +474,7 @@ def _csv_types(header: list[str], what: str | None) -> Mapping[str, Kind] | None
 
 
 def _read_csv(path: str | os.PathLike[str], what: str | None) -> list[dict[str, Any]]:
-    with open(path, encoding="utf-8", newline="") as f:
+    with open(path, encoding="utf-8-sig", newline="") as f:  # with its byte-order mark or without
         reader = csv.reader(f)
         header = next(reader, [])
         types = _csv_types(header, what)

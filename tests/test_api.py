@@ -550,7 +550,8 @@ def test_the_chronicle_as_csv(client: TestClient) -> None:
     assert r.status_code == 200
     assert r.headers["content-type"] == "text/csv; charset=utf-8"
     assert r.headers["content-disposition"] == 'attachment; filename="dashiji.csv"'
-    rows = list(csv.DictReader(io.StringIO(r.text)))
+    assert r.text.startswith("\ufeff")  # a byte-order mark, so that Excel reads UTF-8
+    rows = list(csv.DictReader(io.StringIO(r.text.lstrip("\ufeff"))))
     assert rows and list(rows[0]) == [
         "date",
         "month",
@@ -567,7 +568,9 @@ def test_the_chronicle_as_csv(client: TestClient) -> None:
     p1 = next(row for row in rows if row["article_id"] == "msrb-p1-a01")
     assert (p1["date"], p1["type"], p1["presided"]) == ("2023-05-11", "meeting", "朱健")
     dated = client.get("/api/chronicle", params={"format": "csv", "from": "2023-06-01", "to": "2023-06-30"})
-    assert {row["article_id"] for row in csv.DictReader(io.StringIO(dated.text))} >= {"msrb-p2-a01"}
+    assert {row["article_id"] for row in csv.DictReader(io.StringIO(dated.text.lstrip("\ufeff")))} >= {
+        "msrb-p2-a01"
+    }
 
 
 # ---------------------------------------------------------------- trends and the network

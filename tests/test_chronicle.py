@@ -92,7 +92,8 @@ def test_wording() -> None:
 @needs_shared
 def test_csv_fields(entries: list[ChronicleEntry], tmp_path: Path) -> None:
     assert render(entries, "csv", tmp_path / "c.csv") == len(entries)
-    with open(tmp_path / "c.csv", encoding="utf-8", newline="") as f:
+    assert (tmp_path / "c.csv").read_bytes().startswith(b"\xef\xbb\xbf")  # for Excel
+    with open(tmp_path / "c.csv", encoding="utf-8-sig", newline="") as f:
         rows = list(csv.DictReader(f))
     assert tuple(rows[0]) == FIELDS and len(rows) == len(entries)
     assert [r["date"] for r in rows] == sorted(r["date"] for r in rows)
@@ -104,7 +105,7 @@ def test_csv_fields(entries: list[ChronicleEntry], tmp_path: Path) -> None:
 def test_csv_joins_presiders() -> None:
     out = io.StringIO()
     render([entry("2023-11-07", presided=("刘越高", "朱健"))], "csv", out)
-    (row,) = csv.DictReader(io.StringIO(out.getvalue()))
+    (row,) = csv.DictReader(io.StringIO(out.getvalue().lstrip("\ufeff")))
     assert row["presided"] == "刘越高、朱健"
 
 
@@ -185,7 +186,7 @@ def test_records_say_whether_the_year_is_known(mixed: Path) -> None:
     with open_archive(mixed) as a:
         out = io.StringIO()
         render(a.chronicle(), "csv", out)
-    rows = list(csv.DictReader(io.StringIO(out.getvalue())))
+    rows = list(csv.DictReader(io.StringIO(out.getvalue().lstrip("\ufeff"))))
     assert [(r["date"], r["month"], r["year_known"]) for r in rows] == [
         ("2023-06-05", "2023-06", "True"),
         ("--10-23", "--10", "False"),

@@ -98,12 +98,16 @@ def test_parquet_types(conn: sqlite3.Connection, tmp_path: Path) -> None:
 
 
 @needs_shared
-def test_csv_is_utf8_with_a_header_and_json_lists(conn: sqlite3.Connection, tmp_path: Path) -> None:
+def test_csv_is_utf8_with_a_bom_a_header_and_lists_joined_as_readers_write_them(
+    conn: sqlite3.Connection, tmp_path: Path
+) -> None:
     write_export(conn, "persons", "csv", tmp_path / "p.csv")
-    lines = (tmp_path / "p.csv").read_text(encoding="utf-8").splitlines()
+    raw = (tmp_path / "p.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # Excel on a Chinese Windows reads it as UTF-8
+    lines = raw.decode("utf-8-sig").splitlines()
     assert lines[0] == ",".join(COLUMNS["persons"])
     zhu = next(line for line in lines if ",朱健,朱健," in line)
-    assert '"[""市委副书记"", ""市长""]"' in zhu
+    assert ",市委副书记、市长," in zhu or zhu.endswith(",市委副书记、市长")
     write_export(conn, "articles", "csv", tmp_path / "a.csv")
     assert ",true," in (tmp_path / "a.csv").read_text(encoding="utf-8")
 
@@ -144,7 +148,7 @@ def test_an_empty_table_keeps_its_schema(tmp_path: Path) -> None:
             assert write_export(a.conn, "problems", fmt, tmp_path / f"p.{fmt}") == 0
             assert read_export(tmp_path / f"p.{fmt}", fmt) == []
     assert pq.read_schema(tmp_path / "p.parquet").names == list(COLUMNS["problems"])
-    assert (tmp_path / "p.csv").read_text(encoding="utf-8").strip() == ",".join(COLUMNS["problems"])
+    assert (tmp_path / "p.csv").read_text(encoding="utf-8-sig").strip() == ",".join(COLUMNS["problems"])
 
 
 def test_unknown_names_are_clear_errors(tmp_path: Path) -> None:
@@ -160,3 +164,12 @@ def test_unknown_names_are_clear_errors(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="unknown format 'xml'"):
         read_export(tmp_path / "x.xml", "xml")
     assert not (tmp_path / "x.csv").exists() and not (tmp_path / "x.xlsx").exists()
+
+
+@needs_shared
+def test_csv_without_a_bom_when_asked_and_lists_read_back(conn: sqlite3.Connection, tmp_path: Path) -> None:
+    write_export(conn, "persons", "csv", tmp_path / "p.csv", bom=False)
+    assert not (tmp_path / "p.csv").read_bytes().startswith(b"\xef\xbb\xbf")
+    write_export(conn, "persons", "csv", tmp_path / "q.csv")
+    back = {r["name"]: r["posts"] for r in read_export(tmp_path / "q.csv", "csv")}
+    assert back["朱健"] == ["市委副书记", "市长"]
