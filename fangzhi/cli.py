@@ -432,7 +432,11 @@ def cmd_network(args: argparse.Namespace) -> int:
     from fangzhi.network import build_network, write_network
 
     with _archive(args) as archive:
-        g = build_network(archive.conn, person=args.person, min_weight=args.min_weight)
+        try:
+            g = build_network(archive.conn, person=args.person, min_weight=args.min_weight)
+        except ValueError as e:  # no such person: a message, not a traceback
+            print(f"fangzhi: {e}", file=sys.stderr)
+            return 1
     nodes, edges = write_network(g, args.format, args.output or sys.stdout)
     print(f"{nodes} people, {edges} ties", file=sys.stderr)
     return 0
@@ -500,13 +504,38 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    args = build_parser().parse_args(_query_terms_kept(list(sys.argv[1:] if argv is None else argv)))
     try:
         code: int = args.func(args)
     except BrokenPipeError:  # the reader stopped early (| head): not an error of ours
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
     return code
+
+
+def _query_terms_kept(argv: list[str]) -> list[str]:
+    """`fangzhi search 安全 -生产` excludes a word; `-生产` is no option. The words of the query
+    (any argument not an option or an option's value, and a `-` before a word not ASCII) are
+    gathered into one query after `--`, so argparse takes them whole (every option of search
+    takes a value)."""
+    if not argv or argv[0] != "search" or "--" in argv or {"-h", "--help"} & set(argv):
+        return argv
+    options: list[str] = []
+    words: list[str] = []
+    i = 1
+    while i < len(argv):
+        a = argv[i]
+        if a.startswith("-") and len(a) > 1 and a[1].isascii():
+            options.append(a)
+            if "=" not in a and i + 1 < len(argv):
+                options.append(argv[i + 1])
+                i += 1
+        else:
+            words.append(a)
+        i += 1
+    if not any(w.startswith("-") for w in words):
+        return argv  # nothing argparse would misread
+    return ["search", *options, "--", " ".join(words)]
 
 
 __all__ = ["main"]

@@ -140,3 +140,49 @@ def test_a_page_problem_is_reported_on_stderr(tmp_path: Path, capsys: pytest.Cap
     assert main(["parse", str(page), "--max-line-chars", "2000", "--format", "jsonl"]) == 0
     err = capsys.readouterr().err
     assert f"fangzhi: {page}: " in err and "[line.long]" in err
+
+
+@pytest.fixture()
+def small_db(tmp_path: Path) -> Path:
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    (pages / "a.txt").write_text(
+        "# 市长调研安全生产\n\n本报讯 2023年5月1日，市长某某某赴某县调研安全生产工作。\n", encoding="utf-8"
+    )
+    (pages / "b.txt").write_text(
+        "# 全市安全工作会议召开\n\n本报讯 2023年5月2日，全市安全工作会议召开，部署防汛工作。\n",
+        encoding="utf-8",
+    )
+    (pages / "c.txt").write_text(  # a page printed in traditional characters
+        "# 縣長調研鄉村振興\n\n本報訊 2023年5月3日，縣長某某某赴鄉鎮調研鄉村振興工作。\n", encoding="utf-8"
+    )
+    db = tmp_path / "a.db"
+    assert main(["ingest", str(pages), "--db", str(db)]) == 0
+    return db
+
+
+def test_a_query_word_after_a_minus_is_an_exclusion_not_an_option(
+    small_db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    capsys.readouterr()
+    assert main(["search", "安全", "-调研", "--db", str(small_db), "--format", "json"]) == 0
+    hits = json.loads(capsys.readouterr().out)["hits"]
+    assert [h["headline"] for h in hits] == ["全市安全工作会议召开"]
+
+
+def test_a_traditional_query_finds_what_its_simplified_form_finds(
+    small_db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    capsys.readouterr()
+    found = {}
+    for q in ("調研", "调研"):
+        assert main(["search", q, "--db", str(small_db), "--format", "json"]) == 0
+        found[q] = {h["id"] for h in json.loads(capsys.readouterr().out)["hits"]}
+    assert found["調研"] == found["调研"] and len(found["调研"]) == 2  # the traditional page too
+
+
+def test_a_network_of_someone_unknown_is_a_message(
+    small_db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["network", "--person", "张三", "--db", str(small_db)]) == 1
+    assert "no person '张三'" in capsys.readouterr().err

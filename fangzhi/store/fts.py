@@ -28,9 +28,11 @@ _TERM = re.compile(r'"([^"]*)"|(\S+)')
 
 
 def index_text(text: str | None) -> str:
-    """The tokens FTS5 indexes for `text`, separated by spaces."""
+    """The tokens FTS5 indexes for `text`, separated by spaces; a page printed in traditional
+    characters is indexed in simplified ones, as queries are read, so 調研 and 调研 find it alike."""
     if not text:
         return ""
+    text = _folded(text)
     out: list[str] = []
     for m in _HAN_RUN.finditer(text):
         run = m.group()
@@ -73,8 +75,18 @@ class Query:
         return "*" in self.fts
 
 
+def _folded(text: str) -> str:
+    if text.isascii():
+        return text
+    from fangzhi.read.script import to_simplified
+
+    return to_simplified(text)
+
+
 def parse_query(text: str) -> Query:
-    """Translate what a reader typed into an FTS5 expression over the bigram index."""
+    """Translate what a reader typed into an FTS5 expression over the bigram index. A query in
+    traditional characters (調研) is folded to simplified, as pages are before they are indexed."""
+    text = _folded(text or "")
     groups: list[list[str]] = [[]]  # OR-groups of ANDed clauses
     excluded: list[str] = []
     terms: list[str] = []

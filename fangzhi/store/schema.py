@@ -372,6 +372,18 @@ ALTER TABLE events ADD COLUMN actor TEXT;
 ALTER TABLE events ADD COLUMN title TEXT;
 """,
     ),
+    (
+        12,
+        "the search index in simplified characters: a page printed in traditional ones is found by either",
+        """
+-- index_text() now folds traditional characters to simplified (store/fts.py); a contentless
+-- index is deleted from with the tokens it was given, so every row is indexed again with the new
+DROP TABLE articles_fts;
+CREATE VIRTUAL TABLE articles_fts USING fts5(head, body, content='', tokenize='ascii');
+INSERT INTO articles_fts(rowid, head, body)
+    SELECT rowid, fangzhi_index_head(kicker, headline, subtitle), fangzhi_index_text(body) FROM articles;
+""",
+    ),
 )
 
 
