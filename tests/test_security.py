@@ -767,3 +767,16 @@ def test_an_upload_streaming_past_the_cap_is_cut_off_with_413(
     app = create_app(tmp_path / "a.db", token="the-token")
     status, reads = _post_counting_reads(app, "/api/ingest", [(b"authorization", b"Bearer the-token")])
     assert status == 413 and reads == 5  # four chunks within the cap, the fifth crosses it: no more
+
+
+def test_the_openapi_document_declares_the_bearer_scheme_for_uploads(tmp_path: Path) -> None:
+    from fangzhi.web.app import create_app
+
+    doc = create_app(tmp_path / "a.db", token="t").openapi()
+    (name,) = doc["components"]["securitySchemes"]
+    assert doc["components"]["securitySchemes"][name] | {"description": ""} == {
+        "type": "http",
+        "scheme": "bearer",
+        "description": "",
+    }
+    assert doc["paths"]["/api/ingest"]["post"]["security"] == [{name: []}]

@@ -13,9 +13,10 @@ from pathlib import Path
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
-from fastapi import FastAPI, File, Form, HTTPException, Query, Request, UploadFile
+from fastapi import FastAPI, File, Form, HTTPException, Query, Request, Security, UploadFile
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse, PlainTextResponse, RedirectResponse
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from fastapi.templating import Jinja2Templates
 from starlette.concurrency import run_in_threadpool
 
@@ -353,9 +354,14 @@ def install_routes(app: FastAPI, templates: Jinja2Templates) -> None:
     @app.post(
         "/api/ingest", tags=["ingest"], summary="Upload page files to add to the archive (token required)"
     )
-    async def api_ingest(request: Request, files: Annotated[list[UploadFile], File()]) -> dict[str, Any]:
-        auth = request.headers.get("authorization", "")
-        _check_token(request, auth.removeprefix("Bearer ").strip() if auth.startswith("Bearer ") else "")
+    async def api_ingest(
+        request: Request,
+        files: Annotated[list[UploadFile], File()],
+        bearer: Annotated[HTTPAuthorizationCredentials | None, Security(_BEARER)] = None,
+    ) -> dict[str, Any]:
+        # the scheme is declared so /docs can send the token; WriteGate has checked it already,
+        # before the body was read, and this check stays for any app mounted without the gate
+        _check_token(request, bearer.credentials if bearer is not None else "")
         return await _ingest_uploads(request, files)
 
     # -- the API's own documentation, served from this machine
@@ -406,6 +412,13 @@ def _size(n: int) -> str:
     if n >= 1024 * 1024:
         return f"{n / (1024 * 1024):g} MiB"
     return f"{n / 1024:g} KiB" if n >= 1024 else f"{n} bytes"
+
+
+_BEARER = HTTPBearer(
+    auto_error=False,
+    scheme_name="archiveToken",
+    description="The archive's upload token: `Authorization: Bearer TOKEN` (printed by `fangzhi serve`)",
+)
 
 
 def _check_token(request: Request, given: str) -> None:
