@@ -141,6 +141,24 @@ def person(conn: sqlite3.Connection, name: str) -> list[PersonView]:
     return [_person_view(conn, int(r["id"]), r["key"], r["name"]) for r in rows]
 
 
+def near_names(conn: sqlite3.Connection, name: str, limit: int = 5) -> list[str]:
+    """Names of the archive like `name`, for a reader who mistyped one: sharing its surname and
+    most of its characters first."""
+    chars = list(dict.fromkeys(c for c in name if "\u4e00" <= c <= "\u9fff"))[:4]
+    if not chars:
+        return []
+    where = " OR ".join("name LIKE ?" for _ in chars)
+    rows = conn.execute(
+        f"SELECT DISTINCT name FROM persons WHERE {where} LIMIT 2000", [f"%{c}%" for c in chars]
+    ).fetchall()
+
+    def likeness(other: str) -> tuple[int, int, int]:
+        shared = sum(1 for c in chars if c in other)
+        return (-(other[:1] == name[:1]), -shared, abs(len(other) - len(name)))
+
+    return sorted((r[0] for r in rows if r[0] != name), key=lambda n: (*likeness(n), n))[:limit]
+
+
 def _person_view(conn: sqlite3.Connection, pid: int, key: str, name: str) -> PersonView:
     v = PersonView(key, name)
     v.posts = _rows(

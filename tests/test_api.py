@@ -910,3 +910,10 @@ def test_a_request_past_its_deadline_is_a_503_not_a_hang(
     with TestClient(app, raise_server_exceptions=False) as c:
         r = c.get("/api/search", params={"q": "会议"})
     assert r.status_code == 503 and r.json()["error"]["code"] == "too_slow"
+
+
+def test_an_unknown_person_is_a_404_that_suggests_names_like_it(client: TestClient) -> None:
+    message = assert_error(client.get("/api/persons/朱建"), 404)["message"]
+    assert message.startswith("no person 朱建; names like it: 朱健")
+    assert "朱健" in client.get("/person/朱建").text
+    assert assert_error(client.get("/api/persons/QQQ"), 404)["message"] == "no person QQQ"

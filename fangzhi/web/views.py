@@ -205,14 +205,14 @@ def install_routes(app: FastAPI, templates: Jinja2Templates) -> None:
     def api_person(conn: Conn, key: str) -> dict[str, Any]:
         views = query.person(conn, key)
         if not views:
-            raise HTTPException(404, f"no person {key}")
+            raise HTTPException(404, _no_person(conn, key))
         return {"items": [v.as_dict() for v in views]}
 
     @app.get("/person/{key}", response_class=HTMLResponse, include_in_schema=False)
     def person_page(request: Request, conn: Conn, key: str) -> HTMLResponse:
         views = query.person(conn, key)
         if not views:
-            raise HTTPException(404, f"no person {key}")
+            raise HTTPException(404, _no_person(conn, key))
         return page(
             request,
             "person.html",
@@ -374,6 +374,12 @@ def install_routes(app: FastAPI, templates: Jinja2Templates) -> None:
             swagger_css_url="/static/vendor/swagger-ui.css",
             swagger_favicon_url="/static/favicon.svg",
         )
+
+
+def _no_person(conn: sqlite3.Connection, key: str) -> str:
+    """没有这个人: with the names most like it, for a reader who mistyped one."""
+    near = query.near_names(conn, key)
+    return f"no person {key}" + (f"; names like it: {'、'.join(near)}" if near else "")
 
 
 def _article_or_404(conn: sqlite3.Connection, article_id: str) -> dict[str, Any]:
