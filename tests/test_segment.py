@@ -226,3 +226,11 @@ def test_lines_that_never_end_a_sentence_make_paragraphs_of_bounded_length() -> 
     text = "\n".join([line] * 120)
     blocks = build_blocks(normalize(RawPage("p.txt", text, "utf-8", "", len(text)))).blocks
     assert len(blocks) > 1 and max(len(b.text) for b in blocks) < MAX_BLOCK_CHARS + len(line) + 1
+
+
+def test_a_reporters_line_after_a_body_with_the_next_head_after_it_is_the_credit_of_the_report_above() -> (
+    None
+):
+    recs = records(A_HEAD + A_BODY + "记者 丙某某\n\n" + B_HEAD + B_BODY + "记者 丁某某\n")
+    assert [r["headline"] for r in recs] == ["全市防汛工作会议召开", "市长调研重点项目建设"]
+    assert [[b["name"] for b in r["bylines"]] for r in recs] == [["甲某", "丙某某"], ["乙某", "丁某某"]]

@@ -113,12 +113,13 @@ def segment(
             continue
         if (
             b.kind == "byline"
-            and labels is not None
-            and labels[i] == "C"
             and current is not None
             and current.body
+            and ((labels is not None and labels[i] == "C") or _before_a_head(lay, i))
         ):
-            current.credits.append(i)  # a line of credits under the report, not over the next one
+            # a line of credits under the report, not over the next one: the model says so, or
+            # nothing but the next head (or the page's end) follows it
+            current.credits.append(i)
             i += 1
             continue
         if b.kind == "byline" and _over_dateline(blocks, i):
@@ -167,6 +168,11 @@ def segment(
     if aside:
         drafts.append(Draft(order=n, aside=aside))
     return [d for d in drafts if d.blocks or d.aside]
+
+
+def _before_a_head(lay: Layout, i: int) -> bool:
+    """Block i is the page's last, or a head group comes right after it."""
+    return i + 1 >= len(lay.blocks) or i + 1 in lay.group_of
 
 
 def _label(labels: list[str] | None, i: int, b: Block) -> str | None:
