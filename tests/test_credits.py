@@ -150,3 +150,18 @@ def test_a_byline_line_with_the_outlet_named_before_each_role() -> None:
     line = "文/某某日报记者 张三 图/某某日报记者 李四"
     assert is_byline_line(line)
     assert pairs(line) == [("记者", "张三"), ("记者", "李四")]
+
+
+def test_roles_printed_with_a_space_inside_and_a_bar_after() -> None:
+    assert is_byline_line("记 者 | 张三 李四") and is_byline_line("视 觉 | 王五")
+    assert pairs("记 者 | 张三 李四") == [("记者", "张三"), ("记者", "李四")]
+    assert pairs("视 觉 | 王五") == [("视觉", "王五")]
+
+
+def test_a_credit_run_on_after_the_last_sentence_keeps_the_spaces_between_its_names() -> None:
+    from fangzhi.pipeline import parse_text
+
+    text = "# 标题\n\n本报讯 5月1日，市委书记某某某主持会议。市领导甲某、乙某出席。记 者 | 张三 李四丙\n"
+    (a,) = parse_text(text, "p.txt").articles
+    assert a.body_text.endswith("出席。")
+    assert [(b.role, b.name) for b in a.bylines] == [("记者", "张三"), ("记者", "李四丙")]

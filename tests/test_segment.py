@@ -234,3 +234,9 @@ def test_a_reporters_line_after_a_body_with_the_next_head_after_it_is_the_credit
     recs = records(A_HEAD + A_BODY + "记者 丙某某\n\n" + B_HEAD + B_BODY + "记者 丁某某\n")
     assert [r["headline"] for r in recs] == ["全市防汛工作会议召开", "市长调研重点项目建设"]
     assert [[b["name"] for b in r["bylines"]] for r in recs] == [["甲某", "丙某某"], ["乙某", "丁某某"]]
+
+
+def test_credit_lines_one_under_another_before_the_next_head_are_the_report_above_s() -> None:
+    recs = records(A_HEAD + A_BODY + "记 者 | 丙某某 丁某\n\n视 觉 | 戊某某\n\n" + B_HEAD + B_BODY)
+    assert [r["headline"] for r in recs] == ["全市防汛工作会议召开", "市长调研重点项目建设"]
+    assert [b["name"] for b in recs[0]["bylines"]] == ["甲某", "丙某某", "丁某", "戊某某"]

@@ -35,7 +35,21 @@ REPORTER_ROLES = (
     "通讯员",
     "实习生",
 )
-OTHER_ROLES = ("摄影", "摄像", "撰稿", "整理", "编辑", "文/图", "文·图", "文图", "图/文", "文", "图")
+OTHER_ROLES = (
+    "摄影",
+    "摄像",
+    "撰稿",
+    "整理",
+    "编辑",
+    "视觉",
+    "设计",
+    "文/图",
+    "文·图",
+    "文图",
+    "图/文",
+    "文",
+    "图",
+)
 # Roles that stand alone with no name after them: the paper's own voice.
 VOICE_ROLES = ("本报特约评论员", "本报评论员", "特约评论员", "评论员", "本报编辑部")
 BYLINE_ROLES = REPORTER_ROLES + VOICE_ROLES + OTHER_ROLES

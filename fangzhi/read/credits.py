@@ -8,7 +8,29 @@ from dataclasses import dataclass
 from fangzhi.lexicon import names, press
 
 _ROLE_RE = re.compile("|".join(re.escape(r) for r in sorted(press.BYLINE_ROLES, key=len, reverse=True)))
-_SEP = re.compile(r"[\s、，,；;/:：]+")
+_SEP = re.compile(r"[\s、，,；;/:：|｜]+")
+# A role printed with a space between its characters (记 者 | 某某, 视 觉 | 某某), as some county
+# accounts print their credits: read as the role, its spaces moved after it (offsets stay).
+_SPACED_ROLE = re.compile(
+    "|".join(
+        "[ \u3000]?".join(map(re.escape, r))
+        for r in sorted(press.BYLINE_ROLES, key=len, reverse=True)
+        if len(r) > 1 and "/" not in r and "·" not in r
+    )
+)
+
+
+def _unspaced_roles(text: str) -> str:
+    if " " not in text and "\u3000" not in text:
+        return text
+    return _SPACED_ROLE.sub(lambda m: _squeeze(m.group()), text)
+
+
+def _squeeze(role: str) -> str:
+    bare = role.replace(" ", "").replace("\u3000", "")
+    return bare + " " * (len(role) - len(bare))
+
+
 _NAME = re.compile(r"[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff·]{1,10}")
 _SURNAMES = names.SURNAMES  # to split names printed without spaces (记者张三李四)
 
@@ -80,7 +102,7 @@ def parse_credit(text: str, offset: int = 0) -> list[Credit]:
     out: list[Credit] = []
     role: str | None = None
     rs = re = -1
-    text = _FRAME.sub(lambda m: " " * len(m.group()), text)
+    text = _unspaced_roles(_FRAME.sub(lambda m: " " * len(m.group()), text))
     text = _OUTLET_AT_ROLE.sub(lambda m: " " * len(m.group()), text)  # 文/某某日报|记者 甲
     for start, token, spaced in _tokens(text):
         word = token
@@ -210,7 +232,7 @@ def is_byline_line(line: str) -> bool:
     """A line that is nothing but a credit: 本报评论员 / 本报记者 张三 通讯员 李四 / 川观新闻记者 张三."""
     if len(line) > 40:
         return False
-    line = _LEAD_MARKS.sub("", line)  # ■ 记者 某某: a list mark, spaced or not, is no part of it
+    line = _unspaced_roles(_LEAD_MARKS.sub("", line))  # ■ 记者 某某: a list mark is no part of it
     # an outlet named before each role (文/某某日报记者 甲 图/某某日报记者 乙) is the credit's too
     line = _OUTLET_AT_ROLE.sub("", line)
     first = _org_before_role(line)

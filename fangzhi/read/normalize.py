@@ -290,12 +290,25 @@ def _stray_spaces(line: str, bullets: list[int]) -> list[tuple[int, int]]:
         credit = press.BRACKETED_CREDIT.match(rest) or press.BARE_CREDIT.match(rest)
         protected_until = lead.end() + (credit.end() if credit else 0)
     first_bullet = min(bullets) if bullets else len(line)
+    first_bullet = min(first_bullet, _credit_after_stop(line))
     depths = _bracket_depths(line, [x for x, _ in found])
     return [
         (x, y)
         for (x, y), d in zip(found, depths, strict=True)
         if protected_until <= x < first_bullet and d == 0
     ]
+
+
+def _credit_after_stop(line: str) -> int:
+    """Where a credit run on after the last sentence begins (…陪同。记 者 | 张三 李四), else the
+    line's length: its spaces part names and stay."""
+    stop = max(line.rfind("。"), line.rfind("！"), line.rfind("？"))
+    tail = line[stop + 1 :].strip()
+    if stop < 0 or not 2 <= len(tail) <= 40 or " " not in tail:
+        return len(line)
+    from fangzhi.read.credits import is_byline_line  # late: credits is the heavier module
+
+    return stop + 1 if is_byline_line(tail) else len(line)
 
 
 def _bracket_depths(line: str, positions: list[int]) -> list[int]:

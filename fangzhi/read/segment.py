@@ -171,8 +171,12 @@ def segment(
 
 
 def _before_a_head(lay: Layout, i: int) -> bool:
-    """Block i is the page's last, or a head group comes right after it."""
-    return i + 1 >= len(lay.blocks) or i + 1 in lay.group_of
+    """Nothing but other credit lines comes between block i and the next head group (or the
+    page's end): 记者 甲 / 视觉 乙 under a report are its credits, one line each."""
+    j = i + 1
+    while j < len(lay.blocks) and j not in lay.group_of and lay.blocks[j].kind in ("byline", "credit"):
+        j += 1
+    return j >= len(lay.blocks) or j in lay.group_of
 
 
 def _label(labels: list[str] | None, i: int, b: Block) -> str | None:

@@ -109,7 +109,9 @@ def fill(
     for m in re.finditer(r"\{([a-zA-Z_]+)\}", form.template):
         lit = form.template[pos : m.start()]
         out.append(lit)
-        roles = _ROLE_RE.findall(lit)
+        roles = _ROLE_RE.findall(
+            re.sub(r"(?<=[\u4e00-\u9fff])[ \u3000](?=[\u4e00-\u9fff])", "", lit)
+        )  # 记 者 | …
         if roles:
             role = roles[-1]
         key = m.group(1)
