@@ -122,6 +122,16 @@ def segment(
             current.credits.append(i)
             i += 1
             continue
+        if (
+            b.kind == "byline"
+            and current is None
+            and runs
+            and runs[-1].blocks[-1] == i - 1
+            and _before_a_head(lay, i)
+        ):
+            runs[-1].credits.append(i)  # under a stretch of text that goes where that goes
+            i += 1
+            continue
         if b.kind == "byline" and _over_dateline(blocks, i):
             over.append(i)
             i += 1
