@@ -240,3 +240,20 @@ def test_credit_lines_one_under_another_before_the_next_head_are_the_report_abov
     recs = records(A_HEAD + A_BODY + "记 者 | 丙某某 丁某\n\n视 觉 | 戊某某\n\n" + B_HEAD + B_BODY)
     assert [r["headline"] for r in recs] == ["全市防汛工作会议召开", "市长调研重点项目建设"]
     assert [b["name"] for b in recs[0]["bylines"]] == ["甲某", "丙某某", "丁某", "戊某某"]
+
+
+def test_a_credit_line_under_a_stretch_set_apart_goes_with_that_stretch() -> None:
+    from fangzhi.pipeline import parse_text
+    from fangzhi.records import page_records
+    from fangzhi.settings import Settings
+
+    # by the rules, the attendance line ends the report and the paragraph after it is a stretch
+    # of its own; the credit line under it is that stretch's, never an empty article
+    text = (
+        A_HEAD + "6月3日，全市防汛工作会议召开。市领导甲某、乙某出席。\n\n"
+        "会议要求，各地要压实防汛责任，确保安全度汛。\n\n融媒体记者：丙某某\n\n" + B_HEAD + B_BODY
+    )
+    recs = page_records(parse_text(text, "hand.txt", Settings(learned=False)))
+    assert all(r["body"] for r in recs)
+    credited = [r for r in recs if any(b["name"] == "丙某某" for b in r["bylines"])]
+    assert len(credited) == 1 and "压实防汛责任" in credited[0]["body"]

@@ -111,6 +111,11 @@ def segment(
                 current = Draft(order=members[0], head=waiting.pop())
                 drafts.append(current)
             continue
+        under_run = bool(runs) and runs[-1].blocks[-1] == i - 1  # printed right under a stretch
+        if b.kind == "byline" and under_run and _before_a_head(lay, i):
+            runs[-1].credits.append(i)  # under a stretch of text that goes where that goes
+            i += 1
+            continue
         if (
             b.kind == "byline"
             and current is not None
@@ -120,16 +125,6 @@ def segment(
             # a line of credits under the report, not over the next one: the model says so, or
             # nothing but the next head (or the page's end) follows it
             current.credits.append(i)
-            i += 1
-            continue
-        if (
-            b.kind == "byline"
-            and current is None
-            and runs
-            and runs[-1].blocks[-1] == i - 1
-            and _before_a_head(lay, i)
-        ):
-            runs[-1].credits.append(i)  # under a stretch of text that goes where that goes
             i += 1
             continue
         if b.kind == "byline" and _over_dateline(blocks, i):
