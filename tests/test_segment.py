@@ -257,3 +257,13 @@ def test_a_credit_line_under_a_stretch_set_apart_goes_with_that_stretch() -> Non
     assert all(r["body"] for r in recs)
     credited = [r for r in recs if any(b["name"] == "丙某某" for b in r["bylines"])]
     assert len(credited) == 1 and "压实防汛责任" in credited[0]["body"]
+
+
+def test_heads_and_a_reporters_line_over_a_dateline_that_names_none_are_one_report() -> None:
+    text = (
+        "**久久为功 凝心聚力**\n\n某某在分会场参加并部署贯彻落实工作\n\n某某报业集团全媒体报道组 记者甲某某\n\n"
+        "某某网讯  1月24日，全国文明城市创建电视电话会议召开。会议要求，要扎实推进各项工作。\n"
+    )
+    (rec,) = records(text)
+    assert (rec["headline"], rec["subtitle"]) == ("久久为功 凝心聚力", "某某在分会场参加并部署贯彻落实工作")
+    assert [b["name"] for b in rec["bylines"]] == ["甲某某"]

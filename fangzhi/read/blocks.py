@@ -211,8 +211,15 @@ def _group_heads(units: list[Unit], text: str) -> None:
         if not members:
             continue
         nxt = units[i + 1] if i + 1 < n else None
-        if u.kind == "byline" and nxt is not None and nxt.kind == "dateline" and len(members) >= 2:
-            # two heads interleaved: the byline's article takes the last title, the dateline's the rest
+        if (
+            u.kind == "byline"
+            and nxt is not None
+            and nxt.kind == "dateline"
+            and len(members) >= 2
+            and _credited(nxt, text)
+        ):
+            # two heads interleaved: the byline's article takes the last title, the dateline's
+            # the rest — when the dateline names its own reporters; else the line over it is its
             take = 2 if text[units[members[-1]].span.start : units[members[-1]].span.start + 1] == "—" else 1
             own, other = members[-take:], members[:-take]
             _assign(units, other, gid, text)
@@ -238,6 +245,12 @@ def _group_heads(units: list[Unit], text: str) -> None:
                 k -= 1
             _assign(units, members, gid, text)
             gid += 1
+
+
+def _credited(u: Unit, text: str) -> bool:
+    """A dateline that names its own reporters (本报讯（记者 某某）)."""
+    m = credits.match_dateline(u.span.of(text))
+    return m is not None and m.credit_end > m.credit_start
 
 
 def _lead_after_titles(units: list[Unit], i: int, text: str) -> bool:
