@@ -38,9 +38,9 @@ TEST_FLOORS = [
 # Han lost on dev pages is a ceiling set where the parser sets apart what gold leaves out of every
 # article: credit lines (来源：…, an outlet's name over its reporters), jump lines and furniture.
 DEV_FLOORS = [
-    "articles.f1=0.85",
+    "articles.f1=0.86",
     "joins=0.99",
-    "fields.headline=0.96",
+    "fields.headline=0.965",
     "fields.bylines=0.96",
     # byline lines read as such are set apart from the body, and the scorer counts them lost
     "han_lost=0.009",
