@@ -185,3 +185,10 @@ def test_the_host_and_the_presider_act() -> None:
     assert [e["actor"] for e in rec["events"]] == ["刘高远"]
     rec = records(HEAD + "2023年5月11日，市长王建华主持召开市政府常务会议。\n")[0]
     assert [(e["actor"], e["title"]) for e in rec["events"]] == [("王建华", "王建华主持召开市政府常务会议")]
+
+
+def test_a_meeting_with_no_presider_has_the_body_that_sat_as_actor() -> None:
+    rec = records(HEAD + "2023年5月11日，市政府召开常务会议，研究部署近期工作。\n")[0]
+    assert [(e["actor"], e["title"]) for e in rec["events"]] == [("市政府", "市政府常务会议")]
+    rec = records(HEAD + "2023年5月11日，市委常委会召开会议，研究部署近期工作。\n")[0]
+    assert [e["actor"] for e in rec["events"]] == ["市委常委会"]

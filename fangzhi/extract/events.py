@@ -89,7 +89,21 @@ def _actor(text: str, e: EventHit, persons: list[PersonHit], head: str) -> str |
     named = [p.name for p in persons if clause <= p.start < e.start]
     if named:
         return named[0]
-    return e.presided[0] if e.presided else None
+    if e.presided:
+        return e.presided[0]
+    if e.type != "meeting":
+        return None
+    # the body that sat: named in the meeting's name (市委常委会会议) or as the clause's subject
+    # before its verb (市政府召开常务会议)
+    body = _BODY_IN_NAME.match(e.name or "")
+    if body:
+        return body.group(1)
+    subject = _subject(text[clause : e.start])
+    return subject if subject and _BODY_IN_NAME.fullmatch(subject) else None
+
+
+# A meeting named for the body that sits: 市委常委会会议, 市政府常务会议, 县人大常委会第十次会议
+_BODY_IN_NAME = re.compile(r"^([^，。；]{1,12}?(?:人大常委会|常委会|人民政府|政府|政协|委员会|党组))")
 
 
 def _subject(before: str) -> str | None:
