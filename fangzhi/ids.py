@@ -31,6 +31,17 @@ def publication_slug(publication: str) -> str:
     return _SAFE.sub("", letters.lower())[:16] or "paper"
 
 
+@functools.lru_cache(maxsize=65536)
+def name_pinyin(name: str) -> str:
+    """朱健 → 'zhujian zj': a name's pinyin run together, then its initials, for a reader who types
+    either (people lookup)."""
+    from pypinyin import Style, lazy_pinyin
+
+    full = "".join(lazy_pinyin(name, errors="ignore")).lower()
+    initials = "".join(lazy_pinyin(name, style=Style.FIRST_LETTER, errors="ignore")).lower()
+    return f"{full} {initials}"
+
+
 def page_id(name: str, sha256: str, publication: str | None, issue_date: str | None) -> str:
     """hywb-2023-11-17-p01: paper, issue and the file's own name; the parts not known are left out."""
     parts = [publication_slug(publication)] if publication else []

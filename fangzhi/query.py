@@ -201,18 +201,16 @@ def _person_view(conn: sqlite3.Connection, pid: int, key: str, name: str) -> Per
     return v
 
 
-def people(
-    conn: sqlite3.Connection,
-    *,
-    post: str | None = None,
-    place: str | None = None,
-    limit: int = 200,
-    offset: int = 0,
-) -> list[dict[str, Any]]:
-    """People of the archive, most mentioned first; `post` matches titles ending with it
-    (市长 → 市长, 副市长), `place` the places of their posts or of the articles naming them."""
+def _people_where(post: str | None, place: str | None, name: str | None) -> tuple[str, dict[str, Any]]:
     clauses: list[str] = []
-    params: dict[str, Any] = {"limit": limit, "offset": offset}
+    params: dict[str, Any] = {}
+    if name:
+        if name.isascii():  # pinyin, run together or as initials: zhuj… / zj
+            clauses.append("(' ' || p.pinyin) LIKE :pinyin")
+            params["pinyin"] = "% " + name.lower().replace(" ", "").replace("%", "").replace("_", "") + "%"
+        else:
+            clauses.append("p.name LIKE :name")
+            params["name"] = "%" + name.replace("%", "").replace("_", "") + "%"
     if post:
         clauses.append(
             "EXISTS (SELECT 1 FROM mention_posts mp WHERE mp.person_id = p.id AND mp.title LIKE :post)"
@@ -225,7 +223,37 @@ def people(
             "WHERE m.person_id = p.id AND :place IN (pl.name, pl.province, pl.city, pl.district)))"
         )
         params["place"] = place
-    where = " AND ".join(clauses) or "1"
+    return " AND ".join(clauses) or "1", params
+
+
+def people_count(
+    conn: sqlite3.Connection, *, post: str | None = None, place: str | None = None, name: str | None = None
+) -> int:
+    """How many people people() would list with these filters, over all its pages."""
+    where, params = _people_where(post, place, name)
+    return int(
+        conn.execute(
+            f"SELECT COUNT(*) FROM persons p WHERE {where} AND EXISTS "
+            "(SELECT 1 FROM mentions m WHERE m.person_id = p.id AND m.referenced = 0)",
+            params,
+        ).fetchone()[0]
+    )
+
+
+def people(
+    conn: sqlite3.Connection,
+    *,
+    post: str | None = None,
+    place: str | None = None,
+    name: str | None = None,
+    limit: int = 200,
+    offset: int = 0,
+) -> list[dict[str, Any]]:
+    """People of the archive, most mentioned first; `post` matches titles ending with it
+    (市长 → 市长, 副市长), `place` the places of their posts or of the articles naming them,
+    `name` a part of the name or its pinyin (zhujian, zj)."""
+    where, params = _people_where(post, place, name)
+    params |= {"limit": limit, "offset": offset}
     rows = [
         dict(r)
         for r in conn.execute(

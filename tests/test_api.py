@@ -421,7 +421,8 @@ PERSON_ITEM = {"key", "name", "articles", "first_seen", "last_seen", "posts"}
 
 def test_people_are_listed_most_mentioned_first(client: TestClient) -> None:
     data = ok_json(client, "/api/persons", limit=500)
-    assert set(data) == {"limit", "offset", "items"} and (data["limit"], data["offset"]) == (500, 0)
+    assert set(data) == {"total", "limit", "offset", "items"} and (data["limit"], data["offset"]) == (500, 0)
+    assert data["total"] == len(data["items"])
     items = data["items"]
     assert all(set(p) == PERSON_ITEM for p in items)
     assert {"朱健", "黄立", "刘越高", "丁芬"} <= {p["key"] for p in items}
@@ -917,3 +918,21 @@ def test_an_unknown_person_is_a_404_that_suggests_names_like_it(client: TestClie
     assert message.startswith("no person 朱建; names like it: 朱健")
     assert "朱健" in client.get("/person/朱建").text
     assert assert_error(client.get("/api/persons/QQQ"), 404)["message"] == "no person QQQ"
+
+
+def test_people_are_found_by_part_of_a_name_or_its_pinyin(client: TestClient) -> None:
+    for name in ("朱健", "健", "zhujian", "zhuj", "zj"):
+        keys = [p["key"] for p in ok_json(client, "/api/persons", name=name)["items"]]
+        assert "朱健" in keys, name
+    assert ok_json(client, "/api/persons", name="zzzq")["items"] == []
+
+
+def test_people_are_paged(client: TestClient) -> None:
+    everyone = ok_json(client, "/api/persons", limit=500)
+    first = ok_json(client, "/api/persons", limit=5)
+    second = ok_json(client, "/api/persons", limit=5, offset=5)
+    assert first["total"] == second["total"] == everyone["total"] > 10
+    keys = [p["key"] for p in everyone["items"]]
+    assert [p["key"] for p in first["items"] + second["items"]] == keys[:10]
+    html = client.get("/people", params={"name": "zj"}).text
+    assert "朱健" in html and "共 " in html

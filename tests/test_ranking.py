@@ -233,6 +233,7 @@ def test_migration_4_renumbers_an_old_archive_by_date(tmp_path: Path) -> None:
         assert a.conn.execute("SELECT MAX(version) FROM schema_migrations").fetchone()[0] >= 4
         fts = a.conn.execute("SELECT sql FROM sqlite_master WHERE name = 'articles_fts'").fetchone()[0]
         assert "tokenize='ascii'" in fts
+        assert a.conn.execute("SELECT COUNT(*) FROM persons WHERE pinyin IS NULL").fetchone()[0] == 0
 
 
 def _make_it_an_archive_of_migration_3(db: Path) -> None:
@@ -264,6 +265,7 @@ def _make_it_an_archive_of_migration_3(db: Path) -> None:
     conn.execute("ALTER TABLE mention_posts DROP COLUMN place_inferred")
     conn.execute("ALTER TABLE events DROP COLUMN actor")  # migration 11's
     conn.execute("ALTER TABLE events DROP COLUMN title")
+    conn.execute("ALTER TABLE persons DROP COLUMN pinyin")  # migration 13's
     conn.execute("DELETE FROM schema_migrations WHERE version >= 4")
     conn.execute("COMMIT")
     dates = [r[0] for r in conn.execute("SELECT date FROM articles ORDER BY rowid")]

@@ -14,6 +14,7 @@ from __future__ import annotations
 import sqlite3
 from datetime import UTC, datetime
 
+from fangzhi.ids import name_pinyin
 from fangzhi.store.fts import head_text, index_text
 
 MIGRATIONS: tuple[tuple[int, str, str], ...] = (
@@ -384,12 +385,22 @@ INSERT INTO articles_fts(rowid, head, body)
     SELECT rowid, fangzhi_index_head(kicker, headline, subtitle), fangzhi_index_text(body) FROM articles;
 """,
     ),
+    (
+        13,
+        "each person's name in pinyin, for lookup by pinyin or initials",
+        """
+-- 朱健 → 'zhujian zj' (ids.name_pinyin): found by zhuj… or zj
+ALTER TABLE persons ADD COLUMN pinyin TEXT;
+UPDATE persons SET pinyin = fangzhi_name_pinyin(name);
+""",
+    ),
 )
 
 
 def register_functions(conn: sqlite3.Connection) -> None:
     """The SQL functions migrations call: the tokens the full-text index takes for a text."""
     conn.create_function("fangzhi_index_text", 1, index_text, deterministic=True)
+    conn.create_function("fangzhi_name_pinyin", 1, name_pinyin, deterministic=True)
     conn.create_function(
         "fangzhi_index_head", 3, lambda *parts: index_text(head_text(*parts)), deterministic=True
     )

@@ -22,6 +22,7 @@ from typing import Any
 
 from fangzhi import __version__
 from fangzhi.extract.offices import named_place as jurisdiction
+from fangzhi.ids import name_pinyin
 from fangzhi.lexicon.posts import TITLES
 from fangzhi.model import Article, ParsedPage, Problem, Span
 from fangzhi.store.fts import article_length, head_text, index_text
@@ -375,8 +376,8 @@ class Store:
                 ),
             )
         cur = self.conn.execute(
-            "INSERT INTO persons (key, name, places) VALUES (?,?,?)",
-            (key, name, json.dumps(sorted(places), ensure_ascii=False)),
+            "INSERT INTO persons (key, name, places, pinyin) VALUES (?,?,?,?)",
+            (key, name, json.dumps(sorted(places), ensure_ascii=False), name_pinyin(name)),
         )
         return int(cur.lastrowid or 0)
 

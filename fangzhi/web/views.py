@@ -174,11 +174,15 @@ def install_routes(app: FastAPI, templates: Jinja2Templates) -> None:
         conn: Conn,
         post: str | None = Query(None, max_length=40),
         place: str | None = Query(None, max_length=40),
+        name: str | None = Query(
+            None, max_length=40, description="part of a name, or its pinyin (zhujian, zj)"
+        ),
         limit: int = Query(50, ge=1, le=500),
         offset: int = Query(0, ge=0, le=MAX_OFFSET),
     ) -> dict[str, Any]:
-        items = query.people(conn, post=post, place=place, limit=limit, offset=offset)
-        return {"limit": limit, "offset": offset, "items": items}
+        items = query.people(conn, post=post, place=place, name=name, limit=limit, offset=offset)
+        total = query.people_count(conn, post=post, place=place, name=name)
+        return {"total": total, "limit": limit, "offset": offset, "items": items}
 
     @app.get("/people", response_class=HTMLResponse, include_in_schema=False)
     def people_page(
@@ -186,15 +190,25 @@ def install_routes(app: FastAPI, templates: Jinja2Templates) -> None:
         conn: Conn,
         post: str = Query("", max_length=40),
         place: str = Query("", max_length=40),
+        name: str = Query("", max_length=40),
+        offset: int = Query(0, ge=0, le=MAX_OFFSET),
     ) -> HTMLResponse:
-        items = query.people(conn, post=post or None, place=place or None, limit=500)
+        filters = {"post": post or None, "place": place or None, "name": name or None}
+        items = query.people(conn, **filters, limit=PEOPLE_PAGE, offset=offset)
+        total = query.people_count(conn, **filters)
+        qs = {k: v for k, v in {"post": post, "place": place, "name": name}.items() if v}
         return page(
             request,
             "people.html",
-            "/api/persons?" + urlencode({k: v for k, v in {"post": post, "place": place}.items() if v}),
+            "/api/persons?" + urlencode(qs),
             items=items,
             post=post,
             place=place,
+            person_name=name,
+            total=total,
+            offset=offset,
+            size=PEOPLE_PAGE,
+            qs=urlencode(qs),
         )
 
     @app.get(
@@ -374,6 +388,9 @@ def install_routes(app: FastAPI, templates: Jinja2Templates) -> None:
             swagger_css_url="/static/vendor/swagger-ui.css",
             swagger_favicon_url="/static/favicon.svg",
         )
+
+
+PEOPLE_PAGE = 100  # people listed on one page of /people
 
 
 def _no_person(conn: sqlite3.Connection, key: str) -> str:
