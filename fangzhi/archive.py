@@ -146,9 +146,15 @@ class Archive:
         return query.person(self.conn, name)
 
     def people(
-        self, *, post: str | None = None, place: str | None = None, limit: int = 200
+        self,
+        *,
+        post: str | None = None,
+        place: str | None = None,
+        name: str | None = None,
+        limit: int = 200,
+        offset: int = 0,
     ) -> list[dict[str, Any]]:
-        return query.people(self.conn, post=post, place=place, limit=limit)
+        return query.people(self.conn, post=post, place=place, name=name, limit=limit, offset=offset)
 
     def chronicle(
         self, date_from: str | None = None, date_to: str | None = None, *, partial: bool | None = None

@@ -111,6 +111,9 @@ def build_parser() -> argparse.ArgumentParser:
         "paths", nargs="*", metavar="PATH", help="parse these pages instead of reading the archive"
     )
     p.add_argument("--post", help="titles ending with this (市长 finds 市长 and 副市长)")
+    p.add_argument(
+        "--name", help="in the archive: part of a name, or its pinyin, whole or initials (zhujian, zj)"
+    )
     p.add_argument("--place", help="a place of their posts or of the articles naming them")
     p.add_argument("--limit", type=int, default=200)
     p.add_argument("--format", choices=("table", "json", "jsonl"), default="table")
@@ -360,7 +363,7 @@ def cmd_people(args: argparse.Namespace) -> int:
     if args.paths:
         return _people_of_pages(args)
     with _archive(args) as archive:
-        rows = archive.people(post=args.post, place=args.place, limit=args.limit)
+        rows = archive.people(post=args.post, place=args.place, name=args.name, limit=args.limit)
     if args.format == "json":
         print(json.dumps(rows, ensure_ascii=False, indent=2))
     elif args.format == "jsonl":

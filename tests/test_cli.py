@@ -147,7 +147,7 @@ def small_db(tmp_path: Path) -> Path:
     pages = tmp_path / "pages"
     pages.mkdir()
     (pages / "a.txt").write_text(
-        "# 市长调研安全生产\n\n本报讯 2023年5月1日，市长某某某赴某县调研安全生产工作。\n", encoding="utf-8"
+        "# 市长调研安全生产\n\n本报讯 2023年5月1日，市长王建华赴某县调研安全生产工作。\n", encoding="utf-8"
     )
     (pages / "b.txt").write_text(
         "# 全市安全工作会议召开\n\n本报讯 2023年5月2日，全市安全工作会议召开，部署防汛工作。\n",
@@ -186,3 +186,9 @@ def test_a_network_of_someone_unknown_is_a_message(
 ) -> None:
     assert main(["network", "--person", "张三", "--db", str(small_db)]) == 1
     assert "no person '张三'" in capsys.readouterr().err
+
+
+def test_people_are_looked_up_by_pinyin_initials(small_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    capsys.readouterr()
+    assert main(["people", "--db", str(small_db), "--name", "wjh", "--format", "json"]) == 0
+    assert {p["name"] for p in json.loads(capsys.readouterr().out)} == {"王建华"}
