@@ -51,6 +51,15 @@ def _page_options(p: argparse.ArgumentParser) -> None:
     )
 
 
+def _tables_help() -> str:
+    from fangzhi.tables import COLUMNS
+
+    lines = ["tables and their columns:"]
+    for name, cols in COLUMNS.items():
+        lines.append(f"  {name}: {', '.join(cols)}")
+    return "\n".join(lines)
+
+
 def _command(
     sub: Any, name: str, help_: str, func: Callable[[argparse.Namespace], int], *, db: bool = False
 ) -> argparse.ArgumentParser:
@@ -133,9 +142,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     p = _command(sub, "export", "export a table of the archive", cmd_export, db=True)
-    p.add_argument(
-        "--what", default="articles", help="articles, persons, posts, events, … (see fangzhi.tables)"
-    )
+    p.epilog = _tables_help()
+    p.formatter_class = argparse.RawDescriptionHelpFormatter
+    p.add_argument("--what", default="articles", help="the table to export (listed below with its columns)")
     p.add_argument("--format", choices=("jsonl", "csv", "parquet"), default="jsonl")
     p.add_argument("--output", "-o", help="file to write (required for parquet)")
     p.add_argument(

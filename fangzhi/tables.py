@@ -65,7 +65,8 @@ def _select(columns: Iterable[tuple[str, Kind]], tail: str) -> str:
 _SPEC: dict[str, tuple[str, tuple[tuple[str, Kind], ...]]] = {
     "articles": (
         "SELECT id, page_id, seq, kind, kicker, headline, subtitle, dateline, byline, credit, source, "
-        "publication, date, year_inferred, complete, body, spans FROM articles ORDER BY page_id, seq",
+        "publication, date, date_source, year_inferred, complete, body, spans FROM articles "
+        "ORDER BY page_id, seq",
         (
             ("id", "str"),
             ("page_id", "str"),
@@ -80,6 +81,7 @@ _SPEC: dict[str, tuple[str, tuple[tuple[str, Kind], ...]]] = {
             ("source", "str"),
             ("publication", "str"),
             ("date", "str"),
+            ("date_source", "str"),
             ("year_inferred", "bool"),
             ("complete", "bool"),
             ("body", "str"),
@@ -143,7 +145,7 @@ _SPEC: dict[str, tuple[str, tuple[tuple[str, Kind], ...]]] = {
         ),
     ),
     "events": (
-        "SELECT e.id, e.article_id, e.seq, e.type, e.name, e.date, e.place, "
+        "SELECT e.id, e.article_id, e.seq, e.type, e.name, e.actor, e.title, e.date, e.place, "
         f"{_roles('presided')}, {_roles('spoke')}, {_roles('attended')}, e.spans FROM events e ORDER BY e.id",
         (
             ("id", "int"),
@@ -151,6 +153,8 @@ _SPEC: dict[str, tuple[str, tuple[tuple[str, Kind], ...]]] = {
             ("seq", "int"),
             ("type", "str"),
             ("name", "str"),
+            ("actor", "str"),
+            ("title", "str"),
             ("date", "str"),
             ("place", "str"),
             ("presided", "strings"),

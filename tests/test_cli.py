@@ -192,3 +192,14 @@ def test_people_are_looked_up_by_pinyin_initials(small_db: Path, capsys: pytest.
     capsys.readouterr()
     assert main(["people", "--db", str(small_db), "--name", "wjh", "--format", "json"]) == 0
     assert {p["name"] for p in json.loads(capsys.readouterr().out)} == {"王建华"}
+
+
+def test_export_help_lists_every_table_with_its_columns(capsys: pytest.CaptureFixture[str]) -> None:
+    from fangzhi.tables import COLUMNS
+
+    with pytest.raises(SystemExit):
+        main(["export", "--help"])
+    out = capsys.readouterr().out
+    for name, cols in COLUMNS.items():
+        assert f"  {name}: {', '.join(cols)}" in out
+    assert "actor, title" in out and "date_source" in out
