@@ -17,6 +17,7 @@ from typing import Any
 from fangzhi.errors import SourceError
 from fangzhi.model import ParsedPage
 from fangzhi.settings import Settings
+from fangzhi.textout import table
 
 DB_HELP = "the archive's SQLite file (default: ./fangzhi.db)"
 
@@ -379,9 +380,20 @@ def cmd_people(args: argparse.Namespace) -> int:
         for r in rows:
             print(json.dumps(r, ensure_ascii=False))
     else:
-        for r in rows:
-            span = f"{r['first_seen'] or '?'}—{r['last_seen'] or '?'}"
-            print(f"{r['key']}\t{r['articles']} 篇\t{span}\t{'、'.join(r['posts'])}")
+        print(
+            table(
+                ["姓名", "篇数", "首见—末见", "职务"],
+                [
+                    [
+                        r["key"],
+                        str(r["articles"]),
+                        f"{r['first_seen'] or '?'}—{r['last_seen'] or '?'}",
+                        "、".join(r["posts"]),
+                    ]
+                    for r in rows
+                ],
+            )
+        )
     return 0
 
 
@@ -398,12 +410,16 @@ def _people_of_pages(args: argparse.Namespace) -> int:
     elif args.format == "jsonl":
         for r in records:
             print(json.dumps(record_dict(r), ensure_ascii=False))
-    else:
-        for r in records:
-            posts = (
-                "；".join(f"{p.title}（{p.first or '?'}—{p.last or '?'}）" for p in r.posts.values()) or "—"
+    else:  # the archive's layout: name, articles, first—last seen, posts
+        print(
+            table(
+                ["姓名", "篇数", "首见—末见", "职务"],
+                [
+                    [r.key, str(len(r.articles)), f"{r.first or '?'}—{r.last or '?'}", "、".join(r.posts)]
+                    for r in records
+                ],
             )
-            print(f"{r.key}\t{len(r.articles)} 篇\t{posts}")
+        )
     return 2 if failed else 0
 
 

@@ -203,3 +203,21 @@ def test_export_help_lists_every_table_with_its_columns(capsys: pytest.CaptureFi
     for name, cols in COLUMNS.items():
         assert f"  {name}: {', '.join(cols)}" in out
     assert "actor, title" in out and "date_source" in out
+
+
+def test_both_people_layouts_are_one_table_aligned_by_display_width(
+    small_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from fangzhi.textout import display_width
+
+    capsys.readouterr()
+    assert main(["people", "--db", str(small_db)]) == 0
+    from_archive = capsys.readouterr().out.splitlines()
+    page = tmp_path / "p.txt"
+    page.write_text("# 标题\n\n本报讯 2023年5月1日，市长王建华、副市长欧阳明出席会议。\n", encoding="utf-8")
+    assert main(["people", str(page)]) == 0
+    from_pages = capsys.readouterr().out.splitlines()
+    for lines in (from_archive, from_pages):
+        assert lines[0].split() == ["姓名", "篇数", "首见—末见", "职务"]
+        starts = {display_width(line[: line.index(line.split()[1], len(line.split()[0]))]) for line in lines}
+        assert len(starts) == 1  # the second column starts at one display column on every line
