@@ -221,3 +221,38 @@ def test_both_people_layouts_are_one_table_aligned_by_display_width(
         assert lines[0].split() == ["姓名", "篇数", "首见—末见", "职务"]
         starts = {display_width(line[: line.index(line.split()[1], len(line.split()[0]))]) for line in lines}
         assert len(starts) == 1  # the second column starts at one display column on every line
+
+
+_EVERY_COMMAND = [
+    ["search", "调研"],
+    ["search", "-调研"],
+    ["search", ""],
+    ["search", "调研", "--limit", "-1"],
+    ["person", "张三"],
+    ["people"],
+    ["people", "--name", "zz"],
+    ["chronicle"],
+    ["chronicle", "--format", "docx"],
+    ["chronicle", "--from", "2023-13-01"],
+    ["export", "--what", "nope"],
+    ["export", "--what", "events", "--format", "csv"],
+    ["network"],
+    ["network", "--person", "张三"],
+]
+
+
+@pytest.mark.parametrize("archive", ["empty", "missing"])
+@pytest.mark.parametrize("args", _EVERY_COMMAND, ids=lambda a: " ".join(a) or "empty")
+def test_no_command_gives_a_traceback_on_an_empty_or_missing_archive(
+    tmp_path: Path, archive: str, args: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "a.db"
+    if archive == "empty":
+        (tmp_path / "none").mkdir()
+        main(["ingest", str(tmp_path / "none"), "--db", str(db)])
+    try:
+        code: object = main([*args, "--db", str(db)])
+    except SystemExit as e:  # argparse's usage errors and 'no archive here' leave this way
+        code = e.code
+    assert code in (0, 1, 2) or (isinstance(code, str) and code.startswith("fangzhi: "))
+    assert "Traceback" not in capsys.readouterr().err
