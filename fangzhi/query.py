@@ -169,6 +169,17 @@ def _person_view(conn: sqlite3.Connection, pid: int, key: str, name: str) -> Per
     )
     for p in v.posts:
         p["evidence"] = (p["evidence"] or "").split(",")
+        # the days the post was seen, so a chart can show a gap between sightings as a gap
+        p["seen"] = sorted(
+            {
+                r[0]
+                for r in conn.execute(
+                    "SELECT a.date FROM json_each(?) j JOIN articles a ON a.id = j.value "
+                    "WHERE a.date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'",
+                    (json.dumps(p["evidence"]),),
+                )
+            }
+        )
     v.events = _rows(
         conn,
         "SELECT e.date, e.type, e.name, e.place, r.role, e.article_id FROM event_roles r "

@@ -470,9 +470,11 @@ def test_a_person_has_posts_activity_places_and_companions(client: TestClient) -
             "last_seen",
             "articles",
             "evidence",
+            "seen",
         }
         for p in view["posts"]
     )
+    assert all(p["seen"] == sorted(p["seen"]) and len(p["seen"]) <= p["articles"] for p in view["posts"])
     assert "msrb-p1-a01" in posts["副市长"]["evidence"]
     assert posts["副市长"]["first_seen"] <= "2023-05-11" <= posts["副市长"]["last_seen"]
     presided = {(e["article_id"], e["type"]) for e in view["events"] if e["role"] == "presided"}

@@ -104,3 +104,21 @@ def test_the_posts_timeline_puts_every_post_on_one_date_axis_inside_the_drawing(
     assert all(t["label_end"] < b["x"] and 90 <= b["date_x"] <= TIMELINE_WIDTH - 90 for b in t["bars"])
     assert [tk["label"] for tk in t["ticks"]] == ["2016", "2017", "2018", "2019", "2020"]
     assert posts_timeline(PersonView("李某", "李某"))["bars"] == []
+
+
+def test_sightings_a_year_apart_are_drawn_as_two_stretches_not_one_term() -> None:
+    from fangzhi.query import PersonView
+    from fangzhi.web.charts import TENURE_GAP_DAYS, posts_timeline
+
+    seen = ["2015-03-01", "2015-09-01", "2018-06-01"]  # a gap of nearly three years before the last
+    post = {
+        "title": "县长",
+        "first_seen": seen[0],
+        "last_seen": seen[-1],
+        "evidence": ["a", "b", "c"],
+        "seen": seen,
+    }
+    (bar,) = posts_timeline(PersonView("王某", "王某", posts=[post]))["bars"]
+    first, second = bar["segments"]
+    assert first["x"] == bar["x"] and first["x"] + first["w"] < second["x"]
+    assert TENURE_GAP_DAYS == 365

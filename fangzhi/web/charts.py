@@ -11,6 +11,21 @@ _LABEL_END, _BAR_START, _BAR_END = 170, 180, 780  # post titles left of the bars
 _ROW = 40
 
 
+# Two sightings of a post further apart than this are not taken for one unbroken term.
+TENURE_GAP_DAYS = 365
+
+
+def _runs(days: list[Any]) -> list[list[Any]]:
+    """Sorted days in runs whose neighbours are at most TENURE_GAP_DAYS apart."""
+    out: list[list[Any]] = []
+    for d in days:
+        if out and (d - out[-1][-1]).days <= TENURE_GAP_DAYS:
+            out[-1].append(d)
+        else:
+            out.append([d])
+    return out
+
+
 def posts_timeline(v: query.PersonView) -> dict[str, Any]:
     """Posts as bars from first to last seen on one date axis, each titled on its left and dated
     beneath, every label inside the drawing (SVG coordinates; no inline styles: CSP)."""
@@ -26,20 +41,26 @@ def posts_timeline(v: query.PersonView) -> dict[str, Any]:
     def x(d: date) -> float:
         return round(_BAR_START + (d - lo).days / span * (_BAR_END - _BAR_START), 1)
 
+    def stretch(first: date, last: date) -> dict[str, float]:
+        a, b = x(first), x(last)
+        w = max(round(b - a, 1), 4.0)
+        return {"x": min(a, _BAR_END - w), "w": w}  # a post seen on the last day still ends on the axis
+
     bars = []
     for i, p in enumerate(posts):
-        a, b = (
-            x(date.fromisoformat(p["first_seen"])),
-            x(date.fromisoformat(p["last_seen"] or p["first_seen"])),
+        whole = stretch(
+            date.fromisoformat(p["first_seen"]), date.fromisoformat(p["last_seen"] or p["first_seen"])
         )
-        w = max(round(b - a, 1), 4.0)
-        a = min(a, _BAR_END - w)  # a post seen on the last day still ends on the axis
+        a, w = whole["x"], whole["w"]
         middle = min(max(a + w / 2, _BAR_START + 90), _BAR_END - 90)  # the date line stays inside
+        seen = [date.fromisoformat(d) for d in p.get("seen") or ()]
         bars.append(
             {
                 "title": p["title"],
                 "x": a,
                 "w": w,
+                # sightings further apart than TENURE_GAP_DAYS are drawn apart: not one term
+                "segments": [stretch(s[0], s[-1]) for s in _runs(seen)] if seen else [whole],
                 "y": 10 + i * _ROW,
                 "date_x": round(middle, 1),
                 "first": p["first_seen"],
@@ -60,6 +81,7 @@ def posts_timeline(v: query.PersonView) -> dict[str, Any]:
         "axis_to": _BAR_END,
         "height": axis + 24,
         "width": TIMELINE_WIDTH,
+        "gap_days": TENURE_GAP_DAYS,
     }
 
 
