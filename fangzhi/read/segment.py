@@ -111,16 +111,16 @@ def segment(
                 current = Draft(order=members[0], head=waiting.pop())
                 drafts.append(current)
             continue
-        under_run = bool(runs) and runs[-1].blocks[-1] == i - 1  # printed right under a stretch
-        if b.kind == "byline" and under_run and _before_a_head(lay, i):
-            runs[-1].credits.append(i)  # under a stretch of text that goes where that goes
+        closes = b.kind == "byline" and _before_a_head(lay, i)  # only credits lie between it and a head
+        if closes and runs and runs[-1].blocks[-1] == i - 1:
+            runs[-1].credits.append(i)  # right under a stretch of text: it goes where that goes
             i += 1
             continue
         if (
             b.kind == "byline"
             and current is not None
             and current.body
-            and ((labels is not None and labels[i] == "C") or _before_a_head(lay, i))
+            and ((labels is not None and labels[i] == "C") or closes)
         ):
             # a line of credits under the report, not over the next one: the model says so, or
             # nothing but the next head (or the page's end) follows it
@@ -574,28 +574,34 @@ def _place_unclaimed_heads(blocks: tuple[Block, ...], drafts: list[Draft], waiti
     memo: dict[str, Vector] = {}
     headless = [d for d in drafts if not d.head and d.body and not d.fragment]
     for members in waiting:
-        title = _text(blocks, members)
-        scored = [(_similarity(title, _text(blocks, d.body[:2]), memo), d) for d in headless]
-        best = max(scored, key=lambda x: x[0], default=None)
-        if best is not None and best[0] >= TITLE_MIN_SCORE:
-            best[1].head = members
-            headless.remove(best[1])
+        best = _titled_by(_text(blocks, members), headless, blocks, memo)
+        if best is not None:
+            best.head = members
+            headless.remove(best)
         else:
             drafts.append(Draft(order=members[0], head=members))
+
+
+def _titled_by(
+    title: str, headless: list[Draft], blocks: tuple[Block, ...], memo: dict[str, Vector]
+) -> Draft | None:
+    """The headless report whose opening the title is likest, if like enough (the first of equals)."""
+    best: tuple[float, Draft] | None = None
+    for d in headless:
+        score = _similarity(title, _text(blocks, d.body[:2]), memo)
+        if score >= TITLE_MIN_SCORE and (best is None or score > best[0]):
+            best = (score, d)
+    return best[1] if best is not None else None
 
 
 def _place_strays(blocks: tuple[Block, ...], drafts: list[Draft], strays: list[int]) -> None:
     memo: dict[str, Vector] = {}
     headless = [d for d in drafts if not d.head and d.dateline is not None]
     for s in strays:
-        best: tuple[float, Draft] | None = None
-        for d in headless:
-            score = _similarity(blocks[s].text, _text(blocks, d.body[:2]), memo)
-            if score >= TITLE_MIN_SCORE and (best is None or score > best[0]):
-                best = (score, d)
+        best = _titled_by(blocks[s].text, headless, blocks, memo)
         if best is not None:
-            best[1].head = [s]
-            headless.remove(best[1])
+            best.head = [s]
+            headless.remove(best)
             continue
         # not a title we can place: keep its text in the article printed before it
         before = [d for d in drafts if d.blocks and min(d.blocks) < s]
