@@ -156,10 +156,7 @@ class WriteGate:
         if scope["type"] == "http" and scope["method"] == "POST":
             refusal = _refusal(scope)
             if refusal is not None:
-                status, message = refusal
-                # the body is left unread: the connection is closed rather than drained
-                response = JSONResponse(error_body(status, message), status, headers={"Connection": "close"})
-                await response(scope, receive, send)
+                await _refuse(scope, receive, send, *refusal)
                 return
             if scope["path"] in UPLOAD_PATHS:
                 await _capped(self.app, scope, receive, send)
@@ -185,8 +182,9 @@ async def _capped(app: ASGIApp, scope: Scope, receive: Receive, send: Send) -> N
             read += len(message.get("body", b""))
             if read > MAX_UPLOAD_BODY:
                 refused = True
-                body = error_body(413, f"an upload holds at most {MAX_UPLOAD_BODY // 2**20} MiB")
-                await JSONResponse(body, 413, headers={"Connection": "close"})(scope, receive, send)
+                await _refuse(
+                    scope, receive, send, 413, f"an upload holds at most {MAX_UPLOAD_BODY // 2**20} MiB"
+                )
                 return {"type": "http.disconnect"}
         return message
 
@@ -201,6 +199,26 @@ async def _capped(app: ASGIApp, scope: Scope, receive: Receive, send: Send) -> N
             raise  # the app's failure on the body it was cut off from is no failure of ours
 
 
+async def _refuse(scope: Scope, receive: Receive, send: Send, status: int, message: str) -> None:
+    """The error answered in place of the app's; the body left unread, the connection closed
+    rather than drained."""
+    await JSONResponse(error_body(status, message), status, headers={"Connection": "close"})(
+        scope, receive, send
+    )
+
+
+FORM_EXPIRED = "the form has expired or did not come from this site: reload it and try again"
+
+
+def token_refusal(given: str, token: str) -> tuple[int, str] | None:
+    """Why a write with this token is refused (status, message), or None: it is the archive's."""
+    if not given:
+        return 401, "writing to the archive needs its token"
+    if not hmac.compare_digest(given.encode(), token.encode()):
+        return 403, "the token does not match this archive's"
+    return None
+
+
 def _refusal(scope: Scope) -> tuple[int, str] | None:
     headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope.get("headers", [])}
     if scope["path"] in UPLOAD_PATHS:
@@ -210,13 +228,9 @@ def _refusal(scope: Scope) -> tuple[int, str] | None:
     if scope["path"] == "/api/ingest":
         auth = headers.get("authorization", "")
         given = auth.removeprefix("Bearer ").strip() if auth.startswith("Bearer ") else ""
-        if not given:
-            return 401, "writing to the archive needs its token"
-        token = str(scope["app"].state.token)
-        if not hmac.compare_digest(given.encode(), token.encode()):
-            return 403, "the token does not match this archive's"
-    elif scope["path"] == "/ingest" and "fangzhi_csrf=" not in headers.get("cookie", ""):
-        return 403, "the form has expired or did not come from this site: reload it and try again"
+        return token_refusal(given, str(scope["app"].state.token))
+    if scope["path"] == "/ingest" and "fangzhi_csrf=" not in headers.get("cookie", ""):
+        return 403, FORM_EXPIRED
     return None
 
 

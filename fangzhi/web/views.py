@@ -25,7 +25,7 @@ from fangzhi.chronicle import record as chronicle_record
 from fangzhi.settings import Settings
 from fangzhi.web import marks
 from fangzhi.web.charts import activity_calendar, posts_timeline
-from fangzhi.web.plumbing import MAX_UPLOAD_BYTES, MAX_UPLOAD_FILES, Conn
+from fangzhi.web.plumbing import FORM_EXPIRED, MAX_UPLOAD_BYTES, MAX_UPLOAD_FILES, Conn, token_refusal
 
 MAX_OFFSET = 10_000_000  # paging past this is no reader's request, and SQLite takes only 64-bit ints
 _SAFE_NAME = re.compile(r"^[\w\u3400-\u9fff.\- ]{1,120}$")
@@ -358,9 +358,7 @@ def install_routes(app: FastAPI, templates: Jinja2Templates) -> None:
     ) -> HTMLResponse:
         cookie = request.cookies.get("fangzhi_csrf", "")
         if not cookie or not hmac.compare_digest(cookie, csrf):
-            raise HTTPException(
-                403, "the form has expired or did not come from this site: reload it and try again"
-            )
+            raise HTTPException(403, FORM_EXPIRED)
         _check_token(request, token)
         result = await _ingest_uploads(request, files)
         return page(request, "ingest.html", "/api/ingest", csrf=csrf, result=result)
@@ -445,10 +443,9 @@ _BEARER = HTTPBearer(
 
 
 def _check_token(request: Request, given: str) -> None:
-    if not given:
-        raise HTTPException(401, "writing to the archive needs its token")
-    if not hmac.compare_digest(given.encode(), str(request.app.state.token).encode()):
-        raise HTTPException(403, "the token does not match this archive's")
+    refusal = token_refusal(given, str(request.app.state.token))
+    if refusal is not None:
+        raise HTTPException(*refusal)
 
 
 async def _ingest_uploads(request: Request, files: list[UploadFile]) -> dict[str, Any]:
