@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -73,31 +74,39 @@ def test_a_web_search_during_a_replacement_is_answered_whole(
     assert [h["id"] for h in during.json()["hits"]] == [h["id"] for h in before["hits"]]
 
 
+def _replace_while_reading(
+    folder: Path, db: Path, rounds: int, read: Callable[[threading.Event], None]
+) -> None:
+    """Four readers run `read` until it is told to stop, while every page of `folder` is
+    replaced by a shorter one and back, `rounds` ingests in all."""
+    stop = threading.Event()
+    readers = [threading.Thread(target=read, args=(stop,)) for _ in range(4)]
+    for t in readers:
+        t.start()
+    try:
+        with open_archive(db) as a:
+            for round_ in range(rounds):
+                for i in range(8):
+                    text = _page(i) if round_ % 2 else _page(i).split("会议要求")[0] + "\n"
+                    (folder / f"p{i}.txt").write_text(text, encoding="utf-8")
+                a.ingest([folder])
+    finally:
+        stop.set()
+        for t in readers:
+            t.join()
+
+
 def test_searches_while_pages_are_replaced_never_fail(tmp_path: Path, db: Path) -> None:
     client = TestClient(create_app(db))
-    stop = threading.Event()
     failures: list[int] = []
 
-    def read() -> None:
+    def read(stop: threading.Event) -> None:
         while not stop.is_set():
             r = client.get("/api/search", params={"q": "防汛", "limit": 50})
             if r.status_code != 200:
                 failures.append(r.status_code)
 
-    readers = [threading.Thread(target=read) for _ in range(4)]
-    for t in readers:
-        t.start()
-    try:
-        with open_archive(db) as a:
-            for round_ in range(6):  # replace every page with a shorter one, and back
-                for i in range(8):
-                    text = _page(i) if round_ % 2 else _page(i).split("会议要求")[0] + "\n"
-                    (tmp_path / f"p{i}.txt").write_text(text, encoding="utf-8")
-                a.ingest([tmp_path])
-    finally:
-        stop.set()
-        for t in readers:
-            t.join()
+    _replace_while_reading(tmp_path, db, 6, read)
     assert failures == []
 
 
@@ -117,28 +126,16 @@ def test_searches_over_loopback_while_pages_are_replaced_never_fail(tmp_path: Pa
     serving.start()
     while not server.started:
         time.sleep(0.01)
-    stop = threading.Event()
     answered: list[int] = []
 
-    def read() -> None:
+    def read(stop: threading.Event) -> None:
         with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=30) as c:
             while not stop.is_set():
                 answered.append(c.get("/api/search", params={"q": "防汛", "limit": 50}).status_code)
 
-    readers = [threading.Thread(target=read) for _ in range(4)]
-    for t in readers:
-        t.start()
     try:
-        with open_archive(db) as a:
-            for round_ in range(10):
-                for i in range(8):
-                    text = _page(i) if round_ % 2 else _page(i).split("会议要求")[0] + "\n"
-                    (tmp_path / f"p{i}.txt").write_text(text, encoding="utf-8")
-                a.ingest([tmp_path])
+        _replace_while_reading(tmp_path, db, 10, read)
     finally:
-        stop.set()
-        for t in readers:
-            t.join()
         server.should_exit = True
         serving.join(10)
     assert answered and set(answered) == {200}
