@@ -10,8 +10,8 @@ is left without a seat rather than guessed.
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Iterable
 
 from fangzhi.extract.places import Division, find_places, gazetteer
 from fangzhi.model import Seat
@@ -32,6 +32,8 @@ def named_place(title: str) -> str | None:
     return m.group("place")
 
 
+# a paper's pages name the same few homes and titles again and again: each is read once
+@functools.lru_cache(maxsize=1024)
 def home_of(*texts: str | None) -> tuple[Division, ...]:
     """The jurisdictions a report is printed in, nearest first: the divisions each text names
     (a dateline before the paper's name) and the divisions above them."""
@@ -52,7 +54,8 @@ def home_of(*texts: str | None) -> tuple[Division, ...]:
     return tuple(out.values())
 
 
-def seat_of(title: str, home: Iterable[Division]) -> Seat | None:
+@functools.lru_cache(maxsize=8192)
+def seat_of(title: str, home: tuple[Division, ...]) -> Seat | None:
     """Where the office is held: the place the title names, else the home's division of the
     title's level (inferred), else None."""
     codes = [d.code for d in home]
