@@ -165,3 +165,73 @@ def test_a_credit_run_on_after_the_last_sentence_keeps_the_spaces_between_its_na
     (a,) = parse_text(text, "p.txt").articles
     assert a.body_text.endswith("出席。")
     assert [(b.role, b.name) for b in a.bylines] == [("记者", "张三"), ("记者", "李四丙")]
+
+
+# Forms composed here from the grammar of credits (not taken from a page): a credit run on after
+# the dateline with no bracket and no 报道, the lead parted from the last name by a space.
+@pytest.mark.parametrize(
+    ("line", "credit", "names"),
+    [
+        ("本报讯 记者 陈某 杨某 3月5日，市委召开会议。", "记者 陈某 杨某", ["陈某", "杨某"]),
+        ("某某日报讯 记者 张某 通讯员 李某 近日，", "记者 张某 通讯员 李某", ["张某", "李某"]),
+        ("本报讯 记者张某、李某 通讯员刘某 日前，", "记者张某、李某 通讯员刘某", ["张某", "李某", "刘某"]),
+        ("本报讯 记者 王 力 昨天，", "记者 王 力", ["王力"]),
+        ("本报3月6日讯特约记者张某、李某 近日，", "特约记者张某、李某", ["张某", "李某"]),
+    ],
+)
+def test_spaced_credit_after_the_dateline(line: str, credit: str, names: list[str]) -> None:
+    m = match_dateline(line)
+    assert m is not None
+    assert line[m.credit_start : m.credit_end] == credit
+    assert [c.name for c in parse_credit(line[m.credit_start : m.credit_end])] == names
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "本报讯 记者近日从市委获悉，",  # the lead runs on from the role: no name is printed
+        "本报讯 记者 张某主持召开会议，",  # no space parts the name from the lead
+    ],
+)
+def test_no_spaced_credit_without_a_name_and_a_space(line: str) -> None:
+    m = match_dateline(line)
+    assert m is not None and m.credit_end == m.credit_start
+
+
+def test_bracketed_credit_opening_a_paragraph_is_a_dateline() -> None:
+    line = "（记者 张某 通讯员 李某）3月5日，市委召开常委会会议。"
+    m = match_dateline(line)
+    assert m is not None and m.source is None and line[m.end :].startswith("3月5日")
+    assert [c.name for c in parse_credit(line[m.credit_start : m.credit_end])] == ["张某", "李某"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "（记者 张某 通讯员 李某）",  # alone on its line: the credit of the report above
+        "（一）加强组织领导，",  # a numbered point, no role in it
+        "（市委办）",  # an office's credit, no reporter role
+    ],
+)
+def test_opening_brackets_that_are_no_dateline(line: str) -> None:
+    assert match_dateline(line) is None
+
+
+def test_a_credit_alone_is_a_dateline_once_split_off() -> None:
+    m = match_dateline("【记者 张某 通讯员 李某】", alone=True)
+    assert m is not None and m.credit_end > m.credit_start
+
+
+@pytest.mark.parametrize("dateline", ["本报讯 记者 陈某 杨某 ", "（记者 陈某 杨某）"])
+def test_reports_credited_in_these_forms_are_read_apart(dateline: str) -> None:
+    from fangzhi.pipeline import parse_text
+
+    lead = "3月5日，市委召开常委会会议，研究部署重点工作。会议强调，要狠抓落实。"
+    page = f"市委召开常委会会议\n{dateline}{lead}\n\n市政府召开常务会议\n{dateline}{lead.replace('市委', '市政府')}"
+    arts = parse_text(page).articles
+    assert [a.headline.text if a.headline else None for a in arts] == [
+        "市委召开常委会会议",
+        "市政府召开常务会议",
+    ]
+    assert all(a.body_text.startswith("3月5日") for a in arts)
+    assert all([b.name for b in a.bylines] == ["陈某", "杨某"] for a in arts)

@@ -65,7 +65,9 @@ DATELINE_HEAD = re.compile(
     r"(?P<outlet>[\u4e00-\u9fffA-Za-z]{1,10}?(?:" + OUTLET_SUFFIX + r")))"
     r"(?:(?P<place>[\u4e00-\u9fff]{0,8}?)(?P<date>" + DATE_IN_DATELINE + r"))?(?P<verb>讯|电)(?(open)】))"
     # what may follow: a credit, a date, a time word, or the end of the line
-    r"(?=$|[\s（(【\[：:，,■\d]|记者|通讯员|本报|今天|今日|昨天|昨日|近日|日前|上午|下午|晚)"
+    r"(?=$|[\s（(【\[：:，,■\d]|"
+    + "|".join(REPORTER_ROLES)
+    + r"|本报|今天|今日|昨天|昨日|近日|日前|上午|下午|晚)"
 )
 # Any outlet's own name before 讯 / 消息 / 报道, when no suffix says it is one (掌上春城讯,
 # 云上江陵报道：, 湖北日报消息): then only a credit, a colon, a space or the line's end may follow,
@@ -87,7 +89,8 @@ OWN_REPORT = re.compile(
 # What may follow the dateline head: a bracketed credit, or a bare one ending in 报道.
 BRACKETED_CREDIT = re.compile(r"^\s*(?:[（(](?P<credit>[^（）()]{1,60})[）)]|【(?P<credit2>[^【】]{1,60})】)")
 BARE_CREDIT = re.compile(
-    r"^\s*(?P<credit>(?:" + "|".join(REPORTER_ROLES) + r")[\u4e00-\u9fff·\s、]{2,40}?)\s*(?:报道|报导)[：:]?"
+    r"^\s*(?P<credit>(?:" + "|".join(REPORTER_ROLES) + r")[\u4e00-\u9fff·\s、，,：:]{2,40}?)"
+    r"\s*(?:报道|报导)[：:]?"
 )
 
 # A byline printed on its own line: ■本报记者 张三 通讯员 李四 / 本报评论员 / 文/图 张三.

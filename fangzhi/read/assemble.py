@@ -109,7 +109,7 @@ def _article(
     dateline = blocks[d.dateline] if d.dateline is not None else None
     # the dateline read once for its credit, its date and its source (blocks.py matched its line
     # already, but keeps no match: a block is plain text)
-    dm = credits.match_dateline(dateline.text) if dateline is not None else None
+    dm = credits.match_dateline(dateline.text, alone=True) if dateline is not None else None
     byline_block = _joined("byline", [blocks[i] for i in d.bylines]) if d.bylines else None
     credit = blocks[d.credit] if d.credit is not None else None
     if d.caption is not None:

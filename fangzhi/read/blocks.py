@@ -249,7 +249,7 @@ def _group_heads(units: list[Unit], text: str) -> None:
 
 def _credited(u: Unit, text: str) -> bool:
     """A dateline that names its own reporters (本报讯（记者 某某）)."""
-    m = credits.match_dateline(u.span.of(text))
+    m = credits.match_dateline(u.span.of(text), alone=True)
     return m is not None and m.credit_end > m.credit_start
 
 

@@ -59,9 +59,11 @@ class DatelineMatch:
 _DATELINE_VERB = re.compile("讯|电|消息|报道|报导")
 
 
-def match_dateline(line: str) -> DatelineMatch | None:
+def match_dateline(line: str, *, alone: bool = False) -> DatelineMatch | None:
+    """The dateline a line opens with. A bracketed credit with no outlet before it counts when the
+    lead follows it on the line, or with `alone` (the line is a dateline block already split off)."""
     if _DATELINE_VERB.search(line) is None:
-        return None
+        return _opening_credit(line, alone)
     own = press.OWN_REPORT.match(line)
     if own:
         # the credit keeps the paper's word for its own reporter (本报记者), as a byline line does
@@ -69,7 +71,8 @@ def match_dateline(line: str) -> DatelineMatch | None:
     m = press.DATELINE_HEAD.match(line) or press.ANY_OUTLET_DATELINE.match(line)
     m = m or press.DATE_ONLY_DATELINE.match(line)
     if not m or (m.group("verb") == "电" and not m.group("date") and not m.groupdict().get("agency")):
-        return None  # 电 without a date is a word (供电, 来电), not a wire dateline
+        # 电 without a date is a word (供电, 来电), not a wire dateline; 讯 may be 通讯员's
+        return _opening_credit(line, alone)
     source = (
         m.groupdict().get("outlet")
         or m.groupdict().get("agency")
@@ -85,7 +88,64 @@ def match_dateline(line: str) -> DatelineMatch | None:
         group = "credit" if cm.group("credit") is not None else "credit2"  # （…） or 【…】
         cstart, cend = end + cm.start(group), end + cm.end(group)
         end += cm.end()
+    elif spaced := spaced_credit(rest):
+        cstart, cend = end + spaced[0], end + spaced[1]
+        end += spaced[2]
     return DatelineMatch(end, source, m.group("date"), cstart, cend)
+
+
+_ROLE_AT = re.compile(r"(?:" + "|".join(press.REPORTER_ROLES) + r")[:：]?[ \u3000]*")
+_CREDIT_NAME_AT = re.compile(r"(?:[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff][ \u3000][\u4e00-\u9fff])(?=[\s、]|$)")
+_CREDIT_GAP = re.compile(r"[ \u3000]*、[ \u3000]*|[ \u3000]+")
+
+
+def spaced_credit(rest: str) -> tuple[int, int, int] | None:
+    """A credit run on after the dateline with no bracket and no 报道 (本报讯 记者 甲 乙 通讯员 丙
+    三月…): roles and names, the lead parted from the last name by a space. Returns where the
+    credit starts and ends and where the lead starts, or None."""
+    pos = len(rest) - len(rest.lstrip())
+    start = pos
+    end = lead = -1
+    while (role := _ROLE_AT.match(rest, pos)) is not None:
+        pos = role.end()
+        named = False
+        while (nm := _CREDIT_NAME_AT.match(rest, pos)) is not None and (
+            looks_like_name(nm.group().replace(" ", "").replace("\u3000", ""))
+        ):
+            named = True
+            end = pos = nm.end()
+            gap = _CREDIT_GAP.match(rest, pos)
+            if gap is None:
+                lead = pos
+                break
+            pos = gap.end()
+            lead = pos if "、" not in gap.group() else -1
+        if not named:
+            return None
+    if end < 0 or lead < 0 or (lead < len(rest) and lead == end):
+        return None  # the lead must be parted from the last name by a space (or the line end)
+    return start, end, lead
+
+
+# （记者 张三）3月5日，… : a paragraph that opens with a bracketed credit of roles and names, with
+# no outlet before it, is a report's dateline as much as 本报讯（记者 张三） is.
+_OPENING_CREDIT = re.compile(r"^\s*(?:[（(](?P<credit>[^（）()]{3,60})[）)]|【(?P<credit2>[^【】]{3,60})】)")
+
+
+def _opening_credit(line: str, alone: bool) -> DatelineMatch | None:
+    m = _OPENING_CREDIT.match(line)
+    if m is None:
+        return None
+    group = "credit" if m.group("credit") is not None else "credit2"
+    inner = m.group(group)
+    if _ROLE_AT.match(inner.strip()) is None or not is_byline_line(inner.strip()):
+        return None
+    end = m.end()
+    while end < len(line) and line[end] in "：: ":
+        end += 1
+    if end >= len(line.rstrip()) and not alone:
+        return None  # a credit alone on its line closes the report above it
+    return DatelineMatch(end, None, None, m.start(group), m.end(group))
 
 
 # Printed around a credit's names but no part of them: brackets and list marks, a narrator's label

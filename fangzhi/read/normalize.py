@@ -288,7 +288,7 @@ def _stray_spaces(line: str, bullets: list[int]) -> list[tuple[int, int]]:
     if lead:
         rest = line[lead.end() :]
         credit = press.BRACKETED_CREDIT.match(rest) or press.BARE_CREDIT.match(rest)
-        protected_until = lead.end() + (credit.end() if credit else 0)
+        protected_until = lead.end() + (credit.end() if credit else _spaced_credit_end(rest))
     first_bullet = min(bullets) if bullets else len(line)
     first_bullet = min(first_bullet, _credit_after_stop(line))
     depths = _bracket_depths(line, [x for x, _ in found])
@@ -297,6 +297,15 @@ def _stray_spaces(line: str, bullets: list[int]) -> list[tuple[int, int]]:
         for (x, y), d in zip(found, depths, strict=True)
         if protected_until <= x < first_bullet and d == 0
     ]
+
+
+def _spaced_credit_end(rest: str) -> int:
+    """Where a credit run on after the dateline with no bracket (本报讯 记者 甲 乙 三月…) ends, its
+    spaces parting names from each other and from the lead; 0 when none is printed."""
+    from fangzhi.read.credits import spaced_credit  # late: credits is the heavier module
+
+    found = spaced_credit(rest)
+    return found[2] if found else 0
 
 
 def _credit_after_stop(line: str) -> int:
