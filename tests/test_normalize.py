@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -112,3 +113,31 @@ def test_bracket_depths_in_one_pass_equal_depths_counted_afresh(line: str) -> No
 
     positions = [i for i, c in enumerate(line) if c == " "]
     assert _bracket_depths(line, positions) == [afresh(p) for p in positions]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "来源：某某新闻网 浏览：1858 2010-6-2",
+        "刊发日期：2011-12-08 阅读次数： 作者：  语音阅读：",
+        "某某日报 2011-12-16 06:30 大字",
+        "发布时间：2023-03-06 来源：某某日报",
+        "来源：某某日报 | 2023-03-06",
+    ],
+)
+def test_a_web_pages_particulars_are_furniture(line: str) -> None:
+    from fangzhi.pipeline import parse_text
+
+    lead = "3月5日，市委召开常委会会议，研究部署重点工作。会议强调，要狠抓落实。"
+    parsed = parse_text(f"市委召开常委会会议\n{line}\n{lead}")
+    assert [f.kind for f in parsed.page.furniture] == ["particulars"]
+    (article,) = parsed.articles
+    assert article.headline is not None and article.headline.text == "市委召开常委会会议"
+    assert article.body_text == lead
+
+
+@pytest.mark.parametrize("line", ["来源：新华社", "时间：3月5日上午 地点：市民中心", "作者：张某"])
+def test_lines_a_report_prints_itself_are_no_particulars(line: str) -> None:
+    from fangzhi.lexicon.layout import particulars_line
+
+    assert not particulars_line(line)

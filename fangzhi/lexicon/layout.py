@@ -94,6 +94,34 @@ FURNITURE_LINE = re.compile(
     + r"|来源\s*[:：]\s*[\u4e00-\u9fffA-Za-z·\-]{2,20}\s*\d{4}-\d{1,2}-\d{1,2}.{0,30}"
     + r")$"
 )
+# A web page's line of particulars under a headline: 来源：某网 作者：某某 发布时间：2021-10-28 点击：
+# — labelled fields, or an outlet's name and a date (某某日报 2011-12-16 06:30). Labels a report
+# may print in its own text (时间：… 地点：… of a notice) count only beside one of these.
+_PARTICULAR = (
+    r"(?:信息来源|来源|稿源|作者|发布者|发布人|发布时间|发布日期|发表时间|发表日期|刊发日期|更新时间|录入时间|点击数|点击量|点击|"
+    r"浏览次数|浏览量|浏览|阅读次数|阅读量|访问量|字号|字体|语音阅读)"
+)
+PARTICULAR_FIELD = re.compile(_PARTICULAR + r"\s*[:：]")
+ANY_FIELD = re.compile(r"(?:" + _PARTICULAR[3:-1] + r"|时间|日期|编辑|责任编辑|责编|审核|分享到?)\s*[:：]")
+NUMERIC_DATE = re.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}")
+OUTLET_AND_DATE = re.compile(
+    r"^[\u4e00-\u9fffA-Za-z·]{2,16}?(?:日报|晚报|早报|时报|商报|都市报|新闻网|网|客户端|融媒|融媒体中心)"
+    r"\s+\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*[\u4e00-\u9fff]{0,4}$"
+)
+
+
+def particulars_line(s: str) -> bool:
+    """A line of a web page's particulars, no part of any report's text."""
+    s = s.strip()
+    if len(s) > 90 or any(c in s for c in "。，；！？"):
+        return False
+    if OUTLET_AND_DATE.match(s):
+        return True
+    if PARTICULAR_FIELD.search(s) is None:
+        return False
+    return len(ANY_FIELD.findall(s)) >= 2 or NUMERIC_DATE.search(s) is not None
+
+
 # Marks that close a report or send it to another page: （完）, （下转第3版）, （编辑 某某）.
 END_MARK = re.compile(
     r"\s*(?:[（(]\s*(?:完|终)\s*[）)]|[（(]\s*(?:下转|转|续)(?:第)?\s*"

@@ -359,6 +359,9 @@ def _split_furniture(
     """Set page furniture aside: whole furniture lines, and marks glued to a line's ends."""
     if end <= begin:
         return None, []
+    if not level and layout.particulars_line(out_text):
+        # a web page's particulars under a headline: the head above is the report's, no masthead
+        return None, [Furniture("particulars", Span(begin, end))]
     if (not level and layout.FURNITURE_LINE.match(out_text)) or layout.SECTION_LINE.match(out_text):
         return None, [Furniture("page-header", Span(begin, end))]
     alone = out_text.strip()
