@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from fangzhi.read.credits import is_byline_line, match_dateline, parse_credit, trailing_credit
+from fangzhi.read.credits import is_byline_line, match_dateline, names_only, parse_credit, trailing_credit
 
 
 def pairs(text: str) -> list[tuple[str | None, str | None]]:
@@ -235,3 +235,57 @@ def test_reports_credited_in_these_forms_are_read_apart(dateline: str) -> None:
     ]
     assert all(a.body_text.startswith("3月5日") for a in arts)
     assert all([b.name for b in a.bylines] == ["陈某", "杨某"] for a in arts)
+
+
+# Closing lines composed here in the general forms papers and portals print under a report: each
+# stays with the report above it and opens no article of its own.
+@pytest.mark.parametrize(
+    "closing",
+    [
+        "■张某",
+        "（本报记者）",
+        "稿件来源：某某日报",
+        "【来源：某某日报】",
+        "（本文来源：某某日报）",
+        "（某某融媒 张某）",
+        "作者：张某",
+        "原标题：某某召开常委会",
+        "下转第2版",
+        "（紧转第二版）",
+        "（完）",
+        "【责任编辑：张某】",
+        "张某/文 李某/图",
+    ],
+)
+def test_closing_lines_stay_with_their_report(closing: str) -> None:
+    from fangzhi.pipeline import parse_text
+
+    one = "3月5日，市委召开常委会会议，研究部署重点工作。会议强调，要狠抓落实。市领导陈某出席会议。"
+    two = "日前，市长杨某深入城区调研重点项目建设。他强调，要加快项目进度。"
+    page = f"市委召开常委会会议\n{one}\n{closing}\n\n杨某调研重点项目建设\n{two}\n{closing}"
+    arts = parse_text(page).articles
+    assert [a.headline.text if a.headline else None for a in arts] == [
+        "市委召开常委会会议",
+        "杨某调研重点项目建设",
+    ]
+    assert [a.body_text for a in arts] == [one, two]
+
+
+@pytest.mark.parametrize(("line", "kind"), [("■张某", "byline"), ("●张某", "byline")])
+def test_a_marked_name_under_a_head_is_its_byline(line: str, kind: str) -> None:
+    from fangzhi.pipeline import parse_text
+
+    lead = "3月5日，市委召开常委会会议，研究部署重点工作。会议强调，要狠抓落实。"
+    (article,) = parse_text(f"市委召开常委会会议\n{line}\n{lead}").articles
+    assert [b.name for b in article.bylines] == ["张某"]
+    assert article.body_text == lead
+
+
+def test_a_marked_name_after_a_body_is_its_credit() -> None:
+    from fangzhi.pipeline import parse_text
+
+    lead = "3月5日，市委召开常委会会议，研究部署重点工作。会议强调，要狠抓落实。"
+    (article,) = parse_text(f"市委召开常委会会议\n{lead}\n■张某").articles
+    assert article.body_text == lead
+    assert [b.name for b in article.bylines] == ["张某"]
+    assert names_only("■张某") and not names_only("■要闻")

@@ -50,8 +50,11 @@ LIST_OPENERS = frozenset(
 # Jump markers: the article continues on, or comes from, another page.
 # A page is numbered in digits or Chinese numerals, a circled digit may follow (第二版④).
 PAGE_NO = r"[A-Za-z]?(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
-JUMP_TO = re.compile(r"[（(]\s*(?:下转|转|续)(?:第)?\s*" + PAGE_NO + r"\s*(?:版|页)[^）)]{0,6}[）)]")
+JUMP_TO = re.compile(r"[（(]\s*(?:下转|紧转|转|续)(?:第)?\s*" + PAGE_NO + r"\s*(?:版|页)[^）)]{0,6}[）)]")
 JUMP_FROM = re.compile(r"[（(]\s*(?:上接|接|紧接|承)(?:第)?\s*" + PAGE_NO + r"\s*(?:版|页)[^）)]{0,6}[）)]")
+# The same printed as a line of its own with no bracket: 下转第2版 / →转A3版 / 上接第一版.
+BARE_JUMP_TO = re.compile(r"^[→▶►]?\s*(?:下转|紧转|转|续)(?:第)?\s*" + PAGE_NO + r"\s*(?:版|页)\S{0,6}$")
+BARE_JUMP_FROM = re.compile(r"^[→▶►]?\s*(?:上接|紧接|承)(?:第)?\s*" + PAGE_NO + r"\s*(?:版|页)\S{0,6}$")
 
 # Page furniture: a paper's name, folio, page header, section name, editors' credits.
 PAPER_NAME = r"[\u4e00-\u9fff]{2,8}?(?:日报|晚报|早报|时报|商报|都市报|快报|周报|青年报|法治报)"
@@ -113,6 +116,8 @@ OUTLET_AND_DATE = re.compile(
 def particulars_line(s: str) -> bool:
     """A line of a web page's particulars, no part of any report's text."""
     s = s.strip()
+    if s.startswith(("原标题：", "原标题:")):
+        return len(s) <= 60  # a reprint names the title it was first printed under
     if len(s) > 90 or any(c in s for c in "。，；！？"):
         return False
     if OUTLET_AND_DATE.match(s):
@@ -124,11 +129,12 @@ def particulars_line(s: str) -> bool:
 
 # Marks that close a report or send it to another page: （完）, （下转第3版）, （编辑 某某）.
 END_MARK = re.compile(
-    r"\s*(?:[（(]\s*(?:完|终)\s*[）)]|[（(]\s*(?:下转|转|续)(?:第)?\s*"
+    r"\s*(?:[（(]\s*(?:完|终)\s*[）)]|[（(]\s*(?:下转|紧转|转|续)(?:第)?\s*"
     + PAGE_NO
     + r"\s*(?:版|页)[^）)]{0,6}[）)]"
     r"|[（(]\s*(?:责任编辑|编辑|责编)\s*[:：]?\s*[\u4e00-\u9fff·\s]{2,12}[）)])\s*$"
 )
+CLOSED = re.compile(r"[（(]\s*(?:完|终)\s*[）)]")
 START_MARK = re.compile(
     r"^\s*[（(]\s*(?:上接|接|紧接|承)(?:第)?\s*" + PAGE_NO + r"\s*(?:版|页)[^）)]{0,6}[）)]\s*"
 )

@@ -129,6 +129,11 @@ def _classify(page: Page) -> list[Unit]:
         if credits.is_byline_line(s) and (line.marks or len(s) <= 30):
             units.append(Unit("byline", line.span, line))
             continue
+        if line.marks and not line.heading and credits.looks_like_name(s.strip()):
+            # ■张三: one name after a list mark, the byline under a head or the credit after a body
+            after_head = bool(units) and units[-1].kind == "head"
+            units.append(Unit("byline" if after_head else "credit", line.span, line))
+            continue
         pc = credits.photo_credit(s) if "摄" in s else None
         if pc is not None and (line.marks or "摄" in pc.group()):
             cut = pc.start()

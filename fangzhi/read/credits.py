@@ -333,12 +333,12 @@ def photo_credit(line: str) -> re.Match[str] | None:
     return m if m.start() > 0 else None
 
 
-_TRAILING_BRACKET = re.compile(r"[（(](?P<c>[^（）()]{2,60})[）)]\s*$")
-_SOURCE = re.compile(r"^(?:来源|稿源|据|转自|来自)[:：]?\s*\S")
+_TRAILING_BRACKET = re.compile(r"(?:[（(](?P<c>[^（）()]{2,60})[）)]|【(?P<c2>[^【】]{2,60})】)\s*$")
+_SOURCE = re.compile(r"^(?:(?:稿件|本文|信息|新闻|文章)?来源|稿源|据|转自|来自)[:：]?\s*\S")
 # A line that is nothing but where a report came from; a sentence may open with 据 or 来自 too
 # (据统计，… / 来自各地的…), so those need the shape of an outlet's name.
 _SOURCE_LINE = re.compile(
-    r"^(?:(?:来源|稿源|转自|来自)[:：\s]\s*\S"
+    r"^(?:(?:(?:稿件|本文|信息|新闻|文章)?来源|稿源|转自|来自)[:：\s]\s*\S"
     r"|据[^，,。：:]{2,24}(?:报道|消息|日报|晚报|网|台|社|中心|客户端|新闻|微信公众号)\s*$)"
 )
 _ORG_CREDIT = re.compile(r"^[\u4e00-\u9fff]{1,8}(?:办|部|局|委|中心|站|所|队|院|组)$")
@@ -354,9 +354,9 @@ def trailing_credit(text: str) -> int | None:
     if len(s) <= 40 and "。" not in s and _SOURCE_LINE.match(s):
         return 0  # 来源：某某县融媒体中心, a line of its own
     # the bracket closes the stripped line: search only a line that ends in one
-    m = _TRAILING_BRACKET.search(s) if s.endswith(("）", ")")) else None
+    m = _TRAILING_BRACKET.search(s) if s.endswith(("）", ")", "】")) else None
     after_stop = m is not None and (m.start() == 0 or s[m.start() - 1] in "。！？”’…")
-    if m is not None and after_stop and _credit_words(m.group("c").strip()):
+    if m is not None and after_stop and _credit_words((m.group("c") or m.group("c2")).strip()):
         return m.start()
     stop = max(s.rfind("。"), s.rfind("！"), s.rfind("？"))
     tail = s[stop + 1 :].strip()
@@ -367,11 +367,18 @@ def trailing_credit(text: str) -> int | None:
     return None
 
 
+_WHAT_DONE = re.compile(r"[/／](?:文图|文|图|摄影|摄)(?=[\s、]|$)")
+
+
 def names_only(line: str) -> bool:
-    """A credit of names alone, two or more, as printed under a report: 张三 李 四 / 张三、李四."""
+    """A credit of names alone, as printed under a report: 张三 李 四 / 张三、李四 / 张三/文 李四/图,
+    or one name after a list mark (■张三)."""
     if len(line) > 40 or any(c in line for c in "，。；：！？"):
         return False
-    body = line.strip().lstrip("□■●○◆▲")
+    stripped = line.strip()
+    body = _WHAT_DONE.sub(" ", stripped.lstrip("□■●○◆▲")).strip()
+    if stripped[:1] in "□■●○◆▲" and looks_like_name(body):
+        return True
     if _SEP.search(body) is None:
         return False  # one word (a headline, mostly): two names need a space or a mark between
     words = [w for _start, w, _spaced in _tokens(body)]
@@ -387,11 +394,17 @@ _SUPPLIED = re.compile(
 )
 
 
+# An outlet that credits its people in the bracket: （某某融媒 张三）, （某某日报 张三 李四）.
+_OUTLET_CREDIT = re.compile(r"^[\u4e00-\u9fff]{1,10}(?:融媒体中心|融媒|日报|晚报|新闻网|电视台|报|网|台)$")
+
+
 def _credit_words(inner: str) -> bool:
     if _SOURCE.match(inner) or _ORG_CREDIT.match(inner) or _SUPPLIED.match(inner):
         return True
+    if inner in press.REPORTER_ROLES:
+        return True  # （本报记者）: the paper's reporter, unnamed
     org, _, people = inner.partition(" ")
-    if _ORG_CREDIT.match(org) and people.strip():
+    if (_ORG_CREDIT.match(org) or _OUTLET_CREDIT.match(org)) and people.strip():
         # （县融媒体中心 张三 李四）: the unit, then its people
         inner = people
     if is_byline_line(inner):

@@ -68,6 +68,8 @@ def normalize(raw: RawPage, *, t2s: bool = False, max_line: int = 20_000) -> Pag
             jump = furn[-1].kind if furn else None
             if jump == "jump-to" and lines and lines[-1].jump is None:
                 lines[-1] = replace(lines[-1], jump="to")
+            elif jump == "end-mark" and lines:
+                lines[-1] = replace(lines[-1], ended=True)
             coming = coming or jump == "jump-from"
         elif coming:
             line, coming = replace(line, jump=line.jump or "from"), False
@@ -365,6 +367,11 @@ def _split_furniture(
     if (not level and layout.FURNITURE_LINE.match(out_text)) or layout.SECTION_LINE.match(out_text):
         return None, [Furniture("page-header", Span(begin, end))]
     alone = out_text.strip()
+    if layout.BARE_JUMP_TO.match(alone) or layout.BARE_JUMP_FROM.match(alone):
+        kind = "jump-to" if layout.BARE_JUMP_TO.match(alone) else "jump-from"
+        return None, [Furniture(kind, Span(begin, end))]
+    if alone.startswith(("（", "(")) and layout.CLOSED.fullmatch(alone):
+        return None, [Furniture("end-mark", Span(begin, end))]  # （完） on a line of its own
     # both jump patterns open with a bracket: a line that does not is tried against neither
     if alone.startswith(("（", "(")) and (
         layout.JUMP_TO.fullmatch(alone) or layout.JUMP_FROM.fullmatch(alone)
