@@ -177,6 +177,8 @@ def test_a_credit_run_on_after_the_last_sentence_keeps_the_spaces_between_its_na
         ("本报讯 记者张某、李某 通讯员刘某 日前，", "记者张某、李某 通讯员刘某", ["张某", "李某", "刘某"]),
         ("本报讯 记者 王 力 昨天，", "记者 王 力", ["王力"]),
         ("本报3月6日讯特约记者张某、李某 近日，", "特约记者张某、李某", ["张某", "李某"]),
+        ("本报讯 记者/张某 通讯员｜李某 近日，", "记者/张某 通讯员｜李某", ["张某", "李某"]),
+        ("某某日报讯记者|张某、通讯员|刘某 报道 近日，", "记者|张某、通讯员|刘某", ["张某", "刘某"]),
     ],
 )
 def test_spaced_credit_after_the_dateline(line: str, credit: str, names: list[str]) -> None:

@@ -94,7 +94,7 @@ def match_dateline(line: str, *, alone: bool = False) -> DatelineMatch | None:
     return DatelineMatch(end, source, m.group("date"), cstart, cend)
 
 
-_ROLE_AT = re.compile(r"(?:" + "|".join(press.REPORTER_ROLES) + r")[:：]?[ \u3000]*")
+_ROLE_AT = re.compile(r"(?:" + "|".join(press.REPORTER_ROLES) + r")[ \u3000]*[:：/／|｜]?[ \u3000]*")
 _CREDIT_NAME_AT = re.compile(r"(?:[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff][ \u3000][\u4e00-\u9fff])(?=[\s、]|$)")
 _CREDIT_GAP = re.compile(r"[ \u3000]*、[ \u3000]*|[ \u3000]+")
 
