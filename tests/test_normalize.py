@@ -141,3 +141,39 @@ def test_lines_a_report_prints_itself_are_no_particulars(line: str) -> None:
     from fangzhi.lexicon.layout import particulars_line
 
     assert not particulars_line(line)
+
+
+@pytest.mark.parametrize(
+    ("line", "where"),
+    [
+        ("2023-03-05 10:20:33", "under"),
+        ("分享到：", "under"),
+        ("阅读：1234", "under"),
+        ("时间：2023-03-05 10:20", "under"),
+        ("上一篇：某某召开项目推进会", "after"),
+        ("【打印本页】 【关闭窗口】", "after"),
+        ("扫一扫在手机打开当前页", "after"),
+        ("【纠错】", "after"),
+        ("版权所有：某某日报社", "after"),
+        ("点赞 收藏 分享", "after"),
+    ],
+)
+def test_a_web_pages_chrome_is_furniture(line: str, where: str) -> None:
+    from fangzhi.pipeline import parse_text
+
+    one = "3月5日，市委召开常委会会议，研究部署重点工作。会议强调，要狠抓落实。"
+    two = "日前，市长杨某深入城区调研重点项目建设。他强调，要加快项目进度。"
+    if where == "under":
+        page = f"市委召开常委会会议\n{line}\n{one}\n\n杨某调研重点项目建设\n{line}\n{two}"
+    else:
+        page = f"市委召开常委会会议\n{one}\n{line}\n\n杨某调研重点项目建设\n{two}\n{line}"
+    parsed = parse_text(page)
+    assert {f.kind for f in parsed.page.furniture} == {"chrome"}
+    assert [a.body_text for a in parsed.articles] == [one, two]
+
+
+@pytest.mark.parametrize("line", ["时间：3月5日上午9时", "更多精彩内容请关注", "大中小学生"])
+def test_text_that_only_looks_like_chrome_stays(line: str) -> None:
+    from fangzhi.lexicon.layout import chrome_line
+
+    assert not chrome_line(line)

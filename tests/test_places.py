@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import timeit
-
 from fangzhi.extract.places import PlaceHit, find_places, gazetteer
 
 
@@ -116,8 +114,10 @@ def test_gazetteer_is_built_once() -> None:
     assert len(gazetteer().divisions) > 3000
 
 
-def test_a_long_article_scans_in_a_few_milliseconds() -> None:
-    text = ("会议强调，全市上下要坚定信心。衡阳市雁峰区、衡南县和耒阳市作表态发言，" * 250)[:10_000]
-    find_places(text)
-    best = min(timeit.repeat(lambda: find_places(text), number=3, repeat=3)) / 3
-    assert best < 0.02  # typically 1–2 ms; a regex alternation of every name takes 20+
+def test_a_long_article_finds_every_place_it_names() -> None:
+    # its speed is measured in benchmarks/parse.py, never timed in a unit test
+    unit = "会议强调，全市上下要坚定信心。衡阳市雁峰区、衡南县和耒阳市作表态发言，"
+    text = unit * 250
+    hits = find_places(text)
+    assert len({h.start for h in hits if h.name == "衡南县"}) == 250
+    assert len({h.start for h in hits if h.name == "耒阳市"}) == 250

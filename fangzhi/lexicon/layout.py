@@ -127,6 +127,36 @@ def particulars_line(s: str) -> bool:
     return len(ANY_FIELD.findall(s)) >= 2 or NUMERIC_DATE.search(s) is not None
 
 
+# A web page's controls and links printed among its text (打印 关闭, 分享到：, 上一篇：…, 版权所有…):
+# words of a page's chrome only, or a line that opens with a link's label.
+_CHROME_WORD = re.compile(
+    r"打印本页|打印本文|打印|关闭窗口|关闭本页|关闭|返回顶部|返回首页|返回列表|返回|分享到|分享|收藏本页|收藏|点赞|"
+    r"纠错|我要纠错|扫一扫在手机打开当前页|扫一扫|在手机打开当前页|手机看|字体|字号|默认|大|中|小|"
+    r"相关新闻|相关阅读|相关链接|相关文章|推荐阅读|延伸阅读|热点推荐|更多|评论|转发|举报|复制链接|微信|微博|QQ空间|"
+    r"[上下]一[篇条]|无|顶|踩|编辑推荐"
+)
+_CHROME_SEP = re.compile(r"[\s【】\[\]（）()|｜:：·/>»,，、]+")
+_LINK_LINE = re.compile(
+    r"^[【\[]?(?:[上下]一[篇条]|相关(?:新闻|阅读|链接|文章)|推荐阅读|延伸阅读)[】\]]?\s*[:：]"
+    r"|^版权所有|^Copyright|ICP备"
+)
+_COUNT_LINE = re.compile(r"^(?:阅读|点击|浏览|访问)(?:次数|量|数)?\s*[:：]\s*\d+\s*次?$")
+_DATE_ALONE = re.compile(
+    r"^(?:(?:时间|日期)\s*[:：]\s*(?=\d{4}[-/]))?\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?(?:\s+\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?$"
+)
+
+
+def chrome_line(s: str) -> bool:
+    """A line of a web page's controls, links, counters or its date alone: no report's text."""
+    s = s.strip()
+    if not s or len(s) > 60:
+        return False
+    if _LINK_LINE.search(s) or _COUNT_LINE.match(s) or _DATE_ALONE.match(s):
+        return True
+    words = [w for w in _CHROME_SEP.split(s) if w]
+    return bool(words) and all(_CHROME_WORD.fullmatch(w) for w in words)
+
+
 # Marks that close a report or send it to another page: （完）, （下转第3版）, （编辑 某某）.
 END_MARK = re.compile(
     r"\s*(?:[（(]\s*(?:完|终)\s*[）)]|[（(]\s*(?:下转|紧转|转|续)(?:第)?\s*"
