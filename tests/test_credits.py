@@ -179,6 +179,7 @@ def test_a_credit_run_on_after_the_last_sentence_keeps_the_spaces_between_its_na
         ("本报3月6日讯特约记者张某、李某 近日，", "特约记者张某、李某", ["张某", "李某"]),
         ("本报讯 记者/张某 通讯员｜李某 近日，", "记者/张某 通讯员｜李某", ["张某", "李某"]),
         ("某某日报讯记者|张某、通讯员|刘某 报道 近日，", "记者|张某、通讯员|刘某", ["张某", "刘某"]),
+        ("本报讯 记者张某，通讯员刘某 近日，", "记者张某，通讯员刘某", ["张某", "刘某"]),
     ],
 )
 def test_spaced_credit_after_the_dateline(line: str, credit: str, names: list[str]) -> None:
@@ -201,7 +202,7 @@ def test_no_spaced_credit_without_a_name_and_a_space(line: str) -> None:
 
 
 def test_bracketed_credit_opening_a_paragraph_is_a_dateline() -> None:
-    line = "（记者 张某 通讯员 李某）3月5日，市委召开常委会会议。"
+    line = "（记者 张某，通讯员 李某）3月5日，市委召开常委会会议。"
     m = match_dateline(line)
     assert m is not None and m.source is None and line[m.end :].startswith("3月5日")
     assert [c.name for c in parse_credit(line[m.credit_start : m.credit_end])] == ["张某", "李某"]
@@ -291,3 +292,16 @@ def test_a_marked_name_after_a_body_is_its_credit() -> None:
     assert article.body_text == lead
     assert [b.name for b in article.bylines] == ["张某"]
     assert names_only("■张某") and not names_only("■要闻")
+
+
+@pytest.mark.parametrize(
+    "credit", ["（记者 张某 通讯员 李某 文/摄）", "（某某日报）", " （张某）", "（来源：某某日报 作者：张某）"]
+)
+def test_credits_run_on_after_the_last_sentence_leave_the_body(credit: str) -> None:
+    from fangzhi.pipeline import parse_text
+
+    one = "3月5日，市委召开常委会会议，研究部署重点工作。\n会议强调，要狠抓落实。市领导陈某出席会议。"
+    two = "日前，市长杨某深入城区调研重点项目建设。\n他强调，要加快项目进度。"
+    page = f"市委召开常委会会议\n本报讯 {one}{credit}\n\n杨某调研重点项目建设\n本报讯 {two}{credit}"
+    arts = parse_text(page).articles
+    assert [a.body_text for a in arts] == [one, two]

@@ -95,8 +95,12 @@ def match_dateline(line: str, *, alone: bool = False) -> DatelineMatch | None:
 
 
 _ROLE_AT = re.compile(r"(?:" + "|".join(press.REPORTER_ROLES) + r")[ \u3000]*[:：/／|｜]?[ \u3000]*")
-_CREDIT_NAME_AT = re.compile(r"(?:[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff][ \u3000][\u4e00-\u9fff])(?=[\s、]|$)")
-_CREDIT_GAP = re.compile(r"[ \u3000]*、[ \u3000]*|[ \u3000]+")
+_NEXT_ROLE = r"[ \u3000]*[，,][ \u3000]*(?=" + "|".join(press.REPORTER_ROLES) + ")"
+_CREDIT_NAME_AT = re.compile(
+    r"(?:[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff][ \u3000][\u4e00-\u9fff])(?=[\s、]|" + _NEXT_ROLE + "|$)"
+)
+# between names: 、 or spaces; before the next role a comma too (记者甲，通讯员乙)
+_CREDIT_GAP = re.compile(r"[ \u3000]*、[ \u3000]*|" + _NEXT_ROLE + r"|[ \u3000]+")
 
 
 def spaced_credit(rest: str) -> tuple[int, int, int] | None:
@@ -119,7 +123,7 @@ def spaced_credit(rest: str) -> tuple[int, int, int] | None:
                 lead = pos
                 break
             pos = gap.end()
-            lead = pos if "、" not in gap.group() else -1
+            lead = pos if not any(c in gap.group() for c in "、，,") else -1
         if not named:
             return None
     if end < 0 or lead < 0 or (lead < len(rest) and lead == end):
@@ -137,8 +141,8 @@ def _opening_credit(line: str, alone: bool) -> DatelineMatch | None:
     if m is None:
         return None
     group = "credit" if m.group("credit") is not None else "credit2"
-    inner = m.group(group)
-    if _ROLE_AT.match(inner.strip()) is None or not is_byline_line(inner.strip()):
+    inner = m.group(group).strip().replace("，", " ").replace(",", " ")  # 记者甲，通讯员乙
+    if _ROLE_AT.match(inner) is None or not is_byline_line(inner):
         return None
     end = m.end()
     while end < len(line) and line[end] in "：: ":
@@ -325,10 +329,13 @@ def photo_credit_line(line: str) -> re.Match[str] | None:
     return press.PHOTO_CREDIT.fullmatch(line.strip())
 
 
+_WROTE_AND_SHOT = re.compile(r"文\s*[/／、·]?\s*(?:摄影|摄)")
+
+
 def photo_credit(line: str) -> re.Match[str] | None:
     m = press.PHOTO_CREDIT.search(line)
-    if not m:
-        return None
+    if not m or _WROTE_AND_SHOT.search(m.group()):
+        return None  # （记者 某某 文/摄）: who wrote the report took its pictures, no caption
     # the caption must be more than the credit
     return m if m.start() > 0 else None
 
@@ -355,7 +362,8 @@ def trailing_credit(text: str) -> int | None:
         return 0  # 来源：某某县融媒体中心, a line of its own
     # the bracket closes the stripped line: search only a line that ends in one
     m = _TRAILING_BRACKET.search(s) if s.endswith(("）", ")", "】")) else None
-    after_stop = m is not None and (m.start() == 0 or s[m.start() - 1] in "。！？”’…")
+    before = s[: m.start()].rstrip() if m is not None else ""
+    after_stop = m is not None and (not before or before[-1] in "。！？”’…")
     if m is not None and after_stop and _credit_words((m.group("c") or m.group("c2")).strip()):
         return m.start()
     stop = max(s.rfind("。"), s.rfind("！"), s.rfind("？"))
@@ -401,8 +409,9 @@ _OUTLET_CREDIT = re.compile(r"^[\u4e00-\u9fff]{1,10}(?:融媒体中心|融媒|�
 def _credit_words(inner: str) -> bool:
     if _SOURCE.match(inner) or _ORG_CREDIT.match(inner) or _SUPPLIED.match(inner):
         return True
-    if inner in press.REPORTER_ROLES:
-        return True  # （本报记者）: the paper's reporter, unnamed
+    if _OUTLET_CREDIT.match(inner) or inner in press.REPORTER_ROLES:
+        # （某某日报）: the paper it came from; （本报记者）: the paper's reporter, unnamed
+        return True
     org, _, people = inner.partition(" ")
     if (_ORG_CREDIT.match(org) or _OUTLET_CREDIT.match(org)) and people.strip():
         # （县融媒体中心 张三 李四）: the unit, then its people
