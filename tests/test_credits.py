@@ -295,7 +295,8 @@ def test_a_marked_name_after_a_body_is_its_credit() -> None:
 
 
 @pytest.mark.parametrize(
-    "credit", ["（记者 张某 通讯员 李某 文/摄）", "（某某日报）", " （张某）", "（来源：某某日报 作者：张某）"]
+    "credit",
+    ["（记者 张某 通讯员 李某 文/摄）", "（某某日报）", " （张某）", "（来源：某某日报 作者：张某）"],
 )
 def test_credits_run_on_after_the_last_sentence_leave_the_body(credit: str) -> None:
     from fangzhi.pipeline import parse_text

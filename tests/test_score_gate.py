@@ -38,7 +38,7 @@ FACT_FLOORS = [
     "documents.f1=1.0",
     "events.f1=0.9",
     "event_roles=0.9",
-    "slogans.f1=0.8",
+    "slogans.f1=0.92",
 ]
 
 

@@ -75,3 +75,26 @@ def test_a_numeral_alone_does_not_make_a_slogan(text: str) -> None:
 )
 def test_a_line_held_as_a_goal_or_a_campaign_is_a_slogan(text: str, want: list[str]) -> None:
     assert [h.text for h in find_slogans(text)] == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("今年全县“三保”“四稳”工作落实有力。", ["三保", "四稳"]),  # a run of numbered formulas
+        ("全力建设甲区、乙区、丙区“三大片区”，不断完善配套。", ["三大片区"]),  # the clause's verb
+    ],
+)
+def test_numbered_formulas_by_their_use(text: str, want: list[str]) -> None:
+    assert [h.text for h in find_slogans(text)] == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "要持续整治“推拖慢”等作风问题。",  # a problem fought, not a line pursued
+        "牢牢把握“收官之年”这一关键节点。",  # a period
+        "通过小切口撬动大产业，实现“四两拨千斤”。",  # a saying with numerals
+    ],
+)
+def test_problems_periods_and_sayings_are_no_slogans(text: str) -> None:
+    assert find_slogans(text) == []

@@ -11,12 +11,14 @@ from __future__ import annotations
 import re
 
 # Verbs printed just before a slogan.
-CUE_BEFORE = re.compile(
+CUE_VERBS = (
     r"(?:实施|落实|贯彻落实|贯彻|推进|深入推进|推动|坚持|围绕|聚焦|践行|打造|打好|打赢|深化|开展|紧盯|按照|"
     r"突出|对标|构建|抓实|抓好|推行|实行|建设|建好|参与|扎实推进|加快推进|全面落实|持续推进|"
     r"大力实施|加快建设|争创|创建|力争|为实现|在实现|把握|锚定|瞄准|以开展)"
-    r"[\u4e00-\u9fff]{0,6}$"
 )
+CUE_BEFORE = re.compile(CUE_VERBS + r"[\u4e00-\u9fff]{0,6}$")
+# The same verb anywhere in the quote's clause: 打造甲、乙、丙“五张产业名片”.
+CUE_IN_CLAUSE = re.compile(CUE_VERBS)
 # Nouns printed just after one.
 CUE_AFTER = re.compile(
     r"^(?:发展战略|战略|总目标|目标任务|目标|行动计划|行动|攻坚行动|专项行动|工程|要求|格局|理念|"
@@ -41,4 +43,15 @@ NOT_SLOGANS = frozenset("两会 三会一课 双节 五一 十一 七一 八一"
 # A quote that sums up what someone said: 用“四个选择”概括, 以“三个没想到”形容.
 SUMMARY_AROUND = re.compile(r"(?:用|以)“[^”]{2,12}”(?:来)?(?:概括|总结|形容|描述)")
 # Idioms of four characters are phrases of style, not policy (and 一盘棋, 一条心).
-IDIOM_FORMULAS = frozenset("一盘棋 一条心 一张图 一把手 一家亲 一股劲 满堂红 满堂彩".split())
+IDIOM_FORMULAS = frozenset(
+    "一盘棋 一条心 一张图 一把手 一家亲 一股劲 满堂红 满堂彩 四两拨千斤 一举两得 一石二鸟 "
+    "三心二意 七上八下 九牛一毛 千方百计 三番五次 四面八方 五湖四海 万无一失 一清二楚 十全十美 "
+    "千军万马 一鼓作气 一马当先 一往无前 独一无二 一针见血 一目了然 一丝不苟 一如既往 千家万户 "
+    "千头万绪 万紫千红 五花八门 四通八达".split()
+)
+# What is fought, not pursued: 整治“庸懒散”, 破除“四风”问题 — a named problem is no policy line.
+AGAINST_BEFORE = re.compile(
+    r"(?:整治|纠治|破除|杜绝|防止|克服|反对|纠正|根治|治理|查处|惩治)[\u4e00-\u9fff]{0,4}$"
+)
+# A period named in quotes: 把握“决胜之年”, 迎来“收官之年”.
+PERIOD_END = re.compile(r"(?:之年|之际|之时|元年)$")
