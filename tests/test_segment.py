@@ -267,3 +267,18 @@ def test_heads_and_a_reporters_line_over_a_dateline_that_names_none_are_one_repo
     (rec,) = records(text)
     assert (rec["headline"], rec["subtitle"]) == ("久久为功 凝心聚力", "某某在分会场参加并部署贯彻落实工作")
     assert [b["name"] for b in rec["bylines"]] == ["甲某某"]
+
+
+def test_a_title_printed_at_the_page_end_heads_the_commentary_that_has_none() -> None:
+    text = (
+        "本报评论员\n\n春风正劲，奋进当时。抓春耕生产，必须把各项措施落到实处，容不得半点懈怠。真抓实干是关键。\n\n"
+        "回望过去，全市上下迎难而上，各项工作扎实推进。\n\n"
+        "市政府召开常务会议\n\n某某晚报讯（记者 陈某）8月15日上午，市长杨某主持召开市政府常务会议。"
+        "会议强调，要抓好春耕生产，确保粮食安全。\n\n真抓实干 跑出春耕生产加速度\n"
+    )
+    recs = records(text)
+    assert [(r["kind"], r["headline"]) for r in recs] == [
+        ("commentary", "真抓实干 跑出春耕生产加速度"),
+        ("news", "市政府召开常务会议"),
+    ]
+    assert recs[1]["body"].endswith("确保粮食安全。")

@@ -596,7 +596,8 @@ def _titled_by(
 
 def _place_strays(blocks: tuple[Block, ...], drafts: list[Draft], strays: list[int]) -> None:
     memo: dict[str, Vector] = {}
-    headless = [d for d in drafts if not d.head and d.dateline is not None]
+    # a report with its dateline or its credit line (本报评论员) but no head printed over it
+    headless = [d for d in drafts if not d.head and not d.fragment and (d.dateline is not None or d.bylines)]
     for s in strays:
         best = _titled_by(blocks[s].text, headless, blocks, memo)
         if best is not None:
