@@ -177,3 +177,12 @@ def test_text_that_only_looks_like_chrome_stays(line: str) -> None:
     from fangzhi.lexicon.layout import chrome_line
 
     assert not chrome_line(line)
+
+
+def test_a_folio_with_its_sections_name_after_a_colon_is_furniture() -> None:
+    from fangzhi.pipeline import parse_text
+
+    lead = "3月5日，市委召开常委会会议，研究部署重点工作。会议强调，要狠抓落实。"
+    parsed = parse_text(f"A5版：文化·副刊\n\n市委召开常委会会议\n\n{lead}")
+    assert [f.kind for f in parsed.page.furniture] == ["page-header"]
+    assert [a.body_text for a in parsed.articles] == [lead]

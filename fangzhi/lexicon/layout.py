@@ -77,7 +77,7 @@ FURNITURE_LINE = re.compile(
     + r")?"
     + r"|"
     + FOLIO
-    + r"(?:\s*[\u4e00-\u9fff·]{2,8})?(?:\s+"
+    + r"(?:\s*[:：]?\s*[\u4e00-\u9fff·]{2,8})?(?:\s+"
     + PAPER_NAME
     + r")?"
     + r"|"
