@@ -282,3 +282,20 @@ def test_a_title_printed_at_the_page_end_heads_the_commentary_that_has_none() ->
         ("news", "市政府召开常务会议"),
     ]
     assert recs[1]["body"].endswith("确保粮食安全。")
+
+
+def test_lines_marked_alike_are_read_by_their_words() -> None:
+    # three lines all marked as headings: the one under the kicker and over the —— line heads
+    lines = [("坚持稳中求进", 2), ("市委常委会召开会议", 2), ("——研究部署全年重点工作", 2)]
+    assert head_roles(lines) == ["kicker", "headline", "subtitle"]
+    assert head_roles([("推动高质量发展——", 2), ("市委常委会召开会议", 2)]) == ["kicker", "headline"]
+
+
+def test_a_meeting_held_is_a_headline_not_a_subtitle() -> None:
+    # 召开/举行 end headlines (某某会议召开); 主持/讲话 end the subtitles under them
+    assert head_roles([("坚持稳中求进", 0), ("市委常委会召开会议", 0), ("——研究部署全年重点工作", 0)]) == [
+        "kicker",
+        "headline",
+        "subtitle",
+    ]
+    assert head_roles([("市委常委会召开会议", 0), ("某某主持并讲话", 0)]) == ["headline", "subtitle"]

@@ -14,7 +14,7 @@ LEAD_OPENING = re.compile(
 # A subtitle (副题) opens with a dash (——访…) or reports who presided or spoke.
 SUBTITLE_START = re.compile(r"^(?:——|—|－－|--)")
 SUBTITLE_CUE = re.compile(
-    r"(?:主持|出席|讲话|致辞|颁奖|参加|会见|看望|慰问|调研|陪同|召开|举行|开幕|闭幕|作报告|宣讲|督导|带队)"
+    r"(?:主持|出席|讲话|致辞|颁奖|参加|会见|看望|慰问|调研|陪同|作报告|宣讲|督导|带队)"
     r"(?:会议)?$"
 )
 INTERVIEW = re.compile(r"^(?:——|—)?\s*(?:访|专访|对话)")

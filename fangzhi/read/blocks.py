@@ -306,7 +306,9 @@ def head_roles(lines: list[tuple[str, int]]) -> list[str]:
     """Kicker (引题), headline (主题) and subtitle (副题) for the lines of one headline block."""
     n = len(lines)
     levels = [lv for _, lv in lines if lv]
-    if levels:
+    # the one line marked above the others is the headline; lines all marked alike say nothing
+    # of which is, and are read by their words as plain lines are
+    if levels and (len(levels) < n or levels.count(min(levels)) == 1):
         top = min(levels)
         h = next(i for i, (_, lv) in enumerate(lines) if lv == top)
         return ["kicker" if i < h else "headline" if i == h else "subtitle" for i in range(n)]
