@@ -306,3 +306,14 @@ def test_credits_run_on_after_the_last_sentence_leave_the_body(credit: str) -> N
     page = f"市委召开常委会会议\n本报讯 {one}{credit}\n\n杨某调研重点项目建设\n本报讯 {two}{credit}"
     arts = parse_text(page).articles
     assert [a.body_text for a in arts] == [one, two]
+
+
+@pytest.mark.parametrize("line", ["来源：某某日报", "转自：某某新闻网"])
+def test_a_source_line_under_a_head_credits_the_report_below(line: str) -> None:
+    from fangzhi.pipeline import parse_text
+
+    lead = "3月5日，市委召开常委会会议，研究部署重点工作。会议强调，要狠抓落实。"
+    (article,) = parse_text(f"市委召开常委会会议\n{line}\n{lead}").articles
+    assert article.headline is not None and article.headline.text == "市委召开常委会会议"
+    assert article.body_text == lead
+    assert article.bylines == ()

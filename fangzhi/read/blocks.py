@@ -143,7 +143,10 @@ def _classify(page: Page) -> list[Unit]:
             continue
         kind = "head" if _head_like(s, line) else "prose"
         if kind == "head" and not line.heading and credits.trailing_credit(s) == 0:
-            units.append(Unit("credit", line.span, line))  # all of a short line is a credit: （记者 张三）
+            # all of a short line is a credit: （记者 张三） after a report; under a head (来源：某报)
+            # it credits the report below, as a byline line does
+            after_head = bool(units) and units[-1].kind == "head" and credits.source_line(s)
+            units.append(Unit("byline" if after_head else "credit", line.span, line))
         elif kind == "prose" and not line.heading:
             units.extend(_prose_and_credit(line.span, line, text))
         else:

@@ -351,6 +351,12 @@ _SOURCE_LINE = re.compile(
 _ORG_CREDIT = re.compile(r"^[\u4e00-\u9fff]{1,8}(?:办|部|局|委|中心|站|所|队|院|组)$")
 
 
+def source_line(line: str) -> bool:
+    """A line that is nothing but where a report came from: 来源：某某日报, 转自某某网."""
+    s = line.strip()
+    return len(s) <= 40 and "。" not in s and _SOURCE_LINE.match(s) is not None
+
+
 def trailing_credit(text: str) -> int | None:
     """Where a credit printed after a report's last sentence begins, or None.
 
