@@ -123,6 +123,7 @@ def test_bracket_depths_in_one_pass_equal_depths_counted_afresh(line: str) -> No
         "某某日报 2011-12-16 06:30 大字",
         "发布时间：2023-03-06 来源：某某日报",
         "来源：某某日报 | 2023-03-06",
+        "索引号：001-2023-00123 发布机构：某某县人民政府办公室",
     ],
 )
 def test_a_web_pages_particulars_are_furniture(line: str) -> None:
@@ -156,6 +157,8 @@ def test_lines_a_report_prints_itself_are_no_particulars(line: str) -> None:
         ("【纠错】", "after"),
         ("版权所有：某某日报社", "after"),
         ("点赞 收藏 分享", "after"),
+        ("当前位置：首页 > 新闻中心 > 本地新闻", "under"),
+        ("首页 >> 要闻", "after"),
     ],
 )
 def test_a_web_pages_chrome_is_furniture(line: str, where: str) -> None:

@@ -101,7 +101,7 @@ FURNITURE_LINE = re.compile(
 # — labelled fields, or an outlet's name and a date (某某日报 2011-12-16 06:30). Labels a report
 # may print in its own text (时间：… 地点：… of a notice) count only beside one of these.
 _PARTICULAR = (
-    r"(?:信息来源|来源|稿源|作者|发布者|发布人|发布时间|发布日期|发表时间|发表日期|刊发日期|更新时间|录入时间|点击数|点击量|点击|"
+    r"(?:信息来源|来源|稿源|作者|发布者|发布人|发布单位|发布机构|索引号|生成日期|成文日期|发文机关|主题分类|发布时间|发布日期|发表时间|发表日期|刊发日期|更新时间|录入时间|点击数|点击量|点击|"
     r"浏览次数|浏览量|浏览|阅读次数|阅读量|访问量|字号|字体|语音阅读)"
 )
 PARTICULAR_FIELD = re.compile(_PARTICULAR + r"\s*[:：]")
@@ -139,6 +139,9 @@ _CHROME_SEP = re.compile(r"[\s【】\[\]（）()|｜:：·/>»,，、]+")
 _LINK_LINE = re.compile(
     r"^[【\[]?(?:[上下]一[篇条]|相关(?:新闻|阅读|链接|文章)|推荐阅读|延伸阅读)[】\]]?\s*[:：]"
     r"|^版权所有|^Copyright|ICP备"
+    # a breadcrumb: 当前位置：首页 > 新闻中心, 首页 >> 要闻
+    r"|^(?:您?当前(?:的)?位置|您的位置|所在位置|位置|当前页)\s*[:：]"
+    r"|^首页\s*(?:>|＞|»|›|/)"
 )
 _COUNT_LINE = re.compile(r"^(?:阅读|点击|浏览|访问)(?:次数|量|数)?\s*[:：]\s*\d+\s*次?$")
 _DATE_ALONE = re.compile(
