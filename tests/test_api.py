@@ -16,6 +16,7 @@ import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import pytest
 import schemathesis
@@ -35,6 +36,9 @@ VENDOR = HERE / "static" / "vendor"
 INT64_MAX = 2**63 - 1
 
 JSON_ROUTES = {
+    "/api/collection": {"get"},
+    "/api/papers/{publication}": {"get"},
+    "/api/issues/{publication}/{day}": {"get"},
     "/api/search": {"get"},
     "/api/articles": {"get"},
     "/api/articles/{article_id}": {"get"},
@@ -665,10 +669,55 @@ def test_every_html_page_answers_with_its_content(client: TestClient, url: str, 
     assert json_link(page).startswith("/api/")
 
 
-def test_the_home_page_is_search(client: TestClient) -> None:
-    r = client.get("/", follow_redirects=False)
-    assert r.status_code in (302, 307) and r.headers["location"] == "/search"
-    assert ok_html(client, "/search").count('name="q"') == 1
+def test_the_home_page_shows_the_collection(client: TestClient) -> None:
+    home = ok_html(client, "/")
+    c = client.get("/api/collection").json()
+    assert c["articles"] == client.get("/api/articles?limit=1").json()["total"]
+    assert f"{c['articles']} 篇文章" in home and f"{len(c['papers'])} 种报纸" in home
+    for paper in c["papers"]:
+        assert f'href="/paper/{quote(paper["publication"])}"' in home
+    assert c["latest"] and c["latest"] == sorted(c["latest"], key=lambda i: i["date"], reverse=True)
+
+
+def test_a_paper_lists_its_issues_and_the_days_a_year_covers(client: TestClient) -> None:
+    c = client.get("/api/collection").json()
+    paper = max(c["papers"], key=lambda p: p["issues"])
+    name = quote(paper["publication"])
+    got = client.get(f"/api/papers/{name}").json()
+    assert sum(i["pages"] for i in got["issues"]) == paper["pages"]
+    days = {d for m in got["calendar"] for d in m["days"]}
+    assert days == {i["date"] for i in got["issues"] if i["date"] and i["date"][:4] == str(got["year"])}
+    assert len(got["calendar"]) == 12
+    page = ok_html(client, f"/paper/{name}")
+    assert all(f"/issue/{name}/{d}" in page for d in days)
+
+
+def test_an_issue_lists_its_articles_in_printed_order(client: TestClient) -> None:
+    c = client.get("/api/collection").json()
+    latest = c["latest"][0]
+    name = quote(latest["publication"])
+    issue = client.get(f"/api/issues/{name}/{latest['date']}").json()
+    assert sum(len(p["articles"]) for p in issue["pages"]) == latest["articles"]
+    for p in issue["pages"]:
+        stored = [a["id"] for a in client.get(f"/api/pages/{quote(p['id'])}").json()["articles"]]
+        assert [a["id"] for a in p["articles"]] == stored
+        assert [a["seq"] for a in p["articles"]] == sorted(a["seq"] for a in p["articles"])
+    html_page = ok_html(client, f"/issue/{name}/{latest['date']}")
+    assert all(f'href="/article/{a["id"]}"' in html_page for p in issue["pages"] for a in p["articles"])
+
+
+@pytest.mark.parametrize(
+    ("path", "status"),
+    [
+        ("/api/papers/没有这种报", 404),
+        ("/api/issues/某某日报/1999-01-01", 404),
+        ("/api/issues/某某日报/昨天", 422),
+    ],
+)
+def test_browsing_what_is_not_held_is_a_clear_error(client: TestClient, path: str, status: int) -> None:
+    r = client.get(path)
+    assert r.status_code == status
+    assert r.json()["error"]["message"]
 
 
 TWINS = [
@@ -683,6 +732,10 @@ TWINS = [
     "/chronicle?from=2023-06-01&to=2023-07-31&type=meeting",
     "/trends",
     "/trends?terms=安全生产,调研",
+    "/",
+    "/paper/某市日报",
+    "/paper/某市日报?year=2023",
+    "/issue/某市日报/2023-07-08",
     "/network?person=朱健",
     "/network?person=朱健&min_weight=2",
     "/network",

@@ -354,7 +354,7 @@ def test_network_draws_everyone(tab: Tab) -> None:
 
 def test_network_filters_by_person(tab: Tab) -> None:
     tab.goto("/network")
-    tab.page.get_by_role("textbox", name=re.compile("Person")).fill("朱健")
+    tab.page.get_by_role("textbox", name=re.compile("人物")).fill("朱健")
     with tab.page.expect_navigation(), _network_response(tab) as data:
         tab.page.get_by_role("button", name="显示").click()
     assert "person=" + quote("朱健") in tab.page.url
@@ -402,6 +402,25 @@ def test_search_works_without_javascript(tab_nojs: Tab) -> None:
     assert 0 < _total(tab) < before
     expect(tab.page.locator("p.total strong")).to_have_text("朱健")
     tab.shot("filtered-without-js")
+    tab.assert_clean()
+
+
+def test_home_leads_to_a_paper_an_issue_and_its_articles(tab: Tab) -> None:
+    expect = _expect()
+    tab.goto("/")
+    expect(tab.page.get_by_role("heading", name="馆藏")).to_be_visible()
+    tab.shot("home")
+    tab.page.locator("table.papers a").first.click()
+    expect(tab.page.locator("section.calendar .month")).to_have_count(12)
+    day = tab.page.locator("section.calendar a").first
+    expect(day).to_be_visible()
+    tab.shot("paper")
+    day.click()
+    articles = tab.page.locator("ol.articles a")
+    expect(articles.first).to_be_visible()
+    headline = articles.first.inner_text()
+    articles.first.click()
+    expect(tab.page.locator("article")).to_contain_text(headline.strip("（无标题）") or "")
     tab.assert_clean()
 
 

@@ -9,18 +9,20 @@ import re
 import secrets
 import sqlite3
 import tempfile
+from dataclasses import asdict
 from pathlib import Path
 from typing import Annotated, Any
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 from fastapi import FastAPI, File, Form, HTTPException, Query, Request, Security, UploadFile
+from fastapi import Path as FastAPIPath
 from fastapi.openapi.docs import get_swagger_ui_html
-from fastapi.responses import HTMLResponse, PlainTextResponse, RedirectResponse
+from fastapi.responses import HTMLResponse, PlainTextResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from fastapi.templating import Jinja2Templates
 from starlette.concurrency import run_in_threadpool
 
-from fangzhi import query
+from fangzhi import browse, query
 from fangzhi.chronicle import record as chronicle_record
 from fangzhi.settings import Settings
 from fangzhi.web import marks
@@ -48,9 +50,43 @@ def install_routes(app: FastAPI, templates: Jinja2Templates) -> None:
     def page(request: Request, name: str, json_url: str, **context: Any) -> HTMLResponse:
         return templates.TemplateResponse(request, name, {"json_url": json_url, **context})
 
-    @app.get("/", include_in_schema=False)
-    def home() -> RedirectResponse:
-        return RedirectResponse("/search")
+    # -- the collection, and browsing it paper by paper, issue by issue
+    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
+    def home(request: Request, conn: Conn) -> HTMLResponse:
+        return page(request, "home.html", "/api/collection", c=browse.collection(conn))
+
+    @app.get(
+        "/api/collection", tags=["browse"], summary="What the archive holds: papers, counts, latest issues"
+    )
+    def api_collection(conn: Conn) -> dict[str, Any]:
+        return asdict(browse.collection(conn))
+
+    @app.get("/api/papers/{publication}", tags=["browse"], summary="A paper's issues and the days they cover")
+    def api_paper(
+        conn: Conn, publication: str, year: int | None = Query(None, ge=1, le=9999)
+    ) -> dict[str, Any]:
+        return _paper(conn, publication, year)
+
+    @app.get("/paper/{publication}", response_class=HTMLResponse, include_in_schema=False)
+    def paper_page(
+        request: Request, conn: Conn, publication: str, year: int | None = Query(None, ge=1, le=9999)
+    ) -> HTMLResponse:
+        data = _paper(conn, publication, year)
+        twin = f"/api/papers/{quote(publication)}" + (f"?year={data['year']}" if data["year"] else "")
+        return page(request, "paper.html", twin, p=data)
+
+    @app.get(
+        "/api/issues/{publication}/{day}",
+        tags=["browse"],
+        summary="An issue: its pages, each with its articles in printed order",
+    )
+    def api_issue(conn: Conn, publication: str, day: str = ISSUE_DAY) -> dict[str, Any]:
+        return asdict(_issue_or_404(conn, publication, day))
+
+    @app.get("/issue/{publication}/{day}", response_class=HTMLResponse, include_in_schema=False)
+    def issue_page(request: Request, conn: Conn, publication: str, day: str = ISSUE_DAY) -> HTMLResponse:
+        found = _issue_or_404(conn, publication, day)
+        return page(request, "issue.html", f"/api/issues/{quote(publication)}/{day}", i=found)
 
     # -- search
     @app.get("/api/search", tags=["search"], summary="Full-text search with facets")
@@ -389,6 +425,38 @@ def install_routes(app: FastAPI, templates: Jinja2Templates) -> None:
 
 
 PEOPLE_PAGE = 100  # people listed on one page of /people
+
+
+# An issue's day in a path: its ISO date, or 日期不详 for the pages of no known date.
+UNDATED = "日期不详"
+ISSUE_DAY = FastAPIPath(pattern=r"^(?:\d{4}-\d{2}-\d{2}|日期不详)$", description="YYYY-MM-DD, or 日期不详")
+
+
+def _paper(conn: sqlite3.Connection, publication: str, year: int | None) -> dict[str, Any]:
+    issues = browse.paper_issues(conn, publication)
+    if issues is None:
+        papers = [p.publication for p in browse.collection(conn).papers]
+        near = [p for p in papers if publication[:2] in p] or papers
+        raise HTTPException(
+            404, f"没有报纸“{publication}”。" + (f"馆藏报纸：{'、'.join(near[:8])}" if near else "")
+        )
+    held = browse.years(conn, publication)
+    shown = year if year is not None else (held[-1] if held else None)
+    months = browse.calendar(conn, shown, publication) if shown is not None else ()
+    return {
+        "publication": publication,
+        "issues": [asdict(i) for i in issues],
+        "years": held,
+        "year": shown,
+        "calendar": [asdict(m) for m in months],
+    }
+
+
+def _issue_or_404(conn: sqlite3.Connection, publication: str, day: str) -> browse.Issue:
+    found = browse.issue(conn, publication, None if day == UNDATED else day)
+    if found is None:
+        raise HTTPException(404, f"没有《{publication}》{day}这一期")
+    return found
 
 
 def _no_person(conn: sqlite3.Connection, key: str) -> str:
