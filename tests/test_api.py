@@ -830,7 +830,7 @@ def test_errors_have_one_shape(client: TestClient, url: str, status: int, code: 
 
 
 def test_validation_errors_name_the_parameter(client: TestClient) -> None:
-    assert "limit" in assert_error(client.get("/api/articles?limit=0"), 422)["message"]
+    assert assert_error(client.get("/api/articles?limit=0"), 422)["message"] == "query.limit：太小"
     assert "q" in assert_error(client.get("/api/search"), 422)["message"]
     assert "format" in assert_error(client.get("/api/chronicle?format=xml"), 422)["message"]
 
@@ -970,9 +970,9 @@ def test_a_request_past_its_deadline_is_a_503_not_a_hang(
 
 def test_an_unknown_person_is_a_404_that_suggests_names_like_it(client: TestClient) -> None:
     message = assert_error(client.get("/api/persons/朱建"), 404)["message"]
-    assert message.startswith("no person 朱建; names like it: 朱健")
+    assert message.startswith("没有人物“朱建”。相近的名字：朱健")
     assert "朱健" in client.get("/person/朱建").text
-    assert assert_error(client.get("/api/persons/QQQ"), 404)["message"] == "no person QQQ"
+    assert assert_error(client.get("/api/persons/QQQ"), 404)["message"] == "没有人物“QQQ”"
 
 
 def test_people_are_found_by_part_of_a_name_or_its_pinyin(client: TestClient) -> None:

@@ -356,7 +356,7 @@ def test_a_server_error_has_the_one_shape_and_tells_no_secret(hostile: Hostile) 
         "error": {
             "status": 500,
             "code": "internal",
-            "message": "internal error: the server could not answer this request",
+            "message": "内部错误：服务器未能回应这一请求",
         }
     }
     assert "secret" not in r.text

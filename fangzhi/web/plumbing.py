@@ -65,7 +65,7 @@ def connection(request: Request) -> Iterator[sqlite3.Connection]:
     """A read-only connection for the request: reads never wait for an ingest (WAL)."""
     readers: Readers = request.app.state.readers
     if not readers.path.exists():  # the archive was removed since the connection was opened
-        raise HTTPException(503, f"no archive at {readers.path.name}: ingest pages first")
+        raise HTTPException(503, f"没有档案库 {readers.path.name}：请先导入版面")
     conn = readers.take()
     # a request's queries stop at the deadline, so work for a reader who gave up does not go on
     deadline = time.monotonic() + REQUEST_SECONDS
@@ -97,6 +97,26 @@ _CODES = {
 }
 
 
+# What a request's parameter got wrong, in the pages' language (pydantic's error types).
+_INVALID = {
+    "missing": "缺少此项",
+    "string_pattern_mismatch": "格式不对",
+    "string_too_long": "太长",
+    "string_too_short": "太短",
+    "int_parsing": "应为整数",
+    "int_from_float": "应为整数",
+    "greater_than_equal": "太小",
+    "greater_than": "太小",
+    "less_than_equal": "太大",
+    "less_than": "太大",
+    "literal_error": "不是可选的值",
+    "enum": "不是可选的值",
+    "bool_parsing": "应为是或否",
+    "date_from_datetime_parsing": "不是日期",
+    "date_parsing": "不是日期",
+}
+
+
 def install_errors(app: FastAPI, templates: Jinja2Templates) -> None:
     def respond(request: Request, status: int, message: str, code: str | None = None) -> Response:
         body = error_body(status, message, code)
@@ -112,15 +132,13 @@ def install_errors(app: FastAPI, templates: Jinja2Templates) -> None:
     async def invalid(request: Request, exc: RequestValidationError) -> Response:
         first = exc.errors()[0] if exc.errors() else {}
         where = ".".join(str(x) for x in first.get("loc", ()))
-        return respond(request, 422, f"{where}: {first.get('msg', 'invalid request')}")
+        return respond(request, 422, f"{where}：{_INVALID.get(str(first.get('type', '')), '不合要求')}")
 
     @app.exception_handler(sqlite3.OperationalError)
     async def too_slow(request: Request, exc: sqlite3.OperationalError) -> Response:
         if "interrupted" in str(exc):
-            return respond(request, 503, "the archive took too long to answer: narrow the search", "too_slow")
-        return secure(
-            request, respond(request, 500, "internal error: the server could not answer this request")
-        )
+            return respond(request, 503, "档案库回应太慢：请缩小检索范围", "too_slow")
+        return secure(request, respond(request, 500, "内部错误：服务器未能回应这一请求"))
 
     @app.exception_handler(query.QueryError)
     async def bad_query(request: Request, exc: query.QueryError) -> Response:
@@ -129,7 +147,7 @@ def install_errors(app: FastAPI, templates: Jinja2Templates) -> None:
     @app.exception_handler(Exception)
     async def internal(request: Request, exc: Exception) -> Response:
         # this handler runs outside the other middleware: the response gets its headers here
-        answer = respond(request, 500, "internal error: the server could not answer this request")
+        answer = respond(request, 500, "内部错误：服务器未能回应这一请求")
         return secure(request, answer)
 
 
@@ -182,9 +200,7 @@ async def _capped(app: ASGIApp, scope: Scope, receive: Receive, send: Send) -> N
             read += len(message.get("body", b""))
             if read > MAX_UPLOAD_BODY:
                 refused = True
-                await _refuse(
-                    scope, receive, send, 413, f"an upload holds at most {MAX_UPLOAD_BODY // 2**20} MiB"
-                )
+                await _refuse(scope, receive, send, 413, f"一次上传不超过 {MAX_UPLOAD_BODY // 2**20} MiB")
                 return {"type": "http.disconnect"}
         return message
 
@@ -207,15 +223,15 @@ async def _refuse(scope: Scope, receive: Receive, send: Send, status: int, messa
     )
 
 
-FORM_EXPIRED = "the form has expired or did not come from this site: reload it and try again"
+FORM_EXPIRED = "表单已过期或并非来自本站：请重新载入后再试"
 
 
 def token_refusal(given: str, token: str) -> tuple[int, str] | None:
     """Why a write with this token is refused (status, message), or None: it is the archive's."""
     if not given:
-        return 401, "writing to the archive needs its token"
+        return 401, "写入档案库需要它的令牌"
     if not hmac.compare_digest(given.encode(), token.encode()):
-        return 403, "the token does not match this archive's"
+        return 403, "令牌与本档案库的不符"
     return None
 
 
@@ -224,7 +240,7 @@ def _refusal(scope: Scope) -> tuple[int, str] | None:
     if scope["path"] in UPLOAD_PATHS:
         length = headers.get("content-length", "")
         if length.isdigit() and int(length) > MAX_UPLOAD_BODY:
-            return 413, f"an upload holds at most {MAX_UPLOAD_FILES} files of {MAX_UPLOAD_BYTES // 2**20} MiB"
+            return 413, f"一次上传最多 {MAX_UPLOAD_FILES} 个文件，每个不超过 {MAX_UPLOAD_BYTES // 2**20} MiB"
     if scope["path"] == "/api/ingest":
         auth = headers.get("authorization", "")
         given = auth.removeprefix("Bearer ").strip() if auth.startswith("Bearer ") else ""

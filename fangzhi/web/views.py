@@ -201,7 +201,7 @@ def install_routes(app: FastAPI, templates: Jinja2Templates) -> None:
     def api_page(conn: Conn, page_id: str) -> dict[str, Any]:
         raw = query.page_text(conn, page_id)
         if raw is None:
-            raise HTTPException(404, f"no page {page_id}")
+            raise HTTPException(404, f"没有版面 {page_id}")
         return {"id": page_id, "raw_text": raw, "articles": query.page_articles(conn, page_id)}
 
     # -- people
@@ -462,13 +462,13 @@ def _issue_or_404(conn: sqlite3.Connection, publication: str, day: str) -> brows
 def _no_person(conn: sqlite3.Connection, key: str) -> str:
     """没有这个人: with the names most like it, for a reader who mistyped one."""
     near = query.near_names(conn, key)
-    return f"no person {key}" + (f"; names like it: {'、'.join(near)}" if near else "")
+    return f"没有人物“{key}”" + (f"。相近的名字：{'、'.join(near)}" if near else "")
 
 
 def _article_or_404(conn: sqlite3.Connection, article_id: str) -> dict[str, Any]:
     a = query.article(conn, article_id)
     if a is None:
-        raise HTTPException(404, f"no article {article_id}")
+        raise HTTPException(404, f"没有文章 {article_id}")
     return a
 
 
@@ -519,9 +519,9 @@ def _check_token(request: Request, given: str) -> None:
 async def _ingest_uploads(request: Request, files: list[UploadFile]) -> dict[str, Any]:
     """Uploaded pages parsed and stored; file names only name them, never choose where they go."""
     if not files:
-        raise HTTPException(400, "no files uploaded")
+        raise HTTPException(400, "没有上传文件")
     if len(files) > MAX_UPLOAD_FILES:
-        raise HTTPException(413, f"at most {MAX_UPLOAD_FILES} files at a time")
+        raise HTTPException(413, f"一次最多上传 {MAX_UPLOAD_FILES} 个文件")
     results: list[dict[str, Any]] = []
     with tempfile.TemporaryDirectory(prefix="fangzhi-upload-") as tmp:
         paths: list[Path] = []
@@ -533,7 +533,7 @@ async def _ingest_uploads(request: Request, files: list[UploadFile]) -> dict[str
                 )
             data = await f.read(MAX_UPLOAD_BYTES + 1)
             if len(data) > MAX_UPLOAD_BYTES:
-                raise HTTPException(413, f"{name} is over the {_size(MAX_UPLOAD_BYTES)} a page may be")
+                raise HTTPException(413, f"{name} 超过单个版面上限 {_size(MAX_UPLOAD_BYTES)}")
             folder = Path(tmp) / f"{i:03d}"  # one folder a file: the page keeps its own name
             folder.mkdir()
             path = folder / name
