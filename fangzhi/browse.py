@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass, field
-from typing import Any
 
 LATEST = 10  # issues the collection's front lists
 
@@ -81,113 +80,176 @@ class Month:
 
 # Pages with no publication read as one paper, named so.
 UNKNOWN_PAPER = "（报名不详）"
-# Each page with its paper and its day: the issue date, else the latest full date of its reports.
-_PAGES = f"""WITH pg AS (
-    SELECT p.id, p.name, COALESCE(p.publication, '{UNKNOWN_PAPER}') AS paper,
-           COALESCE(p.issue_date, (SELECT MAX(a.date) FROM articles a
-                                   WHERE a.page_id = p.id AND a.date GLOB '[0-9][0-9][0-9][0-9]-*')) AS day,
-           p.issue_date IS NULL AS inferred
-    FROM pages p)
-"""
+_CACHED = 8  # archives whose page index a process keeps
+
+
+@dataclass(frozen=True, slots=True)
+class _Page:
+    id: str
+    name: str
+    paper: str
+    day: str | None
+    inferred: bool
+    articles: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Index:
+    """Every page with its paper, its day and its count of articles, read in one pass; and the
+    archive's totals. Built once per state of the archive (browsing reads it on every request,
+    and on an archive of millions of articles one pass is the cost, not one per request)."""
+
+    pages: tuple[_Page, ...]
+    articles: int
+    persons: int
+    events: int
+    by_paper: dict[str, list[_Page]]
+
+
+def _state(conn: sqlite3.Connection) -> tuple[object, ...]:
+    """What changes whenever pages are stored: their number and the latest ingest time."""
+    row = conn.execute("SELECT COUNT(*), MAX(ingested_at) FROM pages").fetchone()
+    return (row[0], row[1])
+
+
+_indexes: dict[tuple[str, tuple[object, ...]], _Index] = {}
+
+
+def _index(conn: sqlite3.Connection) -> _Index:
+    path = str(conn.execute("PRAGMA database_list").fetchone()[2] or f"memory:{id(conn)}")
+    key = (path, _state(conn))
+    found = _indexes.get(key)
+    if found is None:
+        found = _build(conn)
+        for stale in [k for k in _indexes if k[0] == path]:  # an earlier state of this archive
+            del _indexes[stale]
+        while len(_indexes) >= _CACHED:
+            del _indexes[next(iter(_indexes))]  # the archive cached longest ago
+        _indexes[key] = found
+    return found
+
+
+def _build(conn: sqlite3.Connection) -> _Index:
+    pages: list[_Page] = []
+    total = 0
+    for pid, name, paper, issued, n, latest in conn.execute(
+        """SELECT p.id, p.name, p.publication, p.issue_date, x.n, x.latest
+           FROM pages p LEFT JOIN (
+               SELECT page_id, COUNT(*) AS n,
+                      MAX(CASE WHEN date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*'
+                               THEN substr(date, 1, 10) END) AS latest
+               FROM articles GROUP BY page_id) x ON x.page_id = p.id"""
+    ):
+        day = issued or latest
+        pages.append(
+            _Page(pid, name, paper or UNKNOWN_PAPER, day, issued is None and day is not None, n or 0)
+        )
+        total += n or 0
+    persons, events = conn.execute(
+        "SELECT (SELECT COUNT(DISTINCT person_id) FROM mentions), (SELECT COUNT(*) FROM events)"
+    ).fetchone()
+    by_paper: dict[str, list[_Page]] = {}
+    for pg in pages:
+        by_paper.setdefault(pg.paper, []).append(pg)
+    return _Index(tuple(pages), total, persons, events, by_paper)
+
+
+def _issues(pages: list[_Page]) -> list[IssueRow]:
+    """The pages' issues, newest first, pages of no known date last."""
+    groups: dict[tuple[str, str | None], list[_Page]] = {}
+    for pg in pages:
+        groups.setdefault((pg.paper, pg.day), []).append(pg)
+    rows = [
+        IssueRow(paper, day, len(ps), sum(p.articles for p in ps), any(p.inferred for p in ps))
+        for (paper, day), ps in groups.items()
+    ]
+    return sorted(rows, key=lambda r: (r.date is None, _desc(r.date), r.publication))
+
+
+def _desc(day: str | None) -> tuple[int, ...]:
+    return tuple(-ord(c) for c in day or "")
 
 
 def collection(conn: sqlite3.Connection) -> Collection:
     """What the archive holds: its papers, counts, the span of dates, the latest issues."""
-    papers = tuple(
-        PaperRow(*r)
-        for r in conn.execute(
-            _PAGES
-            + """SELECT pg.paper, COUNT(DISTINCT pg.day), COUNT(DISTINCT pg.id),
-                        (SELECT COUNT(*) FROM articles a JOIN pg q ON q.id = a.page_id
-                         WHERE q.paper = pg.paper),
-                        MIN(pg.day), MAX(pg.day)
-                 FROM pg GROUP BY pg.paper ORDER BY pg.paper"""
+    ix = _index(conn)
+    papers = []
+    for paper in sorted(ix.by_paper):
+        ps = ix.by_paper[paper]
+        days = [p.day for p in ps if p.day]
+        papers.append(
+            PaperRow(
+                paper,
+                len(set(days)),
+                len(ps),
+                sum(p.articles for p in ps),
+                min(days, default=None),
+                max(days, default=None),
+            )
         )
+    days = [p.day for p in ix.pages if p.day]
+    return Collection(
+        tuple(papers),
+        len(ix.pages),
+        ix.articles,
+        ix.persons,
+        ix.events,
+        min(days, default=None),
+        max(days, default=None),
+        latest_issues(conn),
     )
-    one = conn.execute(
-        _PAGES + "SELECT (SELECT COUNT(*) FROM pages), (SELECT COUNT(*) FROM articles),"
-        " (SELECT COUNT(*) FROM persons WHERE id IN (SELECT person_id FROM mentions)),"
-        " (SELECT COUNT(*) FROM events), (SELECT MIN(day) FROM pg), (SELECT MAX(day) FROM pg)"
-    ).fetchone()
-    return Collection(papers, one[0], one[1], one[2], one[3], one[4], one[5], latest_issues(conn))
-
-
-def _issue_row(r: Any) -> IssueRow:
-    return IssueRow(r[0], r[1], r[2], r[3], bool(r[4]))
 
 
 def latest_issues(conn: sqlite3.Connection, limit: int = LATEST) -> tuple[IssueRow, ...]:
-    return tuple(
-        _issue_row(r)
-        for r in conn.execute(
-            _PAGES
-            + """SELECT pg.paper, pg.day, COUNT(DISTINCT pg.id), COUNT(a.id), MAX(pg.inferred)
-                 FROM pg LEFT JOIN articles a ON a.page_id = pg.id
-                 WHERE pg.day IS NOT NULL
-                 GROUP BY pg.paper, pg.day ORDER BY pg.day DESC, pg.paper LIMIT ?""",
-            (limit,),
-        )
-    )
+    dated = [p for p in _index(conn).pages if p.day]
+    return tuple(_issues(dated)[:limit])
 
 
 def paper_issues(conn: sqlite3.Connection, publication: str) -> tuple[IssueRow, ...] | None:
     """A paper's issues, newest first (pages of no known date last); None for no such paper."""
-    rows = conn.execute(
-        _PAGES
-        + """SELECT pg.paper, pg.day, COUNT(DISTINCT pg.id), COUNT(a.id), MAX(pg.inferred)
-             FROM pg LEFT JOIN articles a ON a.page_id = pg.id
-             WHERE pg.paper = ?
-             GROUP BY pg.day ORDER BY pg.day IS NULL, pg.day DESC""",
-        (publication,),
-    ).fetchall()
-    return tuple(_issue_row(r) for r in rows) if rows else None
+    pages = _index(conn).by_paper.get(publication)
+    return tuple(_issues(pages)) if pages else None
 
 
 def issue(conn: sqlite3.Connection, publication: str, date: str | None) -> Issue | None:
     """One issue: its pages by name, each with its articles in printed order; None if none."""
-    where = "pg.paper = ? AND " + ("pg.day = ?" if date else "pg.day IS NULL")
-    args: tuple[str, ...] = (publication, date) if date else (publication,)
-    pages = conn.execute(
-        _PAGES + f"SELECT pg.id, pg.name FROM pg WHERE {where} ORDER BY pg.name", args
-    ).fetchall()
+    pages = sorted(
+        (p for p in _index(conn).by_paper.get(publication, ()) if p.day == date), key=lambda p: p.name
+    )
     if not pages:
         return None
     out: list[PageRow] = []
-    for pid, name in pages:
+    for pg in pages:
         arts = tuple(
             ArticleRow(*r)
             for r in conn.execute(
-                "SELECT id, seq, kind, headline, date FROM articles WHERE page_id = ? ORDER BY seq", (pid,)
+                "SELECT id, seq, kind, headline, date FROM articles WHERE page_id = ? ORDER BY seq", (pg.id,)
             )
         )
-        out.append(PageRow(pid, name, arts))
+        out.append(PageRow(pg.id, pg.name, arts))
     previous = next_ = None
     if date:
-        around = _PAGES + "SELECT {f}(day) FROM pg WHERE paper = ? AND day {op} ?"
-        previous = conn.execute(around.format(f="MAX", op="<"), (publication, date)).fetchone()[0]
-        next_ = conn.execute(around.format(f="MIN", op=">"), (publication, date)).fetchone()[0]
+        days = sorted({p.day for p in _index(conn).by_paper[publication] if p.day})
+        at = days.index(date)
+        previous = days[at - 1] if at > 0 else None
+        next_ = days[at + 1] if at + 1 < len(days) else None
     return Issue(publication, date, tuple(out), previous, next_)
 
 
 def calendar(conn: sqlite3.Connection, year: int, publication: str | None = None) -> tuple[Month, ...]:
     """The twelve months of a year, each with the days the archive holds pages of."""
-    where = "substr(pg.day, 1, 4) = ?" + (" AND pg.paper = ?" if publication else "")
-    args: tuple[str, ...] = (f"{year:04d}", publication) if publication else (f"{year:04d}",)
+    ix = _index(conn)
+    pages = ix.by_paper.get(publication, []) if publication else ix.pages
     days: dict[str, dict[str, int]] = {f"{year:04d}-{m:02d}": {} for m in range(1, 13)}
-    for day, n in conn.execute(
-        _PAGES + f"SELECT pg.day, COUNT(*) FROM pg WHERE {where} GROUP BY pg.day", args
-    ):
-        if day and day[:7] in days:
-            days[day[:7]][day] = n
-    return tuple(Month(m, d) for m, d in days.items())
+    for pg in pages:
+        if pg.day and pg.day[:7] in days:
+            month = days[pg.day[:7]]
+            month[pg.day] = month.get(pg.day, 0) + 1
+    return tuple(Month(m, dict(sorted(d.items()))) for m, d in days.items())
 
 
 def years(conn: sqlite3.Connection, publication: str | None = None) -> list[int]:
     """The years the archive holds dated pages of (of one paper, if named)."""
-    where = "pg.day IS NOT NULL" + (" AND pg.paper = ?" if publication else "")
-    args: tuple[str, ...] = (publication,) if publication else ()
-    rows = conn.execute(
-        _PAGES + f"SELECT DISTINCT CAST(substr(pg.day, 1, 4) AS INTEGER) FROM pg WHERE {where} ORDER BY 1",
-        args,
-    )
-    return [r[0] for r in rows]
+    ix = _index(conn)
+    pages = ix.by_paper.get(publication, []) if publication else ix.pages
+    return sorted({int(p.day[:4]) for p in pages if p.day and p.day[:4].isdigit()})

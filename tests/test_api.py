@@ -991,3 +991,19 @@ def test_people_are_paged(client: TestClient) -> None:
     assert [p["key"] for p in first["items"] + second["items"]] == keys[:10]
     html = client.get("/people", params={"name": "zj"}).text
     assert "朱健" in html and "共 " in html
+
+
+def test_browsing_sees_pages_stored_after_it_first_looked(tmp_path: Path) -> None:
+    from fangzhi import browse
+
+    db = tmp_path / "a.db"
+    pages = tmp_path / "pages"
+    write_pages(pages, {"p1.txt": PAGES["p1.txt"]})
+    with open_archive(db) as archive:
+        archive.ingest([pages])
+    with open_archive(db) as archive:
+        before = browse.collection(archive.conn)
+        write_pages(pages, {"p2.txt": PAGES["p2.txt"]})
+        archive.ingest([pages])
+        after = browse.collection(archive.conn)
+    assert after.pages == before.pages + 1 and after.articles > before.articles
