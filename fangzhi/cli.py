@@ -61,6 +61,12 @@ def _tables_help() -> str:
     return "\n".join(lines)
 
 
+def _dataset_tables() -> tuple[str, ...]:
+    from fangzhi.dataset import TABLES
+
+    return TABLES
+
+
 def _command(
     sub: Any, name: str, help_: str, func: Callable[[argparse.Namespace], int], *, db: bool = False
 ) -> argparse.ArgumentParser:
@@ -154,6 +160,27 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_false",
         help="CSV without the UTF-8 byte-order mark that spreadsheets need to read it as UTF-8",
     )
+
+    p = _command(sub, "dataset", "the archive as a Parquet dataset for analysis", cmd_dataset)
+    ds = p.add_subparsers(dest="dataset_command", required=True)
+    d = ds.add_parser(
+        "export",
+        help="write the dataset, or bring it up to date: only partitions whose pages changed",
+        description="write the archive as Parquet, partitioned by publication and year (docs/sql.md); "
+        "a second run rewrites only the partitions whose pages changed",
+    )
+    d.add_argument("--db", default="fangzhi.db", help=DB_HELP)
+    d.add_argument("--out", required=True, metavar="DIR", help="the dataset's folder (made if need be)")
+    d.add_argument("--quiet", action="store_true", help="only the summary line")
+
+    p = _command(sub, "sql", "a read-only SQL query (DuckDB) over the dataset or the archive", cmd_sql)
+    p.epilog = "tables: " + ", ".join(_dataset_tables()) + " (docs/sql.md gives every column)"
+    p.add_argument("query", help='one SELECT, e.g. "SELECT type, count(*) FROM events GROUP BY type"')
+    src = p.add_mutually_exclusive_group()
+    src.add_argument("--dataset", metavar="DIR", help="a dataset written by: fangzhi dataset export")
+    src.add_argument("--db", help="the archive's SQLite file, read directly (default: ./fangzhi.db)")
+    p.add_argument("--format", choices=("table", "csv", "json", "parquet"), default="table")
+    p.add_argument("--out", "-o", help="file to write (required for parquet; default: standard output)")
 
     p = _command(sub, "network", "the co-appearance network of people", cmd_network, db=True)
     p.add_argument("--format", choices=("gexf", "graphml", "json"), default="json")
@@ -453,6 +480,58 @@ def cmd_export(args: argparse.Namespace) -> int:
             return 2
     if args.output:
         print(f"{n} rows of {args.what} written to {args.output}", file=sys.stderr)
+    return 0
+
+
+def cmd_dataset(args: argparse.Namespace) -> int:
+    from fangzhi.dataset import DatasetError, export_dataset
+
+    def tell(what: str, name: str) -> None:
+        if not args.quiet and what != "unchanged":
+            print(f"{what}: {name}", file=sys.stderr)
+
+    with _archive(args) as archive:
+        try:
+            r = export_dataset(archive.conn, args.out, progress=tell)
+        except (DatasetError, OSError) as e:
+            print(f"fangzhi: {e}", file=sys.stderr)
+            return 2
+    print(
+        f"{args.out}: {len(r.written)} partitions written, {len(r.unchanged)} unchanged (skipped), "
+        f"{len(r.removed)} removed; archive-wide tables written: {', '.join(r.tables_written) or 'none'}; "
+        f"{r.rows['articles']} articles, {r.rows['events']} events"
+    )
+    return 0
+
+
+def cmd_sql(args: argparse.Namespace) -> int:
+    from fangzhi.dataset import DatasetError
+    from fangzhi.sql import SqlError, render, run_sql, write_parquet
+
+    if args.format == "parquet" and not args.out:
+        print("fangzhi: --format parquet needs --out FILE.parquet", file=sys.stderr)
+        return 2
+    try:
+        if args.dataset is not None:
+            result = run_sql(args.query, dataset=args.dataset)
+        else:
+            args.db = args.db or "fangzhi.db"
+            with _archive(args) as archive:
+                result = run_sql(args.query, conn=archive.conn)
+        if args.format == "parquet":
+            write_parquet(result, args.out)
+        else:
+            from fangzhi.textout import write_text
+
+            write_text(args.out or sys.stdout, render(result, args.format))
+    except (SqlError, DatasetError) as e:
+        print(f"fangzhi sql: {e}", file=sys.stderr)
+        return 2
+    except OSError as e:
+        print(f"fangzhi sql: {args.out}: {e.strerror}", file=sys.stderr)
+        return 2
+    if args.out:
+        print(f"{len(result.rows)} rows written to {args.out}", file=sys.stderr)
     return 0
 
 
