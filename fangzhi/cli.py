@@ -174,13 +174,25 @@ def build_parser() -> argparse.ArgumentParser:
     d.add_argument("--quiet", action="store_true", help="only the summary line")
 
     p = _command(sub, "sql", "a read-only SQL query (DuckDB) over the dataset or the archive", cmd_sql)
-    p.epilog = "tables: " + ", ".join(_dataset_tables()) + " (docs/sql.md gives every column)"
+    p.epilog = "tables: " + ", ".join(_dataset_tables()) + ", counted_events (docs/sql.md gives every column)"
     p.add_argument("query", help='one SELECT, e.g. "SELECT type, count(*) FROM events GROUP BY type"')
     src = p.add_mutually_exclusive_group()
     src.add_argument("--dataset", metavar="DIR", help="a dataset written by: fangzhi dataset export")
     src.add_argument("--db", help="the archive's SQLite file, read directly (default: ./fangzhi.db)")
     p.add_argument("--format", choices=("table", "csv", "json", "parquet"), default="table")
     p.add_argument("--out", "-o", help="file to write (required for parquet; default: standard output)")
+
+    p = _command(
+        sub, "reprints", "stories printed more than once (日报 and 晚报, other papers)", cmd_reprints, db=True
+    )
+    p.add_argument("--limit", type=_positive, default=100, help="clusters to list (largest first)")
+    p.add_argument("--format", choices=("table", "json"), default="table")
+    p.add_argument(
+        "--find",
+        action="store_true",
+        help="first look up the reprints of articles stored without them (an archive made before fangzhi "
+        "found reprints)",
+    )
 
     p = _command(sub, "network", "the co-appearance network of people", cmd_network, db=True)
     p.add_argument("--format", choices=("gexf", "graphml", "json"), default="json")
@@ -532,6 +544,27 @@ def cmd_sql(args: argparse.Namespace) -> int:
         return 2
     if args.out:
         print(f"{len(result.rows)} rows written to {args.out}", file=sys.stderr)
+    return 0
+
+
+def cmd_reprints(args: argparse.Namespace) -> int:
+    with _archive(args) as archive:
+        if args.find:
+            n = archive.find_reprints()
+            print(f"{n} articles looked up", file=sys.stderr)
+        clusters = archive.reprints(limit=args.limit)
+    if args.format == "json":
+        print(json.dumps([c.as_dict() for c in clusters], ensure_ascii=False, indent=2))
+        return 0
+    if not clusters:
+        print(f"no story printed more than once in {args.db}")
+    for c in clusters:
+        print(f"cluster {c.cluster}: {len(c.members)} printings")
+        for m in c.members:
+            print(
+                f"  {m.date or '????-??-??'}  {m.publication or '报刊不详'}  {m.headline or '（无标题）'}  "
+                f"[{m.article_id}]  相似度 {m.similarity:.2f}"
+            )
     return 0
 
 

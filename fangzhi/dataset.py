@@ -16,7 +16,7 @@ hive's __HIVE_DEFAULT_PARTITION__, read back as NULL) with their mentions, event
 documents, slogans and places. Its fingerprint is a hash of the pages behind it (id, content
 hash, parser and reading settings): a partition whose fingerprint the manifest already holds is
 not written again. Persons, posts and reprints belong to no one partition (a person appears in
-many); each is one file, fingerprinted by its own rows.
+many papers, a reprint cluster joins them); each is one file, fingerprinted by its own rows.
 
 Atomic: a partition is written whole into a staging folder, then renamed into place (the old
 one renamed away first and removed after); an archive-wide file is written beside its place and
@@ -200,6 +200,18 @@ WHOLE: Mapping[str, tuple[str, tuple[tuple[str, Kind], ...]]] = {
             ("last_seen", "str"),
             ("articles", "int"),
             ("evidence", "joined"),
+        ),
+    ),
+    "reprints": (
+        "SELECT r.cluster, r.article_id, ROW_NUMBER() OVER (PARTITION BY r.cluster ORDER BY a.rowid) "
+        "AS printing, r.similarity, r.matched FROM reprints r JOIN articles a ON a.id = r.article_id "
+        "ORDER BY r.cluster, printing",
+        (
+            ("cluster", "int"),
+            ("article_id", "str"),
+            ("printing", "int"),
+            ("similarity", "float"),
+            ("matched", "str"),
         ),
     ),
 }

@@ -4,8 +4,8 @@
     >>> run_sql("SELECT type, count(*) AS n FROM events GROUP BY type", dataset="dataset")  # doctest: +SKIP
     SqlResult(columns=('type', 'n'), rows=(('meeting', 14), ...))
 
-The views are named after the dataset's tables (fangzhi.dataset.TABLES; docs/sql.md) and have the
-same columns whichever the source:
+The views are named after the dataset's tables (fangzhi.dataset.TABLES; docs/sql.md), with
+counted_events (events, a reprinted one once), and have the same columns whichever the source:
 
 - a dataset (`dataset=DIR`, written by `fangzhi dataset export`): each view reads the table's
   Parquet files, with publication and year from the partitions' folder names;
@@ -40,6 +40,22 @@ from fangzhi.dataset import (
     table_files,
 )
 from fangzhi.tables import Kind, parquet_schema
+
+# Events counted once across the printings of one story, as the archive's counted_events
+# (fangzhi.reprints): an event is left out when an earlier printing in its cluster has an event
+# of the same type and date.
+COUNTED_EVENTS = """
+CREATE VIEW counted_events AS
+SELECT e.* FROM events e
+WHERE NOT EXISTS (
+    SELECT 1 FROM reprints r
+    JOIN reprints o ON o.cluster = r.cluster AND o.printing < r.printing
+    JOIN events oe ON oe.article_id = o.article_id AND oe.type = e.type
+        AND oe.date IS NOT DISTINCT FROM e.date
+    WHERE r.article_id = e.article_id
+)
+"""
+VIEWS: tuple[str, ...] = (*TABLES, "counted_events")
 
 FORMATS = ("table", "csv", "json", "parquet")
 _ALLOWED = ("SELECT", "EXPLAIN")
@@ -94,7 +110,8 @@ def _empty(types: Mapping[str, Kind]) -> Any:
 
 
 def _dataset_views(con: Any, root: str | os.PathLike[str]) -> None:
-    """A view per table over its Parquet files (an empty table where the dataset has none)."""
+    """A view per table over its Parquet files (an empty table where the dataset has none), and
+    counted_events."""
     for name, pattern in table_files(root).items():
         if name in PARTITIONED:
             if glob.glob(pattern):
@@ -112,6 +129,7 @@ def _dataset_views(con: Any, root: str | os.PathLike[str]) -> None:
             cols = dict(WHOLE[name][1])
         con.register(f"_{name}_empty", _empty(cols))
         con.execute(f"CREATE VIEW {name} AS SELECT * FROM _{name}_empty")
+    con.execute(COUNTED_EVENTS)
 
 
 def _literal(text: str) -> str:
@@ -126,11 +144,15 @@ def _archive_tables(con: Any, conn: sqlite3.Connection, query: str) -> None:
     try:
         named = {n.split(".")[-1].lower() for n in duckdb.get_table_names(query, qualified=False)}
     except duckdb.Error:  # it binds some clauses (JOIN … USING) without the tables: read them all
-        named = set(TABLES)
+        named = set(VIEWS)
+    if "counted_events" in named:
+        named |= {"events", "reprints"}
     for name in TABLES:
         if name in named:
             types, rows = archive_rows(conn, name)
             con.register(name, pa.Table.from_pylist(rows, schema=parquet_schema(types)))
+    if "counted_events" in named:
+        con.execute(COUNTED_EVENTS)
 
 
 @contextmanager

@@ -243,6 +243,8 @@ _EVERY_COMMAND = [
     ["sql", "SELECT count(*) FROM articles"],
     ["sql", "SELECT nope FROM events"],
     ["sql", "DROP TABLE articles"],
+    ["reprints"],
+    ["reprints", "--find", "--format", "json"],
 ]
 
 
