@@ -198,3 +198,14 @@ def test_the_cli_writes_each_format(
     assert main(["sql", q, "--dataset", str(ds), "--format", "parquet", "--out", str(out)]) == 0
     assert pq.read_table(out).to_pylist() == as_json
     assert main(["sql", q, "--dataset", str(ds), "--format", "parquet"]) == 2  # needs --out
+
+
+def test_docs_name_every_table_and_column() -> None:
+    from fangzhi.dataset import PARTITIONED, WHOLE
+
+    doc = (Path(__file__).resolve().parent.parent / "docs" / "sql.md").read_text(encoding="utf-8")
+    for table, (_, cols) in {**PARTITIONED, **WHOLE}.items():
+        section = doc.split(f"### {table} (", 1)[1].split("\n### ", 1)[0]
+        for column, _ in cols:
+            assert f"| {column} |" in section, (table, column)
+    assert "### counted_events" in doc
