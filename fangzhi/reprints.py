@@ -86,23 +86,29 @@ def _lsh() -> tuple[int, int, Any]:
     return BANDS, ROWS, MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME).permutations
 
 
-def _same(value: int) -> int:
-    return value  # the shingles come hashed already (shingle_hashes)
-
-
 def _minhash(hashvalues: Any = None) -> Any:
     from datasketch import MinHash
 
     _, _, perms = _lsh()  # made once: drawing them is most of a new MinHash's cost
     return MinHash(
-        num_perm=NUM_PERM, seed=SEED, hashfunc=_same, hashvalues=hashvalues, permutations=perms, scheme=SCHEME
+        # hashfunc int: the shingles come hashed already (shingle_hashes); a builtin, as it is
+        # called once a shingle
+        num_perm=NUM_PERM,
+        seed=SEED,
+        hashfunc=int,
+        hashvalues=hashvalues,
+        permutations=perms,
+        scheme=SCHEME,
     )
 
 
 def shingle_hashes(text: str) -> Any:
     """The distinct 32-bit hashes of the text's SHINGLE-character shingles (letters and digits
     only): a polynomial over the code points, then mixed so that near shingles spread."""
-    kept = _KEPT.sub("", text)
+    return _hashes(_KEPT.sub("", text))
+
+
+def _hashes(kept: str) -> Any:
     if len(kept) < SHINGLE:
         return np.zeros(0, dtype=np.uint64)
     points = np.frombuffer(kept.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
@@ -118,10 +124,11 @@ def shingle_hashes(text: str) -> Any:
 
 def signature(text: str) -> Any | None:
     """The MinHash signature (NUM_PERM values) of a body, or None when it is too short to tell."""
-    if len(_KEPT.sub("", text)) < MIN_CHARS:
+    kept = _KEPT.sub("", text)
+    if len(kept) < MIN_CHARS:
         return None
     m = _minhash()
-    m.update_batch(shingle_hashes(text).tolist())
+    m.update_batch(_hashes(kept).tolist())
     return np.asarray(m.hashvalues, dtype=_DTYPE)
 
 

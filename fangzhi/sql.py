@@ -109,10 +109,26 @@ def _empty(types: Mapping[str, Kind]) -> Any:
     return pa.Table.from_pylist([], schema=parquet_schema(types))
 
 
-def _dataset_views(con: Any, root: str | os.PathLike[str]) -> None:
-    """A view per table over its Parquet files (an empty table where the dataset has none), and
-    counted_events."""
+def _named(query: str) -> set[str]:
+    """The views a query names (counted_events brings the two it reads); all of them when DuckDB
+    cannot tell without the tables (it binds JOIN … USING)."""
+    import duckdb
+
+    try:
+        named = {n.split(".")[-1].lower() for n in duckdb.get_table_names(query, qualified=False)}
+    except duckdb.Error:
+        named = set(VIEWS)
+    if "counted_events" in named:
+        named |= {"events", "reprints"}
+    return named
+
+
+def _dataset_views(con: Any, root: str | os.PathLike[str], named: set[str]) -> None:
+    """A view per table the query names, over its Parquet files (an empty table where the
+    dataset has none; listing a table's files is most of a small query's time), and counted_events."""
     for name, pattern in table_files(root).items():
+        if name not in named:
+            continue
         if name in PARTITIONED:
             if glob.glob(pattern):
                 source = (
@@ -129,24 +145,18 @@ def _dataset_views(con: Any, root: str | os.PathLike[str]) -> None:
             cols = dict(WHOLE[name][1])
         con.register(f"_{name}_empty", _empty(cols))
         con.execute(f"CREATE VIEW {name} AS SELECT * FROM _{name}_empty")
-    con.execute(COUNTED_EVENTS)
+    if "counted_events" in named:
+        con.execute(COUNTED_EVENTS)
 
 
 def _literal(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
-def _archive_tables(con: Any, conn: sqlite3.Connection, query: str) -> None:
+def _archive_tables(con: Any, conn: sqlite3.Connection, named: set[str]) -> None:
     """The tables the query names, read from the archive into Arrow and registered by name."""
-    import duckdb
     import pyarrow as pa
 
-    try:
-        named = {n.split(".")[-1].lower() for n in duckdb.get_table_names(query, qualified=False)}
-    except duckdb.Error:  # it binds some clauses (JOIN … USING) without the tables: read them all
-        named = set(VIEWS)
-    if "counted_events" in named:
-        named |= {"events", "reprints"}
     for name in TABLES:
         if name in named:
             types, rows = archive_rows(conn, name)
@@ -159,14 +169,15 @@ def _archive_tables(con: Any, conn: sqlite3.Connection, query: str) -> None:
 def duckdb_over(
     *, dataset: str | os.PathLike[str] | None = None, conn: sqlite3.Connection | None = None, query: str = ""
 ) -> Iterator[Any]:
-    """A DuckDB connection with the tables as views: over a dataset folder, or over the archive's
-    connection (then only the tables `query` names are read)."""
+    """A DuckDB connection with the tables as views, over a dataset folder or the archive's
+    connection: the views `query` names, or every one when no query is given."""
     con = _connect()
     try:
+        named = _named(query) if query else set(VIEWS)
         if dataset is not None:
-            _dataset_views(con, dataset)
+            _dataset_views(con, dataset, named)
         elif conn is not None:
-            _archive_tables(con, conn, query)
+            _archive_tables(con, conn, named)
         yield con
     finally:
         con.close()
