@@ -90,6 +90,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="+", metavar="PATH")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.add_argument(
+        "--no-reprints",
+        dest="find_reprints",
+        action="store_false",
+        help="do not look up each article's other printings (quicker; fangzhi reprints --find does it later)",
+    )
+    p.add_argument(
         "--workers",
         type=_positive,
         help="parse on a local Dask cluster of this many processes (default: parse in this process)",
@@ -290,7 +296,7 @@ def _archive(args: argparse.Namespace, *, write: bool = False) -> Any:
         raise SystemExit(
             f"fangzhi: {args.db}: no archive here; create one with: fangzhi ingest PAGES --db {args.db}"
         )
-    return open_archive(args.db)
+    return open_archive(args.db, find_reprints=getattr(args, "find_reprints", True))
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Iterator
 from datetime import date
@@ -189,3 +190,22 @@ def test_the_cli_the_api_and_the_article_page_show_them(
         assert "另见" in html and f'href="/article/{copy}"' in html and COPY_PAPER in html
         html = client.get(f"/article/{_lead_id(archive.conn, OTHER_MEETING_PAGE)}").text
         assert "另见" not in html
+
+
+def test_an_ingest_without_detection_leaves_them_for_reprints_find(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = str(tmp_path / "a.db")
+    copy = tmp_path / "copy" / "copy.txt"
+    copy.parent.mkdir()
+    copy.write_text(reprinted_page(), encoding="utf-8")
+    assert main(["ingest", str(SEEDS / ORIGINAL_PAGE), "--db", db, "--quiet", "--no-reprints"]) == 0
+    assert (
+        main(["ingest", str(copy), "--db", db, "--quiet", "--no-reprints", "--publication", COPY_PAPER]) == 0
+    )
+    capsys.readouterr()
+    assert main(["reprints", "--db", db]) == 0
+    assert "no story printed more than once" in capsys.readouterr().out
+    assert main(["reprints", "--db", db, "--find", "--format", "json"]) == 0
+    (cluster,) = json.loads(capsys.readouterr().out)
+    assert {m["publication"] for m in cluster["members"]} == {"衡阳晚报", COPY_PAPER}
