@@ -331,8 +331,23 @@ def export_dataset(
     ("written" | "unchanged" | "removed", partition path or table name) as the export goes."""
     root = _prepare(Path(out))
     manifest = _read_manifest(root)
+    # one read transaction: every table from the same state of the archive, whatever an ingest
+    # commits meanwhile (WAL: the ingest is not held up)
+    conn.execute("BEGIN")
+    try:
+        return _export(conn, root, manifest, progress or (lambda what, name: None), writer)
+    finally:
+        conn.execute("COMMIT")
+
+
+def _export(
+    conn: sqlite3.Connection,
+    root: Path,
+    manifest: dict[str, Any],
+    tell: Callable[[str, str], None],
+    writer: Writer,
+) -> DatasetExport:
     plan = _plan(conn)
-    tell = progress or (lambda what, name: None)
     written, unchanged, removed = [], [], []
     parts: dict[str, Any] = manifest["partitions"]
     for part in sorted(plan.articles, key=lambda p: p.path):
