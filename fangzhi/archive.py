@@ -18,9 +18,11 @@ from pathlib import Path
 from typing import Any
 
 from fangzhi import query
+from fangzhi import reprints as _reprints
 from fangzhi.distributed import Cluster, parse_on_dask, parse_path
 from fangzhi.errors import SourceError
 from fangzhi.model import ParsedPage
+from fangzhi.reprints import ReprintCluster, ReprintMember
 from fangzhi.settings import Settings
 from fangzhi.store.store import IngestResult, Store
 
@@ -52,8 +54,10 @@ class IngestSummary:
 
 
 class Archive:
-    def __init__(self, path: str | os.PathLike[str] = DEFAULT_DB, *, readonly: bool = False) -> None:
-        self.store = Store(Path(path), readonly=readonly)
+    def __init__(
+        self, path: str | os.PathLike[str] = DEFAULT_DB, *, readonly: bool = False, find_reprints: bool = True
+    ) -> None:
+        self.store = Store(Path(path), readonly=readonly, find_reprints=find_reprints)
         self.conn = self.store.conn
 
     def close(self) -> None:
@@ -161,7 +165,21 @@ class Archive:
     ) -> list[query.ChronicleEntry]:
         return query.chronicle(self.conn, date_from, date_to, partial=partial)
 
+    def reprints(self, *, limit: int = 100, offset: int = 0) -> list[ReprintCluster]:
+        """Stories printed more than once: clusters of articles, largest first (fangzhi.reprints)."""
+        return _reprints.clusters(self.conn, limit=limit, offset=offset)
+
+    def also_printed(self, article_id: str) -> list[ReprintMember]:
+        """The article's other printings (另见), in printing order."""
+        return _reprints.also_printed(self.conn, article_id)
+
+    def find_reprints(self) -> int:
+        """Look up the other printings of articles stored without (reprints off, or before
+        fangzhi found reprints); returns how many articles were looked at."""
+        return _reprints.index_missing(self.conn)
+
     def counts(self) -> dict[str, int]:
+        """How many of each the archive holds (events counted once across reprints)."""
         tables = (
             "pages",
             "articles",
@@ -173,7 +191,12 @@ class Archive:
             "figures",
             "directives",
         )
-        return {t: int(self.conn.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0]) for t in tables}
+        # events: an event reported by several printings of one story is one (counted_events)
+        source = {"events": "counted_events"}
+        return {
+            t: int(self.conn.execute(f"SELECT COUNT(*) FROM {source.get(t, t)}").fetchone()[0])
+            for t in tables
+        }
 
 
 def _parse_one(
@@ -182,6 +205,10 @@ def _parse_one(
     return item if isinstance(item, tuple) else parse_path(str(item), settings)
 
 
-def open_archive(path: str | os.PathLike[str] = DEFAULT_DB, *, readonly: bool = False) -> Archive:
-    """Open (creating and migrating if need be) the archive at `path`."""
-    return Archive(path, readonly=readonly)
+def open_archive(
+    path: str | os.PathLike[str] = DEFAULT_DB, *, readonly: bool = False, find_reprints: bool = True
+) -> Archive:
+    """Open (creating and migrating if need be) the archive at `path`. `find_reprints`: look up
+    each new article's other printings as it is stored (fangzhi.reprints); off, ingest is quicker
+    and reprints.index_missing() can find them later."""
+    return Archive(path, readonly=readonly, find_reprints=find_reprints)

@@ -61,6 +61,12 @@ def _tables_help() -> str:
     return "\n".join(lines)
 
 
+def _dataset_tables() -> tuple[str, ...]:
+    from fangzhi.dataset import TABLES
+
+    return TABLES
+
+
 def _command(
     sub: Any, name: str, help_: str, func: Callable[[argparse.Namespace], int], *, db: bool = False
 ) -> argparse.ArgumentParser:
@@ -83,6 +89,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = _command(sub, "ingest", "parse pages and store them in the archive (idempotent)", cmd_ingest, db=True)
     p.add_argument("paths", nargs="+", metavar="PATH")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.add_argument(
+        "--no-reprints",
+        dest="find_reprints",
+        action="store_false",
+        help="do not look up each article's other printings (quicker; fangzhi reprints --find does it later)",
+    )
     p.add_argument(
         "--workers",
         type=_positive,
@@ -153,6 +165,39 @@ def build_parser() -> argparse.ArgumentParser:
         dest="bom",
         action="store_false",
         help="CSV without the UTF-8 byte-order mark that spreadsheets need to read it as UTF-8",
+    )
+
+    p = _command(sub, "dataset", "the archive as a Parquet dataset for analysis", cmd_dataset)
+    ds = p.add_subparsers(dest="dataset_command", required=True)
+    d = ds.add_parser(
+        "export",
+        help="write the dataset, or bring it up to date: only partitions whose pages changed",
+        description="write the archive as Parquet, partitioned by publication and year (docs/sql.md); "
+        "a second run rewrites only the partitions whose pages changed",
+    )
+    d.add_argument("--db", default="fangzhi.db", help=DB_HELP)
+    d.add_argument("--out", required=True, metavar="DIR", help="the dataset's folder (made if need be)")
+    d.add_argument("--quiet", action="store_true", help="only the summary line")
+
+    p = _command(sub, "sql", "a read-only SQL query (DuckDB) over the dataset or the archive", cmd_sql)
+    p.epilog = "tables: " + ", ".join(_dataset_tables()) + ", counted_events (docs/sql.md gives every column)"
+    p.add_argument("query", help='one SELECT, e.g. "SELECT type, count(*) FROM events GROUP BY type"')
+    src = p.add_mutually_exclusive_group()
+    src.add_argument("--dataset", metavar="DIR", help="a dataset written by: fangzhi dataset export")
+    src.add_argument("--db", help="the archive's SQLite file, read directly (default: ./fangzhi.db)")
+    p.add_argument("--format", choices=("table", "csv", "json", "parquet"), default="table")
+    p.add_argument("--out", "-o", help="file to write (required for parquet; default: standard output)")
+
+    p = _command(
+        sub, "reprints", "stories printed more than once (日报 and 晚报, other papers)", cmd_reprints, db=True
+    )
+    p.add_argument("--limit", type=_positive, default=100, help="clusters to list (largest first)")
+    p.add_argument("--format", choices=("table", "json"), default="table")
+    p.add_argument(
+        "--find",
+        action="store_true",
+        help="first look up the reprints of articles stored without them (an archive made before fangzhi "
+        "found reprints)",
     )
 
     p = _command(sub, "network", "the co-appearance network of people", cmd_network, db=True)
@@ -251,7 +296,7 @@ def _archive(args: argparse.Namespace, *, write: bool = False) -> Any:
         raise SystemExit(
             f"fangzhi: {args.db}: no archive here; create one with: fangzhi ingest PAGES --db {args.db}"
         )
-    return open_archive(args.db)
+    return open_archive(args.db, find_reprints=getattr(args, "find_reprints", True))
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
@@ -453,6 +498,79 @@ def cmd_export(args: argparse.Namespace) -> int:
             return 2
     if args.output:
         print(f"{n} rows of {args.what} written to {args.output}", file=sys.stderr)
+    return 0
+
+
+def cmd_dataset(args: argparse.Namespace) -> int:
+    from fangzhi.dataset import DatasetError, export_dataset
+
+    def tell(what: str, name: str) -> None:
+        if not args.quiet and what != "unchanged":
+            print(f"{what}: {name}", file=sys.stderr)
+
+    with _archive(args) as archive:
+        try:
+            r = export_dataset(archive.conn, args.out, progress=tell)
+        except (DatasetError, OSError) as e:
+            print(f"fangzhi: {e}", file=sys.stderr)
+            return 2
+    print(
+        f"{args.out}: {len(r.written)} partitions written, {len(r.unchanged)} unchanged (skipped), "
+        f"{len(r.removed)} removed; archive-wide tables written: {', '.join(r.tables_written) or 'none'}; "
+        f"{r.rows['articles']} articles, {r.rows['events']} events"
+    )
+    return 0
+
+
+def cmd_sql(args: argparse.Namespace) -> int:
+    from fangzhi.dataset import DatasetError
+    from fangzhi.sql import SqlError, render, run_sql, write_parquet
+
+    if args.format == "parquet" and not args.out:
+        print("fangzhi: --format parquet needs --out FILE.parquet", file=sys.stderr)
+        return 2
+    try:
+        if args.dataset is not None:
+            result = run_sql(args.query, dataset=args.dataset)
+        else:
+            args.db = args.db or "fangzhi.db"
+            with _archive(args) as archive:
+                result = run_sql(args.query, conn=archive.conn)
+        if args.format == "parquet":
+            write_parquet(result, args.out)
+        else:
+            from fangzhi.textout import write_text
+
+            write_text(args.out or sys.stdout, render(result, args.format))
+    except (SqlError, DatasetError) as e:
+        print(f"fangzhi sql: {e}", file=sys.stderr)
+        return 2
+    except OSError as e:
+        print(f"fangzhi sql: {args.out}: {e.strerror}", file=sys.stderr)
+        return 2
+    if args.out:
+        print(f"{len(result.rows)} rows written to {args.out}", file=sys.stderr)
+    return 0
+
+
+def cmd_reprints(args: argparse.Namespace) -> int:
+    with _archive(args) as archive:
+        if args.find:
+            n = archive.find_reprints()
+            print(f"{n} articles looked up", file=sys.stderr)
+        clusters = archive.reprints(limit=args.limit)
+    if args.format == "json":
+        print(json.dumps([c.as_dict() for c in clusters], ensure_ascii=False, indent=2))
+        return 0
+    if not clusters:
+        print(f"no story printed more than once in {args.db}")
+    for c in clusters:
+        print(f"cluster {c.cluster}: {len(c.members)} printings")
+        for m in c.members:
+            print(
+                f"  {m.date or '????-??-??'}  {m.publication or '报刊不详'}  {m.headline or '（无标题）'}  "
+                f"[{m.article_id}]  相似度 {m.similarity:.2f}"
+            )
     return 0
 
 

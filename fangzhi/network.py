@@ -35,7 +35,8 @@ def build_network(conn: sqlite3.Connection, person: str | None = None, min_weigh
     Nodes are persons, keyed by persons.key, with `name`, `articles` (how many articles
     mention them) and `posts` (their titles, first seen first, joined with "；").
 
-    An edge joins two people who appear in the same article or hold roles in the same event;
+    An edge joins two people who appear in the same article or hold roles in the same event (the
+    printings of one story count as one article, and their events once);
     its `weight` is 1 for each article they share plus 2 for each event they share (taking part
     in the same meeting says more than being named in the same story), and `articles` and
     `events` count each. Edges lighter than `min_weight` are left out; people stay as nodes even
@@ -48,11 +49,16 @@ def build_network(conn: sqlite3.Connection, person: str | None = None, min_weigh
     g = nx.Graph()
     for key, attrs in _nodes(conn):
         g.add_node(key, **attrs)
+    # a story printed by several papers is one story and its events one set (fangzhi.reprints)
     shared_articles = _pair_counts(
-        conn, "SELECT DISTINCT article_id, person_id FROM mentions WHERE referenced = 0"
+        conn,
+        "SELECT DISTINCT COALESCE('c' || r.cluster, m.article_id), m.person_id FROM mentions m "
+        "LEFT JOIN reprints r ON r.article_id = m.article_id WHERE m.referenced = 0",
     )
     shared_events = _pair_counts(
-        conn, "SELECT DISTINCT event_id, person_id FROM event_roles WHERE person_id IS NOT NULL"
+        conn,
+        "SELECT DISTINCT r.event_id, r.person_id FROM event_roles r "
+        "JOIN counted_events e ON e.id = r.event_id WHERE r.person_id IS NOT NULL",
     )
     for a, b in shared_articles.keys() | shared_events.keys():
         n_articles, n_events = shared_articles.get((a, b), 0), shared_events.get((a, b), 0)

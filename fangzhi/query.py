@@ -183,14 +183,15 @@ def _person_view(conn: sqlite3.Connection, pid: int, key: str, name: str) -> Per
     v.events = _rows(
         conn,
         "SELECT e.date, e.type, e.name, e.place, r.role, e.article_id FROM event_roles r "
-        "JOIN events e ON e.id = r.event_id WHERE r.person_id = ? ORDER BY e.date, e.id",
+        "JOIN counted_events e ON e.id = r.event_id WHERE r.person_id = ? ORDER BY e.date, e.id",
         pid,
     )
     v.places = _rows(
         conn,
         "SELECT e.place AS place, COUNT(*) AS times, "
         f"MIN({_FULL_DATE.format('e')}) AS first, MAX({_FULL_DATE.format('e')}) AS last "
-        "FROM event_roles r JOIN events e ON e.id = r.event_id WHERE r.person_id = ? AND e.place IS NOT NULL "
+        "FROM event_roles r JOIN counted_events e ON e.id = r.event_id WHERE r.person_id = ? "
+        "AND e.place IS NOT NULL "
         "GROUP BY e.place ORDER BY times DESC, first",
         pid,
     )
@@ -320,7 +321,9 @@ def chronicle(
     """Events in date order (大事记): what happened, who presided, where, from which article.
 
     Events dated by month and day alone (--10-23) cannot be placed in a range of years: they come
-    after the dated ones, when `partial` is true or, by default, when no range is asked for."""
+    after the dated ones, when `partial` is true or, by default, when no range is asked for. An
+    event reported by several printings of one story is listed once, from the first printing
+    (counted_events, fangzhi.reprints)."""
     with_partial = (date_from is None and date_to is None) if partial is None else partial
     params: dict[str, Any] = {
         "f": date_from or "0000",
@@ -330,8 +333,8 @@ def chronicle(
     out: list[ChronicleEntry] = []
     # '-' sorts before every digit, so a partial date is outside any range of years
     for e in conn.execute(
-        "SELECT e.id, e.date, e.type, e.name, e.place, e.article_id, a.headline, e.title FROM events e "
-        "JOIN articles a ON a.id = e.article_id WHERE e.date IS NOT NULL "
+        "SELECT e.id, e.date, e.type, e.name, e.place, e.article_id, a.headline, e.title "
+        "FROM counted_events e JOIN articles a ON a.id = e.article_id WHERE e.date IS NOT NULL "
         "AND ((e.date >= :f AND e.date <= :t) OR (:p AND e.date LIKE '--%')) "
         "ORDER BY e.date LIKE '--%', e.date, a.id, e.seq",
         params,
@@ -360,7 +363,7 @@ def chronicle(
 
 def partial_dated_events(conn: sqlite3.Connection) -> int:
     """How many events the chronicle of a range of years leaves out: dated without a year."""
-    return int(conn.execute("SELECT count(*) FROM events WHERE date LIKE '--%'").fetchone()[0])
+    return int(conn.execute("SELECT count(*) FROM counted_events WHERE date LIKE '--%'").fetchone()[0])
 
 
 # ---------------------------------------------------------------- facets and trends

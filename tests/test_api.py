@@ -49,6 +49,7 @@ JSON_ROUTES = {
     "/api/chronicle": {"get"},
     "/api/trends": {"get"},
     "/api/network": {"get"},
+    "/api/reprints": {"get"},
     "/api/ingest": {"post"},
 }
 

@@ -238,6 +238,13 @@ _EVERY_COMMAND = [
     ["export", "--what", "events", "--format", "csv"],
     ["network"],
     ["network", "--person", "张三"],
+    ["dataset", "export", "--out", "{tmp}/ds"],
+    ["dataset", "export", "--out", "{tmp}/a.db"],
+    ["sql", "SELECT count(*) FROM articles"],
+    ["sql", "SELECT nope FROM events"],
+    ["sql", "DROP TABLE articles"],
+    ["reprints"],
+    ["reprints", "--find", "--format", "json"],
 ]
 
 
@@ -251,7 +258,7 @@ def test_no_command_gives_a_traceback_on_an_empty_or_missing_archive(
         (tmp_path / "none").mkdir()
         main(["ingest", str(tmp_path / "none"), "--db", str(db)])
     try:
-        code: object = main([*args, "--db", str(db)])
+        code: object = main([*(a.replace("{tmp}", str(tmp_path)) for a in args), "--db", str(db)])
     except SystemExit as e:  # argparse's usage errors and 'no archive here' leave this way
         code = e.code
     assert code in (0, 1, 2) or (isinstance(code, str) and code.startswith("fangzhi: "))

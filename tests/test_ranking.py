@@ -260,6 +260,9 @@ def _make_it_an_archive_of_migration_3(db: Path) -> None:
     conn.execute("ALTER TABLE pages DROP COLUMN reading")
     conn.execute("ALTER TABLE articles DROP COLUMN date_source")  # migration 8's
     conn.execute("ALTER TABLE mentions DROP COLUMN referenced")  # migration 9's
+    conn.execute("DROP VIEW counted_events")  # migration 14's
+    for table in ("reprints", "reprint_bands", "reprint_signatures"):
+        conn.execute(f"DROP TABLE {table}")
     conn.execute("DROP VIEW posts_held")  # migration 10's columns, and the view over them
     conn.execute("ALTER TABLE mention_posts DROP COLUMN place_code")
     conn.execute("ALTER TABLE mention_posts DROP COLUMN place_inferred")

@@ -394,6 +394,46 @@ ALTER TABLE persons ADD COLUMN pinyin TEXT;
 UPDATE persons SET pinyin = fangzhi_name_pinyin(name);
 """,
     ),
+    (
+        14,
+        "reprints: each article's MinHash signature and LSH bands; clusters of a story printed twice or more",
+        """
+-- fangzhi/reprints.py: a signature of NUM_PERM 32-bit values (little-endian); one row a band,
+-- keyed by the band's hash, so that a new article finds its candidates by index, not by scan
+CREATE TABLE reprint_signatures (
+    article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+    minhash    BLOB NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE reprint_bands (
+    key        INTEGER NOT NULL,
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE
+);
+CREATE INDEX reprint_bands_key ON reprint_bands(key);
+CREATE INDEX reprint_bands_article ON reprint_bands(article_id);
+-- only articles with another printing: cluster, and the estimated similarity (Jaccard of the
+-- bodies' shingles) with the printing it was found like (matched, which may since be gone)
+CREATE TABLE reprints (
+    article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+    cluster    INTEGER NOT NULL,
+    similarity REAL NOT NULL,
+    matched    TEXT
+) WITHOUT ROWID;
+CREATE INDEX reprints_cluster ON reprints(cluster);
+-- Events counted once however many copies of the story report them: an event is left out when
+-- an earlier-printed copy (lower article row id: earlier date) in its cluster has an event of the
+-- same type and date. Person pages, the network, counts and the chronicle read this view.
+CREATE VIEW counted_events AS
+SELECT e.* FROM events e
+WHERE NOT EXISTS (
+    SELECT 1 FROM reprints r
+    JOIN reprints o ON o.cluster = r.cluster AND o.article_id != r.article_id
+    JOIN events oe ON oe.article_id = o.article_id AND oe.type = e.type AND oe.date IS e.date
+    WHERE r.article_id = e.article_id
+      AND (SELECT rowid FROM articles WHERE id = o.article_id)
+        < (SELECT rowid FROM articles WHERE id = e.article_id)
+);
+""",
+    ),
 )
 
 

@@ -20,7 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from fangzhi import __version__
+from fangzhi import __version__, reprints
 from fangzhi.extract.offices import named_place as jurisdiction
 from fangzhi.ids import name_pinyin
 from fangzhi.lexicon.posts import TITLES
@@ -47,8 +47,9 @@ class IngestResult:
 
 
 class Store:
-    def __init__(self, path: str | Path, *, readonly: bool = False) -> None:
+    def __init__(self, path: str | Path, *, readonly: bool = False, find_reprints: bool = True) -> None:
         self.path = str(path)
+        self.find_reprints = find_reprints  # find each new article's other printings (fangzhi/reprints.py)
         if readonly:
             uri = f"file:{Path(self.path).resolve()}?mode=ro"
             self.conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
@@ -171,6 +172,7 @@ class Store:
             -len(rows),
             -sum(article_length(r["kicker"], r["headline"], r["subtitle"], r["body"]) for r in rows),
         )
+        clusters = reprints.clusters_of_page(c, page_id)
         for row in rows:
             c.execute(
                 "INSERT INTO articles_fts(articles_fts, rowid, head, body) VALUES ('delete', ?, ?, ?)",
@@ -182,6 +184,7 @@ class Store:
             )
         gone = c.execute("DELETE FROM pages WHERE id = ?", (page_id,)).rowcount > 0
         c.execute("DELETE FROM persons WHERE id NOT IN (SELECT person_id FROM mentions)")
+        reprints.prune(c, clusters)
         return gone
 
     def _write_article(
@@ -215,6 +218,8 @@ class Store:
                 rec["date_source"],
             ),
         )
+        if self.find_reprints:
+            reprints.index_article(c, a.id, page_id, rec["body"])
         c.execute(
             "INSERT INTO articles_fts(rowid, head, body) VALUES (?, ?, ?)",
             (

@@ -22,7 +22,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from fastapi.templating import Jinja2Templates
 from starlette.concurrency import run_in_threadpool
 
-from fangzhi import browse, query
+from fangzhi import browse, query, reprints
 from fangzhi.chronicle import record as chronicle_record
 from fangzhi.settings import Settings
 from fangzhi.web import marks
@@ -194,6 +194,16 @@ def install_routes(app: FastAPI, templates: Jinja2Templates) -> None:
             raw=marks.marked_page(raw, a),
             others=query.page_articles(conn, a["page_id"]),
         )
+
+    # -- reprints
+    @app.get(
+        "/api/reprints", tags=["articles"], summary="Stories printed more than once, largest clusters first"
+    )
+    def api_reprints(
+        conn: Conn, limit: int = Query(50, ge=1, le=500), offset: int = Query(0, ge=0, le=MAX_OFFSET)
+    ) -> dict[str, Any]:
+        items = [c.as_dict() for c in reprints.clusters(conn, limit=limit, offset=offset)]
+        return {"total": reprints.cluster_count(conn), "limit": limit, "offset": offset, "items": items}
 
     @app.get(
         "/api/pages/{page_id}", tags=["articles"], summary="A page as the OCR left it, with its articles"
@@ -469,6 +479,8 @@ def _article_or_404(conn: sqlite3.Connection, article_id: str) -> dict[str, Any]
     a = query.article(conn, article_id)
     if a is None:
         raise HTTPException(404, f"没有文章 {article_id}")
+    # its other printings (另见): the same story in other papers or issues
+    a["also_printed"] = [asdict(m) for m in reprints.also_printed(conn, article_id)]
     return a
 
 
