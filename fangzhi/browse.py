@@ -104,6 +104,7 @@ class _Index:
     persons: int
     events: int
     by_paper: dict[str, list[_Page]]
+    by_id: dict[str, _Page]
 
 
 def _state(conn: sqlite3.Connection) -> tuple[object, ...]:
@@ -151,7 +152,13 @@ def _build(conn: sqlite3.Connection) -> _Index:
     by_paper: dict[str, list[_Page]] = {}
     for pg in pages:
         by_paper.setdefault(pg.paper, []).append(pg)
-    return _Index(tuple(pages), total, persons, events, by_paper)
+    return _Index(tuple(pages), total, persons, events, by_paper, {p.id: p for p in pages})
+
+
+def page_day(conn: sqlite3.Connection, page_id: str) -> tuple[str | None, bool]:
+    """A page's issue date, or the latest its reports give (then inferred: True)."""
+    pg = _index(conn).by_id.get(page_id)
+    return (pg.day, pg.inferred) if pg is not None else (None, False)
 
 
 def _issues(pages: list[_Page]) -> list[IssueRow]:

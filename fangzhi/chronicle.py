@@ -4,9 +4,11 @@
     >>> render(archive.chronicle("2023-01-01", "2023-12-31"), "md", "dashiji.md")   # doctest: +SKIP
     16
 
-Markdown and Word read as a yearbook does: a heading per month, each event with its date in
-Chinese, its type (会议, 调研视察, ...), what happened, who presided, where, and the article it
-comes from. CSV and JSON give the same entries as data, `what` as extracted.
+Each event is one sentence, built the same way on the web page and in every download: its date,
+who, what and where (`11月7日，刘越高主持召开市委常委会会议（衡山县）。`), and after it the
+source as a yearbook cites one (`《衡阳晚报》2023年11月8日`). Markdown and Word (A4) read as a
+yearbook does: a heading per month, the entries under it. CSV and JSON give the same entries as
+data, with `what` as extracted and the sentence and source beside it.
 """
 
 from __future__ import annotations
@@ -23,7 +25,19 @@ from fangzhi.query import ChronicleEntry
 from fangzhi.textout import write_text
 
 FORMATS = ("md", "csv", "json", "docx")
-FIELDS = ("date", "month", "year_known", "type", "what", "presided", "place", "article_id", "headline")
+FIELDS = (
+    "date",
+    "month",
+    "year_known",
+    "type",
+    "what",
+    "presided",
+    "place",
+    "article_id",
+    "headline",
+    "sentence",
+    "source",
+)
 TYPES = {"meeting": "会议", "inspection": "调研视察", "reception": "会见", "ceremony": "仪式活动"}
 EAST_ASIAN_FONT = "宋体"
 
@@ -125,14 +139,34 @@ def _cut(text: str) -> bool:
     return text.count("“") != text.count("”") or text.count("《") != text.count("》")
 
 
+def sentence(e: ChronicleEntry) -> str:
+    """The entry as one sentence: date, who, what, where (11月7日，甲主持召开市委常委会会议（衡山县）。)."""
+    what = phrase(e)
+    chair = "、".join(n for n in e.presided if n not in what)
+    if chair and what.startswith(_OPENERS):
+        what = f"{chair}主持{what}"  # 甲主持召开…
+    elif chair and what.endswith("召开会议"):
+        what = f"{chair}主持召开{what[:-4]}会议"  # 市委常委会召开会议 → 甲主持召开市委常委会会议
+    elif chair:
+        what = f"{what}，{chair}主持"
+    if e.place and e.place not in what:
+        what += f"（{e.place}）"
+    return f"{day_label(e.date)}，{what.rstrip('。')}。"
+
+
+def source(e: ChronicleEntry) -> str:
+    """Where it was printed, as a yearbook cites it: 《衡阳晚报》2023年5月11日 (推定 when the page
+    printed no issue date and its reports' latest date stands in for it)."""
+    paper = f"《{e.publication}》" if e.publication else "报名不详·"
+    if not e.issue:
+        return paper
+    y, m, d = (int(x) for x in e.issue.split("-")[:3])
+    return f"{paper}{y}年{m}月{d}日" + ("（推定）" if e.issue_inferred else "")
+
+
 def line_parts(e: ChronicleEntry) -> tuple[str, str]:
-    """The date label and the rest of the entry's line: 【type】what（主持：…）〔place〕 · id."""
-    text = f"【{type_label(e.type)}】{phrase(e)}"
-    if e.presided:
-        text += f"（主持：{'、'.join(e.presided)}）"
-    if e.place:
-        text += f"〔{e.place}〕"
-    return day_label(e.date), text
+    """The entry's sentence and its source."""
+    return sentence(e), source(e)
 
 
 def by_month(entries: Sequence[ChronicleEntry]) -> Iterator[tuple[str, list[ChronicleEntry]]]:
@@ -151,6 +185,8 @@ def record(e: ChronicleEntry) -> dict[str, Any]:
         "place": e.place,
         "article_id": e.article_id,
         "headline": e.headline,
+        "sentence": sentence(e),
+        "source": source(e),
     }
 
 
@@ -166,8 +202,8 @@ def markdown(entries: Sequence[ChronicleEntry], *, title: str = "大事记") -> 
     for month, group in by_month(entries):
         lines += [f"## {month_label(month)}", ""]
         for e in group:
-            day, text = line_parts(e)
-            lines.append(f"- **{day}** {_md(text)} · `{e.article_id}`")
+            text, cited = line_parts(e)
+            lines.append(f"- {_md(text)}（{_md(cited)}，`{e.article_id}`）")
         lines.append("")
     return "\n".join(lines)
 
@@ -190,18 +226,22 @@ def _csv_rows(entries: Sequence[ChronicleEntry], f: TextIO) -> None:
 
 def _write_docx(entries: Sequence[ChronicleEntry], path: str | os.PathLike[str], title: str) -> None:
     from docx import Document
+    from docx.shared import Cm
 
     doc = Document()
+    for section in doc.sections:  # A4, the paper yearbooks are printed on (python-docx: US Letter)
+        section.page_width, section.page_height = Cm(21), Cm(29.7)
+        section.left_margin = section.right_margin = Cm(2.6)
+        section.top_margin, section.bottom_margin = Cm(3.7), Cm(3.5)
     _east_asian_font(doc)
     doc.add_heading(title, level=0)
     for month, group in by_month(entries):
         doc.add_heading(month_label(month), level=1)
         for e in group:
-            day, text = line_parts(e)
+            text, cited = line_parts(e)
             p = doc.add_paragraph()
-            p.add_run(day).bold = True
-            p.add_run(f" {text} · ")
-            p.add_run(e.article_id).italic = True
+            p.add_run(text)
+            p.add_run(f"（{cited}）").italic = True
     doc.save(os.fspath(path))
 
 

@@ -8,6 +8,7 @@ import sqlite3
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from fangzhi import browse
 from fangzhi.search import FACET_BASIS, RANK_WINDOW, Filters, Hit, SearchPage, facets, month_counts, search
 from fangzhi.store.fts import QueryError, parse_query
 from fangzhi.store.keys import last_day
@@ -300,6 +301,9 @@ class ChronicleEntry:
     article_id: str
     headline: str | None
     title: str | None = None  # actor and action: 某某机场荣获… where `what` is the action alone
+    publication: str | None = None  # the paper it was printed in
+    issue: str | None = None  # the issue's date (ISO), or the latest its page's reports give
+    issue_inferred: bool = False  # the page printed no issue date: `issue` is inferred
 
     @property
     def partial(self) -> bool:
@@ -333,8 +337,10 @@ def chronicle(
     out: list[ChronicleEntry] = []
     # '-' sorts before every digit, so a partial date is outside any range of years
     for e in conn.execute(
-        "SELECT e.id, e.date, e.type, e.name, e.place, e.article_id, a.headline, e.title "
-        "FROM counted_events e JOIN articles a ON a.id = e.article_id WHERE e.date IS NOT NULL "
+        "SELECT e.id, e.date, e.type, e.name, e.place, e.article_id, a.headline, e.title, a.page_id, "
+        "COALESCE(a.publication, p.publication) AS publication "
+        "FROM counted_events e JOIN articles a ON a.id = e.article_id JOIN pages p ON p.id = a.page_id "
+        "WHERE e.date IS NOT NULL "
         "AND ((e.date >= :f AND e.date <= :t) OR (:p AND e.date LIKE '--%')) "
         "ORDER BY e.date LIKE '--%', e.date, a.id, e.seq",
         params,
@@ -346,6 +352,7 @@ def chronicle(
                 (e["id"],),
             )
         )
+        day, inferred = browse.page_day(conn, e["page_id"])
         out.append(
             ChronicleEntry(
                 e["date"],
@@ -356,6 +363,9 @@ def chronicle(
                 e["article_id"],
                 e["headline"],
                 e["title"],
+                e["publication"],
+                day,
+                inferred,
             )
         )
     return out

@@ -7,13 +7,14 @@ import io
 import json
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from docx import Document
 
 from fangzhi import open_archive
-from fangzhi.chronicle import FIELDS, day_label, month_label, phrase, render
+from fangzhi.chronicle import FIELDS, day_label, month_label, phrase, render, sentence, source
 from fangzhi.query import ChronicleEntry, chronicle
 from tests.conftest import SEEDS, needs_shared
 
@@ -52,19 +53,38 @@ def test_md_groups_by_month_in_date_order_with_the_article_ids(entries: list[Chr
         if line.startswith("## "):
             month = line[3:]
         elif line.startswith("- "):
-            article_id = re.search(r"`([^`]+)`$", line)[1]  # type: ignore[index]
+            article_id = re.search(r"`([^`]+)`）$", line)[1]  # type: ignore[index]
             assert month_label(by_id[article_id].month) == month
             seen.append(article_id)
     assert len(seen) == len(entries) and set(seen) == set(by_id)
-    assert "- **11月17日** 【会议】市委常委会召开会议（主持：刘越高） · `" in text
+    assert "- 11月17日，刘越高主持召开市委常委会会议。（" in text
 
 
-def test_md_line_has_date_type_what_presider_place_and_source() -> None:
-    e = entry("2023-11-07", presided=("刘越高", "朱健"), place="衡山县", article_id="x-a01")
+def test_md_line_is_one_sentence_of_date_who_what_where_and_its_source() -> None:
+    e = entry(
+        "2023-11-07",
+        presided=("刘越高", "朱健"),
+        place="衡山县",
+        article_id="x-a01",
+        publication="衡阳晚报",
+        issue="2023-11-08",
+    )
     assert md_of([e], title="衡阳大事记") == (
         "# 衡阳大事记\n\n## 2023年11月\n\n"
-        "- **11月7日** 【会议】市委常委会召开会议（主持：刘越高、朱健）〔衡山县〕 · `x-a01`\n"
+        "- 11月7日，刘越高、朱健主持召开市委常委会会议（衡山县）。（《衡阳晚报》2023年11月8日，`x-a01`）\n"
     )
+
+
+def test_the_sentence_and_source_are_the_same_on_screen_and_in_every_download() -> None:
+    e = entry("2023-12-27", "ceremony", "荣获本届质量奖", title="某钢荣获本届质量奖", publication="某市日报")
+    e = replace(e, issue="2023-12-28", issue_inferred=True)
+    assert sentence(e) == "12月27日，某钢荣获本届质量奖。"
+    assert source(e) == "《某市日报》2023年12月28日（推定）"
+    assert f"- {sentence(e)}（{source(e)}" in md_of([e])
+    out = io.StringIO()
+    render([e], "csv", out)
+    (row,) = csv.DictReader(io.StringIO(out.getvalue().lstrip("\ufeff")))
+    assert (row["sentence"], row["source"]) == (sentence(e), source(e))
 
 
 def test_entries_given_out_of_order_come_out_in_order() -> None:
@@ -85,8 +105,10 @@ def test_wording() -> None:
     assert phrase(entry("2023-05-11", "ceremony", "集中宣传活动")) == "举行集中宣传活动"
     assert phrase(entry("2023-10-26", "ceremony", "网约车驾驶员”颁奖典礼", headline="表彰")) == "表彰"
     assert phrase(entry("2023-10-25", "inspection", "25日为重大项目观摩")) == "重大项目观摩"
-    assert "【调研视察】" in md_of([entry("2023-05-11", "inspection", "赴衡山县调研")])
-    assert "【会见】" in md_of([entry("2023-05-11", "reception", "会见客人")])
+    assert "5月11日，赴衡山县调研。" in md_of([entry("2023-05-11", "inspection", "赴衡山县调研")])
+    assert sentence(entry("2023-05-11", what="市政府常务会议", presided=("甲某",))) == (
+        "5月11日，甲某主持召开市政府常务会议。"
+    )
 
 
 @needs_shared
@@ -129,8 +151,10 @@ def test_docx_opens_and_holds_the_month_headings(entries: list[ChronicleEntry], 
     assert headings == [month_label(m) for m in sorted({e.month for e in entries})]
     events = [p for p in doc.paragraphs if p.style.name == "Normal"]
     assert len(events) == len(entries)
-    assert all(p.runs[0].bold and re.fullmatch(r"\d+月\d+日", p.runs[0].text) for p in events)
-    assert events[0].text.endswith(entries[0].article_id) and any("【会议】" in p.text for p in events)
+    assert all(re.match(r"\d+月\d+日，", p.text) for p in events)
+    assert [p.runs[0].text for p in events] == [sentence(e) for e in sorted(entries, key=lambda e: e.date)]
+    section = doc.sections[0]
+    assert (round(section.page_width.cm, 1), round(section.page_height.cm, 1)) == (21.0, 29.7)  # A4
 
 
 def test_docx_needs_a_path_and_formats_are_named() -> None:
@@ -171,7 +195,7 @@ def test_an_event_without_a_year_is_listed_after_the_dated_under_its_own_heading
     assert items[1].partial and items[1].month == "--10" and not items[0].partial
     text = md_of(items)
     assert re.findall(r"^## (.+)$", text, flags=re.M) == ["2023年6月", "年份不详·10月"]
-    assert "- **10月23日** 【会议】召开市委常委会会议（主持：李长江）" in text
+    assert "- 10月23日，李长江主持召开市委常委会会议。" in text
 
 
 def test_a_range_of_years_leaves_out_a_date_without_a_year_unless_asked(mixed: Path) -> None:
@@ -205,7 +229,9 @@ def test_the_chronicle_page_heads_a_yearless_month_and_counts_what_a_range_leave
 
     client = TestClient(create_app(mixed))
     whole = client.get("/chronicle").text
-    assert "<h2>年份不详·10月</h2>" in whole and "<strong>10月23日</strong>" in whole
+    assert "<h2>2023年6月</h2>" in whole and "年份不详·10月" in whole  # a month a page, linked
+    yearless = client.get("/chronicle", params={"month": "--10"}).text
+    assert "<h2>年份不详·10月</h2>" in yearless and "10月23日，李长江主持召开市委常委会会议。" in yearless
     ranged = client.get("/chronicle", params={"from": "2023-01-01", "to": "2023-12-31"}).text
     assert "10月23日" not in ranged and "另有 1 件事件的日期只有月日" in ranged
     items = client.get("/api/chronicle").json()["items"]

@@ -17,7 +17,7 @@ from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
-from fangzhi.chronicle import day_label, month_label
+from fangzhi.chronicle import day_label, month_label, sentence, source
 from fangzhi.settings import usable_cpus
 from fangzhi.web.plumbing import Readers, install_errors, install_headers
 from fangzhi.web.views import install_routes
@@ -43,7 +43,9 @@ def create_app(db: str | Path, token: str | None = None) -> FastAPI:
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     templates = Jinja2Templates(directory=HERE / "templates")
     templates.env.globals["type_label"] = TYPE_LABELS.get
-    templates.env.globals.update(month_label=month_label, day_label=day_label)
+    templates.env.globals.update(
+        month_label=month_label, day_label=day_label, sentence=sentence, source=source
+    )
     install_errors(app, templates)
     install_headers(app)
     install_routes(app, templates)

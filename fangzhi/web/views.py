@@ -17,7 +17,7 @@ from urllib.parse import quote, urlencode
 from fastapi import FastAPI, File, Form, HTTPException, Query, Request, Security, UploadFile
 from fastapi import Path as FastAPIPath
 from fastapi.openapi.docs import get_swagger_ui_html
-from fastapi.responses import HTMLResponse, PlainTextResponse
+from fastapi.responses import HTMLResponse, PlainTextResponse, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from fastapi.templating import Jinja2Templates
 from starlette.concurrency import run_in_threadpool
@@ -300,19 +300,25 @@ def install_routes(app: FastAPI, templates: Jinja2Templates) -> None:
             "items": [chronicle_record(e) for e in entries[offset : offset + limit]],
         }
 
-    @app.get("/api/chronicle", tags=["events"], summary="The chronicle (大事记), as JSON, Markdown or CSV")
+    @app.get("/api/chronicle", tags=["events"], summary="The chronicle (大事记): JSON, Markdown, CSV or Word")
     def api_chronicle(
         conn: Conn,
         date_from: str | None = Query(None, alias="from", pattern=r"^\d{4}-\d{2}(-\d{2})?$"),
         date_to: str | None = Query(None, alias="to", pattern=r"^\d{4}-\d{2}(-\d{2})?$"),
         type_: str | None = Query(None, alias="type", pattern="^(meeting|inspection|reception|ceremony)$"),
-        format_: str = Query("json", alias="format", pattern="^(json|md|csv)$"),
+        format_: str = Query("json", alias="format", pattern="^(json|md|csv|docx)$"),
     ) -> Any:
         entries = [e for e in query.chronicle(conn, date_from, date_to) if not type_ or e.type == type_]
         if format_ == "json":
             return {"total": len(entries), "items": [chronicle_record(e) for e in entries]}
         from fangzhi.chronicle import render
 
+        if format_ == "docx":
+            return Response(
+                chronicle_docx(entries),
+                media_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                headers={"Content-Disposition": 'attachment; filename="dashiji.docx"'},
+            )
         out = io.StringIO()
         render(entries, format_, out)
         media = "text/markdown; charset=utf-8" if format_ == "md" else "text/csv; charset=utf-8"
@@ -329,6 +335,7 @@ def install_routes(app: FastAPI, templates: Jinja2Templates) -> None:
         date_from: str = Query("", alias="from", max_length=10),
         date_to: str = Query("", alias="to", max_length=10),
         type_: str = Query("", alias="type", max_length=12),
+        month: str = Query("", pattern=r"^(?:\d{4}-\d{2}|--\d{2}|\d{4})?$"),
     ) -> HTMLResponse:
         entries = [
             e
@@ -338,12 +345,26 @@ def install_routes(app: FastAPI, templates: Jinja2Templates) -> None:
         months: dict[str, list[query.ChronicleEntry]] = {}
         for e in entries:
             months.setdefault(e.month, []).append(e)
-        qs = urlencode({k: v for k, v in {"from": date_from, "to": date_to, "type": type_}.items() if v})
+        # one month a page: the one asked for, else the latest (a year of events is no page)
+        held = list(months)
+        shown = (
+            month
+            if month in months
+            else (max((m for m in held if not m.startswith("--")), default="") or (held[-1] if held else ""))
+        )
+        at = held.index(shown) if shown in held else -1
+        filters = {k: v for k, v in {"from": date_from, "to": date_to, "type": type_}.items() if v}
+        qs = urlencode(filters)
         return page(
             request,
             "chronicle.html",
             f"/api/chronicle?{qs}",
-            months=months,
+            months={shown: months[shown]} if shown else {},
+            held=held,
+            shown=shown,
+            previous=held[at - 1] if at > 0 else None,
+            next=held[at + 1] if 0 <= at < len(held) - 1 else None,
+            total=len(entries),
             qs=qs,
             params={"from": date_from, "to": date_to, "type": type_},
             left_out=query.partial_dated_events(conn) if date_from or date_to else 0,
@@ -467,6 +488,16 @@ def _issue_or_404(conn: sqlite3.Connection, publication: str, day: str) -> brows
     if found is None:
         raise HTTPException(404, f"没有《{publication}》{day}这一期")
     return found
+
+
+def chronicle_docx(entries: list[query.ChronicleEntry]) -> bytes:
+    """The chronicle as a Word file (A4), made in a temporary folder and read back."""
+    from fangzhi.chronicle import render
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "dashiji.docx"
+        render(entries, "docx", path)
+        return path.read_bytes()
 
 
 def _no_person(conn: sqlite3.Connection, key: str) -> str:
