@@ -310,3 +310,22 @@ def test_every_box_of_a_rendered_page_is_inside_its_image(rendered_pages: list[d
         for i in range(len(text)):
             b = read.image.boxes.char_box(text, i)
             assert b is None or b.within(read.image.width, read.image.height)
+
+
+def test_the_engine_runs_on_the_models_in_its_wheel_and_fetches_nothing(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import numpy as np
+    from rapidocr.utils import download_file
+
+    from fangzhi.ocr.engine import build_engine
+
+    def offline(*args: object, **kwargs: object) -> None:
+        raise AssertionError(f"RapidOCR tried to download: {args}")
+
+    monkeypatch.setattr(download_file.DownloadFile, "_make_http_request", offline)
+    monkeypatch.setattr(download_file.DownloadFile, "run", offline)
+    engine = build_engine()
+    image = render_page("# 市政府召开常务会议", columns=2, font=font()).image.convert("RGB")
+    result = engine(np.asarray(image)[:, :, ::-1])
+    assert "".join(result.txts or ()) == "市政府召开常务会议"

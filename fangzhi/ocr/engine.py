@@ -30,11 +30,30 @@ _PARAMS = {
 _lock = threading.Lock()  # one onnxruntime session serves one call at a time
 
 
+# The models in the wheel, named: RapidOCR would otherwise look them up in its table and fetch
+# any it does not find; with a path given it never goes to the network.
+DET_MODEL = "PP-OCRv6_det_small.onnx"
+REC_MODEL = "PP-OCRv6_rec_small.onnx"
+
+
 @functools.cache
 def _engine() -> Any:
+    return build_engine()
+
+
+def build_engine() -> Any:
+    """A RapidOCR engine on the models its wheel ships (a FileNotFoundError naming them if not)."""
+    from pathlib import Path
+
+    import rapidocr
     from rapidocr import RapidOCR
 
-    return RapidOCR(params=dict(_PARAMS))
+    models = Path(rapidocr.__file__).parent / "models"
+    paths = {"Det.model_path": models / DET_MODEL, "Rec.model_path": models / REC_MODEL}
+    for path in paths.values():
+        if not path.is_file():
+            raise FileNotFoundError(f"{path}: the rapidocr wheel no longer ships this model")
+    return RapidOCR(params={**_PARAMS, **{k: str(v) for k, v in paths.items()}})
 
 
 def recognise(image: Image.Image) -> list[TextLine]:
