@@ -7,6 +7,7 @@ read once, by the slow tests; the quick ones read a small excerpt.
 
 from __future__ import annotations
 
+import io
 import json
 import re
 import struct
@@ -329,3 +330,20 @@ def test_the_engine_runs_on_the_models_in_its_wheel_and_fetches_nothing(
     image = render_page("# 市政府召开常务会议", columns=2, font=font()).image.convert("RGB")
     result = engine(np.asarray(image)[:, :, ::-1])
     assert "".join(result.txts or ()) == "市政府召开常务会议"
+
+
+def test_a_pdf_of_two_pages_is_read_page_by_page(tmp_path: Path) -> None:
+    first = render_page("# 市政府召开常务会议\n\n市长朱健主持会议。", columns=2, font=font()).image
+    second = render_page("# 全市安全生产工作会议召开\n\n会议强调压实责任。", columns=2, font=font()).image
+    pdf = tmp_path / "issue.pdf"
+    first.convert("RGB").save(pdf, save_all=True, append_images=[second.convert("RGB")], resolution=200)
+    pages = ocr_file(pdf)
+    assert [Path(p.raw.path).name for p in pages] == ["issue-p1.pdf", "issue-p2.pdf"]
+    assert [p.raw.text.splitlines()[0] for p in pages] == [
+        "# 市政府召开常务会议",
+        "# 全市安全生产工作会议召开",
+    ]
+    assert len({p.raw.sha256 for p in pages}) == 2
+    for p in pages:
+        assert p.image.media_type == "image/png"
+        assert Image.open(io.BytesIO(p.image.data)).size == (p.image.width, p.image.height)
