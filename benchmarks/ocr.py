@@ -86,16 +86,15 @@ def measure(images: list[tuple[Path, str]]) -> dict[str, Any]:
     from PIL import Image
 
     from fangzhi.ocr import ocr_file
-    from fangzhi.ocr.engine import _engine, recognise
+    from fangzhi.ocr.engine import _engine, text_lines
     from fangzhi.ocr.layout import lay_out
 
     rows = []
     _engine()  # models loaded before anything is timed
     for image, source in images:
-        engine_s, _ = timed(lambda p: _engine()(str(p)), image)  # RapidOCR alone, as its users call it
+        engine_s, result = timed(lambda p: _engine()(str(p)), image)  # RapidOCR alone, as its users call it
         fangzhi_s, (page,) = timed(ocr_file, image)  # read, recognise, lay out, map boxes
-        lines = recognise(Image.open(image))
-        layout_s, _ = timed(lay_out, lines)
+        layout_s, _ = timed(lay_out, text_lines(result, *Image.open(image).size))
         row: dict[str, Any] = {
             "page": image.name,
             "rapidocr_s": round(engine_s, 2),

@@ -63,9 +63,13 @@ def recognise(image: Image.Image) -> list[TextLine]:
     rgb = np.asarray(image.convert("RGB"))[:, :, ::-1]  # RapidOCR reads OpenCV's BGR order
     with _lock:
         result = _engine()(rgb)
+    return text_lines(result, *image.size)
+
+
+def text_lines(result: Any, width: int, height: int) -> list[TextLine]:
+    """RapidOCR's output as lines with axis-aligned boxes clipped to a `width` × `height` image."""
     if result.boxes is None or result.txts is None:
         return []
-    width, height = image.size
     out: list[TextLine] = []
     for quad, text, score in zip(result.boxes, result.txts, result.scores, strict=True):
         xs = [float(p[0]) for p in quad]
