@@ -17,7 +17,7 @@ from __future__ import annotations
 import os
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import islice
 from typing import Any, TypeVar
 
@@ -70,8 +70,11 @@ def parse_on_dask(
     if cluster.scheduler:
         client = Client(cluster.scheduler)
     else:
+        workers = cluster.workers or usable_cpus()
+        if settings.ocr_threads == 0:  # each worker's OCR engine on its share of the CPUs, not all of them
+            settings = replace(settings, ocr_threads=max(1, usable_cpus() // workers))
         local = LocalCluster(
-            n_workers=cluster.workers or usable_cpus(),
+            n_workers=workers,
             threads_per_worker=1,  # parsing is Python: threads would share one interpreter lock
             processes=True,
             dashboard_address=None,

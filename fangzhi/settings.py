@@ -48,6 +48,13 @@ class Settings:
         default=64 * 1024 * 1024,
         metadata={"help": "largest scan file read (a page as PNG, JPEG, TIFF or PDF)"},
     )
+    ocr_threads: int = field(
+        default=0,
+        metadata={
+            "help": "threads each OCR engine runs on (0: one per CPU); a Dask ingest on N local workers "
+            "gives each a share of the CPUs, so that they do not crowd each other"
+        },
+    )
     max_image_pixels: int = field(
         default=40_000_000,
         metadata={

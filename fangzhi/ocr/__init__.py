@@ -42,7 +42,7 @@ def ocr_file(path: str | os.PathLike[str], settings: Settings | None = None) -> 
     settings = settings or Settings()
     out: list[OcrPage] = []
     for scan in read_scans(path, max_bytes=settings.max_image_bytes, max_pixels=settings.max_image_pixels):
-        layout = lay_out(recognise(scan.image))
+        layout = lay_out(recognise(scan.image, settings.ocr_threads))
         raw = RawPage(scan.path, layout.text, ENCODING, scan.sha256, scan.file_bytes)
         width, height = scan.size
         out.append(OcrPage(raw, PageImage(scan.data, scan.media_type, width, height, layout.boxes), layout))

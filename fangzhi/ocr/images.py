@@ -14,7 +14,7 @@ import stat
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
-from PIL import Image, ImageChops, ImageSequence, UnidentifiedImageError
+from PIL import Image, ImageChops, ImageOps, ImageSequence, UnidentifiedImageError
 
 from fangzhi.errors import EmptyFile, FileTooLarge, ImageTooLarge, UnreadableFile, UnreadableImage
 
@@ -91,7 +91,9 @@ def _image_pages(name: str, data: bytes, max_pixels: int) -> Iterator[Scan]:
     for i, frame in enumerate(ImageSequence.Iterator(img)):
         _check_pixels(name, frame.size, max_pixels)
         try:
-            page = frame.convert("RGB")  # decodes: a truncated or damaged file fails here
+            # decodes: a truncated or damaged file fails here. Turned upright as its EXIF says, as a
+            # browser shows it, so the boxes fall where the reader sees the text
+            page = ImageOps.exif_transpose(frame).convert("RGB")
         except (OSError, ValueError, SyntaxError) as e:
             raise UnreadableImage(name, f"is truncated or damaged: {_why(e)}") from None
         fmt = img.format or ""
