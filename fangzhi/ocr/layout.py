@@ -67,7 +67,7 @@ class _Row:
         return b
 
 
-@dataclass
+@dataclass(frozen=True)
 class _Metrics:
     line_h: float  # the body type's line height
     char_w: float  # the body type's full-width character width
@@ -251,7 +251,7 @@ def _write(columns: list[list[_Row]], m: _Metrics, bands: int) -> PageLayout:
     for rows in columns:
         left = min(r.box.x0 for r in rows)
         right = max(r.box.x1 for r in rows)
-        for i, row in enumerate(rows):
+        for row in rows:
             level = _level(row, m)
             box = row.box
             indented = box.x0 - left >= m.char_w * INDENT and len(rows) > 1
@@ -266,8 +266,6 @@ def _write(columns: list[list[_Row]], m: _Metrics, bands: int) -> PageLayout:
             short = right - box.x1 >= m.char_w * SHORT
             # a lone row (a column of one line) is as wide as its column: only its end says
             ended = short or (len(rows) == 1 and level == 0 and row.pieces[-1].text[-1:] in "。！？”")
-            if level and i + 1 < len(rows) and _level(rows[i + 1], m) != level:
-                ended = True
     if open_level is not None:
         w.put("\n")
     return PageLayout("".join(w.parts), BoxMap(w.runs), bands)
