@@ -77,7 +77,8 @@ def render_page(page_text: str, *, columns: int = 3, size: int = 24, font: Path 
     blocks = blocks_of(page_text)
     setter = _Setter(path, size, columns)
     rows = setter.set(blocks)
-    height = rows[-1][1] + setter.margin if rows else 2 * setter.margin
+    # the longest column's foot, not the last row set: that is the foot of the last, shortest column
+    height = max(r[1] for r in rows) + setter.margin if rows else 2 * setter.margin
     image = Image.new("L", (setter.width, int(height)), 255)
     draw = ImageDraw.Draw(image)
     for x, y, text, face in (r[2] for r in rows):
