@@ -36,7 +36,8 @@ run: install
 	$(BIN)/fangzhi serve --db $(DB) --host $(HOST) --port $(PORT)
 
 # Debian's chromium and a CJK font for the browser tests (Playwright drives this chromium; it
-# never downloads a browser of its own). Installed when missing and apt-get is at hand as root.
+# never downloads a browser of its own); the OCR tests render their page images in the same font
+# (tests/test_ocr.py). Installed when missing and apt-get is at hand as root, before any test runs.
 browser-deps:
 	@if [ ! -x /usr/bin/chromium ] || ! fc-list 2>/dev/null | grep -qi wenquanyi; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \

@@ -87,7 +87,7 @@ class Archive:
         settings = settings or Settings()
         reading = settings.reading_key()
         items = (self._sort_out(item, settings, reading) for item in iter_page_paths(paths, settings))
-        results: Iterator[tuple[str, ParsedPage | SourceError | IngestResult]]
+        results: Iterator[tuple[str, ParsedPage | tuple[ParsedPage, ...] | SourceError | IngestResult]]
         if cluster is None:
             results = (_parse_one(item, settings) for item in items)
         else:
@@ -101,16 +101,21 @@ class Archive:
                     progress(parsed.path, parsed)
                 continue
             if isinstance(parsed, IngestResult):
-                result = parsed
-            else:
-                issue = parsed.issue_date.isoformat() if parsed.issue_date else None
-                result = self.store.ingest(
-                    parsed, parsed.page_id, publication=parsed.publication, issue_date=issue, reading=reading
-                )
-            summary.add(result)
-            if progress:
-                progress(path, result)
+                stored = [parsed]
+            else:  # a scan of several pages stores each as a page of its own
+                pages = parsed if isinstance(parsed, tuple) else (parsed,)
+                stored = [self._store(page, reading) for page in pages]
+            for result in stored:
+                summary.add(result)
+                if progress:
+                    progress(path, result)
         return summary
+
+    def _store(self, parsed: ParsedPage, reading: str) -> IngestResult:
+        issue = parsed.issue_date.isoformat() if parsed.issue_date else None
+        return self.store.ingest(
+            parsed, parsed.page_id, publication=parsed.publication, issue_date=issue, reading=reading
+        )
 
     def _sort_out(
         self, item: Path | SourceError, settings: Settings, reading: str
@@ -201,7 +206,7 @@ class Archive:
 
 def _parse_one(
     item: Path | tuple[str, SourceError | IngestResult], settings: Settings
-) -> tuple[str, ParsedPage | SourceError | IngestResult]:
+) -> tuple[str, ParsedPage | tuple[ParsedPage, ...] | SourceError | IngestResult]:
     return item if isinstance(item, tuple) else parse_path(str(item), settings)
 
 

@@ -86,6 +86,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("jsonl", "json", "md"), default="jsonl")
     _page_options(p)
 
+    p = _command(
+        sub,
+        "ocr",
+        "read scanned pages (PNG, JPEG, TIFF, PDF) into page text, with a JSON of each line's box beside it",
+        cmd_ocr,
+    )
+    p.add_argument("paths", nargs="+", metavar="PAGE", help="scan files, or folders of them")
+    p.add_argument(
+        "--out", default=".", help="folder for PAGE.txt and PAGE.boxes.json (default: the current folder)"
+    )
+
     p = _command(sub, "ingest", "parse pages and store them in the archive (idempotent)", cmd_ingest, db=True)
     p.add_argument("paths", nargs="+", metavar="PATH")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
@@ -243,8 +254,8 @@ def _settings(args: argparse.Namespace) -> Settings:
 
 def _parsed_pages(args: argparse.Namespace, failed: list[int]) -> Iterator[ParsedPage]:
     """Parse every page the arguments name; bad files are reported and counted, never fatal."""
-    from fangzhi.pipeline import parse_page
-    from fangzhi.read.sources import iter_page_paths, read_page
+    from fangzhi.pipeline import parse_pages
+    from fangzhi.read.sources import iter_page_paths
 
     settings = _settings(args)
     for item in iter_page_paths(args.paths, settings):
@@ -253,17 +264,19 @@ def _parsed_pages(args: argparse.Namespace, failed: list[int]) -> Iterator[Parse
             _error(item)
             continue
         try:
-            parsed = parse_page(read_page(item, settings), settings)
+            pages = parse_pages(item, settings)  # a scan may hold several
         except SourceError as e:
             failed.append(1)
             _error(e)
             continue
-        for p in parsed.problems:  # the page's own: text in no article, lines cut, marks replaced
-            print(f"fangzhi: {item}: {p.message} [{p.code}]", file=sys.stderr)
-        for a in parsed.articles:
-            for p in (*a.problems, *a.facts.problems):
-                print(f"fangzhi: {item}: {a.id}: {p.message} [{p.code}]", file=sys.stderr)
-        yield parsed
+        for parsed in pages:
+            where = parsed.page.raw.path
+            for p in parsed.problems:  # the page's own: text in no article, lines cut, marks replaced
+                print(f"fangzhi: {where}: {p.message} [{p.code}]", file=sys.stderr)
+            for a in parsed.articles:
+                for p in (*a.problems, *a.facts.problems):
+                    print(f"fangzhi: {where}: {a.id}: {p.message} [{p.code}]", file=sys.stderr)
+            yield parsed
 
 
 def cmd_parse(args: argparse.Namespace) -> int:
@@ -279,6 +292,36 @@ def cmd_parse(args: argparse.Namespace) -> int:
             out.write(json.dumps(page_document(parsed), ensure_ascii=False, indent=2) + "\n")
         else:
             out.write(markdown(parsed) + "\n")
+    return 2 if failed else 0
+
+
+def cmd_ocr(args: argparse.Namespace) -> int:
+    from fangzhi.ocr import is_image_path
+    from fangzhi.ocr.output import write_page
+    from fangzhi.read.sources import iter_page_paths
+
+    settings = Settings()
+    failed = 0
+    for item in iter_page_paths(args.paths, settings):
+        if not isinstance(item, SourceError) and not is_image_path(item):
+            if str(item) not in args.paths:
+                continue  # a text page in a folder of scans: already text
+            item = SourceError(str(item), "is no scan (PNG, JPEG, TIFF or PDF): nothing to recognise")
+        if isinstance(item, SourceError):
+            failed += 1
+            _error(item)
+            continue
+        try:
+            written = write_page(item, args.out, settings)
+        except SourceError as e:
+            failed += 1
+            _error(e)
+            continue
+        except OSError as e:
+            print(f"fangzhi: {args.out}: cannot write: {e.strerror or e}", file=sys.stderr)
+            return 2
+        for path in written:
+            print(path)
     return 2 if failed else 0
 
 

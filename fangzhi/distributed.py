@@ -17,7 +17,7 @@ from __future__ import annotations
 import os
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import islice
 from typing import Any, TypeVar
 
@@ -26,7 +26,7 @@ from fangzhi.model import ParsedPage
 from fangzhi.settings import Settings, usable_cpus
 
 T = TypeVar("T")
-Parsed = tuple[str, ParsedPage | SourceError]
+Parsed = tuple[str, ParsedPage | tuple[ParsedPage, ...] | SourceError]  # a scan may hold several pages
 Item = os.PathLike[str] | tuple[str, T]  # a page to parse, or (path, what is known of it already)
 
 
@@ -43,15 +43,15 @@ class Cluster:
 
 
 def parse_path(path: str, settings: Settings) -> Parsed:
-    """A page read and parsed, or the SourceError saying why it is no page: what an ingest, serial
-    or on Dask, does with each file."""
-    from fangzhi.pipeline import parse_page
-    from fangzhi.read.sources import read_page
+    """A page read and parsed (the pages, for a scan of several), or the SourceError saying why it
+    is no page: what an ingest, serial or on Dask, does with each file."""
+    from fangzhi.pipeline import parse_pages
 
     try:
-        return path, parse_page(read_page(path, settings), settings)
+        pages = parse_pages(path, settings)
     except SourceError as e:
         return path, e
+    return path, pages[0] if len(pages) == 1 else pages
 
 
 def parse_paths(paths: Sequence[str], settings: Settings) -> list[Parsed]:
@@ -61,7 +61,7 @@ def parse_paths(paths: Sequence[str], settings: Settings) -> list[Parsed]:
 
 def parse_on_dask(
     items: Iterable[Item[T]], settings: Settings, cluster: Cluster
-) -> Iterator[tuple[str, ParsedPage | SourceError | T]]:
+) -> Iterator[tuple[str, ParsedPage | tuple[ParsedPage, ...] | SourceError | T]]:
     """(path, parsed page or SourceError) for every path among the items, parsed on the cluster;
     the other items, (path, anything), pass through in their place."""
     from dask.distributed import Client, LocalCluster
@@ -70,8 +70,11 @@ def parse_on_dask(
     if cluster.scheduler:
         client = Client(cluster.scheduler)
     else:
+        workers = cluster.workers or usable_cpus()
+        if settings.ocr_threads == 0:  # each worker's OCR engine on its share of the CPUs, not all of them
+            settings = replace(settings, ocr_threads=max(1, usable_cpus() // workers))
         local = LocalCluster(
-            n_workers=cluster.workers or usable_cpus(),
+            n_workers=workers,
             threads_per_worker=1,  # parsing is Python: threads would share one interpreter lock
             processes=True,
             dashboard_address=None,
@@ -87,7 +90,7 @@ def parse_on_dask(
 
 def _ordered(
     client: Any, items: Iterable[Item[T]], settings: Settings, cluster: Cluster
-) -> Iterator[tuple[str, ParsedPage | SourceError | T]]:
+) -> Iterator[tuple[str, ParsedPage | tuple[ParsedPage, ...] | SourceError | T]]:
     workers = len(client.scheduler_info().get("workers", {})) or cluster.workers or 1
     window = workers * max(1, cluster.in_flight)
     pending: deque[tuple[list[Item[T]], Any]] = deque()  # each chunk beside its future, in order
@@ -107,7 +110,9 @@ def _chunks(items: Iterable[Item[T]], size: int) -> Iterator[list[Item[T]]]:
         yield chunk
 
 
-def _result(chunk: list[Item[T]], future: Any) -> Iterator[tuple[str, ParsedPage | SourceError | T]]:
+def _result(
+    chunk: list[Item[T]], future: Any
+) -> Iterator[tuple[str, ParsedPage | tuple[ParsedPage, ...] | SourceError | T]]:
     parsed = iter(future.result() if future is not None else ())
     for x in chunk:
         yield x if isinstance(x, tuple) else next(parsed)

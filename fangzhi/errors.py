@@ -7,7 +7,9 @@
         ├── FileTooLarge         over Settings.max_page_bytes                 source.too_large
         ├── BinaryFile           NUL bytes or control characters: not text    source.binary
         ├── UndecodableFile      no encoding decodes it cleanly               source.undecodable
-        └── NoChineseText        decodes, but holds no Chinese to read        source.no_chinese
+        ├── NoChineseText        decodes, but holds no Chinese to read        source.no_chinese
+        ├── UnreadableImage      a scan that is no image, or truncated        source.bad_image
+        └── ImageTooLarge        more pixels than Settings.max_image_pixels   source.image_too_large
 
 Stages below the sources never raise these: they record `Problem`s and go on.
 """
@@ -54,3 +56,11 @@ class UndecodableFile(SourceError):
 
 class NoChineseText(SourceError):
     code = "source.no_chinese"
+
+
+class UnreadableImage(SourceError):
+    code = "source.bad_image"
+
+
+class ImageTooLarge(SourceError):
+    code = "source.image_too_large"

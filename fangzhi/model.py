@@ -11,6 +11,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from fangzhi.ocr.boxes import BoxMap
     from fangzhi.read.offsets import OffsetMap
 
 
@@ -280,6 +281,18 @@ class Article:
 
 
 @dataclass(frozen=True)
+class PageImage:
+    """The scan a page's text was recognised from (fangzhi/ocr): the image as the archive keeps it,
+    and where on it each character of the raw text stands."""
+
+    data: bytes
+    media_type: str  # image/png or image/jpeg: what a browser shows
+    width: int
+    height: int
+    boxes: BoxMap  # raw text offsets → boxes of image pixels
+
+
+@dataclass(frozen=True)
 class ParsedPage:
     page: Page
     articles: tuple[Article, ...]
@@ -287,3 +300,4 @@ class ParsedPage:
     page_id: str = ""  # canonical: publication-issue date-file stem
     publication: str | None = None
     issue_date: date | None = None
+    image: PageImage | None = None  # the scan, when the page was read from one

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from fangzhi.extract.dates import name_date
 from fangzhi.extract.facts import with_facts
@@ -14,6 +16,9 @@ from fangzhi.read.boundaries import page_labels
 from fangzhi.read.normalize import normalize
 from fangzhi.read.segment import segment
 from fangzhi.settings import Settings
+
+if TYPE_CHECKING:
+    from fangzhi.ocr import OcrPage
 
 
 def parse_page(raw: RawPage, settings: Settings) -> ParsedPage:
@@ -90,8 +95,39 @@ def _digest(text: str) -> tuple[str, int]:
 
 
 def parse_file(path: str | os.PathLike[str], settings: Settings | None = None) -> ParsedPage:
-    """Read and parse one page file; raises fangzhi.errors.SourceError for a file that is no page."""
+    """Read and parse one page file, text or scan; raises fangzhi.errors.SourceError for a file
+    that is no page (and for a scan of several pages: parse_pages reads those)."""
+    pages = parse_pages(path, settings)
+    if len(pages) != 1:
+        from fangzhi.errors import UnreadableImage
+
+        raise UnreadableImage(os.fspath(path), f"holds {len(pages)} pages: read it with parse_pages")
+    return pages[0]
+
+
+def parse_pages(path: str | os.PathLike[str], settings: Settings | None = None) -> tuple[ParsedPage, ...]:
+    """Every page of a file: a text page is one, a scan (PNG, JPEG, TIFF, PDF) one or more, read by
+    OCR, each with its image and the box of each character. A SourceError when it is no page."""
+    from fangzhi.ocr import is_image_path
     from fangzhi.read.sources import read_page
 
     settings = settings or Settings()
-    return parse_page(read_page(path, settings), settings)
+    if not is_image_path(path):
+        return (parse_page(read_page(path, settings), settings),)
+    return tuple(parse_scan(p, settings) for p in _ocr(path, settings))
+
+
+def _ocr(path: str | os.PathLike[str], settings: Settings) -> list[OcrPage]:
+    from fangzhi.errors import NoChineseText
+    from fangzhi.ocr import ocr_file
+
+    pages = ocr_file(path, settings)
+    for p in pages:
+        if not any("\u4e00" <= ch <= "\u9fff" for ch in p.raw.text):
+            raise NoChineseText(p.raw.path, "is an image on which no Chinese text was recognised")
+    return pages
+
+
+def parse_scan(ocr: OcrPage, settings: Settings) -> ParsedPage:
+    """A page read by OCR, parsed as its text is, with its image kept beside it."""
+    return replace(parse_page(ocr.raw, settings), image=ocr.image)

@@ -56,6 +56,20 @@ def page_text(conn: sqlite3.Connection, page_id: str) -> str | None:
     return None if row is None else str(row[0])
 
 
+def page_image(conn: sqlite3.Connection, page_id: str) -> tuple[str, bytes] | None:
+    """(media type, bytes) of the scan a page was read from by OCR; None for a text page."""
+    row = conn.execute("SELECT media_type, data FROM page_images WHERE page_id = ?", (page_id,)).fetchone()
+    return None if row is None else (str(row[0]), bytes(row[1]))
+
+
+def page_scan(conn: sqlite3.Connection, page_id: str) -> dict[str, Any] | None:
+    """The size of a page's scan and its lines' boxes (fangzhi.ocr.boxes JSON); None for a text page."""
+    row = conn.execute(
+        "SELECT width, height, lines FROM page_images WHERE page_id = ?", (page_id,)
+    ).fetchone()
+    return None if row is None else {"width": row[0], "height": row[1], "lines": row[2]}
+
+
 def page_articles(conn: sqlite3.Connection, page_id: str) -> list[dict[str, Any]]:
     return _rows(
         conn, "SELECT id, seq, kind, headline, date FROM articles WHERE page_id = ? ORDER BY seq", page_id

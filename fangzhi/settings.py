@@ -41,7 +41,26 @@ class Settings:
         },
     )
     page_suffixes: tuple[str, ...] = field(
-        default=(".txt", ".text", ".md"), metadata={"help": "file endings taken as pages inside folders"}
+        default=(".txt", ".text", ".md", ".png", ".jpg", ".jpeg", ".tif", ".tiff", ".pdf"),
+        metadata={"help": "file endings taken as pages inside folders (scans are read by OCR)"},
+    )
+    max_image_bytes: int = field(
+        default=64 * 1024 * 1024,
+        metadata={"help": "largest scan file read (a page as PNG, JPEG, TIFF or PDF)"},
+    )
+    ocr_threads: int = field(
+        default=0,
+        metadata={
+            "help": "threads each OCR engine runs on (0: one per CPU); a Dask ingest on N local workers "
+            "gives each a share of the CPUs, so that they do not crowd each other"
+        },
+    )
+    max_image_pixels: int = field(
+        default=40_000_000,
+        metadata={
+            "help": "most pixels a page image may have, checked before it is decoded: a newspaper page "
+            "at 400 dpi has about 30 million"
+        },
     )
 
     def reading_key(self) -> str:

@@ -43,6 +43,7 @@ JSON_ROUTES = {
     "/api/articles": {"get"},
     "/api/articles/{article_id}": {"get"},
     "/api/pages/{page_id}": {"get"},
+    "/api/pages/{page_id}/image": {"get"},  # a scanned page's image (issue 22)
     "/api/persons": {"get"},
     "/api/persons/{key}": {"get"},
     "/api/events": {"get"},

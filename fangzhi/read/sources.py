@@ -110,9 +110,12 @@ def read_page(path: str | os.PathLike[str], settings: Settings) -> RawPage:
 def file_digest(path: str | os.PathLike[str], settings: Settings) -> str | None:
     """The SHA-256 of a page file's bytes, as read_page records it; None when the file cannot be
     read or is too large (read_page then says why)."""
+    from fangzhi.ocr import is_image_path
+
     name = os.fspath(path)
+    limit = settings.max_image_bytes if is_image_path(name) else settings.max_page_bytes
     try:
-        return hashlib.sha256(_read_bytes(name, _checked_size(name, settings.max_page_bytes))).hexdigest()
+        return hashlib.sha256(_read_bytes(name, _checked_size(name, limit))).hexdigest()
     except SourceError:
         return None
 

@@ -434,6 +434,23 @@ WHERE NOT EXISTS (
 );
 """,
     ),
+    (
+        15,
+        "the scanned image of each page read by OCR, with the box of every line of its text",
+        """
+-- pages.raw_text of such a page is the text the OCR front end wrote; every span into it maps to
+-- boxes on this image through `lines` (fangzhi/ocr/boxes.py): JSON [[start, end, x0, y0, x1, y1], …],
+-- the raw text [start, end) read from the line in that box, its characters sharing the box's width
+CREATE TABLE page_images (
+    page_id    TEXT PRIMARY KEY REFERENCES pages(id) ON DELETE CASCADE,
+    media_type TEXT NOT NULL,                -- image/png or image/jpeg
+    width      INTEGER NOT NULL,
+    height     INTEGER NOT NULL,
+    data       BLOB NOT NULL,
+    lines      TEXT NOT NULL
+);
+""",
+    ),
 )
 
 

@@ -141,6 +141,12 @@ class Store:
                     reading,
                 ),
             )
+            if parsed.image is not None:
+                img = parsed.image
+                c.execute(
+                    "INSERT INTO page_images VALUES (?,?,?,?,?,?)",
+                    (page_id, img.media_type, img.width, img.height, img.data, img.boxes.to_json()),
+                )
             offsets = parsed.page.offsets
             for f in parsed.page.furniture:
                 c.execute(

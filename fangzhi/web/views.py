@@ -25,7 +25,7 @@ from starlette.concurrency import run_in_threadpool
 from fangzhi import browse, query, reprints
 from fangzhi.chronicle import record as chronicle_record
 from fangzhi.settings import Settings
-from fangzhi.web import marks
+from fangzhi.web import marks, scans
 from fangzhi.web.charts import activity_calendar, posts_timeline
 from fangzhi.web.plumbing import FORM_EXPIRED, MAX_UPLOAD_BYTES, MAX_UPLOAD_FILES, Conn, token_refusal
 
@@ -177,9 +177,15 @@ def install_routes(app: FastAPI, templates: Jinja2Templates) -> None:
         total = conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
         return {"total": total, "limit": limit, "offset": offset, "items": [dict(r) for r in rows]}
 
-    @app.get("/api/articles/{article_id}", tags=["articles"], summary="One article with its facts")
+    @app.get(
+        "/api/articles/{article_id}",
+        tags=["articles"],
+        summary="One article with its facts (and, for a page read from a scan, their boxes on the image)",
+    )
     def api_article(conn: Conn, article_id: str) -> dict[str, Any]:
-        return _article_or_404(conn, article_id)
+        a = _article_or_404(conn, article_id)
+        scan = _scan(conn, a, query.page_text(conn, a["page_id"]) or "")
+        return {**a, "scan": scan} if scan else a
 
     @app.get("/article/{article_id}", response_class=HTMLResponse, include_in_schema=False)
     def article_page(request: Request, conn: Conn, article_id: str) -> HTMLResponse:
@@ -192,6 +198,7 @@ def install_routes(app: FastAPI, templates: Jinja2Templates) -> None:
             a=a,
             body=marks.marked_body(a),
             raw=marks.marked_page(raw, a),
+            scan=_scan(conn, a, raw),
             others=query.page_articles(conn, a["page_id"]),
         )
 
@@ -204,6 +211,20 @@ def install_routes(app: FastAPI, templates: Jinja2Templates) -> None:
     ) -> dict[str, Any]:
         items = [c.as_dict() for c in reprints.clusters(conn, limit=limit, offset=offset)]
         return {"total": reprints.cluster_count(conn), "limit": limit, "offset": offset, "items": items}
+
+    @app.get(
+        "/api/pages/{page_id}/image",
+        tags=["articles"],
+        summary="The scanned image a page was read from by OCR",
+        response_class=Response,
+        responses={200: {"content": {"image/png": {}, "image/jpeg": {}}}},
+    )
+    def api_page_image(conn: Conn, page_id: str) -> Response:
+        found = query.page_image(conn, page_id)
+        if found is None:
+            raise HTTPException(404, f"no scanned image of page {page_id}")
+        media_type, data = found
+        return Response(data, media_type=media_type, headers={"Cache-Control": "private, max-age=3600"})
 
     @app.get(
         "/api/pages/{page_id}", tags=["articles"], summary="A page as the OCR left it, with its articles"
@@ -504,6 +525,15 @@ def _no_person(conn: sqlite3.Connection, key: str) -> str:
     """没有这个人: with the names most like it, for a reader who mistyped one."""
     near = query.near_names(conn, key)
     return f"没有人物“{key}”" + (f"。相近的名字：{'、'.join(near)}" if near else "")
+
+
+def _scan(conn: sqlite3.Connection, a: dict[str, Any], raw: str) -> dict[str, Any] | None:
+    """The article's page image with the boxes of the article and its facts, when the page was
+    read from a scan."""
+    found = query.page_scan(conn, a["page_id"])
+    if found is None:
+        return None
+    return {"image": f"/api/pages/{quote(a['page_id'])}/image", **scans.outlines(a, raw, found)}
 
 
 def _article_or_404(conn: sqlite3.Connection, article_id: str) -> dict[str, Any]:
