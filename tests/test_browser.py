@@ -278,7 +278,7 @@ def test_article_marks_facts_in_body_and_raw_page(tab: Tab) -> None:
     raw_person = tab.page.locator("pre.page-text mark.f-person")
     assert "朱健" in raw_person.all_inner_texts()
     tab.shot("article")
-    jump = tab.page.get_by_role("link", name=re.compile("Jump to this article"))
+    jump = tab.page.get_by_role("link", name=re.compile("跳到本文"))
     jump.click()
     expect(tab.page).to_have_url(re.compile("#article-start$"))
     start = tab.page.locator("pre.page-text mark#article-start")
