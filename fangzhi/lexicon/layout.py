@@ -120,6 +120,8 @@ def particulars_line(s: str) -> bool:
         return len(s) <= 60  # a reprint names the title it was first printed under
     if len(s) > 90 or any(c in s for c in "。，；！？"):
         return False
+    if "：" not in s and ":" not in s:  # no labelled field: an outlet's name and a date at most
+        return "-" in s and OUTLET_AND_DATE.match(s) is not None
     if OUTLET_AND_DATE.match(s):
         return True
     if PARTICULAR_FIELD.search(s) is None:
@@ -136,12 +138,16 @@ _CHROME_WORD = re.compile(
     r"[上下]一[篇条]|无|顶|踩|编辑推荐"
 )
 _CHROME_SEP = re.compile(r"[\s【】\[\]（）()|｜:：·/>»,，、]+")
+# every character a line of controls may hold: a line with any other is told so at once
+_CHROME_CHARS = frozenset(re.sub(r"[^\u4e00-\u9fffA-Za-z]", "", _CHROME_WORD.pattern)) | frozenset(
+    " \t\u3000【】[]（）()|｜:：·/>»,，、"
+)
 _LINK_LINE = re.compile(
-    r"^[【\[]?(?:[上下]一[篇条]|相关(?:新闻|阅读|链接|文章)|推荐阅读|延伸阅读)[】\]]?\s*[:：]"
-    r"|^版权所有|^Copyright|ICP备"
+    r"[【\[]?(?:[上下]一[篇条]|相关(?:新闻|阅读|链接|文章)|推荐阅读|延伸阅读)[】\]]?\s*[:：]"
+    r"|版权所有|Copyright"
     # a breadcrumb: 当前位置：首页 > 新闻中心, 首页 >> 要闻
-    r"|^(?:您?当前(?:的)?位置|您的位置|所在位置|位置|当前页)\s*[:：]"
-    r"|^首页\s*(?:>|＞|»|›|/)"
+    r"|(?:您?当前(?:的)?位置|您的位置|所在位置|位置|当前页)\s*[:：]"
+    r"|首页\s*(?:>|＞|»|›|/)"
 )
 _COUNT_LINE = re.compile(r"^(?:阅读|点击|浏览|访问)(?:次数|量|数)?\s*[:：]\s*\d+\s*次?$")
 _DATE_ALONE = re.compile(
@@ -149,13 +155,18 @@ _DATE_ALONE = re.compile(
 )
 
 
+CHROME_MAX = 96  # no line of chrome or particulars is longer (nor ever a paragraph shorter)
+
+
 def chrome_line(s: str) -> bool:
     """A line of a web page's controls, links, counters or its date alone: no report's text."""
     s = s.strip()
     if not s or len(s) > 60:
         return False
-    if _LINK_LINE.search(s) or _COUNT_LINE.match(s) or _DATE_ALONE.match(s):
+    if _LINK_LINE.match(s) or "ICP备" in s or _COUNT_LINE.match(s) or _DATE_ALONE.match(s):
         return True
+    if not _CHROME_CHARS.issuperset(s):
+        return False
     words = [w for w in _CHROME_SEP.split(s) if w]
     return bool(words) and all(_CHROME_WORD.fullmatch(w) for w in words)
 

@@ -361,9 +361,10 @@ def _split_furniture(
     """Set page furniture aside: whole furniture lines, and marks glued to a line's ends."""
     if end <= begin:
         return None, []
-    if not level and layout.chrome_line(out_text):
+    short = not level and len(out_text) <= layout.CHROME_MAX  # a paragraph is never either
+    if short and layout.chrome_line(out_text):
         return None, [Furniture("chrome", Span(begin, end))]  # 打印 关闭 / 上一篇：… / 阅读：123
-    if not level and layout.particulars_line(out_text):
+    if short and layout.particulars_line(out_text):
         # a web page's particulars under a headline: the head above is the report's, no masthead
         return None, [Furniture("particulars", Span(begin, end))]
     if (not level and layout.FURNITURE_LINE.match(out_text)) or layout.SECTION_LINE.match(out_text):
