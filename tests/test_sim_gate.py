@@ -23,8 +23,8 @@ from tests.test_score_gate import fangzhi_command
 TEST_FLOORS = [
     "articles.f1=0.80",
     "joins=0.99",
-    "fields.headline=0.96",
-    "fields.bylines=0.87",
+    "fields.headline=0.97",
+    "fields.bylines=0.88",
     "han_lost=0.006",
     # issue 18: the facts of the articles found
     "fields.date=0.97",
@@ -40,8 +40,8 @@ TEST_FLOORS = [
 DEV_FLOORS = [
     "articles.f1=0.86",
     "joins=0.99",
-    "fields.headline=0.965",
-    "fields.bylines=0.96",
+    "fields.headline=0.97",
+    "fields.bylines=0.97",
     # byline lines read as such are set apart from the body, and the scorer counts them lost
     "han_lost=0.009",
 ]
