@@ -393,15 +393,24 @@ def partial_dated_events(conn: sqlite3.Connection) -> int:
 # ---------------------------------------------------------------- facets and trends
 
 
+MAX_TREND_MONTHS = 600  # fifty years of months on one axis
+
+
 def trends(conn: sqlite3.Connection, terms: list[str], *, slogans: int = 5) -> dict[str, Any]:
     """How many articles a month carry each term (found as search finds it), and the slogans
-    most printed over the archive, month by month."""
-    months = [
-        r[0]
+    most printed over the archive, month by month; with the articles printed each month, so a
+    count reads per 1,000 articles printed as well. The months run without a gap from the first
+    to the last dated article: each step of the axis is one month."""
+    printed = {
+        r[0]: r[1]
         for r in conn.execute(
-            "SELECT DISTINCT substr(date, 1, 7) FROM articles WHERE date IS NOT NULL ORDER BY 1"
+            "SELECT substr(date, 1, 7), COUNT(*) FROM articles "
+            "WHERE date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]*' GROUP BY 1"
         )
-    ]
+    }
+    months = _month_range(min(printed), max(printed)) if printed else []
+    if len(months) > MAX_TREND_MONTHS:  # a stray date decades off: the months that hold articles
+        months = sorted(printed)
     series: dict[str, dict[str, int]] = {}
     for term in terms[:8]:
         try:
@@ -423,7 +432,28 @@ def trends(conn: sqlite3.Connection, terms: list[str], *, slogans: int = 5) -> d
             (s,),
         ).fetchall()
         series.setdefault(f"“{s}”", {r[0]: r[1] for r in rows})
+    per = [printed.get(m, 0) for m in months]
     return {
         "months": months,
-        "series": [{"term": t, "counts": [c.get(m, 0) for m in months]} for t, c in series.items()],
+        "printed": per,
+        "series": [
+            {
+                "term": t,
+                "counts": [c.get(m, 0) for m in months],
+                "per_1000": [
+                    round(1000 * c.get(m, 0) / n, 1) if n else 0.0 for m, n in zip(months, per, strict=True)
+                ],
+            }
+            for t, c in series.items()
+        ],
     }
+
+
+def _month_range(first: str, last: str) -> list[str]:
+    """Every month from first to last (YYYY-MM), none left out."""
+    y, m = int(first[:4]), int(first[5:7])
+    out = []
+    while f"{y:04d}-{m:02d}" <= last:
+        out.append(f"{y:04d}-{m:02d}")
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    return out

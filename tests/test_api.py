@@ -617,12 +617,18 @@ def test_the_chronicle_as_csv(client: TestClient) -> None:
 
 def test_trends_count_each_term_month_by_month(client: TestClient) -> None:
     data = ok_json(client, "/api/trends", terms="安全生产,调研")
-    assert set(data) == {"months", "series"}
+    assert set(data) == {"months", "printed", "series"}
     months = data["months"]
     assert months == sorted(set(months)) and all(re.fullmatch(r"\d{4}-\d{2}", m) for m in months)
     assert {"2022-11", "2023-05", "2023-06", "2023-07"} <= set(months)
+    assert "2022-12" in months  # a true time axis: a month with no article is a step all the same
     assert [s["term"] for s in data["series"][:2]] == ["安全生产", "调研"]
-    assert all(set(s) == {"term", "counts"} and len(s["counts"]) == len(months) for s in data["series"])
+    assert all(
+        set(s) == {"term", "counts", "per_1000"} and len(s["counts"]) == len(months) for s in data["series"]
+    )
+    for s in data["series"]:
+        for c, per, n in zip(s["counts"], s["per_1000"], data["printed"], strict=True):
+            assert c <= n and per == (round(1000 * c / n, 1) if n else 0.0)
     counts = {s["term"]: dict(zip(months, s["counts"], strict=True)) for s in data["series"]}
     assert counts["安全生产"]["2023-05"] >= 1 and counts["调研"]["2023-06"] >= 1
     for separated in ("安全生产，调研", "安全生产、调研", " 安全生产 , 调研 "):

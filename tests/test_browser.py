@@ -382,7 +382,19 @@ def test_trends_draws_the_chart(tab: Tab) -> None:
     rows = tab.page.locator("table.trend-table tbody tr")
     table = [[cells[0], cells[1:]] for cells in (r.locator("td").all_inner_texts() for r in rows.all())]
     assert drawn == table and drawn[0][0] == "安全生产"  # the chart plots what the table lists
+    colours = tab.page.evaluate(f"() => {chart}.data.datasets.map((d) => d.borderColor)")
+    assert len(set(colours)) == len(colours)  # a colour of its own for each series
+    assert tab.page.evaluate(f"() => {chart}.data.datasets.every((d) => d.tension === 0)")  # no curve
     tab.shot("trends")
+    tab.page.select_option("#trend-measure", "per_1000")
+    tab.page.wait_for_function(f"() => {chart}.options.scales.y.title.text.includes('每千篇')")
+    per = tab.page.evaluate(f"() => {chart}.data.datasets[0].data")
+    api = tab.page.evaluate(
+        "async () => (await (await fetch(document.getElementById('trend-chart').dataset.source)).json())"
+        ".series[0].per_1000"
+    )
+    assert per == api
+    tab.shot("trends-per-1000")
     tab.assert_clean()
 
 
