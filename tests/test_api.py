@@ -643,7 +643,7 @@ def test_trends_without_terms_show_only_the_top_slogans(client: TestClient) -> N
 
 def test_the_network_of_everyone(client: TestClient) -> None:
     data = ok_json(client, "/api/network")
-    assert set(data) == {"person", "nodes", "edges"} and data["person"] is None
+    assert set(data) == {"person", "people", "nodes", "edges"} and data["person"] is None
     assert all(set(n) == {"id", "name", "articles"} for n in data["nodes"])
     assert all(set(e) == {"source", "target", "weight", "articles", "events"} for e in data["edges"])
     nodes = {n["id"] for n in data["nodes"]}
@@ -657,7 +657,7 @@ def test_the_network_of_everyone(client: TestClient) -> None:
 
 
 def test_the_network_of_one_person(client: TestClient) -> None:
-    everyone = ok_json(client, "/api/network")
+    everyone = ok_json(client, "/api/network", top=5000)
     data = ok_json(client, "/api/network", person="朱健")
     assert data["person"] == "朱健"
     nodes = {n["id"] for n in data["nodes"]}
@@ -1045,3 +1045,25 @@ def test_browsing_sees_pages_stored_after_it_first_looked(tmp_path: Path) -> Non
         archive.ingest([pages])
         after = browse.collection(archive.conn)
     assert after.pages == before.pages + 1 and after.articles > before.articles
+
+
+def test_the_network_draws_the_people_with_the_heaviest_ties_and_downloads_as_gexf(
+    client: TestClient,
+) -> None:
+    import networkx as nx
+
+    everyone = ok_json(client, "/api/network", top=5000)
+    top = ok_json(client, "/api/network", top=3)
+    assert len(top["nodes"]) == 3 < everyone["people"] == top["people"] == len(everyone["nodes"])
+    strength: dict[str, int] = {}
+    for e in everyone["edges"]:
+        for n in (e["source"], e["target"]):
+            strength[n] = strength.get(n, 0) + e["weight"]
+    heaviest = sorted(strength, key=lambda n: (-strength[n], n))[:3]
+    assert {n["id"] for n in top["nodes"]} == set(heaviest)
+    r = client.get("/api/network", params={"top": 3, "format": "gexf"})
+    assert r.status_code == 200 and r.headers["content-disposition"] == 'attachment; filename="network.gexf"'
+    g = nx.read_gexf(io.BytesIO(r.content))
+    assert set(g.nodes) == set(heaviest)
+    page = ok_html(client, "/network")
+    assert "format=gexf" in page and "权重" in page and "同文" in page and "同场" in page

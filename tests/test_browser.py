@@ -349,6 +349,26 @@ def test_network_draws_everyone(tab: Tab) -> None:
     assert response.ok, f"{response.url} -> {response.status} {response.text()}"
     _graph_drawn(tab)
     tab.shot("network")
+    # the names as drawn: each inside the drawing, and none covering another
+    boxes = tab.page.evaluate(
+        """() => { const cy = document.getElementById('graph').cy;
+                   return cy.nodes(':not(.quiet)').map((n) => n.renderedBoundingBox({includeNodes: false,
+                                                         includeEdges: false, includeLabels: true})); }"""
+    )
+    width, height = tab.page.evaluate(
+        "() => { const r = document.getElementById('graph').getBoundingClientRect(); return [r.width, r.height]; }"
+    )
+    assert boxes and all(
+        b["x1"] >= 0 and b["y1"] >= 0 and b["x2"] <= width and b["y2"] <= height for b in boxes
+    )
+    covered = [
+        (a, b)
+        for i, a in enumerate(boxes)
+        for b in boxes[i + 1 :]
+        if a["x1"] < b["x2"] and b["x1"] < a["x2"] and a["y1"] < b["y2"] and b["y1"] < a["y2"]
+    ]
+    assert not covered, f"{len(covered)} names cover one another"
+    assert len(boxes) >= min(10, len(data.value.json()["nodes"]))  # the best connected are named
     tab.assert_clean()
 
 
@@ -362,7 +382,7 @@ def test_network_filters_by_person(tab: Tab) -> None:
     tab.shot("network-person")
     response = data.value
     assert response.ok, f"{response.url} -> {response.status}"
-    everyone = tab.page.request.get(tab.base + "/api/network").json()
+    everyone = tab.page.request.get(tab.base + "/api/network?top=5000").json()
     ego = {n["id"] for n in response.json()["nodes"]}
     assert "朱健" in ego and ego < {n["id"] for n in everyone["nodes"]}
     tab.assert_clean()

@@ -24,6 +24,7 @@ from starlette.concurrency import run_in_threadpool
 
 from fangzhi import browse, query, reprints
 from fangzhi.chronicle import record as chronicle_record
+from fangzhi.network import ARTICLE_WEIGHT, EVENT_WEIGHT
 from fangzhi.settings import Settings
 from fangzhi.web import marks, scans
 from fangzhi.web.charts import activity_calendar, posts_timeline
@@ -407,26 +408,56 @@ def install_routes(app: FastAPI, templates: Jinja2Templates) -> None:
             request, "trends.html", "/api/trends?" + urlencode({"terms": terms}), data=data, terms=terms
         )
 
-    @app.get("/api/network", tags=["network"], summary="The co-appearance network of people")
+    @app.get(
+        "/api/network",
+        tags=["network"],
+        summary="The co-appearance network of people, as JSON or a GEXF or GraphML file",
+    )
     def api_network(
         conn: Conn,
         person: str | None = Query(None, max_length=40),
         min_weight: int = Query(1, ge=1, le=1000),
-    ) -> dict[str, Any]:
-        return _network(conn, person or None, min_weight)
+        top: int = Query(NETWORK_TOP, ge=1, le=5000, description="the people with the heaviest ties kept"),
+        format_: str = Query("json", alias="format", pattern="^(json|gexf|graphml)$"),
+    ) -> Any:
+        if format_ == "json":
+            return _network(conn, person or None, min_weight, top)
+        from fangzhi.network import build_network, write_network
+
+        try:
+            g = build_network(conn, person=person or None, min_weight=min_weight)
+        except ValueError as e:
+            raise HTTPException(404, str(e)) from e
+        g = g.subgraph(_top_people(g, top, person or None)).copy()
+        out = io.StringIO()
+        write_network(g, format_, out)
+        return PlainTextResponse(
+            out.getvalue(),
+            media_type="application/xml; charset=utf-8",
+            headers={"Content-Disposition": f'attachment; filename="network.{format_}"'},
+        )
 
     @app.get("/network", response_class=HTMLResponse, include_in_schema=False)
     def network_page(
-        request: Request, conn: Conn, person: str = Query("", max_length=40), min_weight: int = Query(1, ge=1)
+        request: Request,
+        conn: Conn,
+        person: str = Query("", max_length=40),
+        min_weight: int = Query(1, ge=1),
+        top: int = Query(NETWORK_TOP, ge=1, le=5000),
     ) -> HTMLResponse:
-        data = _network(conn, person or None, min_weight)
+        data = _network(conn, person or None, min_weight, top)
+        qs = urlencode({"person": person, "min_weight": min_weight, "top": top})
         return page(
             request,
             "network.html",
-            "/api/network?" + urlencode({"person": person, "min_weight": min_weight}),
+            "/api/network?" + qs,
             data=data,
             person=person,
             min_weight=min_weight,
+            top=top,
+            qs=qs,
+            article_weight=ARTICLE_WEIGHT,
+            event_weight=EVENT_WEIGHT,
         )
 
     # -- writing
@@ -545,13 +576,27 @@ def _article_or_404(conn: sqlite3.Connection, article_id: str) -> dict[str, Any]
     return a
 
 
-def _network(conn: sqlite3.Connection, person: str | None, min_weight: int) -> dict[str, Any]:
+NETWORK_TOP = 40  # people drawn by default: a graph of everyone is a hairball no reader can read
+
+
+def _top_people(g: Any, top: int, person: str | None) -> list[str]:
+    """The people whose ties weigh most in all (and the person asked about, always)."""
+    strength = dict(g.degree(weight="weight"))
+    ranked = sorted(strength, key=lambda n: (-strength[n], n))[:top]
+    return ranked + ([person] if person and person in g and person not in ranked else [])
+
+
+def _network(
+    conn: sqlite3.Connection, person: str | None, min_weight: int, top: int = NETWORK_TOP
+) -> dict[str, Any]:
     from fangzhi.network import build_network
 
     try:
         g = build_network(conn, person=person, min_weight=min_weight)
     except ValueError as e:
         raise HTTPException(404, str(e)) from e
+    everyone = g.number_of_nodes()
+    g = g.subgraph(_top_people(g, top, person))
     nodes = [
         {"id": n, "name": d.get("name", n), "articles": d.get("articles", 0)} for n, d in g.nodes(data=True)
     ]
@@ -567,7 +612,7 @@ def _network(conn: sqlite3.Connection, person: str | None, min_weight: int) -> d
         if d.get("weight", 1) >= min_weight
     ]
     edges.sort(key=lambda e: -int(e["weight"]))
-    return {"person": person, "nodes": nodes, "edges": edges}
+    return {"person": person, "people": everyone, "nodes": nodes, "edges": edges}
 
 
 def _size(n: int) -> str:
