@@ -57,9 +57,12 @@ def install_routes(app: FastAPI, templates: Jinja2Templates) -> None:
         return page(request, "home.html", "/api/collection", c=browse.collection(conn))
 
     @app.get(
-        "/api/collection", tags=["browse"], summary="What the archive holds: papers, counts, latest issues"
+        "/api/collection",
+        tags=["browse"],
+        summary="What the archive holds: papers, counts, latest issues",
+        response_model=browse.Collection,
     )
-    def api_collection(conn: Conn) -> dict[str, Any]:
+    def api_collection(conn: Conn) -> Any:
         return asdict(browse.collection(conn))
 
     @app.get("/api/papers/{publication}", tags=["browse"], summary="A paper's issues and the days they cover")
@@ -80,8 +83,9 @@ def install_routes(app: FastAPI, templates: Jinja2Templates) -> None:
         "/api/issues/{publication}/{day}",
         tags=["browse"],
         summary="An issue: its pages, each with its articles in printed order",
+        response_model=browse.Issue,
     )
-    def api_issue(conn: Conn, publication: str, day: str = ISSUE_DAY) -> dict[str, Any]:
+    def api_issue(conn: Conn, publication: str, day: str = ISSUE_DAY) -> Any:
         return asdict(_issue_or_404(conn, publication, day))
 
     @app.get("/issue/{publication}/{day}", response_class=HTMLResponse, include_in_schema=False)
