@@ -73,6 +73,17 @@ class Issue:
 
 
 @dataclass(frozen=True, slots=True)
+class PaperView:
+    """A paper's issues, the years it holds and a calendar of one of them (the latest, unasked)."""
+
+    publication: str
+    issues: tuple[IssueRow, ...]
+    years: tuple[int, ...]
+    year: int | None
+    calendar: tuple[Month, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Month:
     month: str  # YYYY-MM
     days: dict[str, int] = field(default_factory=dict)  # ISO day -> pages of it held
@@ -260,3 +271,14 @@ def years(conn: sqlite3.Connection, publication: str | None = None) -> list[int]
     ix = _index(conn)
     pages = ix.by_paper.get(publication, []) if publication else ix.pages
     return sorted({int(p.day[:4]) for p in pages if p.day and p.day[:4].isdigit()})
+
+
+def paper(conn: sqlite3.Connection, publication: str, year: int | None = None) -> PaperView | None:
+    """A paper as a reader browses it; None for no such paper."""
+    issues = paper_issues(conn, publication)
+    if issues is None:
+        return None
+    held = years(conn, publication)
+    shown = year if year is not None else (held[-1] if held else None)
+    months = calendar(conn, shown, publication) if shown is not None else ()
+    return PaperView(publication, issues, tuple(held), shown, months)

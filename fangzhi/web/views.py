@@ -65,10 +65,13 @@ def install_routes(app: FastAPI, templates: Jinja2Templates) -> None:
     def api_collection(conn: Conn) -> Any:
         return asdict(browse.collection(conn))
 
-    @app.get("/api/papers/{publication}", tags=["browse"], summary="A paper's issues and the days they cover")
-    def api_paper(
-        conn: Conn, publication: str, year: int | None = Query(None, ge=1, le=9999)
-    ) -> dict[str, Any]:
+    @app.get(
+        "/api/papers/{publication}",
+        tags=["browse"],
+        summary="A paper's issues and the days they cover",
+        response_model=browse.PaperView,
+    )
+    def api_paper(conn: Conn, publication: str, year: int | None = Query(None, ge=1, le=9999)) -> Any:
         return _paper(conn, publication, year)
 
     @app.get("/paper/{publication}", response_class=HTMLResponse, include_in_schema=False)
@@ -520,23 +523,13 @@ ISSUE_DAY = FastAPIPath(pattern=r"^(?:\d{4}-\d{2}-\d{2}|日期不详)$", descrip
 
 
 def _paper(conn: sqlite3.Connection, publication: str, year: int | None) -> dict[str, Any]:
-    issues = browse.paper_issues(conn, publication)
-    if issues is None:
+    found = browse.paper(conn, publication, year)
+    if found is None:
         papers = [p.publication for p in browse.collection(conn).papers]
         near = [p for p in papers if publication[:2] in p] or papers
-        raise HTTPException(
-            404, f"没有报纸“{publication}”。" + (f"馆藏报纸：{'、'.join(near[:8])}" if near else "")
-        )
-    held = browse.years(conn, publication)
-    shown = year if year is not None else (held[-1] if held else None)
-    months = browse.calendar(conn, shown, publication) if shown is not None else ()
-    return {
-        "publication": publication,
-        "issues": [asdict(i) for i in issues],
-        "years": held,
-        "year": shown,
-        "calendar": [asdict(m) for m in months],
-    }
+        held = f"馆藏报纸：{'、'.join(near[:8])}" if near else ""
+        raise HTTPException(404, f"没有报纸“{publication}”。{held}")
+    return asdict(found)
 
 
 def _issue_or_404(conn: sqlite3.Connection, publication: str, day: str) -> browse.Issue:
