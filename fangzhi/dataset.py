@@ -39,6 +39,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from fangzhi import tables as export_tables
 from fangzhi.tables import Kind, parquet_schema
 
 DATASET_VERSION = 1  # bump when a table's shape changes: every partition is then written again
@@ -184,24 +185,8 @@ WHOLE: Mapping[str, tuple[str, tuple[tuple[str, Kind], ...]]] = {
             ("last_seen", "str"),
         ),
     ),
-    "posts": (
-        "SELECT person_id, person_key, name, title, organisation, place, place_code, place_inferred, "
-        "first_seen, last_seen, articles, evidence FROM posts_held ORDER BY person_id, first_seen, title",
-        (
-            ("person_id", "int"),
-            ("person_key", "str"),
-            ("name", "str"),
-            ("title", "str"),
-            ("organisation", "str"),
-            ("place", "str"),
-            ("place_code", "str"),
-            ("place_inferred", "bool"),
-            ("first_seen", "str"),
-            ("last_seen", "str"),
-            ("articles", "int"),
-            ("evidence", "joined"),
-        ),
-    ),
+    # a person's posts over time, as the archive's own export gives them
+    "posts": (export_tables.TABLES["posts"], tuple(export_tables.COLUMNS["posts"].items())),
     "reprints": (
         "SELECT r.cluster, r.article_id, ROW_NUMBER() OVER (PARTITION BY r.cluster ORDER BY a.rowid) "
         "AS printing, r.similarity, r.matched FROM reprints r JOIN articles a ON a.id = r.article_id "
