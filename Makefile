@@ -5,7 +5,7 @@ BIN     := $(VENV)/bin
 SEEDS   ?= ../shared/seeds
 STAMP   := $(VENV)/.installed
 
-.PHONY: install run test lint bench score sim train clean browser-deps
+.PHONY: install run test lint bench score sim train train-tails clean browser-deps
 
 install: $(STAMP)
 
@@ -76,6 +76,10 @@ $(SIM)/dev/manifest.json $(SIM)/test/manifest.json $(SIM)/dev-train/manifest.jso
 # Fits the segmentation weights on dev families alone; writes them into the package.
 train: install $(SIM)/dev-train/manifest.json
 	$(BIN)/python -m fangzhi.read.train $(SIM)/dev-train
+
+# Refits only the tail model (which orphan run is which article's rest), the boundary model kept.
+train-tails: install $(SIM)/dev-train/manifest.json
+	$(BIN)/python -m fangzhi.read.train --tails-only $(SIM)/dev-train
 
 score: install $(SIM)/dev/manifest.json $(SIM)/test/manifest.json
 	@echo "== sample pages"; $(BIN)/python $(SCORE) --cmd "$(PARSE)"

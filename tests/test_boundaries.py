@@ -155,3 +155,32 @@ def test_a_headline_ending_like_an_outlet_stays_a_headline_over_its_byline() -> 
 def test_a_credit_on_a_line_of_its_own_after_the_body_is_a_credit(credit: str) -> None:
     lay = layout_of(f"# 全力推进项目建设\n\n5月3日，市委书记到项目现场调研。\n\n{credit}\n")
     assert lay.blocks[-1].kind == "credit"
+
+
+def test_a_photo_set_into_the_column_does_not_cut_the_report_it_stands_in() -> None:
+    page = (
+        "# 市长会见客商一行\n\n本报讯（记者 张伟）3月2日，市长王建国会见了远航集团董事长刘志一行，双方就产业合作进行了交流。\n\n"
+        "王建国代表市委、市政府对刘志一行表示欢迎，并推介了本市的区位优势和产业布局。\n\n"
+        "3月1日，在城南街道的蔬菜基地，村民们正在采收蔬菜，处处是一派繁忙景象。 ■李红 摄\n\n"
+        "市人大常委会副主任陈强陪同。\n\n"
+        "# 全市春耕生产现场会召开\n\n本报讯（记者 赵雪）3月3日，全市春耕生产现场会在河西镇召开。\n\n"
+        "会议要求，要抓住农时，确保粮食播种面积稳中有增。\n"
+    )
+    bodies = [a.body_text for a in parse_text(page).articles]
+    assert any(b.startswith("3月2日") and b.endswith("陈强陪同。") for b in bodies)
+    assert any(b.startswith("3月1日") and "采收蔬菜" in b for b in bodies)
+
+
+def test_the_tail_model_can_be_refitted_with_the_boundary_model_kept(tmp_path: Path) -> None:
+    from fangzhi.read import train
+    from fangzhi.sim.generate import write_set
+
+    write_set("dev", 4, 3, tmp_path / "sim")
+    model = tmp_path / "model"
+    model.mkdir()
+    shipped = resources.files("fangzhi.read") / "boundaries.crfsuite"
+    (model / "boundaries.crfsuite").write_bytes(shipped.read_bytes())
+    note = train.train(tmp_path / "sim", model, tails_only=True)
+    assert (model / "boundaries.crfsuite").read_bytes() == shipped.read_bytes()
+    tails = json.loads((model / "tails.json").read_text(encoding="utf-8"))
+    assert len(tails["weights"]) == len(tails["features"]) and note["tails"]["pairs"] == tails["pairs"] > 0

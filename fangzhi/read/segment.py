@@ -404,6 +404,8 @@ TAIL_FEATURES = (
     "article_has_head",
     "whole_just_above_head",
     "whole_right_after_body",
+    "after_body_past_photo",
+    "run_size",
     "words_only_these_share",
     "most_similar",
     "most_words_only_these_share",
@@ -422,6 +424,13 @@ def tail_features(blocks: tuple[Block, ...], run: _Run, d: Draft, vocab: PageVoc
     mid, cut = first.starts_mid, last is not None and last.ends_open
     above_head = before and _nothing_between(run.blocks[-1], start)
     after_body = bool(d.body) and _nothing_between(max(d.body), run.blocks[0])
+    # a photo set into the column: only its caption (and credit) between the body and the run
+    past_photo = (
+        bool(d.body)
+        and max(d.body) + 1 < run.blocks[0]
+        and all(blocks[k].kind in ("caption", "credit") for k in range(max(d.body) + 1, run.blocks[0]))
+    )
+    size = sum(len(blocks[k].text) for k in run.blocks)
     return [
         1.0,
         overlap(vocab.of(run.blocks), _article_words(d, vocab)),
@@ -440,6 +449,8 @@ def tail_features(blocks: tuple[Block, ...], run: _Run, d: Draft, vocab: PageVoc
         # a run that opens at a sentence's start where a displaced tail would stand
         float(above_head and not mid),
         float(after_body and not mid),
+        float(past_photo),
+        math.log1p(size) / 5.0,
     ]
 
 

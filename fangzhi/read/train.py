@@ -133,7 +133,13 @@ def fit_logistic(xs: list[list[float]], ys: list[int], *, l2: float = 1e-3, step
 
 
 def train(
-    sim_dir: Path, out: Path, *, c1: float = 2.0, c2: float = 0.01, iterations: int = 200
+    sim_dir: Path,
+    out: Path,
+    *,
+    c1: float = 2.0,
+    c2: float = 0.01,
+    iterations: int = 200,
+    tails_only: bool = False,
 ) -> dict[str, Any]:
     import pycrfsuite
 
@@ -142,6 +148,9 @@ def train(
         raise SystemExit(
             f"{sim_dir}: the boundary model is fitted on dev families only, not {manifest.get('split')}"
         )
+    if tails_only:
+        # the boundary model stays as shipped: only the tail model is fitted, against its labels
+        return _fit_tails(sim_dir, out, manifest)
     xs, ys = examples(sim_dir)
     trainer = pycrfsuite.Trainer(verbose=False)
     for x, y in zip(xs, ys, strict=True):
@@ -150,12 +159,7 @@ def train(
         {"c1": c1, "c2": c2, "max_iterations": iterations, "feature.possible_transitions": True}
     )
     trainer.train(str(out / MODEL_FILE))
-    tagger = pycrfsuite.Tagger()
-    tagger.open(str(out / MODEL_FILE))
-    txs, tys = tail_examples(sim_dir, tagger)
-    weights = fit_logistic(txs, tys)
-    tails = {"features": list(TAIL_FEATURES), "weights": weights, "pairs": len(tys), "positives": sum(tys)}
-    (out / TAILS_FILE).write_text(json.dumps(tails, indent=1) + "\n", encoding="utf-8")
+    _fit_tails(sim_dir, out, manifest)
     note = {
         "command": "python -m fangzhi.read.train " + str(sim_dir.name),
         "fitted_on": {k: manifest[k] for k in ("split", "seed", "pages", "articles")},
@@ -169,13 +173,36 @@ def train(
     return note
 
 
+def _fit_tails(sim_dir: Path, out: Path, manifest: dict[str, Any]) -> dict[str, Any]:
+    """The tail model, fitted on the pairs the segmenter weighs with the boundary model in `out`."""
+    import pycrfsuite
+
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(out / MODEL_FILE))
+    txs, tys = tail_examples(sim_dir, tagger)
+    weights = fit_logistic(txs, tys)
+    tails = {
+        "command": "python -m fangzhi.read.train --tails-only " + sim_dir.name,
+        "features": list(TAIL_FEATURES),
+        "weights": weights,
+        "pairs": len(tys),
+        "positives": sum(tys),
+    }
+    (out / TAILS_FILE).write_text(json.dumps(tails, indent=1) + "\n", encoding="utf-8")
+    return {"fitted_on": {k: manifest[k] for k in ("split", "seed", "pages", "articles")}, "tails": tails}
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m fangzhi.read.train", description=__doc__)
     ap.add_argument("sim_dir", help="a set of simulated dev pages (fangzhi sim pages --family dev)")
     ap.add_argument("--out", default=str(HERE), help="folder to write the model to (default: the package)")
+    ap.add_argument(
+        "--tails-only", action="store_true", help="keep the boundary model in --out; fit only the tail model"
+    )
     args = ap.parse_args(argv)
-    note = train(Path(args.sim_dir), Path(args.out))
-    print(f"fitted on {note['fitted_on']['pages']} dev pages: labels {note['labels']}", file=sys.stderr)
+    note = train(Path(args.sim_dir), Path(args.out), tails_only=args.tails_only)
+    what = f"tail pairs {note['tails']['pairs']}" if args.tails_only else f"labels {note['labels']}"
+    print(f"fitted on {note['fitted_on']['pages']} dev pages: {what}", file=sys.stderr)
     return 0
 
 
