@@ -116,6 +116,19 @@ def test_photo_caption_with_credit() -> None:
     assert flat(str(photo["body"])).endswith("御寒越冬。")
 
 
+def test_a_caption_saying_what_its_picture_shows_is_one_though_its_credit_names_no_she() -> None:
+    recs = records(A_HEAD + A_BODY + "6月2日，市长某某在育苗基地调研。图为某某（左二）察看幼苗长势。    本报记者 张某\n")
+    photo = recs[-1]
+    assert photo["kind"] == "photo" and flat(str(photo["body"])).endswith("察看幼苗长势。")
+    assert [b["name"] for b in photo["bylines"]] == ["张某"]
+    assert not flat(str(recs[0]["body"])).endswith("长势。")
+
+
+def test_a_sentence_that_only_mentions_a_picture_leaves_the_report_whole() -> None:
+    recs = records(A_HEAD + A_BODY + "会议要求，要绘好蓝图为民造福，把各项工作抓实抓细。\n")
+    assert len(recs) == 1 and flat(str(recs[0]["body"])).endswith("抓实抓细。")
+
+
 def test_interview_with_byline_line() -> None:
     page = "为区域发展贡献县域力量\n\n——访某县委书记某某\n\n■本报记者 甲某 通讯员 乙某\n\n“省委赋予的战略定位，是人民期盼。”近日，某某在接受采访时表示。\n"
     rec = records(page)[0]

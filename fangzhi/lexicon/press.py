@@ -99,6 +99,8 @@ BYLINE_LINE = re.compile(
     r"^(?:" + "|".join(re.escape(r) for r in BYLINE_ROLES if len(r) > 1) + r")"
     r"(?:[\s\u3000]*[\u4e00-\u9fff·]{2,4}(?:[\s、,，]+|$))*"
 )
+# A sentence that says what a picture shows opens only in a caption: 图为…, 上图为…, 图中….
+CAPTION_SENTENCE = re.compile(r"(?:^|[。！？]\s*)(?:[上下左右中]?图为|图片为|图中)")
 # The credit at the end of a photo caption.
 PHOTO_CREDIT = re.compile(
     r"(?:[（(](?P<pname>[^（）()]{2,30}?)\s*(?:摄影|摄)[）)]"

@@ -332,6 +332,15 @@ def photo_credit_line(line: str) -> re.Match[str] | None:
 _WROTE_AND_SHOT = re.compile(r"文\s*[/／、·]?\s*(?:摄影|摄)")
 
 
+def caption_credit(line: str) -> int | None:
+    """Where the credit of a caption that says what its picture shows (…。图为…) begins, when the
+    credit names no 摄 (…。图为甲在车间察看。 本报记者 乙); None for any other line."""
+    if "图" not in line or not press.CAPTION_SENTENCE.search(line):
+        return None
+    cut = trailing_credit(line)
+    return cut if cut else None
+
+
 def photo_credit(line: str) -> re.Match[str] | None:
     m = press.PHOTO_CREDIT.search(line)
     if not m or _WROTE_AND_SHOT.search(m.group()):
