@@ -141,12 +141,12 @@ def _classify(page: Page) -> list[Unit]:
             units.append(Unit("caption", Span(line.span.start, cap_end), line))
             units.append(Unit("credit", Span(line.span.start + cut, line.span.end), line))
             continue
-        cut = credits.caption_credit(s)
-        if cut is not None and not line.heading:
+        at = credits.caption_credit(s)
+        if at is not None and not line.heading:
             # …。图为… 本报记者 张三: a caption whose credit gives no 摄
-            cap_end = line.span.start + len(s[:cut].rstrip())
+            cap_end = line.span.start + len(s[:at].rstrip())
             units.append(Unit("caption", Span(line.span.start, cap_end), line))
-            units.append(Unit("credit", Span(line.span.start + cut, line.span.end), line))
+            units.append(Unit("credit", Span(line.span.start + at, line.span.end), line))
             continue
         kind = "head" if _head_like(s, line) else "prose"
         if kind == "head" and not line.heading and credits.trailing_credit(s) == 0:
