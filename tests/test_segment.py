@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from fangzhi.read.blocks import head_roles
 from tests.conftest import SEEDS, needs_shared
 from tests.helpers import flat, records
@@ -312,3 +314,9 @@ def test_a_meeting_held_is_a_headline_not_a_subtitle() -> None:
         "subtitle",
     ]
     assert head_roles([("市委常委会召开会议", 0), ("某某主持并讲话", 0)]) == ["headline", "subtitle"]
+
+
+@pytest.mark.parametrize("label", ["版面：6版：要闻", "【版次】第A06版:城事", "版次：第三版"])
+def test_a_web_copys_page_label_is_furniture_not_the_headline(label: str) -> None:
+    recs = records(label + "\n\n" + A_HEAD + A_BODY)
+    assert len(recs) == 1 and recs[0]["headline"] == "全市防汛工作会议召开"
