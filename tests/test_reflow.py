@@ -84,3 +84,13 @@ def test_text_cut_mid_sentence_ends_open() -> None:
     assert ends_open("推动工作落实（下转第2版）")
     assert not ends_open("会议还研究了其他事项。")
     assert not ends_open("他说：“要干在实处。”")
+
+
+def test_a_words_cut_end_before_a_comma_is_joined_to_the_word() -> None:
+    rec = one(HEAD + "5月3日，会议强调，要把有限的财力用在刀刃\n\n上，坚决防止挤占挪用。\n")
+    assert "用在刀刃上，坚决" in flat(rec["body"])
+
+
+def test_a_words_cut_end_after_a_full_stop_starts_text_printed_elsewhere() -> None:
+    assert not closes_gap("较去年同期提高2.1个百分点。", "处，容不得半点懈怠。")
+    assert starts_mid("处，容不得半点懈怠。") and not starts_mid("对，就是要这样干。")

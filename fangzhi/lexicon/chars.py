@@ -18,6 +18,10 @@ NO_START_PUNCT = "，、。；：！？）」』》〉】,.;:!?)%％"
 # without a subject). Conservative on purpose: each one starting a paragraph means text is missing.
 NO_START_HAN = "的了着过地得们是等与及和或并而之于且则亦乃即"
 
+# Single characters a sentence may open with and a comma after (对，… / 好，… in speech; 但，…):
+# any other character alone before a comma is the end of a word cut at a page or column break.
+COMMA_OPENERS = "对是好嗯哦噢啊喂唉哎嘿呀但而故另总再又即诚确"
+
 # Single characters that may head a list at a sentence's start (一、 / 市、县两级).
 LIST_HEAD_CHARS = "一二三四五六七八九十百甲乙丙丁省市县区乡镇村党政军民工农商学兵"
 

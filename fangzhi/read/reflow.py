@@ -21,7 +21,9 @@ def closes_gap(left: str, right: str, *, left_titleish: bool = False) -> bool:
     if layout.ENUMERATED_SUBHEAD.match(left) and len(left) <= 30 and "。" not in left:
         return False  # 一、坚持稳中求进 is a subhead, not a sentence cut short
     if cannot_open(right):
-        return True
+        # after a full stop a word's cut end (处，… / 的…) is no part of that sentence: the rest
+        # of a sentence printed elsewhere starts there, not this one going on
+        return not (left[-1] in "。！？" and chars.is_han(right[0]))
     if left[-1].isdigit() and (right[0].isdigit() or right[0] in ".．%％年月日时号万亿元个"):
         return True  # a number cut by the gap from its digits or its unit: 41|2.5亿元, 本报讯2|月20日
     if left_titleish:
@@ -31,12 +33,14 @@ def closes_gap(left: str, right: str, *, left_titleish: bool = False) -> bool:
 
 def cannot_open(text: str) -> bool:
     """The text cannot open a sentence: punctuation that continues, a particle or suffix, or
-    the last character of a word cut off before a list comma (理、垃圾分类 ← 管|理、)."""
+    the last character of a word cut off before a list comma (理、垃圾分类 ← 管|理、) or a comma."""
     c = text[:1]
     if not c:
         return False
     if c in chars.NO_START_PUNCT or c in chars.NO_START_HAN:
         return True
+    if text[1:2] == "，":
+        return chars.is_han(c) and c not in chars.COMMA_OPENERS  # 处，容不得… ← 之|处，
     return text[1:2] == "、" and chars.is_han(c) and c not in chars.LIST_HEAD_CHARS
 
 
