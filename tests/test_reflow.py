@@ -94,3 +94,10 @@ def test_a_words_cut_end_before_a_comma_is_joined_to_the_word() -> None:
 def test_a_words_cut_end_after_a_full_stop_starts_text_printed_elsewhere() -> None:
     assert not closes_gap("较去年同期提高2.1个百分点。", "处，容不得半点懈怠。")
     assert starts_mid("处，容不得半点懈怠。") and not starts_mid("对，就是要这样干。")
+
+
+def test_a_sentence_opening_with_a_word_whose_first_character_cannot_open_is_whole() -> None:
+    assert not starts_mid("过去的一年，全市上下攻坚克难。") and not starts_mid("着力推进项目建设。")
+    assert starts_mid("过了一个阶段的检验。") or starts_mid("的工作成效明显。")
+    rec = one(HEAD + "5月3日，支队正式挂牌成立。\n\n过去的一年，支队开展专项整治行动。\n")
+    assert rec["complete"] is True and rec["body"].split("\n")[1].startswith("过去的一年")

@@ -18,6 +18,12 @@ NO_START_PUNCT = "，、。；：！？）」』》〉】,.;:!?)%％"
 # without a subject). Conservative on purpose: each one starting a paragraph means text is missing.
 NO_START_HAN = "的了着过地得们是等与及和或并而之于且则亦乃即"
 
+# Words a sentence opens with though their first character alone cannot (过去的一年，… / 着力…).
+OPENING_WORDS = frozenset(
+    "过去 过年 等到 与会 及时 和谐 并且 而且 而今 之后 之前 于是 即将 即便 即使 地处 地方 得益 得到 "
+    "着力 着眼 着重 了解 是否 是日 则是 亦是".split()
+)
+
 # Single characters a sentence may open with and a comma after (对，… / 好，… in speech; 但，…):
 # any other character alone before a comma is the end of a word cut at a page or column break.
 COMMA_OPENERS = "对是好嗯哦噢啊喂唉哎嘿呀但而故另总再又即诚确"

@@ -37,8 +37,10 @@ def cannot_open(text: str) -> bool:
     c = text[:1]
     if not c:
         return False
-    if c in chars.NO_START_PUNCT or c in chars.NO_START_HAN:
+    if c in chars.NO_START_PUNCT:
         return True
+    if c in chars.NO_START_HAN:
+        return text[:2] not in chars.OPENING_WORDS
     if text[1:2] == "，":
         return chars.is_han(c) and c not in chars.COMMA_OPENERS  # 处，容不得… ← 之|处，
     return text[1:2] == "、" and chars.is_han(c) and c not in chars.LIST_HEAD_CHARS
