@@ -13,6 +13,10 @@ the grammar of Chinese newspaper credits, not forms copied from any page:
   closings    a line printed after the body (a credit, a source, an editor, a jump, an end mark)
   run-on      the same run on after the last sentence, on its line
   chrome      a web page's particulars, controls and links, under the head or after the body
+  seen        datelines seen on other outlets that the combinations do not make
+
+The forms each family adds beyond the grammar were seen on real pages of other outlets; where,
+is in docs/forms-survey.md (shapes only, with the address of a page that prints each).
 
 It prints, for each family, how many forms are read right, and for the dateline family how many
 fail along each dimension. A rule for a new form earns its place when it raises these counts and
@@ -69,6 +73,17 @@ BYLINES = (
     "本报记者 张晓明/文 李红/图",
     "来源：江城日报",
     "转自：江城新闻网",
+    # seen on other outlets (docs/forms-survey.md, section B)
+    "□张晓明",
+    "张晓明",
+    "文丨张晓明",
+    "本报见习记者张晓明",
+    "本报记者 张晓明/摄 实习生 李红/文",
+    "□本报记者 张晓明 摄影报道",
+    "■ 撰文/张晓明",
+    "■  江城日报记者  张晓明",
+    "江城日报记者 张晓明 江城日报通讯员 李红",
+    "□江城县记者站 张晓明 实习生 李红 本报记者 刘芳 文/图",
 )
 CLOSINGS = (
     "（张晓明）",
@@ -100,6 +115,21 @@ CLOSINGS = (
     "张晓明/文 李红/图",
     "一审：张晓明 二审：李红 三审：刘芳",
     "【责任编辑：张晓明】",
+    # seen on other outlets (docs/forms-survey.md, section C)
+    "（记者 张晓明 文/图）",
+    "初审:张晓明",
+    "编 辑:张晓明",
+    "一 审:李红",
+    "总监制:刘芳",
+    "撰稿:张晓明",
+    "责编:",
+    "[ 责任编辑:张晓明 ]",
+    "(责编:张晓明、李红)",
+    "本站原创文章，转载请附上原文链接。",
+    "【未经授权，严禁转载！】",
+    "免责声明",
+    "记者：张晓明、李红",
+    "江城县融媒体中心记者:张晓明",
 )
 RUN_ON = (
     "■",
@@ -118,6 +148,36 @@ RUN_ON = (
     " 张晓明 李红",
     "（文/张晓明 图/李红）",
     "(江城新闻网记者 张晓明)",
+    # seen on other outlets (docs/forms-survey.md, section D)
+    "(江城网县委办通讯员 张晓明)",
+    "(记者:张晓明)",
+    "(下转第六版)",
+    "(记者张晓明、李红、刘芳)",
+    "(文/江城县新闻中心 张晓明)",
+)
+# Datelines seen on other outlets that the combinations above do not make (docs/forms-survey.md, A).
+DATELINES_SEEN = (
+    "江城网讯(记者 张晓明)",
+    "江城网3月5日讯(记者 张晓明)",
+    "本报讯 ",
+    "江城网讯：",
+    "江城日报消息 ",
+    "江城网3月5日消息(记者 张晓明)",
+    "本报江城3月5日电 ",
+    "新华社江城3月5日电（记者张晓明）",
+    "【本报讯】",
+    "【本报讯】（江城日报社全媒体记者 张晓明）",
+    "本报讯（张晓明）",
+    "本报讯（记者:张晓明）",
+    "江城日报讯（记者 张晓明 李红 报道）",
+    "江城网讯（江城日报融媒记者 张晓明 李红/文 刘芳/图）",
+    "江城日报·江城新闻讯（记者 张晓明）",
+    "江城县讯(通讯员张晓明李红)",
+    "江城网讯\n",
+    "江城网·江城客户端讯 ",
+    "江城网江城讯 通讯员张晓明、李红摄影报道:",
+    "江城新闻网-江城日报讯 (记者 张晓明)",
+    "本报讯（江城日报 记者张晓明 李红）",
 )
 CHROME_UNDER = (
     "2023-03-05",
@@ -206,6 +266,7 @@ def main() -> None:
             print(f"     {names[k]:8s} {v!r:22s} {failed[k, v]:5d} of {t:5d} misread")
     for dl in examples:
         print("    ", repr(dl))
+    family("seen", DATELINES_SEEN, lambda f: f"{H1}\n{f}{B1}\n\n{H2}\n{f}{B2}", args.show)
     family("bylines", BYLINES, lambda f: f"{H1}\n{f}\n{B1}\n\n{H2}\n{f}\n{B2}", args.show)
     family("closings", CLOSINGS, lambda f: f"{H1}\n{B1}\n{f}\n\n{H2}\n{B2}\n{f}", args.show)
     family("run-on", RUN_ON, lambda f: f"{H1}\n本报讯 {B1}{f}\n\n{H2}\n本报讯 {B2}{f}", args.show)

@@ -184,3 +184,30 @@ def test_the_tail_model_can_be_refitted_with_the_boundary_model_kept(tmp_path: P
     assert (model / "boundaries.crfsuite").read_bytes() == shipped.read_bytes()
     tails = json.loads((model / "tails.json").read_text(encoding="utf-8"))
     assert len(tails["weights"]) == len(tails["features"]) and note["tails"]["pairs"] == tails["pairs"] > 0
+
+
+def test_a_name_alone_between_the_head_and_the_lead_is_the_byline() -> None:
+    page = "# 全力推进项目建设\n\n韩立\n\n5月3日，市委书记到项目现场调研，要求加快建设进度。\n"
+    (article,) = parse_text(page).articles
+    assert [(b.role, b.name) for b in article.bylines] == [(None, "韩立")]
+    assert article.headline is not None and article.headline.text == "全力推进项目建设"
+    assert article.body_text.startswith("5月3日")
+
+
+def test_a_two_line_headline_opening_with_a_name_stays_one_headline() -> None:
+    lay = layout_of("韩立\n调研重点项目建设\n\n5月3日，市长韩立到项目现场调研，要求加快建设进度。\n")
+    assert "byline" not in [b.kind for b in lay.blocks]
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["一 审：韩立", "编 辑：韩立", "[ 责任编辑：韩立 ]", "本站原创文章，转载请附上原文链接。", "【未经授权，严禁转载！】", "免责声明"],
+)
+def test_editors_and_rights_notices_after_the_body_are_no_part_of_it(line: str) -> None:
+    page = f"# 全力推进项目建设\n\n本报讯 5月3日，市委书记到项目现场调研，要求加快建设进度。\n\n{line}\n"
+    (article,) = parse_text(page).articles
+    assert article.body_text.endswith("加快建设进度。")
+
+
+def test_a_credit_saying_what_was_done_then_by_which_unit_and_whom_is_split_off() -> None:
+    assert trailing_credit("要求加快建设进度。(文/某县新闻中心 韩立)") == len("要求加快建设进度。")

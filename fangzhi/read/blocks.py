@@ -129,6 +129,20 @@ def _classify(page: Page) -> list[Unit]:
         if credits.is_byline_line(s) and (line.marks or len(s) <= 30):
             units.append(Unit("byline", line.span, line))
             continue
+        if (
+            not line.marks
+            and not line.heading
+            and units
+            and units[-1].kind == "head"
+            and nxt is not None
+            and not nxt.heading
+            and len(s.strip()) <= 4
+            and credits.looks_like_name(s.strip())
+            and not _head_like(nxt.span.of(text), nxt)
+        ):
+            # a name alone between a head and the lead: the report's author, unmarked
+            units.append(Unit("byline", line.span, line))
+            continue
         if line.marks and not line.heading and credits.looks_like_name(s.strip()):
             # ■张三: one name after a list mark, the byline under a head or the credit after a body
             after_head = bool(units) and units[-1].kind == "head"

@@ -421,7 +421,13 @@ _SUPPLIED = re.compile(
 _OUTLET_CREDIT = re.compile(r"^[\u4e00-\u9fff]{1,10}(?:融媒体中心|融媒|日报|晚报|新闻网|电视台|报|网|台)$")
 
 
+_WHAT_DONE_FIRST = re.compile(r"^(?:文/图|文图|文|图|摄影|摄|撰文|撰稿)\s*[/／:：丨|]\s*(?=\S)")
+
+
 def _credit_words(inner: str) -> bool:
+    done = _WHAT_DONE_FIRST.match(inner)
+    if done is not None and _credit_words(inner[done.end() :]):
+        return True  # （文/县新闻中心 张三）: what was done, then by whom
     if _SOURCE.match(inner) or _ORG_CREDIT.match(inner) or _SUPPLIED.match(inner):
         return True
     if _OUTLET_CREDIT.match(inner) or inner in press.REPORTER_ROLES:
