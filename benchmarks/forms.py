@@ -14,6 +14,7 @@ the grammar of Chinese newspaper credits, not forms copied from any page:
   run-on      the same run on after the last sentence, on its line
   chrome      a web page's particulars, controls and links, under the head or after the body
   seen        datelines seen on other outlets that the combinations do not make
+  captions    a photo's caption between the reports, then above the first
 
 The forms each family adds beyond the grammar were seen on real pages of other outlets; where,
 is in docs/forms-survey.md (shapes only, with the address of a page that prints each).
@@ -209,8 +210,33 @@ CHROME_AFTER = (
 )
 
 
-def read_right(page: str) -> bool:
+# Captions seen on other outlets (docs/forms-survey.md, section F), printed between the two
+# reports and above the first: the reports read as before, the caption no part of either.
+CAPTIONS = (
+    "3月4日，游客在江城公园赏花。张晓明 摄",
+    "3月4日，游客在江城公园赏花。江城网记者张晓明摄",
+    "3月4日，游客在江城公园赏花。（张晓明 摄）",
+    "3月4日，游客在江城公园赏花。（摄影 张晓明）",
+    "3月4日，游客在江城公园赏花。\n（本报记者 张晓明 摄）",
+    "3月4日，游客在江城公园赏花。张晓明/摄",
+    "3月4日，游客在江城公园赏花。（2023年3月4日摄） 新华社记者 张晓明 摄",
+    "3月4日，游客在江城公园赏花。 江城县委宣传部供图",
+    "3月4日，游客在江城公园赏花。图为游客在赏花。 本报记者 张晓明",
+    "▲3月4日，游客在江城公园赏花。",
+    "△游客在江城公园赏花。 本报记者 张晓明 摄",
+    "上图：游客在江城公园赏花。 下图：市民在广场健身。",
+    "右图 游客在江城公园赏花。",
+    "图为游客在江城公园赏花。",
+    "图①：游客在江城公园赏花。",
+    "从左至右：张晓明、李红、刘芳",
+    "（资料图片）",
+)
+
+
+def read_right(page: str, *, besides_photos: bool = False) -> bool:
     arts = parse_text(page).articles
+    if besides_photos:
+        arts = [a for a in arts if a.kind != "photo"]
     heads = [a.headline.text if a.headline else None for a in arts]
     bodies = [a.body_text for a in arts]
     return (
@@ -267,6 +293,14 @@ def main() -> None:
     for dl in examples:
         print("    ", repr(dl))
     family("seen", DATELINES_SEEN, lambda f: f"{H1}\n{f}{B1}\n\n{H2}\n{f}{B2}", args.show)
+    for name, page in (
+        ("captions", lambda f: f"{H1}\n{B1}\n\n{f}\n\n{H2}\n{B2}"),
+        ("captions", lambda f: f"{f}\n\n{H1}\n{B1}\n\n{H2}\n{B2}"),
+    ):
+        bad = [f for f in CAPTIONS if not read_right(page(f), besides_photos=True)]
+        print(f"{name:10s} {len(CAPTIONS) - len(bad):5d} of {len(CAPTIONS):5d} read right")
+        for f in bad[: args.show]:
+            print("    ", repr(f))
     family("bylines", BYLINES, lambda f: f"{H1}\n{f}\n{B1}\n\n{H2}\n{f}\n{B2}", args.show)
     family("closings", CLOSINGS, lambda f: f"{H1}\n{B1}\n{f}\n\n{H2}\n{B2}\n{f}", args.show)
     family("run-on", RUN_ON, lambda f: f"{H1}\n本报讯 {B1}{f}\n\n{H2}\n本报讯 {B2}{f}", args.show)

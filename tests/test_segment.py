@@ -320,3 +320,25 @@ def test_a_meeting_held_is_a_headline_not_a_subtitle() -> None:
 def test_a_web_copys_page_label_is_furniture_not_the_headline(label: str) -> None:
     recs = records(label + "\n\n" + A_HEAD + A_BODY)
     assert len(recs) == 1 and recs[0]["headline"] == "全市防汛工作会议召开"
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "6月2日，菜农在育苗基地采收。 某县委宣传部供图",
+        "从左至右：张某、李某、王某",
+        "右图 菜农在育苗基地采收。",
+        "图①：菜农在育苗基地采收。",
+        "6月2日，菜农在育苗基地采收。（摄影 张某）",
+    ],
+)
+def test_a_caption_in_any_of_its_printed_forms_is_no_part_of_the_report_above(caption: str) -> None:
+    recs = records(A_HEAD + A_BODY + caption + "\n")
+    assert flat(str(recs[0]["body"])).endswith("确保安全度汛。")
+    assert recs[-1]["kind"] == "photo"
+
+
+def test_a_note_in_place_of_a_caption_is_furniture() -> None:
+    recs = records(A_HEAD + A_BODY + "（资料图片）\n\n" + B_HEAD + B_BODY)
+    assert len(recs) == 2 and all("资料图片" not in flat(str(r["body"])) for r in recs)
+    assert recs[1]["headline"] != "（资料图片）"

@@ -21,7 +21,7 @@ from tests.test_score_gate import fangzhi_command
 # (conventions/county_*.toml) made both sets larger and harder on the same parser: the floors were
 # set again on those sets, where the parser of before scores 0.714 (test) and 0.852 (dev).
 TEST_FLOORS = [
-    "articles.f1=0.81",
+    "articles.f1=0.83",
     "joins=0.99",
     "fields.headline=0.97",
     "fields.bylines=0.88",

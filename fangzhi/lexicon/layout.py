@@ -158,6 +158,10 @@ _LINK_LINE = re.compile(
     r"|(?:您?当前(?:的)?位置|您的位置|所在位置|位置|当前页)\s*[:：]"
     r"|首页\s*(?:>|＞|»|›|/)"
 )
+# a note in place of a picture's caption: （资料图片）, (相关资料图), 网络图片
+_PICTURE_NOTE = re.compile(
+    r"^[（(]?\s*(?:资料图片|资料图|相关资料图|网络图片|示意图|效果图|图片来源网络)\s*[）)]?$"
+)
 _COUNT_LINE = re.compile(r"^(?:阅读|点击|浏览|访问)(?:次数|量|数)?\s*[:：]\s*\d+\s*次?$")
 _DATE_ALONE = re.compile(
     r"^(?:(?:时间|日期)\s*[:：]\s*(?=\d{4}[-/]))?\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?(?:\s+\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?$"
@@ -173,6 +177,8 @@ def chrome_line(s: str) -> bool:
     if not s or len(s) > 60:
         return False
     if _LINK_LINE.match(s) or "ICP备" in s or _COUNT_LINE.match(s) or _DATE_ALONE.match(s):
+        return True
+    if _PICTURE_NOTE.match(s):
         return True
     if not _CHROME_CHARS.issuperset(s):
         return False

@@ -101,9 +101,21 @@ BYLINE_LINE = re.compile(
 )
 # A sentence that says what a picture shows opens only in a caption: 图为…, 上图为…, 图中….
 CAPTION_SENTENCE = re.compile(r"(?:^|[。！？]\s*)(?:[上下左右中]?图为|图片为|图中)")
+# A picture's supplier at the end of its caption: …。 某县委宣传部供图 / （图片由某公司提供） / 图/某街道提供.
+SUPPLIED_PHOTO = re.compile(
+    r"(?<=[。！？”])\s*(?:[（(]\s*)?(?:图片由|图/|图：|图:)?[\u4e00-\u9fff·]{2,20}(?:供图|提供)(?:\s*[）)])?\s*$"
+)
+# A caption on a line of its own that names who stands in a group picture: 从左至右：甲、乙 / 左起：….
+GROUP_CAPTION = re.compile(
+    r"^(?:(?:从左(?:至|到)右|从右(?:至|到)左|左起|右起|前排(?:左起)?|后排(?:左起)?)\s*[:：]"
+    # …or that says which picture it is: 上图：…, 右图 …, 图①：…, 图为… (a report never opens so)
+    r"|[上下左右]图|图\s*[①-⑩\d]{1,2}\s*[:：]|图为)"
+)
+
 # The credit at the end of a photo caption.
 PHOTO_CREDIT = re.compile(
     r"(?:[（(](?P<pname>[^（）()]{2,30}?)\s*(?:摄影|摄)[）)]"
+    r"|(?<=[。！？”])\s*[（(]\s*摄影\s*[:：]?\s*(?P<aname>[\u4e00-\u9fff·]{2,4}(?:[\s、]+[\u4e00-\u9fff·]{2,4})*)\s*[）)]"
     r"|(?P<name>(?:(?:[\u4e00-\u9fffA-Za-z·\-]{2,14}?)?(?:"
     + "|".join(REPORTER_ROLES)
     + r")\s*)?[\u4e00-\u9fff·]{2,4}"

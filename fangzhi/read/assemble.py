@@ -173,7 +173,7 @@ def _bylines(
     if credit is not None:
         text = credit.text
         pm = press.PHOTO_CREDIT.search(text)
-        names = (pm.group("pname") or pm.group("name")) if pm else text
+        names = (pm.group("pname") or pm.group("name") or pm.group("aname")) if pm else text
         start = text.find(names) if names else 0
         for c in credits.parse_credit(names or "", max(start, 0)):
             if c.name:

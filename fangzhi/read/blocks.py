@@ -15,7 +15,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-from fangzhi.lexicon import chars, layout
+from fangzhi.lexicon import chars, layout, press
 from fangzhi.model import Block, Line, Page, Span
 from fangzhi.read import credits
 from fangzhi.read.reflow import closes_gap, ends_open, starts_mid
@@ -154,6 +154,9 @@ def _classify(page: Page) -> list[Unit]:
             cap_end = line.span.start + len(s[:cut].rstrip())
             units.append(Unit("caption", Span(line.span.start, cap_end), line))
             units.append(Unit("credit", Span(line.span.start + cut, line.span.end), line))
+            continue
+        if not line.heading and press.GROUP_CAPTION.match(s.strip()):
+            units.append(Unit("caption", line.span, line))  # 从左至右：甲、乙: who stands in the picture
             continue
         at = credits.caption_credit(s)
         if at is not None and not line.heading:

@@ -333,8 +333,12 @@ _WROTE_AND_SHOT = re.compile(r"文\s*[/／、·]?\s*(?:摄影|摄)")
 
 
 def caption_credit(line: str) -> int | None:
-    """Where the credit of a caption that says what its picture shows (…。图为…) begins, when the
-    credit names no 摄 (…。图为甲在车间察看。 本报记者 乙); None for any other line."""
+    """Where the credit of a caption begins when it names no 摄: a caption that says what its
+    picture shows (…。图为甲在车间察看。 本报记者 乙), or one that names who supplied the
+    picture (…。 某县委宣传部供图); None for any other line."""
+    supplied = press.SUPPLIED_PHOTO.search(line) if ("供图" in line or "提供" in line) else None
+    if supplied is not None and supplied.start() > 0:
+        return supplied.start() + len(supplied.group()) - len(supplied.group().lstrip())
     if "图" not in line or not press.CAPTION_SENTENCE.search(line):
         return None
     cut = trailing_credit(line)
