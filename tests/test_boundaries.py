@@ -201,7 +201,14 @@ def test_a_two_line_headline_opening_with_a_name_stays_one_headline() -> None:
 
 @pytest.mark.parametrize(
     "line",
-    ["一 审：韩立", "编 辑：韩立", "[ 责任编辑：韩立 ]", "本站原创文章，转载请附上原文链接。", "【未经授权，严禁转载！】", "免责声明"],
+    [
+        "一 审：韩立",
+        "编 辑：韩立",
+        "[ 责任编辑：韩立 ]",
+        "本站原创文章，转载请附上原文链接。",
+        "【未经授权，严禁转载！】",
+        "免责声明",
+    ],
 )
 def test_editors_and_rights_notices_after_the_body_are_no_part_of_it(line: str) -> None:
     page = f"# 全力推进项目建设\n\n本报讯 5月3日，市委书记到项目现场调研，要求加快建设进度。\n\n{line}\n"

@@ -119,7 +119,9 @@ def test_photo_caption_with_credit() -> None:
 
 
 def test_a_caption_saying_what_its_picture_shows_is_one_though_its_credit_names_no_she() -> None:
-    recs = records(A_HEAD + A_BODY + "6月2日，市长某某在育苗基地调研。图为某某（左二）察看幼苗长势。    本报记者 张某\n")
+    recs = records(
+        A_HEAD + A_BODY + "6月2日，市长某某在育苗基地调研。图为某某（左二）察看幼苗长势。    本报记者 张某\n"
+    )
     photo = recs[-1]
     assert photo["kind"] == "photo" and flat(str(photo["body"])).endswith("察看幼苗长势。")
     assert [b["name"] for b in photo["bylines"]] == ["张某"]
@@ -342,3 +344,26 @@ def test_a_note_in_place_of_a_caption_is_furniture() -> None:
     recs = records(A_HEAD + A_BODY + "（资料图片）\n\n" + B_HEAD + B_BODY)
     assert len(recs) == 2 and all("资料图片" not in flat(str(r["body"])) for r in recs)
     assert recs[1]["headline"] != "（资料图片）"
+
+
+@pytest.mark.parametrize(
+    "note", ["编者按：为推进作风建设，本报今起开设专栏。", "核心提示：某县推进作风建设。"]
+)
+def test_an_editors_note_between_the_head_and_the_lead_keeps_the_head_a_head(note: str) -> None:
+    recs = records("# 全市防汛工作会议召开\n\n" + note + "\n\n" + A_BODY)
+    assert recs[0]["headline"] == "全市防汛工作会议召开"
+    assert flat(str(recs[0]["body"])).startswith(flat(note))
+
+
+def test_a_column_label_in_brackets_over_a_headline_is_no_credit() -> None:
+    recs = records("【记者手记】全市防汛工作会议召开\n\n" + A_BODY)
+    assert recs[0]["headline"] == "【记者手记】全市防汛工作会议召开" and not recs[0]["bylines"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["时 间：2023-03-05", "索 引 号：001-2023-0012", "来源：", "上一版3 4下一版", "您是第1234位访客", "▌"],
+)
+def test_letter_spaced_labels_empty_fields_and_footer_lines_are_furniture(line: str) -> None:
+    recs = records(A_HEAD + A_BODY + line + "\n\n" + B_HEAD + B_BODY)
+    assert len(recs) == 2 and flat(str(recs[0]["body"])).endswith("确保安全度汛。")

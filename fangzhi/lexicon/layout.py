@@ -11,6 +11,10 @@ LEAD_OPENING = re.compile(
     r"(?:(?:\d{4}年)?\d{1,2}月\d{1,2}日|近日|日前|昨天|昨日|今天|今日|前不久|\d{1,2}日)"
     r"(?:[上下]午|晚|晚上|早上|凌晨|中午|傍晚)?(?:[，,]|\s*[\u4e00-\u9fff]{0,12}[，,])"
 )
+# An editor's note or summary printed between a report's head and its lead: 编者按：… / 【核心提示】….
+EDITORS_NOTE = re.compile(
+    r"^[【\[]?(?:编者按|编者的话|编后语|开栏的话|核心提示|内容提要|内容摘要|导读)[】\]]?\s*(?:[:：]|$)"
+)
 # A subtitle (副题) opens with a dash (——访…) or reports who presided or spoke.
 SUBTITLE_START = re.compile(r"^(?:——|—|－－|--)")
 SUBTITLE_CUE = re.compile(
@@ -119,9 +123,28 @@ OUTLET_AND_DATE = re.compile(
 )
 
 
+_SPACED_LABEL = re.compile(r"^((?:[\u4e00-\u9fff][ \u3000]+){1,3}[\u4e00-\u9fff])(?=\s*[:：])")
+_EMPTY_FIELD = re.compile(_PARTICULAR + r"\s*[:：]\s*$")
+# labels only a portal's particulars print, so that one alone on its line tells it (stacked fields)
+_PORTAL_FIELD = re.compile(
+    r"^(?:索引号|发布机构|发文机关|成文日期|生成日期|主题分类|发布者|发布人|浏览次数|点击数|点击量|阅读次数|"
+    r"录入时间|更新时间|稿源|信息来源|文号)\s*[:：]"
+)
+
+
+def unspaced_label(s: str) -> str:
+    """The line with a label letter-spaced to the width of the others closed up: 时 间：… → 时间：…."""
+    spaced = _SPACED_LABEL.match(s)
+    if spaced is None:
+        return s
+    return re.sub(r"[ \u3000]+", "", spaced.group(1)) + s[spaced.end() :]
+
+
 def particulars_line(s: str) -> bool:
     """A line of a web page's particulars, no part of any report's text."""
-    s = s.strip()
+    s = unspaced_label(s.strip())
+    if _EMPTY_FIELD.match(s) or (len(s) <= 60 and _PORTAL_FIELD.match(s)):
+        return True  # 来源： with nothing after, a field the page left empty; 索引号：… alone
     if s.startswith(("原标题：", "原标题:")):
         return len(s) <= 60  # a reprint names the title it was first printed under
     if len(s) > 90 or any(c in s for c in "。，；！？"):
@@ -141,7 +164,7 @@ _CHROME_WORD = re.compile(
     r"打印本页|打印本文|打印|关闭窗口|关闭本页|关闭|返回顶部|返回首页|返回列表|返回|分享到|分享|收藏本页|收藏|点赞|"
     r"纠错|我要纠错|扫一扫在手机打开当前页|扫一扫|在手机打开当前页|手机看|字体|字号|默认|大|中|小|"
     r"相关新闻|相关阅读|相关链接|相关文章|推荐阅读|延伸阅读|热点推荐|更多|评论|转发|举报|复制链接|微信|微博|QQ空间|"
-    r"[上下]一[篇条]|无|顶|踩|编辑推荐"
+    r"[上下]一[篇条期版]|无|顶|踩|编辑推荐|我来说两句|发表评论|网友评论|放大|缩小|扫码阅读手机版|扫码阅读|手机版|一键分享"
 )
 _CHROME_SEP = re.compile(r"[\s【】\[\]（）()|｜:：·/>»,，、]+")
 # every character a line of controls may hold: a line with any other is told so at once
@@ -157,6 +180,8 @@ _LINK_LINE = re.compile(
     # a breadcrumb: 当前位置：首页 > 新闻中心, 首页 >> 要闻
     r"|(?:您?当前(?:的)?位置|您的位置|所在位置|位置|当前页)\s*[:：]"
     r"|首页\s*(?:>|＞|»|›|/)"
+    # a site's footer and counters: 主办：…, 国内统一刊号：…, 您是第N位访客, 上一版3 4下一版
+    r"|(?:主办|承办|协办|技术支持)\s*[:：]|国内统一刊号|您是第\s*\d+\s*位访客|上一版\s*\d+\s*\d*\s*下一版"
 )
 # a note in place of a picture's caption: （资料图片）, (相关资料图), 网络图片
 _PICTURE_NOTE = re.compile(
@@ -173,7 +198,7 @@ CHROME_MAX = 96  # no line of chrome or particulars is longer (nor ever a paragr
 
 def chrome_line(s: str) -> bool:
     """A line of a web page's controls, links, counters or its date alone: no report's text."""
-    s = s.strip()
+    s = unspaced_label(s.strip())
     if not s or len(s) > 60:
         return False
     if _LINK_LINE.match(s) or "ICP备" in s or _COUNT_LINE.match(s) or _DATE_ALONE.match(s):

@@ -213,7 +213,7 @@ def _head_like(s: str, line: Line) -> bool:
         return False
     if line.heading:
         return len(s) <= 100
-    if layout.LEAD_OPENING.match(s):
+    if layout.LEAD_OPENING.match(s) or layout.EDITORS_NOTE.match(s):
         return False  # a lead cut by a column gap before its first full stop (3月2日，市委…|…)
     if len(s) > MAX_HEAD_LEN:
         return False
@@ -289,8 +289,10 @@ def _lead_after_titles(units: list[Unit], i: int, text: str) -> bool:
     """A report printed without a dateline: title lines, then a lead opening with its date
     (6月3日上午，… / 近日，…), under a finished paragraph or at the top of the page."""
     u = units[i]
-    if u.kind != "prose" or i == 0 or not layout.LEAD_OPENING.match(u.span.of(text)):
-        return False
+    opening = u.span.of(text)
+    opens = layout.LEAD_OPENING.match(opening) or layout.EDITORS_NOTE.match(opening)
+    if u.kind != "prose" or i == 0 or not opens:
+        return False  # the lead, or an editor's note over it, opens the report under its titles
     k = i
     while k > 0 and units[k - 1].kind == "head" and is_titleish(units[k - 1].span.of(text)):
         k -= 1

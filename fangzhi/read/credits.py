@@ -142,7 +142,7 @@ def _opening_credit(line: str, alone: bool) -> DatelineMatch | None:
         return None
     group = "credit" if m.group("credit") is not None else "credit2"
     inner = m.group(group).strip().replace("，", " ").replace(",", " ")  # 记者甲，通讯员乙
-    if _ROLE_AT.match(inner) is None or not is_byline_line(inner):
+    if _ROLE_AT.match(inner) is None or not is_byline_line(inner) or press.ROLE_COLUMN.match(inner):
         return None
     end = m.end()
     while end < len(line) and line[end] in "：: ":

@@ -18,6 +18,8 @@ def closes_gap(left: str, right: str, *, left_titleish: bool = False) -> bool:
         return False
     if layout.ENUMERATED_SUBHEAD.match(right):
         return False
+    if len(left) <= 8 and layout.EDITORS_NOTE.match(left):
+        return False  # 编者按 on a line of its own labels the paragraph below
     if layout.ENUMERATED_SUBHEAD.match(left) and len(left) <= 30 and "。" not in left:
         return False  # 一、坚持稳中求进 is a subhead, not a sentence cut short
     if cannot_open(right):
