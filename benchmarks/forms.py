@@ -155,6 +155,7 @@ RUN_ON = (
     "(下转第六版)",
     "(记者张晓明、李红、刘芳)",
     "(文/江城县新闻中心 张晓明)",
+    "张晓明",
 )
 # Datelines seen on other outlets that the combinations above do not make (docs/forms-survey.md, A).
 DATELINES_SEEN = (

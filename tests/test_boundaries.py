@@ -218,3 +218,13 @@ def test_editors_and_rights_notices_after_the_body_are_no_part_of_it(line: str) 
 
 def test_a_credit_saying_what_was_done_then_by_which_unit_and_whom_is_split_off() -> None:
     assert trailing_credit("要求加快建设进度。(文/某县新闻中心 韩立)") == len("要求加快建设进度。")
+
+
+def test_an_authors_name_run_on_after_the_last_sentence_is_a_credit() -> None:
+    text = "要求加快建设进度。韩立明"
+    assert trailing_credit(text) == len("要求加快建设进度。")
+
+
+@pytest.mark.parametrize("tail", ["常务", "干部", "郝炳"])
+def test_two_characters_after_the_last_full_stop_are_text_cut_off_not_a_credit(tail: str) -> None:
+    assert trailing_credit("要求加快建设进度。" + tail) is None

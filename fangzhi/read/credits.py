@@ -391,6 +391,8 @@ def trailing_credit(text: str) -> int | None:
         return None
     if is_byline_line(tail.lstrip("—- ")) or (_SOURCE.match(tail) and not tail.startswith("据")):
         return s.index(tail, stop + 1)
+    if (len(tail) == 3 and looks_like_name(tail)) or names_only(tail):
+        return s.index(tail, stop + 1)  # …。张三 李四: the authors run on, no mark before them
     return None
 
 
