@@ -228,3 +228,8 @@ def test_an_authors_name_run_on_after_the_last_sentence_is_a_credit() -> None:
 @pytest.mark.parametrize("tail", ["常务", "干部", "郝炳"])
 def test_two_characters_after_the_last_full_stop_are_text_cut_off_not_a_credit(tail: str) -> None:
     assert trailing_credit("要求加快建设进度。" + tail) is None
+
+
+def test_a_dateline_with_its_date_in_chinese_numerals_is_read() -> None:
+    m = match_dateline("中新社某地三月五日电（记者 韩立）三月五日，某某会议召开。")
+    assert m is not None and m.date_text == "三月五日"

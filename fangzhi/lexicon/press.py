@@ -60,7 +60,10 @@ PHOTO_VERBS = ("摄影", "摄")
 
 # The opening of a dateline, up to 讯 or 电, e.g. 衡阳晚报讯, 本报讯, 本报5月3日讯,
 # 新华社北京10月8日电, 人民网长沙5月3日电, 某某新闻网讯.
-DATE_IN_DATELINE = r"(?:\d{4}年)?\d{1,2}月\d{1,2}日"
+# The date may be printed in Chinese numerals, as agencies' datelines are (某地三月五日电).
+DATE_IN_DATELINE = (
+    r"(?:(?:\d{4}年)?\d{1,2}月\d{1,2}日|[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)"
+)
 DATELINE_HEAD = re.compile(
     r"^(?:(?P<open>【)?(?:据)?(?P<agency>新华社|中新社|中新网|人民网|央视网|央广网|新华网|本报|本台|本网|"
     r"(?P<outlet>[\u4e00-\u9fffA-Za-z]{1,10}?(?:" + OUTLET_SUFFIX + r")))"
