@@ -233,3 +233,25 @@ def test_two_characters_after_the_last_full_stop_are_text_cut_off_not_a_credit(t
 def test_a_dateline_with_its_date_in_chinese_numerals_is_read() -> None:
     m = match_dateline("中新社某地三月五日电（记者 韩立）三月五日，某某会议召开。")
     assert m is not None and m.date_text == "三月五日"
+
+
+def test_a_speakers_paragraph_displaced_above_the_head_of_his_report_goes_back_to_it() -> None:
+    page = (
+        "# 某村：茶叶铺就致富路\n\n本报讯（记者 张伟）近日，在某镇某村，连片的茶叶基地一眼望不到头，村民们正忙着管护。\n\n"
+        "村民在基地务工，一年能挣三万多元。\n\n"
+        "陈建国强调，要坚持项目为王，加快项目建设进度。\n\n"
+        "# 推动文明城市创建再上新台阶\n\n本报讯（记者 赵雪）3月2日上午，市委书记陈建国来到某县，就文明城市创建工作开展调研。\n\n"
+        "陈建国先后来到社区和学校，详细了解创建工作推进情况。\n"
+    )
+    arts = parse_text(page).articles
+    assert arts[0].body_text.endswith("一年能挣三万多元。")
+    assert arts[1].body_text.startswith("3月2日") and arts[1].body_text.endswith("加快项目建设进度。")
+
+
+def test_a_list_of_names_that_the_next_line_goes_on_from_is_text_not_a_credit() -> None:
+    page = (
+        "# 某市评出优秀民营企业家\n\n本报讯（记者 张伟）9月30日，某市优秀民营企业家颁奖典礼举行。\n\n"
+        "孙威、莫红、尹婷\n\n等10人获评优秀民营企业家称号。\n"
+    )
+    (article,) = parse_text(page).articles
+    assert "尹婷等10人获评" in article.body_text and [b.name for b in article.bylines] == ["张伟"]

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from fangzhi.lexicon import chars, layout, press
 from fangzhi.model import Block, Line, Page, Span
 from fangzhi.read import credits
-from fangzhi.read.reflow import closes_gap, ends_open, starts_mid
+from fangzhi.read.reflow import cannot_open, closes_gap, ends_open, starts_mid
 from fangzhi.read.vocabulary import PageVocabulary
 
 MAX_HEAD_LINES = 6
@@ -125,6 +125,10 @@ def _classify(page: Page) -> list[Unit]:
             # 齐鲁晚报·齐鲁壹点 / 记者 张三: the outlet's name on a line above its reporter's
             units.append(Unit("byline", line.span, line, extra_spans=[nxt.span]))
             skip_next = True
+            continue
+        if nxt is not None and credits.names_only(s) and not line.marks and cannot_open(nxt.span.of(text)):
+            # 甲、乙、丙 / 等10人获评…: a list of names the next line goes on from, no credit
+            units.append(Unit("prose", line.span, line))
             continue
         if credits.is_byline_line(s) and (line.marks or len(s) <= 30):
             units.append(Unit("byline", line.span, line))

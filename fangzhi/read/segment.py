@@ -167,6 +167,8 @@ def segment(
         i += 1
     vocab = lay.vocabulary if labels is not None or collect is not None else None
     _place_runs(blocks, drafts, runs, vocab=vocab, learned=labels is not None, collect=collect)
+    if labels is not None:
+        _return_speakers_ends(blocks, drafts)
     _place_strays(blocks, drafts, strays)
     _place_unclaimed_heads(blocks, drafts, waiting)
     drafts.sort(key=lambda d: d.order)
@@ -364,6 +366,44 @@ def _place_runs(
                     order=r.blocks[0], body=list(r.blocks), fragment=True, closed=r.closed, credits=r.credits
                 )
             )
+
+
+# A paragraph that opens with who speaks: 甲强调，… / 甲在讲话中指出，….
+_SPEAKER_OPENS = re.compile(
+    r"^([\u4e00-\u9fff]{2,4}?)(?:在讲话中|在致辞中|在会上|在调研中|在座谈中)?"
+    r"(?:强调|指出|要求|表示|说|介绍|希望|认为|提出|感谢|代表)"
+)
+
+
+def _return_speakers_ends(blocks: tuple[Block, ...], drafts: list[Draft]) -> None:
+    """An article's last paragraph printed right above the next article's head, opening with a
+    speaker its own article never names and the next one does (and no other near it), is the
+    next article's last paragraph, displaced above its head: the boundary model read it on."""
+    starts = {min(d.blocks): di for di, d in enumerate(drafts) if d.blocks}
+    order = sorted(starts.values(), key=lambda di: drafts[di].order)
+    place = {di: k for k, di in enumerate(order)}
+    moves: list[tuple[int, int]] = []
+    for ai, a in enumerate(drafts):
+        if len(a.body) < 2 or a.tail or a.caption is not None:
+            continue
+        p = a.body[-1]
+        bi = starts.get(p + 1)
+        m = _SPEAKER_OPENS.match(blocks[p].text) if bi is not None else None
+        if m is None or bi is None or drafts[bi].tail or drafts[bi].fragment or ai not in place:
+            continue
+        name = m.group(1)
+        if name in _whole(blocks, [*a.head, *a.body[:-1]]) or name not in _whole(blocks, drafts[bi].blocks):
+            continue
+        k = place[ai]
+        near = order[max(0, k - NEAR_ARTICLES // 2) : k + NEAR_ARTICLES // 2]
+        if not any(name in _whole(blocks, drafts[di].blocks) for di in near if di not in (ai, bi)):
+            moves.append((ai, bi))
+    for ai, bi in moves:
+        drafts[bi].tail.append(drafts[ai].body.pop())
+
+
+def _whole(blocks: tuple[Block, ...], idx: list[int]) -> str:
+    return "".join(blocks[i].text for i in idx)
 
 
 # A run is weighed against the articles printed nearest it, no more: on a page of any length the
