@@ -21,7 +21,7 @@ from tests.test_score_gate import fangzhi_command
 # (conventions/county_*.toml) made both sets larger and harder on the same parser: the floors were
 # set again on those sets, where the parser of before scores 0.714 (test) and 0.852 (dev).
 TEST_FLOORS = [
-    "articles.f1=0.83",
+    "articles.f1=0.84",
     "joins=0.99",
     "fields.headline=0.97",
     "fields.bylines=0.88",
@@ -38,7 +38,7 @@ TEST_FLOORS = [
 # Han lost on dev pages is a ceiling set where the parser sets apart what gold leaves out of every
 # article: credit lines (来源：…, an outlet's name over its reporters), jump lines and furniture.
 DEV_FLOORS = [
-    "articles.f1=0.87",
+    "articles.f1=0.88",
     "joins=0.99",
     "fields.headline=0.97",
     "fields.bylines=0.97",
