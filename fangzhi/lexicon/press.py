@@ -93,7 +93,7 @@ OWN_REPORT = re.compile(
 # What may follow the dateline head: a bracketed credit, or a bare one ending in 报道.
 BRACKETED_CREDIT = re.compile(r"^\s*(?:[（(](?P<credit>[^（）()]{1,60})[）)]|【(?P<credit2>[^【】]{1,60})】)")
 BARE_CREDIT = re.compile(
-    r"^\s*(?P<credit>(?:" + "|".join(REPORTER_ROLES) + r")[\u4e00-\u9fff·\s、，,：:/／|｜]{2,40}?)"
+    r"^\s*(?P<credit>(?:" + "|".join(REPORTER_ROLES) + r")[\u4e00-\u9fff·\s、，,：:/／|｜丨]{2,40}?)"
     r"\s*(?:报道|报导)[：:]?"
 )
 

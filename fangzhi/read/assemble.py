@@ -185,9 +185,11 @@ def _after_credits(block: Block) -> tuple[Byline, ...]:
     """The people credited after a body: （文/图 记者 X）, 记者 X 摄, a line of names."""
     text = block.text
     out = []
+    # 本报记者 某某 摄 credits the picture: its taker is the photographer, whatever else he is
+    shot = text.rstrip("）) ").endswith(("摄", "摄影")) and "文" not in text
     for c in credits.parse_credit(text):
         if c.name and (c.role or credits.looks_like_name(c.name)):  # not 市委党校, 县融媒体中心
-            role = c.role if c.role else ("摄影" if text.rstrip("）)").endswith("摄") else None)
+            role = "摄影" if shot else c.role
             out.append(Byline(role, c.name, _name_spans(block, c)))
     return tuple(out)
 

@@ -117,8 +117,12 @@ def _classify(page: Page) -> list[Unit]:
             and units[-1].kind == "prose"
             and units[-1].line is lines[i - 1]
         ):
-            # ■通讯员 某某 摄 on its own line credits the picture captioned just above it
-            units[-1].kind = "caption"
+            # ■通讯员 某某 摄 on its own line credits the picture captioned just above it; under
+            # a report's closing line (…出席会议。) or a speaker's words it credits the report's
+            # picture, its caption not printed here
+            above = units[-1].span.of(text)
+            if not _report_speaks(above):
+                units[-1].kind = "caption"
             units.append(Unit("credit", line.span, line))
             continue
         if nxt is not None and not line.heading and _outlet_over_byline(s, nxt.span.of(text)):
@@ -395,6 +399,16 @@ def _reflow(units: list[Unit], text: str) -> tuple[list[Block], dict[int, int]]:
         blocks.append(Block(u.kind, spans, "".join(sp.of(text) for sp in spans)))
     flush()
     return blocks, group_of
+
+
+_SPEAKS = re.compile(r"(?:强调|指出|要求|表示|认为|提出)[，,：:]")
+
+
+def _report_speaks(text: str) -> bool:
+    """The paragraph is a report's, not a picture's: someone speaks in it, or it closes a
+    report as reports close (市领导某某出席会议。)."""
+    closes = layout.CLOSING_TAIL.search(text) and layout.LEADER_WORD.search(text)
+    return bool(_SPEAKS.search(text) or closes or layout.CLOSING_OTHER.search(text))
 
 
 def _body_block(units: list[Unit], body: str) -> Block:

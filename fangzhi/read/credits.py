@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from fangzhi.lexicon import names, press
 
 _ROLE_RE = re.compile("|".join(re.escape(r) for r in sorted(press.BYLINE_ROLES, key=len, reverse=True)))
-_SEP = re.compile(r"[\s、，,；;/:：|｜]+")
+_SEP = re.compile(r"[\s、，,；;/:：|｜丨]+")  # 丨 (a Han stroke) serves as a bar: 文丨某某
 # A role printed with a space between its characters (记 者 | 某某, 视 觉 | 某某), as some county
 # accounts print their credits: read as the role, its spaces moved after it (offsets stay).
 _SPACED_ROLE = re.compile(
@@ -94,7 +94,7 @@ def match_dateline(line: str, *, alone: bool = False) -> DatelineMatch | None:
     return DatelineMatch(end, source, m.group("date"), cstart, cend)
 
 
-_ROLE_AT = re.compile(r"(?:" + "|".join(press.REPORTER_ROLES) + r")[ \u3000]*[:：/／|｜]?[ \u3000]*")
+_ROLE_AT = re.compile(r"(?:" + "|".join(press.REPORTER_ROLES) + r")[ \u3000]*[:：/／|｜丨]?[ \u3000]*")
 _NEXT_ROLE = r"[ \u3000]*[，,][ \u3000]*(?=" + "|".join(press.REPORTER_ROLES) + ")"
 _CREDIT_NAME_AT = re.compile(
     r"(?:[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff][ \u3000][\u4e00-\u9fff])(?=[\s、]|" + _NEXT_ROLE + "|$)"
@@ -161,6 +161,9 @@ _FRAME = re.compile(
 )
 
 
+_PAPER_WORD = re.compile(r"[\u4e00-\u9fff]{1,10}(?:日报|晚报|早报|融媒体中心|融媒|新闻网|电视台)")
+
+
 def parse_credit(text: str, offset: int = 0) -> list[Credit]:
     """Split a credit into (role, name) pairs; a role carries over to the names after it."""
     out: list[Credit] = []
@@ -186,8 +189,8 @@ def parse_credit(text: str, offset: int = 0) -> list[Credit]:
                 start += rm.end()
                 word = rest
         word = _name_part(word)
-        if not (_NAME.fullmatch(word) or len(word) == 6):
-            continue  # not a name: a credit holds roles and names only
+        if not (_NAME.fullmatch(word) or len(word) == 6) or _PAPER_WORD.fullmatch(word):
+            continue  # not a name (a paper's name among its people: 某某日报 记者甲): roles and names only
         for a, name in _split_names(word):
             out.append(Credit(role, name, offset + start + a, offset + start + a + len(name), rs, re))
     return out

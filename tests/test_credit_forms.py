@@ -1,0 +1,62 @@
+"""Who a credit names and in what role, in the forms papers print credits (docs/forms-survey.md)."""
+
+from __future__ import annotations
+
+import pytest
+
+from fangzhi.pipeline import parse_text
+
+HEAD, OTHER = "# 市委常委会召开会议\n\n", "\n\n# 某县召开项目推进会\n\n日前，某县召开项目推进会。\n"
+LEAD = "3月5日，市委书记某某主持召开市委常委会会议。\n\n会议强调，要切实履职尽责。市领导某甲、某乙出席会议。"
+X, Y = "张晓明", "李红"
+
+
+def credited(page: str) -> list[tuple[str | None, str]]:
+    return [(b.role, b.name) for b in parse_text(page).articles[0].bylines]
+
+
+@pytest.mark.parametrize(
+    ("dateline", "people"),
+    [
+        ("本报讯（记者 张晓明 通讯员 李红）", [("记者", X), ("通讯员", Y)]),
+        ("本报讯（张晓明）", [(None, X)]),
+        ("本报讯（记者:张晓明）", [("记者", X)]),
+        ("江城日报讯（记者 张晓明 李红 报道）", [("记者", X), ("记者", Y)]),
+        ("本报讯（江城日报 记者张晓明 李红）", [("记者", X), ("记者", Y)]),
+        ("本报讯(通讯员张晓明 记者李红)", [("通讯员", X), ("记者", Y)]),
+        ("本报讯 记者张晓明 通讯员李红 报道：", [("记者", X), ("通讯员", Y)]),
+    ],
+)
+def test_the_people_a_dateline_credits_are_read_with_their_roles(dateline: str, people: list) -> None:
+    assert credited(HEAD + dateline + LEAD + OTHER) == people
+
+
+@pytest.mark.parametrize(
+    ("line", "people"),
+    [
+        ("□本报记者 张晓明", [("本报记者", X)]),
+        ("张晓明", [(None, X)]),
+        ("文丨张晓明", [("文", X)]),
+        ("本报记者 张晓明/摄 实习生 李红/文", [("本报记者", X), ("实习生", Y)]),
+        ("江城日报全媒体记者 张晓明 李红", [("全媒体记者", X), ("全媒体记者", Y)]),
+    ],
+)
+def test_the_people_a_byline_credits_are_read_with_their_roles(line: str, people: list) -> None:
+    assert credited(HEAD + line + "\n\n" + LEAD + OTHER) == people
+
+
+@pytest.mark.parametrize(
+    ("line", "people"),
+    [
+        ("（记者 张晓明 文/图）", [("记者", X)]),
+        ("（张晓明 李红）", [(None, X), (None, Y)]),
+        ("本报记者 张晓明 摄", [("摄影", X)]),
+    ],
+)
+def test_the_people_a_closing_credit_names_are_read_with_their_roles(line: str, people: list) -> None:
+    assert credited(HEAD + "本报讯 " + LEAD + "\n\n" + line + OTHER) == people
+
+
+def test_a_photographers_credit_under_a_closing_line_keeps_the_report_whole() -> None:
+    arts = parse_text(HEAD + "本报讯 " + LEAD + "\n\n本报记者 张晓明 摄" + OTHER).articles
+    assert arts[0].body_text.endswith("出席会议。") and arts[0].kind == "news"
