@@ -5,7 +5,9 @@ Run on demand (not part of the test suite):
     .venv/bin/python benchmarks/sim_accuracy.py [--n 300] [--artifact-n 100] [--ref GIT_REF] [--json PATH]
 
 Every figure is `shared/tools/score.py` over pages written by `fangzhi.sim` (dev: seed 1, test:
-seed 2, as `make sim`; each artifact alone on test-family pages: seed 3). Baselines, measured in
+seed 2, as `make sim`; each artifact alone on test-family pages: seed 3), and `text_lost`: the
+share of the articles' own Han characters (head, dateline, body, caption) no field of the output
+holds, where the scorer's han_lost counts the page's furniture too. Baselines, measured in
 the same run on the same pages:
   greedy     this code with the learned models switched off (each page decided left to right by
              the rules, as before the boundary and tail models);
@@ -20,14 +22,14 @@ import os
 import subprocess
 import sys
 import tempfile
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import fields, replace
 from pathlib import Path
 from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
 SCORE = REPO.parent / "shared" / "tools" / "score.py"
-METRICS = ("articles", "joins", "fields.headline", "fields.bylines", "han_lost")
+METRICS = ("articles", "joins", "fields.headline", "fields.bylines", "han_lost", "text_lost")
 
 
 def write(split: str, n: int, seed: int, out: Path, art: Any = None) -> Path:
@@ -38,6 +40,13 @@ def write(split: str, n: int, seed: int, out: Path, art: Any = None) -> Path:
 
 
 def score(folder: Path, env: dict[str, str], flags: str = "", cwd: str | None = None) -> dict[str, Any]:
+    parse = [sys.executable, "-m", "fangzhi.cli", "parse", "--format", "jsonl", *flags.split()]
+    pages = sorted(str(p) for p in (folder / "pages").glob("*.txt"))
+    run = subprocess.run([*parse, *pages], capture_output=True, text=True, timeout=1800, env=env, cwd=cwd)
+    if run.returncode:
+        raise SystemExit(run.stderr[-2000:])
+    predicted = folder / f"parsed{abs(hash((flags, cwd)))}.jsonl"
+    predicted.write_text(run.stdout, encoding="utf-8")
     cmd = [
         sys.executable,
         str(SCORE),
@@ -47,12 +56,41 @@ def score(folder: Path, env: dict[str, str], flags: str = "", cwd: str | None = 
         "--gold",
         str(folder / "gold"),
     ]
-    cmd += ["--cmd", f"{sys.executable} -m fangzhi.cli parse --format jsonl {flags}"]
-    run = subprocess.run(cmd, capture_output=True, text=True, timeout=1800, env=env, cwd=cwd)
+    run = subprocess.run([*cmd, "--input", str(predicted)], capture_output=True, text=True, timeout=1800)
     if run.returncode:
         raise SystemExit(run.stderr[-2000:])
     report: dict[str, Any] = json.loads(run.stdout)
+    report["text_lost"] = text_lost(folder, predicted)
     return report
+
+
+def text_lost(folder: Path, predicted: Path) -> float:
+    """The share of the Han characters of articles' own text (head, dateline, body and caption in
+    the simulator's chunks) that no field of the output holds. The scorer's han_lost counts every
+    Han character of the page, furniture, jump lines and credits' outlets too, which no article
+    holds: this is what of the articles themselves is lost."""
+    sys.path.insert(0, str(SCORE.parent))
+    import score as scorer  # the shared scorer's own normalisation and counting
+
+    by_page: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for line in predicted.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            rec = json.loads(line)
+            by_page[Path(str(rec.get("page", ""))).name].append(rec)
+    whole = lost = 0
+    for gold_path in sorted((folder / "gold").glob("*.json")):
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        text = (folder / "pages" / (gold_path.stem + ".txt")).read_text(encoding="utf-8")
+        recs = by_page.get(gold_path.stem + ".txt", [])
+        fields_ = ("kicker", "headline", "subtitle", "dateline", "body")
+        held = scorer.han("".join(scorer.norm(r.get(k)) for r in recs for k in fields_))
+        want: Counter[str] = Counter()
+        for start, end, _article, kind, _para in gold["chunks"]:
+            if kind in ("head", "dateline", "body", "caption"):
+                want.update(scorer.han(text[start:end]))
+        whole += sum(want.values())
+        lost += sum((want - held).values())
+    return round(lost / whole, 4) if whole else 0.0
 
 
 def flat(report: dict[str, Any]) -> dict[str, float]:
@@ -62,6 +100,7 @@ def flat(report: dict[str, Any]) -> dict[str, float]:
         "fields.headline": report["fields"]["headline"],
         "fields.bylines": report["fields"]["bylines"],
         "han_lost": report["han_lost"],
+        "text_lost": report["text_lost"],
     }
 
 
