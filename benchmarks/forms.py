@@ -15,6 +15,7 @@ the grammar of Chinese newspaper credits, not forms copied from any page:
   chrome      a web page's particulars, controls and links, under the head or after the body
   seen        datelines seen on other outlets that the combinations do not make
   captions    a photo's caption between the reports, then above the first
+  folios      a page's number and header over the page, then between the reports
 
 The forms each family adds beyond the grammar were seen on real pages of other outlets; where,
 is in docs/forms-survey.md (shapes only, with the address of a page that prints each).
@@ -131,6 +132,7 @@ CLOSINGS = (
     "免责声明",
     "记者：张晓明、李红",
     "江城县融媒体中心记者:张晓明",
+    "记者：张晓明、李红\n编导：刘芳\n配音：王力",
 )
 RUN_ON = (
     "■",
@@ -254,6 +256,24 @@ CAPTIONS = (
 )
 
 
+# Page numbers and headers as papers and e-papers print them (docs/forms-survey.md, section G),
+# over the page and between the reports.
+FOLIOS = (
+    "第09版:文化",
+    "A01版:重点",
+    "H01版:今日运河·头版",
+    "HC01版",
+    "第rb02版:要闻",
+    "00003版:要闻",
+    "第D06版:市民记者",
+    "版次:[J2]",
+    "版次:A08",
+    "2023年3月5日 星期日 第A03版：要闻",
+    "江城日报 2023-03-05 第3版",
+    "A3 要闻 2023年3月5日 星期日 责编 张晓明 美编 李红",
+)
+
+
 def read_right(page: str, *, besides_photos: bool = False) -> bool:
     arts = parse_text(page).articles
     if besides_photos:
@@ -322,6 +342,8 @@ def main() -> None:
         print(f"{name:10s} {len(CAPTIONS) - len(bad):5d} of {len(CAPTIONS):5d} read right")
         for f in bad[: args.show]:
             print("    ", repr(f))
+    family("folios", FOLIOS, lambda f: f"{f}\n{H1}\n{B1}\n\n{H2}\n{B2}", args.show)
+    family("folios", FOLIOS, lambda f: f"{H1}\n{B1}\n\n{f}\n{H2}\n{B2}", args.show)
     family("bylines", BYLINES, lambda f: f"{H1}\n{f}\n{B1}\n\n{H2}\n{f}\n{B2}", args.show)
     family("closings", CLOSINGS, lambda f: f"{H1}\n{B1}\n{f}\n\n{H2}\n{B2}\n{f}", args.show)
     family("run-on", RUN_ON, lambda f: f"{H1}\n本报讯 {B1}{f}\n\n{H2}\n本报讯 {B2}{f}", args.show)

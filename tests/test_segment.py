@@ -367,3 +367,22 @@ def test_a_column_label_in_brackets_over_a_headline_is_no_credit() -> None:
 def test_letter_spaced_labels_empty_fields_and_footer_lines_are_furniture(line: str) -> None:
     recs = records(A_HEAD + A_BODY + line + "\n\n" + B_HEAD + B_BODY)
     assert len(recs) == 2 and flat(str(recs[0]["body"])).endswith("确保安全度汛。")
+
+
+@pytest.mark.parametrize(
+    "folio", ["HC01版", "第rb02版:要闻", "00003版:要闻", "版次:[J2]", "某某日报 2023-03-05 第3版"]
+)
+def test_an_e_papers_page_number_between_reports_is_furniture(folio: str) -> None:
+    recs = records(A_HEAD + A_BODY + folio + "\n\n" + B_HEAD + B_BODY)
+    assert len(recs) == 2 and recs[1]["headline"] == "市长调研重点项目建设"
+
+
+@pytest.mark.parametrize("line", ["编导：张某、李某", "配音：王某"])
+def test_a_video_reports_credit_roll_is_furniture(line: str) -> None:
+    recs = records(A_HEAD + A_BODY + line + "\n\n" + B_HEAD + B_BODY)
+    assert len(recs) == 2 and flat(str(recs[0]["body"])).endswith("确保安全度汛。")
+
+
+def test_a_line_opening_with_a_credit_rolls_word_but_no_colon_is_text() -> None:
+    recs = records(A_HEAD + A_BODY + "制作精良的产品远销海外市场。\n")
+    assert flat(str(recs[0]["body"])).endswith("远销海外市场。")
