@@ -60,3 +60,8 @@ def test_the_people_a_closing_credit_names_are_read_with_their_roles(line: str, 
 def test_a_photographers_credit_under_a_closing_line_keeps_the_report_whole() -> None:
     arts = parse_text(HEAD + "本报讯 " + LEAD + "\n\n本报记者 张晓明 摄" + OTHER).articles
     assert arts[0].body_text.endswith("出席会议。") and arts[0].kind == "news"
+
+
+def test_a_name_printed_spaced_right_after_its_role_is_one_name() -> None:
+    page = HEAD + "本报讯（全媒体记者王 力、赵春生）" + LEAD + OTHER
+    assert credited(page) == [("全媒体记者", "王力"), ("全媒体记者", "赵春生")]

@@ -254,6 +254,20 @@ def _tokens(text: str) -> list[tuple[int, str, bool]]:
             and prev[1] in _SURNAMES
         ):
             out[-1] = (prev[0], prev[1] + tok[1], True)
+        elif (
+            prev is not None
+            and not prev[2]
+            and len(prev[1]) > 1
+            and len(tok[1]) == 1
+            and tok[0] == prev[0] + len(prev[1]) + 1
+            and text[tok[0] - 1] == " "
+            and prev[1][-1] in _SURNAMES
+            and _ROLE_RE.fullmatch(prev[1][:-1])
+        ):
+            # 全媒体记者王 力: a role, then a name printed spaced right after it
+            cut = prev[0] + len(prev[1]) - 1
+            out[-1] = (prev[0], prev[1][:-1], False)
+            out.append((cut, prev[1][-1] + tok[1], True))
         else:
             out.append(tok)
     return out
