@@ -236,15 +236,7 @@ def issue(conn: sqlite3.Connection, publication: str, date: str | None) -> Issue
     )
     if not pages:
         return None
-    out: list[PageRow] = []
-    for pg in pages:
-        arts = tuple(
-            ArticleRow(*r)
-            for r in conn.execute(
-                "SELECT id, seq, kind, headline, date FROM articles WHERE page_id = ? ORDER BY seq", (pg.id,)
-            )
-        )
-        out.append(PageRow(pg.id, pg.name, arts))
+    out = [PageRow(pg.id, pg.name, page_articles(conn, pg.id)) for pg in pages]
     previous = next_ = None
     if date:
         days = sorted({p.day for p in _index(conn).by_paper[publication] if p.day})
@@ -252,6 +244,16 @@ def issue(conn: sqlite3.Connection, publication: str, date: str | None) -> Issue
         previous = days[at - 1] if at > 0 else None
         next_ = days[at + 1] if at + 1 < len(days) else None
     return Issue(publication, date, tuple(out), previous, next_)
+
+
+def page_articles(conn: sqlite3.Connection, page_id: str) -> tuple[ArticleRow, ...]:
+    """A page's articles in printed order."""
+    return tuple(
+        ArticleRow(*r)
+        for r in conn.execute(
+            "SELECT id, seq, kind, headline, date FROM articles WHERE page_id = ? ORDER BY seq", (page_id,)
+        )
+    )
 
 
 def calendar(conn: sqlite3.Connection, year: int, publication: str | None = None) -> tuple[Month, ...]:

@@ -21,6 +21,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from itertools import groupby
 from typing import Any, TextIO
 
+from fangzhi.answers import ChronicleRecord
 from fangzhi.query import ChronicleEntry
 from fangzhi.textout import write_text
 
@@ -174,20 +175,20 @@ def by_month(entries: Sequence[ChronicleEntry]) -> Iterator[tuple[str, list[Chro
         yield month, list(group)
 
 
-def record(e: ChronicleEntry) -> dict[str, Any]:
-    return {
-        "date": e.date,
-        "month": e.month,
-        "year_known": not e.partial,
-        "type": e.type,
-        "what": e.what,
-        "presided": list(e.presided),
-        "place": e.place,
-        "article_id": e.article_id,
-        "headline": e.headline,
-        "sentence": sentence(e),
-        "source": source(e),
-    }
+def record(e: ChronicleEntry) -> ChronicleRecord:
+    return ChronicleRecord(
+        date=e.date,
+        month=e.month,
+        year_known=not e.partial,
+        type=e.type,
+        what=e.what,
+        presided=list(e.presided),
+        place=e.place,
+        article_id=e.article_id,
+        headline=e.headline,
+        sentence=sentence(e),
+        source=source(e),
+    )
 
 
 # ---------------------------------------------------------------- formats

@@ -182,7 +182,7 @@ def test_month_facets_and_trends_are_read_off_row_ids(archive: Archive) -> None:
     assert {f["value"]: f["count"] for f in facets["month"]} == months
     assert facets["basis"] == N_DATED + 2
     series = query.trends(archive.conn, ["防汛"])
-    counts = dict(zip(series["months"], series["series"][0]["counts"], strict=True))
+    counts = dict(zip(series.months, series.series[0].counts, strict=True))
     assert {m: n for m, n in counts.items() if n} == months
 
 
