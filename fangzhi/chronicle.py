@@ -23,6 +23,7 @@ from typing import Any, TextIO
 
 from fangzhi.answers import ChronicleRecord
 from fangzhi.query import ChronicleEntry
+from fangzhi.read.folio import folio_label
 from fangzhi.textout import write_text
 
 FORMATS = ("md", "csv", "json", "docx")
@@ -156,13 +157,16 @@ def sentence(e: ChronicleEntry) -> str:
 
 
 def source(e: ChronicleEntry) -> str:
-    """Where it was printed, as a yearbook cites it: 《衡阳晚报》2023年5月11日 (推定 when the page
-    printed no issue date and its reports' latest date stands in for it)."""
-    paper = f"《{e.publication}》" if e.publication else "报名不详·"
-    if not e.issue:
-        return paper
-    y, m, d = (int(x) for x in e.issue.split("-")[:3])
-    return f"{paper}{y}年{m}月{d}日" + ("（推定）" if e.issue_inferred else "")
+    """Where it was printed, as a yearbook cites it: 《衡阳晚报》2023年5月11日 第3版 (推定 when the
+    page printed no issue date and its reports' latest date stands in for it; the page, 第3版 or
+    A3版, when its header or file name gives it)."""
+    cited = f"《{e.publication}》" if e.publication else "报名不详·"
+    if e.issue:
+        y, m, d = (int(x) for x in e.issue.split("-")[:3])
+        cited += f"{y}年{m}月{d}日" + ("（推定）" if e.issue_inferred else "")
+    if not e.folio:
+        return cited
+    return cited + ("" if cited.endswith("·") else " ") + folio_label(e.folio)
 
 
 def line_parts(e: ChronicleEntry) -> tuple[str, str]:

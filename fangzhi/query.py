@@ -379,6 +379,7 @@ class ChronicleEntry:
     publication: str | None = None  # the paper it was printed in
     issue: str | None = None  # the issue's date (ISO), or the latest its page's reports give
     issue_inferred: bool = False  # the page printed no issue date: `issue` is inferred
+    folio: str | None = None  # the page's number in the issue (3, A3), when known
 
     @property
     def partial(self) -> bool:
@@ -413,7 +414,7 @@ def chronicle(
     # '-' sorts before every digit, so a partial date is outside any range of years
     for e in conn.execute(
         "SELECT e.id, e.date, e.type, e.name, e.place, e.article_id, a.headline, e.title, a.page_id, "
-        "COALESCE(a.publication, p.publication) AS publication "
+        "COALESCE(a.publication, p.publication) AS publication, p.folio "
         "FROM counted_events e JOIN articles a ON a.id = e.article_id JOIN pages p ON p.id = a.page_id "
         "WHERE e.date IS NOT NULL "
         "AND ((e.date >= :f AND e.date <= :t) OR (:p AND e.date LIKE '--%')) "
@@ -441,6 +442,7 @@ def chronicle(
                 e["publication"],
                 day,
                 inferred,
+                e["folio"],
             )
         )
     return out
