@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from fangzhi import open_archive
+from fangzhi import browse, open_archive
 from fangzhi.chronicle import source
 from fangzhi.pipeline import parse_text
 from fangzhi.query import ChronicleEntry
@@ -153,3 +153,32 @@ def test_migration_16_numbers_the_pages_stored_before_it(tmp_path: Path) -> None
     with open_archive(db) as archive:
         rows = {r[0]: r[1] for r in archive.conn.execute("SELECT id, folio FROM pages")}
     assert rows.pop("second") == "B2" and list(rows.values()) == ["3"]
+
+
+def test_an_issue_lists_its_pages_in_printed_order(tmp_path: Path) -> None:
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    for name, number in (("a.txt", "第10版"), ("b.txt", ""), ("c.txt", "第2版"), ("d.txt", "第3版")):
+        (folder / name).write_text(page(f"某市日报 2023年5月11日 星期四 {number}".strip()), encoding="utf-8")
+    with open_archive(tmp_path / "a.db") as archive:
+        assert archive.ingest([folder]).failed == 0
+        found = browse.issue(archive.conn, "某市日报", "2023-05-11")
+    assert found is not None
+    assert [(p.name, p.folio) for p in found.pages] == [
+        ("c.txt", "2"),
+        ("d.txt", "3"),
+        ("a.txt", "10"),
+        ("b.txt", None),
+    ]
+
+
+def test_the_issue_page_heads_each_page_with_its_number(tmp_path: Path) -> None:
+    from fastapi.testclient import TestClient
+
+    from fangzhi.web.app import create_app
+
+    db = _ingest(tmp_path, "msrb.txt", "某市日报 2023年5月11日 星期四 A3版")
+    with TestClient(create_app(db, token="t")) as client:
+        html = client.get("/issue/某市日报/2023-05-11", headers={"accept": "text/html"}).text
+        (listed,) = client.get("/api/issues/某市日报/2023-05-11").json()["pages"]
+    assert "<h2>A3版 · msrb.txt</h2>" in html and listed["folio"] == "A3"
