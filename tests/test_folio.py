@@ -182,3 +182,12 @@ def test_the_issue_page_heads_each_page_with_its_number(tmp_path: Path) -> None:
         html = client.get("/issue/某市日报/2023-05-11", headers={"accept": "text/html"}).text
         (listed,) = client.get("/api/issues/某市日报/2023-05-11").json()["pages"]
     assert "<h2>A3版 · msrb.txt</h2>" in html and listed["folio"] == "A3"
+
+
+def test_the_pages_table_exports_the_page_number(tmp_path: Path) -> None:
+    from fangzhi.tables import export_rows
+
+    db = _ingest(tmp_path, "msrb.txt", "某市日报 2023年5月11日 星期四 第3版")
+    with open_archive(db) as archive:
+        columns, rows = export_rows(archive.conn, "pages")
+        assert "folio" in columns and [r["folio"] for r in rows] == ["3"]
