@@ -27,19 +27,7 @@ from fangzhi.read.folio import folio_label
 from fangzhi.textout import write_text
 
 FORMATS = ("md", "csv", "json", "docx")
-FIELDS = (
-    "date",
-    "month",
-    "year_known",
-    "type",
-    "what",
-    "presided",
-    "place",
-    "article_id",
-    "headline",
-    "sentence",
-    "source",
-)
+FIELDS = tuple(ChronicleRecord.__annotations__)  # the columns of the CSV: an entry as data
 TYPES = {"meeting": "会议", "inspection": "调研视察", "reception": "会见", "ceremony": "仪式活动"}
 EAST_ASIAN_FONT = "宋体"
 

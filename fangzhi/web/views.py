@@ -452,7 +452,7 @@ def install_routes(app: FastAPI, templates: Jinja2Templates) -> None:
         conn: Conn,
         person: str | None = Query(None, max_length=40),
         min_weight: int = Query(1, ge=1, le=1000),
-        top: int = Query(NETWORK_TOP, ge=1, le=5000, description="the people with the heaviest ties kept"),
+        top: int = Query(TOP, ge=1, le=5000, description="the people with the heaviest ties kept"),
         format_: str = Query("json", alias="format", pattern="^(json|gexf|graphml)$"),
     ) -> Any:
         if format_ == "json":
@@ -478,7 +478,7 @@ def install_routes(app: FastAPI, templates: Jinja2Templates) -> None:
         conn: Conn,
         person: str = Query("", max_length=40),
         min_weight: int = Query(1, ge=1),
-        top: int = Query(NETWORK_TOP, ge=1, le=5000),
+        top: int = Query(TOP, ge=1, le=5000),
     ) -> HTMLResponse:
         data = _network(conn, person or None, min_weight, top)
         qs = urlencode({"person": person, "min_weight": min_weight, "top": top})
@@ -614,12 +614,7 @@ def _article_or_404(conn: sqlite3.Connection, article_id: str) -> ArticleAnswer:
     return answer
 
 
-NETWORK_TOP = TOP
-
-
-def _network(
-    conn: sqlite3.Connection, person: str | None, min_weight: int, top: int = NETWORK_TOP
-) -> Network:
+def _network(conn: sqlite3.Connection, person: str | None, min_weight: int, top: int = TOP) -> Network:
     from fangzhi.network import network
 
     try:
