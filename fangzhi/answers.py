@@ -21,6 +21,21 @@ from fangzhi.reprints import ReprintCluster, ReprintMember
 Spans = list[tuple[int, int]]
 
 
+# ---------------------------------------------------------------- refusals
+
+
+class ErrorDetail(TypedDict):
+    status: int  # the response's own
+    code: str  # not_found, invalid, bad_query, unauthorized, too_large, too_slow …
+    message: str  # for a reader, in Chinese
+
+
+class ErrorAnswer(TypedDict):
+    """What every endpoint answers when it refuses, whatever the refusal."""
+
+    error: ErrorDetail
+
+
 # ---------------------------------------------------------------- an article as stored
 
 

@@ -226,3 +226,37 @@ def test_an_upload_answers_as_declared(schema: Any, tmp_path: Path) -> None:
     ) as client:  # the shared archive stays as it is
         found = _conforms(client, schema, "/api/ingest", "/api/ingest", "POST", files=files, headers=headers)
     assert [f["status"] for f in found["files"]] == ["new", "failed"]
+
+
+def test_every_api_operation_declares_the_one_shape_of_its_refusals(doc: dict[str, Any]) -> None:
+    for path, method, op in _operations(doc):
+        for status in ("4XX", "5XX"):
+            (body,) = op["responses"][status]["content"].values()
+            assert body["schema"] == {"$ref": "#/components/schemas/ErrorAnswer"}, (path, method, status)
+    assert "HTTPValidationError" not in doc["components"]["schemas"]  # FastAPI's own, never sent
+
+
+@pytest.mark.parametrize(
+    ("template", "url", "status"),
+    [
+        ("/api/persons/{key}", "/api/persons/没有此人", 404),
+        ("/api/articles/{article_id}", "/api/articles/no-such-article", 404),
+        ("/api/issues/{publication}/{day}", "/api/issues/某市日报/昨天", 422),
+        ("/api/search", "/api/search?q=-", 400),
+        ("/api/events", "/api/events?limit=0", 422),
+    ],
+)
+def test_refusals_answer_as_declared(
+    client: TestClient, schema: Any, template: str, url: str, status: int
+) -> None:
+    r = client.get(url)
+    assert r.status_code == status, r.text
+    schema[template]["GET"].validate_response(r)
+
+
+def test_an_upload_with_a_wrong_token_is_refused_as_declared(client: TestClient, schema: Any) -> None:
+    r = client.post(
+        "/api/ingest", headers={"Authorization": "Bearer wrong"}
+    )  # refused before its body is read
+    assert r.status_code == 403, r.text
+    schema["/api/ingest"]["POST"].validate_response(r)

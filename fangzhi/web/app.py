@@ -17,6 +17,7 @@ from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
+from fangzhi.answers import ErrorAnswer
 from fangzhi.chronicle import day_label, month_label, sentence, source
 from fangzhi.read.folio import folio_label
 from fangzhi.settings import usable_cpus
@@ -37,6 +38,11 @@ def create_app(db: str | Path, token: str | None = None) -> FastAPI:
         version=_version(),
         docs_url=None,
         redoc_url=None,
+        # the one shape of every refusal, in place of FastAPI's own for a request it cannot read
+        responses={
+            "4XX": {"model": ErrorAnswer, "description": "Refused"},
+            "5XX": {"model": ErrorAnswer, "description": "Failed, or too slow"},
+        },
     )
     app.state.db = str(db)
     app.state.readers = Readers(db)
