@@ -20,6 +20,7 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
 from fangzhi import open_archive
+from fangzhi.answers import StoredArticle
 from fangzhi.settings import Settings
 from fangzhi.web.app import create_app
 from tests.archive_pages import write_pages
@@ -30,7 +31,7 @@ JSON = "application/json"
 
 
 @pytest.fixture(scope="module")
-def app(tmp_path_factory: pytest.TempPathFactory) -> FastAPI:
+def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("models")
     db = root / "archive.db"
     with open_archive(db) as archive:
@@ -43,6 +44,11 @@ def app(tmp_path_factory: pytest.TempPathFactory) -> FastAPI:
             copy.write_text(reprinted_page(), encoding="utf-8")
             settings = Settings(publication=COPY_PAPER, issue_date=date(2023, 11, 18))
             assert archive.ingest([copy], settings).failed == 0
+    return db
+
+
+@pytest.fixture(scope="module")
+def app(db: Path) -> FastAPI:
     return create_app(db, token=TOKEN)
 
 
@@ -260,3 +266,11 @@ def test_an_upload_with_a_wrong_token_is_refused_as_declared(client: TestClient,
     )  # refused before its body is read
     assert r.status_code == 403, r.text
     schema["/api/ingest"]["POST"].validate_response(r)
+
+
+def test_the_declared_article_holds_every_column_the_archive_keeps(db: Path) -> None:
+    """A column a later migration adds to articles is declared too, not dropped from the answer."""
+    with open_archive(db) as archive:
+        (article_id,) = archive.conn.execute("SELECT id FROM articles LIMIT 1").fetchone()
+        stored = archive.article(article_id)
+    assert stored is not None and set(stored) == set(StoredArticle.__annotations__)
