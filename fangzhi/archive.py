@@ -15,10 +15,10 @@ import os
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from fangzhi import query
 from fangzhi import reprints as _reprints
+from fangzhi.answers import IngestCounts, PersonRow, StoredArticle
 from fangzhi.distributed import Cluster, parse_on_dask, parse_path
 from fangzhi.errors import SourceError
 from fangzhi.model import ParsedPage
@@ -46,11 +46,16 @@ class IngestSummary:
         self.persons += r.persons
         self.events += r.events
 
-    def as_dict(self) -> dict[str, Any]:
-        return {
-            k: getattr(self, k)
-            for k in ("new", "unchanged", "replaced", "failed", "articles", "persons", "events")
-        }
+    def as_dict(self) -> IngestCounts:
+        return IngestCounts(
+            new=self.new,
+            unchanged=self.unchanged,
+            replaced=self.replaced,
+            failed=self.failed,
+            articles=self.articles,
+            persons=self.persons,
+            events=self.events,
+        )
 
 
 class Archive:
@@ -148,7 +153,7 @@ class Archive:
             self.conn, text, query.Filters(**filters), limit=limit, offset=offset, sort=sort, window=window
         )
 
-    def article(self, article_id: str) -> dict[str, Any] | None:
+    def article(self, article_id: str) -> StoredArticle | None:
         return query.article(self.conn, article_id)
 
     def person(self, name: str) -> list[query.PersonView]:
@@ -162,7 +167,7 @@ class Archive:
         name: str | None = None,
         limit: int = 200,
         offset: int = 0,
-    ) -> list[dict[str, Any]]:
+    ) -> list[PersonRow]:
         return query.people(self.conn, post=post, place=place, name=name, limit=limit, offset=offset)
 
     def chronicle(

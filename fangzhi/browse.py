@@ -61,6 +61,7 @@ class PageRow:
     id: str
     name: str
     articles: tuple[ArticleRow, ...]
+    folio: str | None = None  # its number in the issue (3, A3), when its header or file name gives it
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,6 +103,7 @@ class _Page:
     day: str | None
     inferred: bool
     articles: int
+    folio: str | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,8 +146,8 @@ def _index(conn: sqlite3.Connection) -> _Index:
 def _build(conn: sqlite3.Connection) -> _Index:
     pages: list[_Page] = []
     total = 0
-    for pid, name, paper, issued, n, latest in conn.execute(
-        """SELECT p.id, p.name, p.publication, p.issue_date, x.n, x.latest
+    for pid, name, paper, issued, n, latest, folio in conn.execute(
+        """SELECT p.id, p.name, p.publication, p.issue_date, x.n, x.latest, p.folio
            FROM pages p LEFT JOIN (
                SELECT page_id, COUNT(*) AS n,
                       MAX(CASE WHEN date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*'
@@ -153,9 +155,8 @@ def _build(conn: sqlite3.Connection) -> _Index:
                FROM articles GROUP BY page_id) x ON x.page_id = p.id"""
     ):
         day = issued or latest
-        pages.append(
-            _Page(pid, name, paper or UNKNOWN_PAPER, day, issued is None and day is not None, n or 0)
-        )
+        inferred = issued is None and day is not None
+        pages.append(_Page(pid, name, paper or UNKNOWN_PAPER, day, inferred, n or 0, folio))
         total += n or 0
     persons, events = conn.execute(
         "SELECT (SELECT COUNT(DISTINCT person_id) FROM mentions), (SELECT COUNT(*) FROM events)"
@@ -230,21 +231,11 @@ def paper_issues(conn: sqlite3.Connection, publication: str) -> tuple[IssueRow, 
 
 
 def issue(conn: sqlite3.Connection, publication: str, date: str | None) -> Issue | None:
-    """One issue: its pages by name, each with its articles in printed order; None if none."""
-    pages = sorted(
-        (p for p in _index(conn).by_paper.get(publication, ()) if p.day == date), key=lambda p: p.name
-    )
+    """One issue: its pages in printed order, each with its articles in printed order; None if none."""
+    pages = sorted((p for p in _index(conn).by_paper.get(publication, ()) if p.day == date), key=_printed)
     if not pages:
         return None
-    out: list[PageRow] = []
-    for pg in pages:
-        arts = tuple(
-            ArticleRow(*r)
-            for r in conn.execute(
-                "SELECT id, seq, kind, headline, date FROM articles WHERE page_id = ? ORDER BY seq", (pg.id,)
-            )
-        )
-        out.append(PageRow(pg.id, pg.name, arts))
+    out = [PageRow(pg.id, pg.name, page_articles(conn, pg.id), pg.folio) for pg in pages]
     previous = next_ = None
     if date:
         days = sorted({p.day for p in _index(conn).by_paper[publication] if p.day})
@@ -252,6 +243,25 @@ def issue(conn: sqlite3.Connection, publication: str, date: str | None) -> Issue
         previous = days[at - 1] if at > 0 else None
         next_ = days[at + 1] if at + 1 < len(days) else None
     return Issue(publication, date, tuple(out), previous, next_)
+
+
+def _printed(pg: _Page) -> tuple[bool, str, int, str]:
+    """Pages by their number in the issue (1, 2 … 10; A1, A2 … B1), those of no known number
+    after them by file name."""
+    if pg.folio is None:
+        return (True, "", 0, pg.name)
+    letter = pg.folio.rstrip("0123456789")
+    return (False, letter, int(pg.folio[len(letter) :]), pg.name)
+
+
+def page_articles(conn: sqlite3.Connection, page_id: str) -> tuple[ArticleRow, ...]:
+    """A page's articles in printed order."""
+    return tuple(
+        ArticleRow(*r)
+        for r in conn.execute(
+            "SELECT id, seq, kind, headline, date FROM articles WHERE page_id = ? ORDER BY seq", (page_id,)
+        )
+    )
 
 
 def calendar(conn: sqlite3.Connection, year: int, publication: str | None = None) -> tuple[Month, ...]:

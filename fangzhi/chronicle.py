@@ -21,23 +21,13 @@ from collections.abc import Iterable, Iterator, Sequence
 from itertools import groupby
 from typing import Any, TextIO
 
+from fangzhi.answers import ChronicleRecord
 from fangzhi.query import ChronicleEntry
+from fangzhi.read.folio import folio_label
 from fangzhi.textout import write_text
 
 FORMATS = ("md", "csv", "json", "docx")
-FIELDS = (
-    "date",
-    "month",
-    "year_known",
-    "type",
-    "what",
-    "presided",
-    "place",
-    "article_id",
-    "headline",
-    "sentence",
-    "source",
-)
+FIELDS = tuple(ChronicleRecord.__annotations__)  # the columns of the CSV: an entry as data
 TYPES = {"meeting": "会议", "inspection": "调研视察", "reception": "会见", "ceremony": "仪式活动"}
 EAST_ASIAN_FONT = "宋体"
 
@@ -155,13 +145,16 @@ def sentence(e: ChronicleEntry) -> str:
 
 
 def source(e: ChronicleEntry) -> str:
-    """Where it was printed, as a yearbook cites it: 《衡阳晚报》2023年5月11日 (推定 when the page
-    printed no issue date and its reports' latest date stands in for it)."""
-    paper = f"《{e.publication}》" if e.publication else "报名不详·"
-    if not e.issue:
-        return paper
-    y, m, d = (int(x) for x in e.issue.split("-")[:3])
-    return f"{paper}{y}年{m}月{d}日" + ("（推定）" if e.issue_inferred else "")
+    """Where it was printed, as a yearbook cites it: 《衡阳晚报》2023年5月11日 第3版 (推定 when the
+    page printed no issue date and its reports' latest date stands in for it; the page, 第3版 or
+    A3版, when its header or file name gives it)."""
+    cited = f"《{e.publication}》" if e.publication else "报名不详·"
+    if e.issue:
+        y, m, d = (int(x) for x in e.issue.split("-")[:3])
+        cited += f"{y}年{m}月{d}日" + ("（推定）" if e.issue_inferred else "")
+    if not e.folio:
+        return cited
+    return cited + ("" if cited.endswith("·") else " ") + folio_label(e.folio)
 
 
 def line_parts(e: ChronicleEntry) -> tuple[str, str]:
@@ -174,20 +167,20 @@ def by_month(entries: Sequence[ChronicleEntry]) -> Iterator[tuple[str, list[Chro
         yield month, list(group)
 
 
-def record(e: ChronicleEntry) -> dict[str, Any]:
-    return {
-        "date": e.date,
-        "month": e.month,
-        "year_known": not e.partial,
-        "type": e.type,
-        "what": e.what,
-        "presided": list(e.presided),
-        "place": e.place,
-        "article_id": e.article_id,
-        "headline": e.headline,
-        "sentence": sentence(e),
-        "source": source(e),
-    }
+def record(e: ChronicleEntry) -> ChronicleRecord:
+    return ChronicleRecord(
+        date=e.date,
+        month=e.month,
+        year_known=not e.partial,
+        type=e.type,
+        what=e.what,
+        presided=list(e.presided),
+        place=e.place,
+        article_id=e.article_id,
+        headline=e.headline,
+        sentence=sentence(e),
+        source=source(e),
+    )
 
 
 # ---------------------------------------------------------------- formats

@@ -102,6 +102,7 @@ class Page:
     problems: tuple[Problem, ...] = ()
     printed_date: date | None = None  # the issue date a page header prints (2023年11月8日 星期三)
     masthead: str | None = None  # the paper's name as its masthead or page header prints it
+    folio: str | None = None  # the page's number in its issue as its header prints it (3, A3)
 
 
 @dataclass(frozen=True, slots=True)
@@ -301,3 +302,4 @@ class ParsedPage:
     publication: str | None = None
     issue_date: date | None = None
     image: PageImage | None = None  # the scan, when the page was read from one
+    folio: str | None = None  # its number in the issue (版次): the header's, else the file name's

@@ -19,6 +19,7 @@ from typing import Any, TextIO
 import networkx as nx
 from networkx.readwrite import json_graph
 
+from fangzhi.answers import Network, NetworkEdge, NetworkNode
 from fangzhi.textout import write_text
 
 FORMATS = ("gexf", "graphml", "json")
@@ -112,6 +113,42 @@ def _keys_for(conn: sqlite3.Connection, person: str) -> list[str]:
     rows = conn.execute("SELECT key FROM persons WHERE key = ?", (person,)).fetchall()
     rows = rows or conn.execute("SELECT key FROM persons WHERE name = ? ORDER BY id", (person,)).fetchall()
     return [str(r[0]) for r in rows]
+
+
+# ---------------------------------------------------------------- the heaviest ties, for a reader
+
+TOP = 40  # people drawn by default: a graph of everyone is a hairball no reader can read
+
+
+def top_people(g: nx.Graph, top: int, person: str | None = None) -> list[str]:
+    """The people whose ties weigh most in all (and the person asked about, always)."""
+    strength = dict(g.degree(weight="weight"))
+    ranked = sorted(strength, key=lambda n: (-strength[n], n))[:top]
+    return ranked + ([person] if person and person in g and person not in ranked else [])
+
+
+def heaviest(g: nx.Graph, top: int = TOP, person: str | None = None) -> nx.Graph:
+    """The graph of top_people() alone."""
+    kept: nx.Graph = g.subgraph(top_people(g, top, person)).copy()
+    return kept
+
+
+def network(
+    conn: sqlite3.Connection, person: str | None = None, min_weight: int = 1, top: int = TOP
+) -> Network:
+    """The `top` people whose ties weigh most (see build_network; a person the archive does not
+    know is a ValueError), with the ties among them, heaviest first."""
+    g = build_network(conn, person=person, min_weight=min_weight)
+    kept = g.subgraph(top_people(g, top, person))
+    nodes = tuple(NetworkNode(n, d.get("name", n), d.get("articles", 0)) for n, d in kept.nodes(data=True))
+    edges = sorted(
+        (
+            NetworkEdge(a, b, d.get("weight", 1), d.get("articles", 0), d.get("events", 0))
+            for a, b, d in kept.edges(data=True)
+        ),
+        key=lambda e: -e.weight,
+    )
+    return Network(person, g.number_of_nodes(), nodes, tuple(edges))
 
 
 # ---------------------------------------------------------------- writing

@@ -13,6 +13,7 @@ from fangzhi.model import Article, Page, ParsedPage, Problem, RawPage, Span
 from fangzhi.read.assemble import assemble, publication_of, set_aside
 from fangzhi.read.blocks import build_blocks
 from fangzhi.read.boundaries import page_labels
+from fangzhi.read.folio import name_folio
 from fangzhi.read.normalize import normalize
 from fangzhi.read.segment import segment
 from fangzhi.settings import Settings
@@ -38,7 +39,10 @@ def parse_page(raw: RawPage, settings: Settings) -> ParsedPage:
     if settings.extract_facts:
         articles = with_facts(articles, publication)
     problems = page.problems + unplaced_text(page, articles)
-    return ParsedPage(page, articles, problems, page_id=key, publication=publication, issue_date=issue)
+    folio = page.folio or name_folio(raw.name)
+    return ParsedPage(
+        page, articles, problems, page_id=key, publication=publication, issue_date=issue, folio=folio
+    )
 
 
 def unplaced_text(page: Page, articles: tuple[Article, ...]) -> tuple[Problem, ...]:

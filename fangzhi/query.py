@@ -6,9 +6,23 @@ from __future__ import annotations
 import json
 import sqlite3
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import Any, cast
 
 from fangzhi import browse
+from fangzhi.answers import (
+    ArticleItem,
+    Articles,
+    Companion,
+    People,
+    PersonArticle,
+    PersonEvent,
+    PersonPlace,
+    PersonRow,
+    PostHeld,
+    StoredArticle,
+    Trends,
+    TrendSeries,
+)
 from fangzhi.search import FACET_BASIS, RANK_WINDOW, Filters, Hit, SearchPage, facets, month_counts, search
 from fangzhi.store.fts import QueryError, parse_query
 from fangzhi.store.keys import last_day
@@ -22,7 +36,7 @@ _FULL_DATE = "CASE WHEN {0}.date GLOB '[0-9]*' THEN {0}.date END"
 # ---------------------------------------------------------------- articles
 
 
-def article(conn: sqlite3.Connection, article_id: str) -> dict[str, Any] | None:
+def article(conn: sqlite3.Connection, article_id: str) -> StoredArticle | None:
     """One article with all its facts, as stored."""
     row = conn.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
     if row is None:
@@ -48,7 +62,17 @@ def article(conn: sqlite3.Connection, article_id: str) -> dict[str, Any] | None:
         "SELECT id, name, publication, issue_date FROM pages WHERE id = ?", (row["page_id"],)
     ).fetchone()
     out["page"] = dict(page) if page else None
-    return out
+    return cast(StoredArticle, out)
+
+
+def articles(conn: sqlite3.Connection, *, limit: int = 50, offset: int = 0) -> Articles:
+    """A page of the archive's articles, newest first, with how many there are in all."""
+    rows = conn.execute(
+        "SELECT id, date, kind, headline, publication FROM articles ORDER BY date DESC, id LIMIT ? OFFSET ?",
+        (limit, offset),
+    ).fetchall()
+    total = conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+    return Articles(total, limit, offset, tuple(ArticleItem(*r) for r in rows))
 
 
 def page_text(conn: sqlite3.Connection, page_id: str) -> str | None:
@@ -70,10 +94,8 @@ def page_scan(conn: sqlite3.Connection, page_id: str) -> dict[str, Any] | None:
     return None if row is None else {"width": row[0], "height": row[1], "lines": row[2]}
 
 
-def page_articles(conn: sqlite3.Connection, page_id: str) -> list[dict[str, Any]]:
-    return _rows(
-        conn, "SELECT id, seq, kind, headline, date FROM articles WHERE page_id = ? ORDER BY seq", page_id
-    )
+def page_articles(conn: sqlite3.Connection, page_id: str) -> tuple[browse.ArticleRow, ...]:
+    return browse.page_articles(conn, page_id)
 
 
 def _persons_of(conn: sqlite3.Connection, article_id: str) -> list[dict[str, Any]]:
@@ -120,7 +142,8 @@ def _events_of(conn: sqlite3.Connection, article_id: str) -> list[dict[str, Any]
     return out
 
 
-def _rows(conn: sqlite3.Connection, sql: str, *args: Any) -> list[dict[str, Any]]:
+def _rows(conn: sqlite3.Connection, sql: str, *args: Any) -> list[Any]:
+    """The rows as dicts, JSON columns decoded; the caller names their shape (fangzhi.answers)."""
     out: list[dict[str, Any]] = []
     for r in conn.execute(sql, args):
         d = dict(r)
@@ -138,14 +161,21 @@ def _rows(conn: sqlite3.Connection, sql: str, *args: Any) -> list[dict[str, Any]
 class PersonView:
     key: str
     name: str
-    posts: list[dict[str, Any]] = field(default_factory=list)
-    events: list[dict[str, Any]] = field(default_factory=list)
-    places: list[dict[str, Any]] = field(default_factory=list)
-    companions: list[dict[str, Any]] = field(default_factory=list)
-    articles: list[dict[str, Any]] = field(default_factory=list)
+    posts: list[PostHeld] = field(default_factory=list)
+    events: list[PersonEvent] = field(default_factory=list)
+    places: list[PersonPlace] = field(default_factory=list)
+    companions: list[Companion] = field(default_factory=list)
+    articles: list[PersonArticle] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
+
+
+@dataclass(frozen=True, slots=True)
+class Persons:
+    """The people of one name or key (a name held by two people in different places is two)."""
+
+    items: tuple[PersonView, ...]
 
 
 def person(conn: sqlite3.Connection, name: str) -> list[PersonView]:
@@ -176,24 +206,26 @@ def near_names(conn: sqlite3.Connection, name: str, limit: int = 5) -> list[str]
 
 def _person_view(conn: sqlite3.Connection, pid: int, key: str, name: str) -> PersonView:
     v = PersonView(key, name)
-    v.posts = _rows(
+    for p in _rows(
         conn,
         "SELECT title, organisation, place, place_code, place_inferred, first_seen, last_seen, articles, "
         "evidence FROM posts_held WHERE person_id = ? ORDER BY first_seen, title",
         pid,
-    )
-    for p in v.posts:
-        p["evidence"] = (p["evidence"] or "").split(",")
-        # the days the post was seen, so a chart can show a gap between sightings as a gap
-        p["seen"] = sorted(
-            {
-                r[0]
-                for r in conn.execute(
-                    "SELECT a.date FROM json_each(?) j JOIN articles a ON a.id = j.value "
-                    "WHERE a.date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'",
-                    (json.dumps(p["evidence"]),),
-                )
-            }
+    ):
+        evidence = (p["evidence"] or "").split(",")
+        v.posts.append(
+            PostHeld(
+                title=p["title"],
+                organisation=p["organisation"],
+                place=p["place"],
+                place_code=p["place_code"],
+                place_inferred=bool(p["place_inferred"]),
+                first_seen=p["first_seen"],
+                last_seen=p["last_seen"],
+                articles=p["articles"],
+                evidence=evidence,
+                seen=_days_seen(conn, evidence),
+            )
         )
     v.events = _rows(
         conn,
@@ -226,6 +258,20 @@ def _person_view(conn: sqlite3.Connection, pid: int, key: str, name: str) -> Per
         pid,
     )
     return v
+
+
+def _days_seen(conn: sqlite3.Connection, article_ids: list[str]) -> list[str]:
+    """The days the articles were printed: a chart shows a gap between sightings as a gap."""
+    return sorted(
+        {
+            r[0]
+            for r in conn.execute(
+                "SELECT a.date FROM json_each(?) j JOIN articles a ON a.id = j.value "
+                "WHERE a.date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'",
+                (json.dumps(article_ids),),
+            )
+        }
+    )
 
 
 def _people_where(post: str | None, place: str | None, name: str | None) -> tuple[str, dict[str, Any]]:
@@ -275,14 +321,14 @@ def people(
     name: str | None = None,
     limit: int = 200,
     offset: int = 0,
-) -> list[dict[str, Any]]:
+) -> list[PersonRow]:
     """People of the archive, most mentioned first; `post` matches titles ending with it
     (市长 → 市长, 副市长), `place` the places of their posts or of the articles naming them,
     `name` a part of the name or its pinyin (zhujian, zj)."""
     where, params = _people_where(post, place, name)
     params |= {"limit": limit, "offset": offset}
-    rows = [
-        dict(r)
+    rows: list[PersonRow] = [
+        cast(PersonRow, dict(r))
         for r in conn.execute(
             "SELECT p.key, p.name, COUNT(DISTINCT m.article_id) AS articles, "
             f"MIN({_FULL_DATE.format('a')}) AS first_seen, MAX({_FULL_DATE.format('a')}) AS last_seen "
@@ -302,6 +348,21 @@ def people(
     return rows
 
 
+def people_page(
+    conn: sqlite3.Connection,
+    *,
+    post: str | None = None,
+    place: str | None = None,
+    name: str | None = None,
+    limit: int = 200,
+    offset: int = 0,
+) -> People:
+    """A page of people() with how many there are over all pages."""
+    items = people(conn, post=post, place=place, name=name, limit=limit, offset=offset)
+    total = people_count(conn, post=post, place=place, name=name)
+    return People(total, limit, offset, tuple(items))
+
+
 # ---------------------------------------------------------------- chronicle
 
 
@@ -318,6 +379,7 @@ class ChronicleEntry:
     publication: str | None = None  # the paper it was printed in
     issue: str | None = None  # the issue's date (ISO), or the latest its page's reports give
     issue_inferred: bool = False  # the page printed no issue date: `issue` is inferred
+    folio: str | None = None  # the page's number in the issue (3, A3), when known
 
     @property
     def partial(self) -> bool:
@@ -352,7 +414,7 @@ def chronicle(
     # '-' sorts before every digit, so a partial date is outside any range of years
     for e in conn.execute(
         "SELECT e.id, e.date, e.type, e.name, e.place, e.article_id, a.headline, e.title, a.page_id, "
-        "COALESCE(a.publication, p.publication) AS publication "
+        "COALESCE(a.publication, p.publication) AS publication, p.folio "
         "FROM counted_events e JOIN articles a ON a.id = e.article_id JOIN pages p ON p.id = a.page_id "
         "WHERE e.date IS NOT NULL "
         "AND ((e.date >= :f AND e.date <= :t) OR (:p AND e.date LIKE '--%')) "
@@ -380,6 +442,7 @@ def chronicle(
                 e["publication"],
                 day,
                 inferred,
+                e["folio"],
             )
         )
     return out
@@ -396,7 +459,7 @@ def partial_dated_events(conn: sqlite3.Connection) -> int:
 MAX_TREND_MONTHS = 600  # fifty years of months on one axis
 
 
-def trends(conn: sqlite3.Connection, terms: list[str], *, slogans: int = 5) -> dict[str, Any]:
+def trends(conn: sqlite3.Connection, terms: list[str], *, slogans: int = 5) -> Trends:
     """How many articles a month carry each term (found as search finds it), and the slogans
     most printed over the archive, month by month; with the articles printed each month, so a
     count reads per 1,000 articles printed as well. The months run without a gap from the first
@@ -432,21 +495,21 @@ def trends(conn: sqlite3.Connection, terms: list[str], *, slogans: int = 5) -> d
             (s,),
         ).fetchall()
         series.setdefault(f"“{s}”", {r[0]: r[1] for r in rows})
-    per = [printed.get(m, 0) for m in months]
-    return {
-        "months": months,
-        "printed": per,
-        "series": [
-            {
-                "term": t,
-                "counts": [c.get(m, 0) for m in months],
-                "per_1000": [
+    per = tuple(printed.get(m, 0) for m in months)
+    return Trends(
+        tuple(months),
+        per,
+        tuple(
+            TrendSeries(
+                t,
+                tuple(c.get(m, 0) for m in months),
+                tuple(
                     round(1000 * c.get(m, 0) / n, 1) if n else 0.0 for m, n in zip(months, per, strict=True)
-                ],
-            }
+                ),
+            )
             for t, c in series.items()
-        ],
-    }
+        ),
+    )
 
 
 def _month_range(first: str, last: str) -> list[str]:

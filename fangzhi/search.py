@@ -27,6 +27,7 @@ from dataclasses import asdict, astuple, dataclass
 from functools import partial
 from typing import Any, NamedTuple
 
+from fangzhi.answers import FacetCount, Facets
 from fangzhi.store.fts import Query, QueryError, head_text, is_han, parse_query, phrase_pattern, snippet
 from fangzhi.store.keys import DAY_BITS, month_of_day, rowid_range
 
@@ -99,7 +100,7 @@ class SearchPage:
     limit: int
     offset: int
     total_exact: bool = True  # False: `total` is a lower bound (COUNT_CAP)
-    facets: dict[str, Any] | None = None  # when asked for (search's with_facets)
+    facets: Facets | None = None  # when asked for (search's with_facets)
 
     def as_dict(self) -> dict[str, Any]:
         out = {
@@ -468,9 +469,7 @@ def _hit(r: _Article, score: float, q: Query, mark: tuple[str, str]) -> Hit:
     )
 
 
-def facets(
-    conn: sqlite3.Connection, text: str, filters: Filters = Filters(), top: int = 10
-) -> dict[str, Any]:
+def facets(conn: sqlite3.Connection, text: str, filters: Filters = Filters(), top: int = 10) -> Facets:
     """Counts of the matching articles by month, publication, kind, person and place, over the
     newest FACET_BASIS matches (`basis` says how many were counted)."""
     q = parse_query(text)
@@ -480,7 +479,7 @@ def facets(
 
 def facets_of(
     conn: sqlite3.Connection, matches: Matches, top: int = 10, newest: list[int] | None = None
-) -> dict[str, Any]:
+) -> Facets:
     """facets() of matches already found; `newest`: their newest FACET_BASIS row ids, when the
     caller has read them already."""
     rowids = matches.newest(FACET_BASIS) if newest is None else newest
@@ -502,20 +501,20 @@ def facets_of(
         (article_ids, top),
     ).fetchall()
     months = Counter(month_of_day(r >> DAY_BITS) for r in rowids)
-    return {
-        "basis": len(rowids),
-        "month": _counts(months, by_value=True),
-        "publication": _counts(Counter(r[2] for r in meta)),
-        "kind": _counts(Counter(r[1] for r in meta)),
-        "person": [{"value": r[0], "count": r[1]} for r in person],
-        "place": [{"value": r[0], "count": r[1]} for r in place if r[0] is not None],
-    }
+    return Facets(
+        basis=len(rowids),
+        month=_counts(months, by_value=True),
+        publication=_counts(Counter(r[2] for r in meta)),
+        kind=_counts(Counter(r[1] for r in meta)),
+        person=[FacetCount(value=r[0], count=r[1]) for r in person],
+        place=[FacetCount(value=r[0], count=r[1]) for r in place if r[0] is not None],
+    )
 
 
-def _counts(c: Counter[str | None], *, by_value: bool = False) -> list[dict[str, Any]]:
+def _counts(c: Counter[str | None], *, by_value: bool = False) -> list[FacetCount]:
     items = [(k, n) for k, n in c.items() if k is not None]
     items.sort(key=(lambda kn: kn[0]) if by_value else (lambda kn: (-kn[1], kn[0])))
-    return [{"value": k, "count": n} for k, n in items]
+    return [FacetCount(value=k, count=n) for k, n in items]
 
 
 def month_counts(conn: sqlite3.Connection, text: str) -> dict[str, int]:

@@ -44,6 +44,7 @@ _PAGE_COLUMNS: tuple[tuple[str, Kind], ...] = (
     ("name", "str"),
     ("publication", "str"),
     ("issue_date", "str"),
+    ("folio", "str"),  # its number in the issue (版次): 3, A3
     ("sha256", "str"),
     ("parser_version", "str"),
     ("encoding", "str"),

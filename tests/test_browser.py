@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote, urlsplit
+from urllib.parse import parse_qs, quote, urlsplit
 
 import pytest
 
@@ -330,8 +330,17 @@ def test_chronicle_lists_months_and_links_articles(tab: Tab) -> None:
     tab.assert_clean()
 
 
-def _network_response(tab: Tab) -> Any:
-    return tab.page.expect_response(lambda r: urlsplit(r.url).path == "/api/network")
+def _network_response(tab: Tab, person: str | None = None) -> Any:
+    """The page's fetch of its network data; with `person`, of that person's network alone, so
+    that a late answer to the page before (everyone's network) is not taken for it."""
+
+    def wanted(r: Any) -> bool:
+        url = urlsplit(r.url)
+        return url.path == "/api/network" and (
+            person is None or parse_qs(url.query).get("person") == [person]
+        )
+
+    return tab.page.expect_response(wanted)
 
 
 def _graph_drawn(tab: Tab) -> None:
@@ -374,10 +383,13 @@ def test_network_draws_everyone(tab: Tab) -> None:
 
 def test_network_filters_by_person(tab: Tab) -> None:
     tab.goto("/network")
+    _graph_drawn(tab)  # everyone's network fetched and drawn: nothing of this page is left to answer
     tab.page.get_by_role("textbox", name=re.compile("人物")).fill("朱健")
-    with tab.page.expect_navigation(), _network_response(tab) as data:
+    with _network_response(tab, "朱健") as data:
         tab.page.get_by_role("button", name="显示").click()
-    assert "person=" + quote("朱健") in tab.page.url
+    # the new page is there once its own fetch is answered; the graph is what is waited on, not
+    # the page's load event
+    tab.page.wait_for_url(re.compile(re.escape("person=" + quote("朱健"))), wait_until="commit")
     _graph_drawn(tab)
     tab.shot("network-person")
     response = data.value

@@ -182,7 +182,7 @@ def test_month_facets_and_trends_are_read_off_row_ids(archive: Archive) -> None:
     assert {f["value"]: f["count"] for f in facets["month"]} == months
     assert facets["basis"] == N_DATED + 2
     series = query.trends(archive.conn, ["防汛"])
-    counts = dict(zip(series["months"], series["series"][0]["counts"], strict=True))
+    counts = dict(zip(series.months, series.series[0].counts, strict=True))
     assert {m: n for m, n in counts.items() if n} == months
 
 
@@ -270,6 +270,7 @@ def _make_it_an_archive_of_migration_3(db: Path) -> None:
     conn.execute("ALTER TABLE events DROP COLUMN title")
     conn.execute("ALTER TABLE persons DROP COLUMN pinyin")  # migration 13's
     conn.execute("DROP TABLE page_images")  # migration 15's
+    conn.execute("ALTER TABLE pages DROP COLUMN folio")  # migration 16's
     conn.execute("DELETE FROM schema_migrations WHERE version >= 4")
     conn.execute("COMMIT")
     dates = [r[0] for r in conn.execute("SELECT date FROM articles ORDER BY rowid")]

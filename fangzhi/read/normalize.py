@@ -14,6 +14,7 @@ from datetime import date
 
 from fangzhi.lexicon import chars, layout, press
 from fangzhi.model import Furniture, Line, Page, Problem, RawPage, Span
+from fangzhi.read.folio import folio_of
 from fangzhi.read.offsets import OffsetBuilder
 
 _HEADING = re.compile(r"(#{1,6})[ \t]*")
@@ -108,6 +109,7 @@ def normalize(raw: RawPage, *, t2s: bool = False, max_line: int = 20_000) -> Pag
         problems,
         printed_date=_printed_date(furniture, norm),
         masthead=_paper_name(furniture, norm),
+        folio=_folio(furniture, norm),
     )
 
 
@@ -137,6 +139,16 @@ def _printed_date(furniture: list[Furniture], text: str) -> date | None:
                 return date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
             except ValueError:
                 return None
+    return None
+
+
+def _folio(furniture: list[Furniture], text: str) -> str | None:
+    """The page's number in its issue, as the first page-header line to print one gives it."""
+    for f in furniture:
+        if f.kind == "page-header":
+            found = folio_of(f.span.of(text))
+            if found:
+                return found
     return None
 
 

@@ -15,6 +15,7 @@ import sqlite3
 from datetime import UTC, datetime
 
 from fangzhi.ids import name_pinyin
+from fangzhi.read.folio import folio_of, name_folio
 from fangzhi.store.fts import head_text, index_text
 
 MIGRATIONS: tuple[tuple[int, str, str], ...] = (
@@ -451,6 +452,22 @@ CREATE TABLE page_images (
 );
 """,
     ),
+    (
+        16,
+        "each page's number in its issue (版次), for citing it: 《衡阳晚报》2023年5月11日 第3版",
+        """
+-- as printed, less its padding: 3, A3 (fangzhi/read/folio.py); NULL where neither the page's
+-- header nor its file name gives one
+ALTER TABLE pages ADD COLUMN folio TEXT;
+-- pages stored before: their header lines are kept in furniture, their file names in pages
+UPDATE pages SET folio = COALESCE(
+    (SELECT fangzhi_folio(f.text) FROM furniture f
+     WHERE f.page_id = pages.id AND f.kind = 'page-header' AND fangzhi_folio(f.text) IS NOT NULL
+     ORDER BY f.rowid LIMIT 1),
+    fangzhi_name_folio(name)
+);
+""",
+    ),
 )
 
 
@@ -461,6 +478,8 @@ def register_functions(conn: sqlite3.Connection) -> None:
     conn.create_function(
         "fangzhi_index_head", 3, lambda *parts: index_text(head_text(*parts)), deterministic=True
     )
+    conn.create_function("fangzhi_folio", 1, folio_of, deterministic=True)
+    conn.create_function("fangzhi_name_folio", 1, name_folio, deterministic=True)
 
 
 def migrate(conn: sqlite3.Connection) -> list[int]:

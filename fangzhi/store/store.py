@@ -126,7 +126,9 @@ class Store:
             if row is not None:
                 self._delete_page(page_id)
             c.execute(
-                "INSERT INTO pages VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                # columns named: a migrated archive may hold them in another order
+                "INSERT INTO pages (id, path, name, publication, issue_date, sha256, parser_version, "
+                "encoding, raw_text, ingested_at, reading, folio) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
                 (
                     page_id,
                     raw.path,
@@ -139,6 +141,7 @@ class Store:
                     raw.text,
                     datetime.now(UTC).isoformat(timespec="seconds"),
                     reading,
+                    parsed.folio,
                 ),
             )
             if parsed.image is not None:

@@ -17,7 +17,9 @@ from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
+from fangzhi.answers import ErrorAnswer
 from fangzhi.chronicle import day_label, month_label, sentence, source
+from fangzhi.read.folio import folio_label
 from fangzhi.settings import usable_cpus
 from fangzhi.web.plumbing import Readers, install_errors, install_headers
 from fangzhi.web.views import install_routes
@@ -36,6 +38,11 @@ def create_app(db: str | Path, token: str | None = None) -> FastAPI:
         version=_version(),
         docs_url=None,
         redoc_url=None,
+        # the one shape of every refusal, in place of FastAPI's own for a request it cannot read
+        responses={
+            "4XX": {"model": ErrorAnswer, "description": "Refused"},
+            "5XX": {"model": ErrorAnswer, "description": "Failed, or too slow"},
+        },
     )
     app.state.db = str(db)
     app.state.readers = Readers(db)
@@ -44,7 +51,11 @@ def create_app(db: str | Path, token: str | None = None) -> FastAPI:
     templates = Jinja2Templates(directory=HERE / "templates")
     templates.env.globals["type_label"] = TYPE_LABELS.get
     templates.env.globals.update(
-        month_label=month_label, day_label=day_label, sentence=sentence, source=source
+        month_label=month_label,
+        day_label=day_label,
+        sentence=sentence,
+        source=source,
+        folio_label=folio_label,
     )
     install_errors(app, templates)
     install_headers(app)

@@ -31,11 +31,13 @@ def posts_timeline(v: query.PersonView) -> dict[str, Any]:
     beneath, every label inside the drawing (SVG coordinates; no inline styles: CSP)."""
     from datetime import date
 
-    posts = [p for p in v.posts if p["first_seen"]]
+    # each post's first and last day seen (a post seen on an undated page alone is not drawn)
+    dated = [(p, p["first_seen"], p["last_seen"] or p["first_seen"]) for p in v.posts]
+    posts = [(p, first, last) for p, first, last in dated if first and last]
     if not posts:
         return {"bars": [], "ticks": [], "height": 0}
-    lo = date.fromisoformat(min(p["first_seen"] for p in posts))
-    hi = date.fromisoformat(max(p["last_seen"] or p["first_seen"] for p in posts))
+    lo = date.fromisoformat(min(first for _, first, _ in posts))
+    hi = date.fromisoformat(max(last for _, _, last in posts))
     span = max((hi - lo).days, 1)
 
     def x(d: date) -> float:
@@ -47,10 +49,8 @@ def posts_timeline(v: query.PersonView) -> dict[str, Any]:
         return {"x": min(a, _BAR_END - w), "w": w}  # a post seen on the last day still ends on the axis
 
     bars = []
-    for i, p in enumerate(posts):
-        whole = stretch(
-            date.fromisoformat(p["first_seen"]), date.fromisoformat(p["last_seen"] or p["first_seen"])
-        )
+    for i, (p, first, last) in enumerate(posts):
+        whole = stretch(date.fromisoformat(first), date.fromisoformat(last))
         a, w = whole["x"], whole["w"]
         middle = min(max(a + w / 2, _BAR_START + 90), _BAR_END - 90)  # the date line stays inside
         seen = [date.fromisoformat(d) for d in p.get("seen") or ()]
@@ -63,8 +63,8 @@ def posts_timeline(v: query.PersonView) -> dict[str, Any]:
                 "segments": [stretch(s[0], s[-1]) for s in _runs(seen)] if seen else [whole],
                 "y": 10 + i * _ROW,
                 "date_x": round(middle, 1),
-                "first": p["first_seen"],
-                "last": p["last_seen"] or p["first_seen"],
+                "first": first,
+                "last": last,
                 "evidence": p["evidence"],
             }
         )

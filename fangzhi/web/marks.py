@@ -8,7 +8,7 @@ positions map to body positions by walking the two together.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from markupsafe import Markup, escape
@@ -16,7 +16,7 @@ from markupsafe import Markup, escape
 KINDS = ("person", "post", "place", "organisation", "document", "slogan", "figure")
 
 
-def fact_ranges(article: dict[str, Any]) -> list[tuple[int, int, str, str]]:
+def fact_ranges(article: Mapping[str, Any]) -> list[tuple[int, int, str, str]]:
     """(raw start, raw end, kind, label) for every fact of an article."""
     out: list[tuple[int, int, str, str]] = []
 
@@ -72,7 +72,7 @@ def marked(text: str, ranges: list[tuple[int, int, str, str]], *, first_id: str 
     return Markup("".join(parts))
 
 
-def marked_body(article: dict[str, Any]) -> list[Markup]:
+def marked_body(article: Mapping[str, Any]) -> list[Markup]:
     """The body's paragraphs with the facts marked."""
     body: str = article["body"]
     to_body = body_positions(body, article["spans"].get("body", []))
@@ -85,7 +85,7 @@ def marked_body(article: dict[str, Any]) -> list[Markup]:
     return [Markup(p) for p in str(html).split("\n")]
 
 
-def marked_page(raw: str, article: dict[str, Any]) -> Markup:
+def marked_page(raw: str, article: Mapping[str, Any]) -> Markup:
     """The raw page with this article's fields and facts marked where the OCR printed them."""
     ranges = [(a, b, "field", name) for name, spans in article["spans"].items() for a, b in spans]
     facts = fact_ranges(article)

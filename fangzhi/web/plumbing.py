@@ -9,7 +9,7 @@ import sqlite3
 import time
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import Depends, FastAPI, HTTPException, Request
 from fastapi.exceptions import RequestValidationError
@@ -20,6 +20,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from fangzhi import query
+from fangzhi.answers import ErrorAnswer, ErrorDetail
 from fangzhi.search import snapshot
 from fangzhi.store.store import MMAP_BYTES
 
@@ -81,8 +82,10 @@ def connection(request: Request) -> Iterator[sqlite3.Connection]:
 Conn = Annotated[sqlite3.Connection, Depends(connection)]
 
 
-def error_body(status: int, message: str, code: str | None = None) -> dict[str, Any]:
-    return {"error": {"status": status, "code": code or _CODES.get(status, "error"), "message": message}}
+def error_body(status: int, message: str, code: str | None = None) -> ErrorAnswer:
+    return ErrorAnswer(
+        error=ErrorDetail(status=status, code=code or _CODES.get(status, "error"), message=message)
+    )
 
 
 _CODES = {

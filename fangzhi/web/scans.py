@@ -8,30 +8,32 @@ column and nothing stands between them, so a column of text is one rectangle, no
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
+from fangzhi.answers import Outline, ScanBoxes
 from fangzhi.ocr.boxes import Box, BoxMap
 from fangzhi.web.marks import fact_ranges
 
 _LEADING = 1.0  # boxes this many of their heights apart (or less) are one region
 
 
-def outlines(article: dict[str, Any], raw: str, scan: dict[str, Any]) -> dict[str, Any]:
+def outlines(article: Mapping[str, Any], raw: str, scan: dict[str, Any]) -> ScanBoxes:
     """{"width", "height", "regions": [[x, y, w, h], …] of the article, "facts": [{"kind",
     "label", "boxes": [[x, y, w, h], …]}, …]} for a page's scan."""
     boxes = BoxMap.from_json(scan["lines"])
     spans = [r for ranges in article["spans"].values() for r in ranges]
     regions = _regions(boxes.boxes(raw, sorted(spans)))
     facts = [
-        {"kind": kind, "label": label, "boxes": [_xywh(b) for b in boxes.boxes(raw, [(a, b)])]}
+        Outline(kind=kind, label=label, boxes=[_xywh(b) for b in boxes.boxes(raw, [(a, b)])])
         for a, b, kind, label in fact_ranges(article)
     ]
-    return {
-        "width": scan["width"],
-        "height": scan["height"],
-        "regions": [_xywh(b) for b in regions],
-        "facts": [f for f in facts if f["boxes"]],
-    }
+    return ScanBoxes(
+        width=scan["width"],
+        height=scan["height"],
+        regions=[_xywh(b) for b in regions],
+        facts=[f for f in facts if f["boxes"]],
+    )
 
 
 def _regions(boxes: list[Box]) -> list[Box]:
@@ -49,5 +51,5 @@ def _regions(boxes: list[Box]) -> list[Box]:
     return out
 
 
-def _xywh(b: Box) -> list[int]:
-    return [b.x0, b.y0, b.width, b.height]
+def _xywh(b: Box) -> tuple[int, int, int, int]:
+    return (b.x0, b.y0, b.width, b.height)

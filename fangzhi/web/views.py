@@ -11,7 +11,7 @@ import sqlite3
 import tempfile
 from dataclasses import asdict
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, cast
 from urllib.parse import quote, urlencode
 
 from fastapi import FastAPI, File, Form, HTTPException, Query, Request, Security, UploadFile
@@ -23,8 +23,23 @@ from fastapi.templating import Jinja2Templates
 from starlette.concurrency import run_in_threadpool
 
 from fangzhi import browse, query, reprints
+from fangzhi.answers import (
+    ArticleAnswer,
+    Articles,
+    Chronicle,
+    Events,
+    IngestCounts,
+    Ingested,
+    IngestedFile,
+    Network,
+    PageText,
+    People,
+    Reprints,
+    ScanOutlines,
+    Trends,
+)
 from fangzhi.chronicle import record as chronicle_record
-from fangzhi.network import ARTICLE_WEIGHT, EVENT_WEIGHT
+from fangzhi.network import ARTICLE_WEIGHT, EVENT_WEIGHT, TOP
 from fangzhi.settings import Settings
 from fangzhi.web import marks, scans
 from fangzhi.web.charts import activity_calendar, posts_timeline
@@ -97,7 +112,12 @@ def install_routes(app: FastAPI, templates: Jinja2Templates) -> None:
         return page(request, "issue.html", f"/api/issues/{quote(publication)}/{day}", i=found)
 
     # -- search
-    @app.get("/api/search", tags=["search"], summary="Full-text search with facets")
+    @app.get(
+        "/api/search",
+        tags=["search"],
+        summary="Full-text search with facets",
+        response_model=query.SearchPage,
+    )
     def api_search(
         conn: Conn,
         q: Annotated[str, Query(min_length=1, max_length=200, description='words, OR, -exclude, "phrase"')],
@@ -110,12 +130,11 @@ def install_routes(app: FastAPI, templates: Jinja2Templates) -> None:
         sort: str = Query("relevance", pattern="^(relevance|date)$"),
         limit: int = Query(20, ge=1, le=100),
         offset: int = Query(0, ge=0, le=MAX_OFFSET),
-    ) -> dict[str, Any]:
+    ) -> query.SearchPage:
         f = _search_filters(date_from, date_to, person, place, publication, kind)
-        result = query.search(
+        return query.search(
             conn, q, f, limit=limit, offset=offset, sort=sort, mark=("\ue000", "\ue001"), with_facets=True
         )
-        return result.as_dict()
 
     @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
     def search_page(
@@ -173,27 +192,24 @@ def install_routes(app: FastAPI, templates: Jinja2Templates) -> None:
         )
 
     # -- articles
-    @app.get("/api/articles", tags=["articles"], summary="Articles, newest first")
+    @app.get("/api/articles", tags=["articles"], summary="Articles, newest first", response_model=Articles)
     def api_articles(
         conn: Conn, limit: int = Query(50, ge=1, le=200), offset: int = Query(0, ge=0, le=MAX_OFFSET)
-    ) -> dict[str, Any]:
-        rows = conn.execute(
-            "SELECT id, date, kind, headline, publication FROM articles "
-            "ORDER BY date DESC, id LIMIT ? OFFSET ?",
-            (limit, offset),
-        ).fetchall()
-        total = conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
-        return {"total": total, "limit": limit, "offset": offset, "items": [dict(r) for r in rows]}
+    ) -> Articles:
+        return query.articles(conn, limit=limit, offset=offset)
 
     @app.get(
         "/api/articles/{article_id}",
         tags=["articles"],
         summary="One article with its facts (and, for a page read from a scan, their boxes on the image)",
+        response_model=ArticleAnswer,
     )
-    def api_article(conn: Conn, article_id: str) -> dict[str, Any]:
+    def api_article(conn: Conn, article_id: str) -> ArticleAnswer:
         a = _article_or_404(conn, article_id)
         scan = _scan(conn, a, query.page_text(conn, a["page_id"]) or "")
-        return {**a, "scan": scan} if scan else a
+        if scan:
+            a["scan"] = scan
+        return a
 
     @app.get("/article/{article_id}", response_class=HTMLResponse, include_in_schema=False)
     def article_page(request: Request, conn: Conn, article_id: str) -> HTMLResponse:
@@ -212,20 +228,23 @@ def install_routes(app: FastAPI, templates: Jinja2Templates) -> None:
 
     # -- reprints
     @app.get(
-        "/api/reprints", tags=["articles"], summary="Stories printed more than once, largest clusters first"
+        "/api/reprints",
+        tags=["articles"],
+        summary="Stories printed more than once, largest clusters first",
+        response_model=Reprints,
     )
     def api_reprints(
         conn: Conn, limit: int = Query(50, ge=1, le=500), offset: int = Query(0, ge=0, le=MAX_OFFSET)
-    ) -> dict[str, Any]:
-        items = [c.as_dict() for c in reprints.clusters(conn, limit=limit, offset=offset)]
-        return {"total": reprints.cluster_count(conn), "limit": limit, "offset": offset, "items": items}
+    ) -> Reprints:
+        items = tuple(reprints.clusters(conn, limit=limit, offset=offset))
+        return Reprints(reprints.cluster_count(conn), limit, offset, items)
 
     @app.get(
         "/api/pages/{page_id}/image",
         tags=["articles"],
         summary="The scanned image a page was read from by OCR",
         response_class=Response,
-        responses={200: {"content": {"image/png": {}, "image/jpeg": {}}}},
+        responses={200: {"content": {"image/png": {"schema": BINARY}, "image/jpeg": {"schema": BINARY}}}},
     )
     def api_page_image(conn: Conn, page_id: str) -> Response:
         found = query.page_image(conn, page_id)
@@ -235,16 +254,19 @@ def install_routes(app: FastAPI, templates: Jinja2Templates) -> None:
         return Response(data, media_type=media_type, headers={"Cache-Control": "private, max-age=3600"})
 
     @app.get(
-        "/api/pages/{page_id}", tags=["articles"], summary="A page as the OCR left it, with its articles"
+        "/api/pages/{page_id}",
+        tags=["articles"],
+        summary="A page as the OCR left it, with its articles",
+        response_model=PageText,
     )
-    def api_page(conn: Conn, page_id: str) -> dict[str, Any]:
+    def api_page(conn: Conn, page_id: str) -> PageText:
         raw = query.page_text(conn, page_id)
         if raw is None:
             raise HTTPException(404, f"没有版面 {page_id}")
-        return {"id": page_id, "raw_text": raw, "articles": query.page_articles(conn, page_id)}
+        return PageText(page_id, raw, query.page_articles(conn, page_id))
 
     # -- people
-    @app.get("/api/persons", tags=["people"], summary="People, most mentioned first")
+    @app.get("/api/persons", tags=["people"], summary="People, most mentioned first", response_model=People)
     def api_persons(
         conn: Conn,
         post: str | None = Query(None, max_length=40),
@@ -254,10 +276,8 @@ def install_routes(app: FastAPI, templates: Jinja2Templates) -> None:
         ),
         limit: int = Query(50, ge=1, le=500),
         offset: int = Query(0, ge=0, le=MAX_OFFSET),
-    ) -> dict[str, Any]:
-        items = query.people(conn, post=post, place=place, name=name, limit=limit, offset=offset)
-        total = query.people_count(conn, post=post, place=place, name=name)
-        return {"total": total, "limit": limit, "offset": offset, "items": items}
+    ) -> People:
+        return query.people_page(conn, post=post, place=place, name=name, limit=limit, offset=offset)
 
     @app.get("/people", response_class=HTMLResponse, include_in_schema=False)
     def people_page(
@@ -268,19 +288,19 @@ def install_routes(app: FastAPI, templates: Jinja2Templates) -> None:
         name: str = Query("", max_length=40),
         offset: int = Query(0, ge=0, le=MAX_OFFSET),
     ) -> HTMLResponse:
-        filters = {"post": post or None, "place": place or None, "name": name or None}
-        items = query.people(conn, **filters, limit=PEOPLE_PAGE, offset=offset)
-        total = query.people_count(conn, **filters)
+        found = query.people_page(
+            conn, post=post or None, place=place or None, name=name or None, limit=PEOPLE_PAGE, offset=offset
+        )
         qs = {k: v for k, v in {"post": post, "place": place, "name": name}.items() if v}
         return page(
             request,
             "people.html",
             "/api/persons?" + urlencode(qs),
-            items=items,
+            items=found.items,
             post=post,
             place=place,
             person_name=name,
-            total=total,
+            total=found.total,
             offset=offset,
             size=PEOPLE_PAGE,
             qs=urlencode(qs),
@@ -290,12 +310,13 @@ def install_routes(app: FastAPI, templates: Jinja2Templates) -> None:
         "/api/persons/{key}",
         tags=["people"],
         summary="A person: posts over time, activity, places, companions",
+        response_model=query.Persons,
     )
-    def api_person(conn: Conn, key: str) -> dict[str, Any]:
+    def api_person(conn: Conn, key: str) -> query.Persons:
         views = query.person(conn, key)
         if not views:
             raise HTTPException(404, _no_person(conn, key))
-        return {"items": [v.as_dict() for v in views]}
+        return query.Persons(tuple(views))
 
     @app.get("/person/{key}", response_class=HTMLResponse, include_in_schema=False)
     def person_page(request: Request, conn: Conn, key: str) -> HTMLResponse:
@@ -312,7 +333,7 @@ def install_routes(app: FastAPI, templates: Jinja2Templates) -> None:
         )
 
     # -- events and the chronicle
-    @app.get("/api/events", tags=["events"], summary="Events in date order")
+    @app.get("/api/events", tags=["events"], summary="Events in date order", response_model=Events)
     def api_events(
         conn: Conn,
         date_from: str | None = Query(None, alias="from", pattern=r"^\d{4}-\d{2}(-\d{2})?$"),
@@ -320,16 +341,18 @@ def install_routes(app: FastAPI, templates: Jinja2Templates) -> None:
         type_: str | None = Query(None, alias="type", pattern="^(meeting|inspection|reception|ceremony)$"),
         limit: int = Query(100, ge=1, le=1000),
         offset: int = Query(0, ge=0, le=MAX_OFFSET),
-    ) -> dict[str, Any]:
+    ) -> Events:
         entries = [e for e in query.chronicle(conn, date_from, date_to) if not type_ or e.type == type_]
-        return {
-            "total": len(entries),
-            "limit": limit,
-            "offset": offset,
-            "items": [chronicle_record(e) for e in entries[offset : offset + limit]],
-        }
+        items = tuple(chronicle_record(e) for e in entries[offset : offset + limit])
+        return Events(len(entries), limit, offset, items)
 
-    @app.get("/api/chronicle", tags=["events"], summary="The chronicle (大事记): JSON, Markdown, CSV or Word")
+    @app.get(
+        "/api/chronicle",
+        tags=["events"],
+        summary="The chronicle (大事记): JSON, Markdown, CSV or Word",
+        response_model=Chronicle,
+        responses={200: {"content": CHRONICLE_FILES}},
+    )
     def api_chronicle(
         conn: Conn,
         date_from: str | None = Query(None, alias="from", pattern=r"^\d{4}-\d{2}(-\d{2})?$"),
@@ -339,7 +362,7 @@ def install_routes(app: FastAPI, templates: Jinja2Templates) -> None:
     ) -> Any:
         entries = [e for e in query.chronicle(conn, date_from, date_to) if not type_ or e.type == type_]
         if format_ == "json":
-            return {"total": len(entries), "items": [chronicle_record(e) for e in entries]}
+            return Chronicle(len(entries), tuple(chronicle_record(e) for e in entries))
         from fangzhi.chronicle import render
 
         if format_ == "docx":
@@ -401,11 +424,14 @@ def install_routes(app: FastAPI, templates: Jinja2Templates) -> None:
 
     # -- trends and the network
     @app.get(
-        "/api/trends", tags=["trends"], summary="Articles a month carrying each term, and the top slogans"
+        "/api/trends",
+        tags=["trends"],
+        summary="Articles a month carrying each term, and the top slogans",
+        response_model=Trends,
     )
     def api_trends(
         conn: Conn, terms: str = Query("", max_length=200, description="comma-separated")
-    ) -> dict[str, Any]:
+    ) -> Trends:
         return query.trends(conn, [t.strip() for t in re.split(r"[,，、]", terms) if t.strip()])
 
     @app.get("/trends", response_class=HTMLResponse, include_in_schema=False)
@@ -419,23 +445,25 @@ def install_routes(app: FastAPI, templates: Jinja2Templates) -> None:
         "/api/network",
         tags=["network"],
         summary="The co-appearance network of people, as JSON or a GEXF or GraphML file",
+        response_model=Network,
+        responses={200: {"content": {"application/xml": {"schema": TEXT}}}},
     )
     def api_network(
         conn: Conn,
         person: str | None = Query(None, max_length=40),
         min_weight: int = Query(1, ge=1, le=1000),
-        top: int = Query(NETWORK_TOP, ge=1, le=5000, description="the people with the heaviest ties kept"),
+        top: int = Query(TOP, ge=1, le=5000, description="the people with the heaviest ties kept"),
         format_: str = Query("json", alias="format", pattern="^(json|gexf|graphml)$"),
     ) -> Any:
         if format_ == "json":
             return _network(conn, person or None, min_weight, top)
-        from fangzhi.network import build_network, write_network
+        from fangzhi.network import build_network, heaviest, write_network
 
         try:
             g = build_network(conn, person=person or None, min_weight=min_weight)
         except ValueError as e:
             raise HTTPException(404, str(e)) from e
-        g = g.subgraph(_top_people(g, top, person or None)).copy()
+        g = heaviest(g, top, person or None)
         out = io.StringIO()
         write_network(g, format_, out)
         return PlainTextResponse(
@@ -450,7 +478,7 @@ def install_routes(app: FastAPI, templates: Jinja2Templates) -> None:
         conn: Conn,
         person: str = Query("", max_length=40),
         min_weight: int = Query(1, ge=1),
-        top: int = Query(NETWORK_TOP, ge=1, le=5000),
+        top: int = Query(TOP, ge=1, le=5000),
     ) -> HTMLResponse:
         data = _network(conn, person or None, min_weight, top)
         qs = urlencode({"person": person, "min_weight": min_weight, "top": top})
@@ -490,13 +518,16 @@ def install_routes(app: FastAPI, templates: Jinja2Templates) -> None:
         return page(request, "ingest.html", "/api/ingest", csrf=csrf, result=result)
 
     @app.post(
-        "/api/ingest", tags=["ingest"], summary="Upload page files to add to the archive (token required)"
+        "/api/ingest",
+        tags=["ingest"],
+        summary="Upload page files to add to the archive (token required)",
+        response_model=Ingested,
     )
     async def api_ingest(
         request: Request,
         files: Annotated[list[UploadFile], File()],
         bearer: Annotated[HTTPAuthorizationCredentials | None, Security(_BEARER)] = None,
-    ) -> dict[str, Any]:
+    ) -> Ingested:
         # the scheme is declared so /docs can send the token; WriteGate has checked it already,
         # before the body was read, and this check stays for any app mounted without the gate
         _check_token(request, bearer.credentials if bearer is not None else "")
@@ -515,6 +546,15 @@ def install_routes(app: FastAPI, templates: Jinja2Templates) -> None:
 
 
 PEOPLE_PAGE = 100  # people listed on one page of /people
+
+# What the files some endpoints return instead of JSON hold, for OpenAPI.
+BINARY = {"type": "string", "format": "binary"}
+TEXT = {"type": "string"}
+CHRONICLE_FILES = {
+    "text/markdown": {"schema": TEXT},
+    "text/csv": {"schema": TEXT},
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": {"schema": BINARY},
+}
 
 
 # An issue's day in a path: its ISO date, or 日期不详 for the pages of no known date.
@@ -555,61 +595,32 @@ def _no_person(conn: sqlite3.Connection, key: str) -> str:
     return f"没有人物“{key}”" + (f"。相近的名字：{'、'.join(near)}" if near else "")
 
 
-def _scan(conn: sqlite3.Connection, a: dict[str, Any], raw: str) -> dict[str, Any] | None:
+def _scan(conn: sqlite3.Connection, a: ArticleAnswer, raw: str) -> ScanOutlines | None:
     """The article's page image with the boxes of the article and its facts, when the page was
     read from a scan."""
     found = query.page_scan(conn, a["page_id"])
     if found is None:
         return None
-    return {"image": f"/api/pages/{quote(a['page_id'])}/image", **scans.outlines(a, raw, found)}
+    return ScanOutlines(image=f"/api/pages/{quote(a['page_id'])}/image", **scans.outlines(a, raw, found))
 
 
-def _article_or_404(conn: sqlite3.Connection, article_id: str) -> dict[str, Any]:
+def _article_or_404(conn: sqlite3.Connection, article_id: str) -> ArticleAnswer:
     a = query.article(conn, article_id)
     if a is None:
         raise HTTPException(404, f"没有文章 {article_id}")
     # its other printings (另见): the same story in other papers or issues
-    a["also_printed"] = [asdict(m) for m in reprints.also_printed(conn, article_id)]
-    return a
+    answer = cast(ArticleAnswer, a)  # the stored article, its other printings added below
+    answer["also_printed"] = reprints.also_printed(conn, article_id)
+    return answer
 
 
-NETWORK_TOP = 40  # people drawn by default: a graph of everyone is a hairball no reader can read
-
-
-def _top_people(g: Any, top: int, person: str | None) -> list[str]:
-    """The people whose ties weigh most in all (and the person asked about, always)."""
-    strength = dict(g.degree(weight="weight"))
-    ranked = sorted(strength, key=lambda n: (-strength[n], n))[:top]
-    return ranked + ([person] if person and person in g and person not in ranked else [])
-
-
-def _network(
-    conn: sqlite3.Connection, person: str | None, min_weight: int, top: int = NETWORK_TOP
-) -> dict[str, Any]:
-    from fangzhi.network import build_network
+def _network(conn: sqlite3.Connection, person: str | None, min_weight: int, top: int = TOP) -> Network:
+    from fangzhi.network import network
 
     try:
-        g = build_network(conn, person=person, min_weight=min_weight)
+        return network(conn, person, min_weight, top)
     except ValueError as e:
         raise HTTPException(404, str(e)) from e
-    everyone = g.number_of_nodes()
-    g = g.subgraph(_top_people(g, top, person))
-    nodes = [
-        {"id": n, "name": d.get("name", n), "articles": d.get("articles", 0)} for n, d in g.nodes(data=True)
-    ]
-    edges = [
-        {
-            "source": a,
-            "target": b,
-            "weight": d.get("weight", 1),
-            "articles": d.get("articles", 0),
-            "events": d.get("events", 0),
-        }
-        for a, b, d in g.edges(data=True)
-        if d.get("weight", 1) >= min_weight
-    ]
-    edges.sort(key=lambda e: -int(e["weight"]))
-    return {"person": person, "people": everyone, "nodes": nodes, "edges": edges}
 
 
 def _size(n: int) -> str:
@@ -631,13 +642,13 @@ def _check_token(request: Request, given: str) -> None:
         raise HTTPException(*refusal)
 
 
-async def _ingest_uploads(request: Request, files: list[UploadFile]) -> dict[str, Any]:
+async def _ingest_uploads(request: Request, files: list[UploadFile]) -> Ingested:
     """Uploaded pages parsed and stored; file names only name them, never choose where they go."""
     if not files:
         raise HTTPException(400, "没有上传文件")
     if len(files) > MAX_UPLOAD_FILES:
         raise HTTPException(413, f"一次最多上传 {MAX_UPLOAD_FILES} 个文件")
-    results: list[dict[str, Any]] = []
+    results: list[IngestedFile] = []
     with tempfile.TemporaryDirectory(prefix="fangzhi-upload-") as tmp:
         paths: list[Path] = []
         for i, f in enumerate(files):
@@ -656,10 +667,10 @@ async def _ingest_uploads(request: Request, files: list[UploadFile]) -> dict[str
             paths.append(path)
         # the parse runs on a worker thread: the event loop goes on serving other readers meanwhile
         summary = await run_in_threadpool(_store_uploads, request.app.state.db, paths, results)
-    return {"summary": summary, "files": results}
+    return Ingested(summary, tuple(results))
 
 
-def _store_uploads(db: str, paths: list[Path], results: list[dict[str, Any]]) -> dict[str, Any]:
+def _store_uploads(db: str, paths: list[Path], results: list[IngestedFile]) -> IngestCounts:
     from fangzhi.archive import open_archive
 
     with open_archive(db) as archive:
@@ -667,12 +678,12 @@ def _store_uploads(db: str, paths: list[Path], results: list[dict[str, Any]]) ->
             paths,
             Settings(),
             progress=lambda p, r: results.append(
-                {
-                    "file": Path(p).name,
-                    "status": getattr(r, "status", "failed"),
-                    "page_id": getattr(r, "page_id", None),
-                    "error": getattr(r, "message", None),
-                }
+                IngestedFile(
+                    file=Path(p).name,
+                    status=getattr(r, "status", "failed"),
+                    page_id=getattr(r, "page_id", None),
+                    error=getattr(r, "message", None),
+                )
             ),
         )
     return summary.as_dict()
