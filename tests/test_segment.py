@@ -386,3 +386,23 @@ def test_a_video_reports_credit_roll_is_furniture(line: str) -> None:
 def test_a_line_opening_with_a_credit_rolls_word_but_no_colon_is_text() -> None:
     recs = records(A_HEAD + A_BODY + "制作精良的产品远销海外市场。\n")
     assert flat(str(recs[0]["body"])).endswith("远销海外市场。")
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "春节前夕，市委书记某某走访慰问困难群众。",
+        "3月初，某县召开项目推进会。",
+        "记者从市发改委获悉，今年全市重点项目进展顺利。",
+    ],
+)
+def test_a_plain_head_over_a_lead_that_gives_no_day_heads_it(lead: str) -> None:
+    recs = records(B_HEAD + B_BODY + "全市防汛工作会议召开\n\n" + lead + "\n")
+    assert len(recs) == 2 and recs[1]["headline"] == "全市防汛工作会议召开"
+    assert flat(str(recs[1]["body"])).startswith(flat(lead)[:6])
+
+
+def test_a_span_of_years_opening_a_paragraph_under_a_short_line_starts_no_report() -> None:
+    # 近年来，… opens body paragraphs as often as leads: under a terse line it is read on
+    recs = records(A_HEAD + A_BODY + "坚持高位推动\n\n近年来，某县坚持把防汛摆在突出位置。\n")
+    assert len(recs) == 1

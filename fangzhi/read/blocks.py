@@ -298,7 +298,11 @@ def _lead_after_titles(units: list[Unit], i: int, text: str) -> bool:
     (6月3日上午，… / 近日，…), under a finished paragraph or at the top of the page."""
     u = units[i]
     opening = u.span.of(text)
-    opens = layout.LEAD_OPENING.match(opening) or layout.EDITORS_NOTE.match(opening)
+    opens = (
+        layout.LEAD_OPENING.match(opening)
+        or layout.EDITORS_NOTE.match(opening)
+        or layout.UNDATED_LEAD.match(opening)
+    )
     if u.kind != "prose" or i == 0 or not opens:
         return False  # the lead, or an editor's note over it, opens the report under its titles
     k = i
