@@ -16,6 +16,7 @@ the grammar of Chinese newspaper credits, not forms copied from any page:
   seen        datelines seen on other outlets that the combinations do not make
   captions    a photo's caption between the reports, then above the first
   folios      a page's number and header over the page, then between the reports
+  undated     a plain head over a lead that gives no day, after another report
 
 The forms each family adds beyond the grammar were seen on real pages of other outlets; where,
 is in docs/forms-survey.md (shapes only, with the address of a page that prints each).
@@ -274,6 +275,28 @@ FOLIOS = (
 )
 
 
+# How leads open when they give no day, under a plain head with no dateline (many outlets print
+# no dateline at all: docs/forms-survey.md, section A). Read right only where the opening is one
+# no body paragraph shares; the rest are counted, not yet read.
+UNDATED_LEADS = (
+    "春节前夕，市委书记王建国走访慰问困难群众。",
+    "本周，江城县召开项目推进会。",
+    "3月初，江城县召开项目推进会。",
+    "记者从市发改委获悉，今年全市重点项目建设进展顺利。",
+    "连日来，江城县各地掀起春耕生产热潮。",
+    "今年以来，江城县扎实推进项目建设。",
+    "近年来，江城县坚持把民生实事摆在突出位置。",
+    "为进一步推动高质量发展，市委常委会召开会议。",
+    "在江城县产业园，工人们正在车间忙碌。",
+    "“今年订单已经排到了年底。”公司负责人介绍。",
+    "江城县召开项目推进会，研究部署重点工作。",
+)
+
+
+def undated(lead: str) -> str:
+    return f"{H2}\n{B2}\n\n{H1}\n{lead}\n会议强调，各级各部门要切实履职尽责。市领导刘明、陈红出席会议。"
+
+
 def read_right(page: str, *, besides_photos: bool = False) -> bool:
     arts = parse_text(page).articles
     if besides_photos:
@@ -344,6 +367,15 @@ def main() -> None:
             print("    ", repr(f))
     family("folios", FOLIOS, lambda f: f"{f}\n{H1}\n{B1}\n\n{H2}\n{B2}", args.show)
     family("folios", FOLIOS, lambda f: f"{H1}\n{B1}\n\n{f}\n{H2}\n{B2}", args.show)
+    bad = []
+    for lead in UNDATED_LEADS:
+        arts = parse_text(undated(lead)).articles
+        heads = [a.headline.text if a.headline else None for a in arts]
+        if heads != [H2, H1] or not arts[1].body_text.startswith(lead[:6]):
+            bad.append(lead)
+    print(f"{'undated':10s} {len(UNDATED_LEADS) - len(bad):5d} of {len(UNDATED_LEADS):5d} read right")
+    for f in bad[: args.show]:
+        print("    ", repr(f))
     family("bylines", BYLINES, lambda f: f"{H1}\n{f}\n{B1}\n\n{H2}\n{f}\n{B2}", args.show)
     family("closings", CLOSINGS, lambda f: f"{H1}\n{B1}\n{f}\n\n{H2}\n{B2}\n{f}", args.show)
     family("run-on", RUN_ON, lambda f: f"{H1}\n本报讯 {B1}{f}\n\n{H2}\n本报讯 {B2}{f}", args.show)
