@@ -66,9 +66,9 @@ def score(folder: Path, env: dict[str, str], flags: str = "", cwd: str | None = 
 
 def text_lost(folder: Path, predicted: Path) -> float:
     """The share of the Han characters of articles' own text (head, dateline, body and caption in
-    the simulator's chunks) that no field of the output holds. The scorer's han_lost counts every
-    Han character of the page, furniture, jump lines and credits' outlets too, which no article
-    holds: this is what of the articles themselves is lost."""
+    the simulator's chunks) that no field of the output holds (its text fields, its bylines). The
+    scorer's han_lost counts every Han character of the page, furniture, jump lines and credits'
+    outlets too, which no article holds: this is what of the articles themselves is lost."""
     sys.path.insert(0, str(SCORE.parent))
     import score as scorer  # the shared scorer's own normalisation and counting
 
@@ -84,6 +84,13 @@ def text_lost(folder: Path, predicted: Path) -> float:
         recs = by_page.get(gold_path.stem + ".txt", [])
         fields_ = ("kicker", "headline", "subtitle", "dateline", "body")
         held = scorer.han("".join(scorer.norm(r.get(k)) for r in recs for k in fields_))
+        # the people credited are held as bylines, as the scorer counts them
+        held += Counter(
+            ch
+            for r in recs
+            for b in r.get("bylines") or []
+            for ch in scorer.norm(b.get("name")) + scorer.norm(b.get("role"))
+        )
         want: Counter[str] = Counter()
         for start, end, _article, kind, _para in gold["chunks"]:
             if kind in ("head", "dateline", "body", "caption"):
