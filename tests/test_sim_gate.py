@@ -16,6 +16,8 @@ from fangzhi.sim.generate import write_set
 from tests.conftest import SHARED, needs_shared
 from tests.test_score_gate import fangzhi_command
 
+ROOT = Path(__file__).resolve().parents[1]
+
 # What the parser reaches today on 300 pages of each set (issue 17 asks for 0.95 articles F1 on
 # test pages; these floors record where it stands and may only rise). The second survey's outlets
 # (conventions/county_*.toml) made both sets larger and harder on the same parser: the floors were
@@ -64,3 +66,31 @@ def test_simulated_pages_meet_the_issue_17_floors(
     write_set(split, 300, seed, tmp_path)
     run = score(tmp_path, floors)
     assert run.returncode == 0, run.stdout[-2000:]
+
+
+# Of the articles' own text (head, dateline, body, caption), what no field of the output holds:
+# issue 17 asks for at most 0.001. The scorer's han_lost above counts the page's furniture, jump
+# lines and the outlets of credits too, which no article holds, and so cannot reach it.
+TEXT_LOST_MAX = 0.001
+
+
+@pytest.mark.slow
+@needs_shared
+@pytest.mark.parametrize(("split", "seed"), [("test", 2), ("dev", 1)])
+def test_simulated_articles_lose_no_more_than_a_thousandth_of_their_text(
+    tmp_path: Path, split: str, seed: int
+) -> None:
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("sim_accuracy", ROOT / "benchmarks" / "sim_accuracy.py")
+    assert spec is not None and spec.loader is not None
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    write_set(split, 300, seed, tmp_path)
+    pages = sorted(str(p) for p in (tmp_path / "pages").glob("*.txt"))
+    run = subprocess.run(
+        [*fangzhi_command().split(), *pages], capture_output=True, text=True, timeout=600, check=True
+    )
+    predicted = tmp_path / "parsed.jsonl"
+    predicted.write_text(run.stdout, encoding="utf-8")
+    assert bench.text_lost(tmp_path, predicted) <= TEXT_LOST_MAX
