@@ -65,3 +65,16 @@ def test_a_photographers_credit_under_a_closing_line_keeps_the_report_whole() ->
 def test_a_name_printed_spaced_right_after_its_role_is_one_name() -> None:
     page = HEAD + "本报讯（全媒体记者王 力、赵春生）" + LEAD + OTHER
     assert credited(page) == [("全媒体记者", "王力"), ("全媒体记者", "赵春生")]
+
+
+@pytest.mark.parametrize(("credit", "name"), [("记者 文锐正", "文锐正"), ("全媒体记者 文略寿", "文略寿")])
+def test_a_name_with_the_surname_wen_after_a_role_is_a_name_not_the_role_wen(credit: str, name: str) -> None:
+    from fangzhi.read.credits import parse_credit
+
+    assert [c.name for c in parse_credit(credit)] == [name]
+
+
+def test_wen_and_tu_as_roles_still_credit_what_each_did() -> None:
+    from fangzhi.read.credits import parse_credit
+
+    assert [(c.role, c.name) for c in parse_credit("文/张三 图/李四")] == [("文", "张三"), ("图", "李四")]

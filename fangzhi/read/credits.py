@@ -171,17 +171,22 @@ def parse_credit(text: str, offset: int = 0) -> list[Credit]:
     rs = re = -1
     text = _unspaced_roles(_FRAME.sub(lambda m: " " * len(m.group()), text))
     text = _OUTLET_AT_ROLE.sub(lambda m: " " * len(m.group()), text)  # 文/某某日报|记者 甲
+    waiting = False  # a role was read and no name after it yet
     for start, token, spaced in _tokens(text):
         word = token
         if spaced:  # 崔 霞: one name printed with a space; its span runs over the space
             out.append(Credit(role, word, offset + start, offset + start + 3, rs, re))
+            waiting = False
             continue
         rm = _ROLE_RE.match(word) or (_outlet_role(word) if role is None else None)
+        if rm and waiting and rm.group() in ("文", "图") and len(word) == 3:
+            rm = None  # 记者 文某某: a name with the surname 文 where the role's name is awaited
         if rm:
             rest = _name_part(word[rm.end() :])
             if rest == "" or _NAME.fullmatch(rest) or len(rest) in (4, 6):
                 role = _canon_role(rm.group())
                 rs, re = offset + start, offset + start + rm.end()
+                waiting = not rest
                 if not rest:
                     if role in press.VOICE_ROLES:
                         out.append(Credit(role, None, rs, re, rs, re))
@@ -193,6 +198,7 @@ def parse_credit(text: str, offset: int = 0) -> list[Credit]:
             continue  # not a name (a paper's name among its people: 某某日报 记者甲): roles and names only
         for a, name in _split_names(word):
             out.append(Credit(role, name, offset + start + a, offset + start + a + len(name), rs, re))
+        waiting = False
     return out
 
 
