@@ -406,3 +406,17 @@ def test_a_span_of_years_opening_a_paragraph_under_a_short_line_starts_no_report
     # 近年来，… opens body paragraphs as often as leads: under a terse line it is read on
     recs = records(A_HEAD + A_BODY + "坚持高位推动\n\n近年来，某县坚持把防汛摆在突出位置。\n")
     assert len(recs) == 1
+
+
+def test_a_plain_head_naming_an_event_heads_the_lead_that_reports_it() -> None:
+    recs = records(
+        B_HEAD
+        + B_BODY
+        + "全市安全生产工作会议召开\n\n全市安全生产工作会议在市行政中心召开，会议部署了下阶段工作。\n"
+    )
+    assert len(recs) == 2 and recs[1]["headline"] == "全市安全生产工作会议召开"
+
+
+def test_a_slogan_like_line_over_a_paragraph_stays_in_the_report() -> None:
+    recs = records(A_HEAD + A_BODY + "坚持高位推动\n\n某县坚持高位推动，成立防汛工作专班。\n")
+    assert len(recs) == 1

@@ -303,7 +303,9 @@ def _lead_after_titles(units: list[Unit], i: int, text: str) -> bool:
         or layout.EDITORS_NOTE.match(opening)
         or layout.UNDATED_LEAD.match(opening)
     )
-    if u.kind != "prose" or i == 0 or not opens:
+    if u.kind != "prose" or i == 0:
+        return False
+    if not opens and not _reports_the_title(units, i, text):
         return False  # the lead, or an editor's note over it, opens the report under its titles
     k = i
     while k > 0 and units[k - 1].kind == "head" and is_titleish(units[k - 1].span.of(text)):
@@ -312,6 +314,27 @@ def _lead_after_titles(units: list[Unit], i: int, text: str) -> bool:
         return False
     before = units[k - 1] if k > 0 else None
     return before is None or before.kind != "prose" or chars.can_end(before.span.of(text))
+
+
+_EVENT_TITLE = re.compile(
+    r"召开|举行|调研|会见|会谈|督导|检查|视察|开工|揭牌|签约|走访|慰问|座谈|开幕|闭幕|启动"
+)
+
+
+def _reports_the_title(units: list[Unit], i: int, text: str) -> bool:
+    """A single terse line naming an event (某某会议召开, 甲调研某某), over a paragraph whose first
+    sentence reports that event in the line's words: a headline over its lead, no subhead."""
+    if units[i - 1].kind != "head" or (i >= 2 and units[i - 2].kind == "head"):
+        return False
+    title = units[i - 1].span.of(text)
+    m = _EVENT_TITLE.search(title)
+    first = units[i].span.of(text).split("。", 1)[0]
+    if m is None or m.group() not in first:
+        return False
+    shared = {title[k : k + 2] for k in range(len(title) - 1)} & {
+        first[k : k + 2] for k in range(len(first) - 1)
+    }
+    return sum(1 for b in shared if chars.is_han(b[0]) and chars.is_han(b[1])) >= 3
 
 
 def _heads_before(units: list[Unit], i: int, text: str) -> list[int]:
