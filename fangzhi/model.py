@@ -253,6 +253,9 @@ class Facts:
     events: tuple[Event, ...] = ()
     directives: tuple[Directive, ...] = ()
     problems: tuple[Problem, ...] = ()
+    # quotes shaped as slogans (“十四五”) whose use in this article does not decide them; one of
+    # them is among `slogans` too when another article of the page uses it as one
+    quotes: tuple[Named, ...] = ()
 
 
 @dataclass(frozen=True)

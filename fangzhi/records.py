@@ -162,6 +162,9 @@ def facts_record(page: Page, a: Article) -> dict[str, Any]:
         ],
         "documents": [_show(page, d.spans, d.text) for d in f.documents],
         "slogans": [_show(page, s.spans, s.text) for s in f.slogans],
+        # quotes shaped as slogans that the article alone does not decide (the archive decides
+        # them from their use in other articles)
+        "quotes": [_show(page, q.spans, q.text) for q in f.quotes],
         "events": [
             {
                 "type": e.type,
@@ -190,6 +193,7 @@ def facts_record(page: Page, a: Article) -> dict[str, Any]:
         "fact_spans": {
             "documents": [_raw(page, d.spans) for d in f.documents],
             "slogans": [_raw(page, s.spans) for s in f.slogans],
+            "quotes": [_raw(page, q.spans) for q in f.quotes],
         },
     }
 

@@ -451,6 +451,24 @@ CREATE TABLE page_images (
 );
 """,
     ),
+    (
+        17,
+        "slogans decided by their use across the archive: the quotes shaped as slogans, each slogan's basis",
+        """
+-- fangzhi/store/slogans.py: a quote shaped as a slogan (“十四五”) whose article does not use it as
+-- one. It becomes a slogan (basis 'repeated') while some article uses the same line as a slogan
+-- (basis 'use') or REPEATS articles quote it; written, and withdrawn, as pages come and go
+CREATE TABLE quotes (
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    text       TEXT NOT NULL,
+    spans      TEXT NOT NULL
+);
+CREATE INDEX quotes_article ON quotes(article_id);
+CREATE INDEX quotes_text ON quotes(text);
+ALTER TABLE slogans ADD COLUMN basis TEXT NOT NULL DEFAULT 'use';      -- use | repeated
+CREATE INDEX slogans_text_basis ON slogans(text, basis);
+""",
+    ),
 )
 
 
