@@ -229,6 +229,8 @@ class Event:
     spans: tuple[Span, ...] = ()
     actor: str | None = None  # who or what acted: host, visitor, presider, winner
     title: str | None = None  # actor and action in one short line (某某机场荣获…)
+    actor_kind: str | None = None  # person | organisation
+    actor_spans: tuple[Span, ...] = ()  # where the article prints its actor
 
 
 @dataclass(frozen=True, slots=True)

@@ -115,6 +115,11 @@ def _events_of(conn: sqlite3.Connection, article_id: str) -> list[dict[str, Any]
                 "place": e["place"],
                 **roles,
                 "spans": json.loads(e["spans"]),
+                # who acted, a person or an organisation, printed where actor_spans say
+                "actor": e["actor"],
+                "actor_kind": e["actor_kind"],
+                "actor_spans": json.loads(e["actor_spans"]) if e["actor_spans"] else [],
+                "title": e["title"],
             }
         )
     return out

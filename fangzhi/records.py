@@ -170,6 +170,8 @@ def facts_record(page: Page, a: Article) -> dict[str, Any]:
                 "type": e.type,
                 "name": e.name,
                 "actor": shown_name.get(e.actor, e.actor) if e.actor else None,
+                "actor_kind": e.actor_kind,
+                "actor_spans": _raw(page, e.actor_spans),
                 "title": e.title,
                 "date": e.date,
                 "place": e.place,

@@ -192,3 +192,71 @@ def test_a_meeting_with_no_presider_has_the_body_that_sat_as_actor() -> None:
     assert [(e["actor"], e["title"]) for e in rec["events"]] == [("市政府", "市政府常务会议")]
     rec = records(HEAD + "2023年5月11日，市委常委会召开会议，研究部署近期工作。\n")[0]
     assert [e["actor"] for e in rec["events"]] == ["市委常委会"]
+
+
+def actor_of(body: str, head: str = "标题") -> tuple[str | None, str | None, str | None, str]:
+    """The first event's actor, its kind, title, and the raw text its actor spans cover."""
+    page = f"# {head}\n\n某市日报讯（记者 甲某）{body}\n"
+    (e, *_) = records(page)[0]["events"]
+    printed = "".join(page[a:b] for a, b in e["actor_spans"])
+    return e["actor"], e["actor_kind"], e["title"], printed
+
+
+def test_an_organisation_that_wins_is_the_actor_with_its_span() -> None:
+    got = actor_of("2023年5月11日，岳阳市第一中学被评为全国文明校园。")
+    assert got == ("岳阳市第一中学", "organisation", "岳阳市第一中学被评为全国文明校园", "岳阳市第一中学")
+
+
+def test_an_anaphor_for_a_company_is_the_company_the_headline_names() -> None:
+    got = actor_of("2023年5月11日，在全国质量大会上，该公司荣获本届质量奖。", head="长江钢管有限公司获质量奖")
+    assert got[:3] == ("长江钢管有限公司", "organisation", "长江钢管有限公司荣获本届质量奖")
+
+
+def test_an_organisation_that_holds_a_ceremony_is_its_actor() -> None:
+    got = actor_of("2023年5月11日，市消防救援支队举行授衔仪式。")
+    assert got[:3] == ("市消防救援支队", "organisation", "市消防救援支队举行授衔仪式")
+
+
+def test_a_bureau_that_holds_a_meeting_is_its_actor() -> None:
+    got = actor_of("2023年5月11日，市生态环境局召开全市生态环境保护工作会议。")
+    assert got[:3] == ("市生态环境局", "organisation", "市生态环境局召开全市生态环境保护工作会议")
+
+
+def test_a_signing_is_a_ceremony_whose_first_party_acts() -> None:
+    page = "# 标题\n\n某市日报讯（记者 甲某）2023年5月11日，长江智能科技有限公司与君山区人民政府签订战略合作协议。\n"
+    (e,) = records(page)[0]["events"]
+    assert (e["type"], e["actor"], e["title"]) == (
+        "ceremony",
+        "长江智能科技有限公司",
+        "长江智能科技有限公司与君山区人民政府签订战略合作协议",
+    )
+
+
+def test_a_place_that_signs_acts_through_its_government() -> None:
+    got = actor_of("2023年5月11日，岳阳市君山区与长江智能科技有限公司举行项目签约仪式。")
+    assert got[:2] == ("岳阳市君山区", "organisation")
+
+
+def test_an_unveiling_is_titled_with_what_was_unveiled_and_the_verb() -> None:
+    got = actor_of("2023年5月11日，君山区人民医院胸痛中心揭牌。")
+    assert got[:3] == ("君山区人民医院胸痛中心", "organisation", "君山区人民医院胸痛中心揭牌")
+
+
+def test_the_company_opening_a_projects_name_is_the_actor_of_its_start_of_works() -> None:
+    got = actor_of("2023年5月11日，长江新材料有限公司年产十万吨项目开工。")
+    assert got[:3] == ("长江新材料有限公司", "organisation", "长江新材料有限公司年产十万吨项目开工")
+
+
+def test_a_person_who_acts_is_a_person_actor_with_the_span_of_the_name() -> None:
+    got = actor_of("2023年5月11日，市长王建华主持召开市政府常务会议。")
+    assert got == ("王建华", "person", "王建华主持召开市政府常务会议", "王建华")
+
+
+def test_a_body_that_opens_is_the_actor_of_its_opening() -> None:
+    got = actor_of("2023年5月11日，岳阳市城市管理综合执法支队正式挂牌成立。")
+    assert got[:3] == ("岳阳市城市管理综合执法支队", "organisation", "岳阳市城市管理综合执法支队挂牌成立")
+
+
+def test_the_winners_a_headline_names_are_not_the_actor_of_the_ceremony() -> None:
+    got = actor_of("2023年5月11日晚，第二届“最美护士”颁奖典礼在市会展中心举行。", head="20名护士荣获表彰")
+    assert got[0] != "20名护士"

@@ -19,12 +19,13 @@ from fangzhi.lexicon import events as lex
 
 SENTENCE_END = re.compile(r"[。！？\n]")
 _HELD_QUICK = re.compile(
-    r"召开|举行|举办|开幕|启动|开班|落幕|出席|揭牌|挂牌|开园|开馆|开通|开工|投产|竣工|通车|落成|成立"
+    r"召开|举行|举办|开幕|启动|开班|落幕|出席|揭牌|挂牌|开园|开馆|开通|开工|投产|竣工|通车|落成|成立|签约|签订|签署"
 )
 # The verb every match of a pattern holds: a sentence without it is not searched (the search
 # of EVENT_BEFORE_VERB and LAUNCH tries every name length at every start, and costs).
 _HELD_WORD = re.compile(lex.HELD_WORDS)
 _LAUNCH_WORD = re.compile(lex.LAUNCH_WORDS)
+_SIGNING_WORD = re.compile(lex.SIGNING_WORDS)
 _PRESIDED = re.compile(r"主持(?:会议|召开)")
 _DAY_BEFORE_NAME = re.compile(r"^.*?(?:\d{1,2}日(?:[上下]午|晚)?|上午|下午)")
 _GENERIC_REST = re.compile(r"部分|有关|相关|重点|重大|一线|现场")
@@ -49,6 +50,10 @@ class EventHit:
     region: tuple[int, int] = (0, 0)  # the part of the text whose parts belong to it
     actor: str | None = None  # who or what acted: the host, the visitor, the presider, the winner
     title: str | None = None  # one short line, actor and action: 某某机场荣获…
+    actor_kind: str | None = None  # person | organisation
+    actor_at: tuple[int, int] | None = None  # where the text prints the actor
+    verb: str | None = None  # the verb the event is printed with: 举行, 揭牌, 签订
+    subject: str | None = None  # the words printed as its subject, when an organisation acts
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,63 +77,196 @@ def find_events(
     events = [main, *_later_events(body, body_start, day, main)]
     _assign_parts(text, body_start, persons, events)
     for e in events:
-        e.actor = _actor(text, e, persons, head)
+        _actor(text, e, persons, body_start)
         e.title = _title(e)
     return events
 
 
-def _actor(text: str, e: EventHit, persons: list[PersonHit], head: str) -> str | None:
-    """Who acted: the person named first in the event's own clause before its verb (the host of
-    a reception, the visitor), else its presider; for an award, what the clause names before the
-    verb (某某机场荣获…), else what the headline does."""
+def _actor(text: str, e: EventHit, persons: list[PersonHit], head_end: int) -> None:
+    """Who acted, with where it is printed: the person named first in the event's own clause
+    before its verb (the host of a reception, the visitor), else its presider; else the
+    organisation its clause names as subject (市消防救援支队举行…, 某公司荣获…, 甲与乙签约; 该公司 →
+    the company named before), or that opens its name (某公司某项目开工); else for a meeting the
+    body that sat; else the person or organisation the headline names."""
     clause = max(text.rfind(c, 0, e.start) for c in "，。；\n") + 1
-    if e.type == "ceremony" and e.name and lex.AWARD.match(e.name):
-        return _subject(text[clause : e.start]) or _subject(
-            head[: m.start()] if (m := lex.AWARD.search(head)) else ""
-        )
-    named = [p.name for p in persons if clause <= p.start < e.start]
+    # the sentence's subject may open a clause before the event's own: 市长甲深入某区，就…开展调研
+    sentence = max(text.rfind(c, 0, e.start) for c in "。；\n") + 1
+    award = e.type == "ceremony" and bool(e.name and lex.AWARD.match(e.name))
+    named = [] if award else [p for p in persons if sentence <= p.start < e.start]
+    if not named and e.presided:
+        named = [p for p in persons if p.name == e.presided[0]]
     if named:
-        return named[0]
-    if e.presided:
-        return e.presided[0]
-    if e.type != "meeting":
+        e.actor, e.actor_kind, e.actor_at = named[0].name, "person", (named[0].start, named[0].end)
+        return
+    org = _org_subject(text, clause, e, loose=award)
+    if org is None and e.name and e.type != "meeting" and not award:
+        org = _org_opening(text, e)
+    if org is None and e.type == "meeting":
+        org = _sitting_body(text, clause, e)
+    if org is None and e.spoke:  # no one presided nor sat: who addressed it (出席并讲话)
+        org = next(((p.start, p.end) for p in persons if p.name == e.spoke[0] and p.start >= e.start), None)
+    if org is None:
+        org = _head_actor(text, persons, head_end, award=award)
+    if org is not None:
+        e.actor, e.actor_at = text[org[0] : org[1]], org
+        e.actor_kind = "person" if any(p.start == org[0] for p in persons) else "organisation"
+
+
+def _org_subject(text: str, clause: int, e: EventHit, *, loose: bool = False) -> tuple[int, int] | None:
+    """The organisation printed as the subject before the verb (its first party: 甲与乙签约; the
+    subject as printed, all parties, is kept for the title); `loose`: any subject (a winner:
+    某某机场荣获…, whatever the segmenter makes of its name)."""
+    from fangzhi.extract.orgs import find_orgs
+
+    span = _subject_at(text[clause : e.start])
+    if span is None:
         return None
-    # the body that sat: named in the meeting's name (市委常委会会议) or as the clause's subject
-    # before its verb (市政府召开常务会议)
+    at = clause + span[0]
+    subject = e.subject = text[at : clause + span[1]]
+    first = lex.PARTIES.split(subject, maxsplit=1)[0]
+    kind = lex.ANAPHOR.match(first)
+    if kind:
+        return _antecedent(text, kind.group("kind"), at)
+    orgs = [o for o in find_orgs(subject) if o.start == 0]
+    if orgs:
+        return at, at + orgs[0].end
+    if loose or _BODY_IN_NAME.fullmatch(first) or _is_place(first):
+        # 市政府, 市委常委会: bodies the segmenter may not name; a place that signs or hosts
+        # (某区与某公司签约) acts through its government
+        return at, at + len(first)
+    return None
+
+
+def _is_place(words: str) -> bool:
+    from fangzhi.extract.places import find_places
+
+    hits = find_places(words)
+    return bool(hits) and hits[0].start == 0 and hits[-1].end == len(words)
+
+
+def _antecedent(text: str, kind: str, before: int) -> tuple[int, int] | None:
+    """The body an anaphor (该公司, 该校) stands for: the last one named before it, in the
+    headline or the text, whose head is of that kind."""
+    from fangzhi.extract.orgs import find_orgs
+
+    heads = lex.ANAPHOR_HEADS.get(kind, (kind,))
+    found = [o for o in find_orgs(text[:before]) if o.name.endswith(heads)]
+    if not found:
+        return None
+    last = found[-1]
+    return last.start, last.end
+
+
+def _org_opening(text: str, e: EventHit) -> tuple[int, int] | None:
+    """An organisation that opens the event's name: 某公司年产十万吨项目 (开工), 某医院胸痛中心 (揭牌)."""
+    from fangzhi.extract.orgs import find_orgs
+
+    name = e.name or ""
+    at = text.rfind(name, 0, e.end)  # printed before the verb (挂牌成立) or from the event's start
+    if at < 0 or not name:
+        return None
+    orgs = [o for o in find_orgs(name) if o.start == 0]
+    if orgs:
+        return at + orgs[0].start, at + orgs[0].end
+    # what is unveiled is a body itself (某市应急指挥中心揭牌), however its words segment
+    return (at, at + len(name)) if _launched(e.verb) and name.endswith(lex.UNVEILED_BODY_HEADS) else None
+
+
+def _sitting_body(text: str, clause: int, e: EventHit) -> tuple[int, int] | None:
+    """The body that sat: named in the meeting's name (市委常委会会议)."""
     body = _BODY_IN_NAME.match(e.name or "")
-    if body:
-        return body.group(1)
-    subject = _subject(text[clause : e.start])
-    return subject if subject and _BODY_IN_NAME.fullmatch(subject) else None
+    if body is None:
+        return None
+    at = text.find(body.group(1), clause)
+    return (at, at + len(body.group(1))) if at >= 0 else None
+
+
+def _head_actor(text: str, persons: list[PersonHit], head_end: int, *, award: bool) -> tuple[int, int] | None:
+    """The subject of the headline (某某支队被评为先进支队, 某公司喜获大奖): a person, or the first
+    organisation it names."""
+    from fangzhi.extract.orgs import find_orgs
+
+    in_head = [p for p in persons if p.end <= head_end]
+    if in_head:
+        return in_head[0].start, in_head[0].end
+    head = text[:head_end]
+    won = (
+        lex.AWARD.search(head) if award else None
+    )  # the winner; the winners of another event are not its actor
+    span = _subject_at(head[: won.start()]) if won else None
+    if span is not None:
+        return span
+    orgs = find_orgs(head)
+    if orgs:
+        return orgs[0].start, orgs[0].end
+    # a place opening a headline is its subject (某市评出…): it acts through its government
+    from fangzhi.extract.places import find_places
+
+    line = head.rfind("\n", 0, max(0, head_end - 1)) + 1
+    places = find_places(text[line:head_end])
+    return (line + places[0].start, line + places[0].end) if places and places[0].start == 0 else None
 
 
 # A meeting named for the body that sits: 市委常委会会议, 市政府常务会议, 县人大常委会第十次会议
 _BODY_IN_NAME = re.compile(r"^([^，。；]{1,12}?(?:人大常委会|常委会|人民政府|政府|政协|委员会|党组))")
 
 
-def _subject(before: str) -> str | None:
-    """The subject printed before a verb, less the day and the words that open a lead."""
-    s = _LEAD_OPENING.sub("", before.strip().split("\n")[-1]).strip("，、： ")
-    s = _ADVERBS_AFTER.sub("", s)
-    return s if 2 <= len(s) <= 30 else None
+def _subject_at(before: str) -> tuple[int, int] | None:
+    """Where the subject printed before a verb stands in `before`: its last line, less the day
+    and the words that open a lead, and less how and where it acted (某市|在某广场|隆重|举行)."""
+    start = before.rfind("\n") + 1
+    opening = _LEAD_OPENING.match(before[start:])  # (^ holds only at a string's real start)
+    start += opening.end() if opening else 0
+    end = len(before)
+    while start < end and before[start] in _PADDING:
+        start += 1
+    while True:
+        while end > start and before[end - 1] in _PADDING:
+            end -= 1
+        tail = _ADVERBS_AFTER.search(before, start, end) or _WHERE_AFTER.search(before, start, end)
+        if tail is None or tail.start() == end:
+            break
+        end = tail.start()
+    return (start, end) if 2 <= end - start <= 30 else None
+
+
+_PADDING = frozenset("，、： ")
 
 
 _LEAD_OPENING = re.compile(
     r"^(?:.*?\d{1,2}日(?:[上下]午|晚)?[，,]?|近日[，,]?|日前[，,]?|近期[，,]?|昨天[，,]?|今天[，,]?)"
 )
 # 某某机场再次|荣获: how it won, not who
-_ADVERBS_AFTER = re.compile(r"(?:再次|再度|又一次|又|连续|首次|成功|一举|均|分别|光荣|喜|顺利|正式|已|也)+$")
+_ADVERBS_AFTER = re.compile(
+    r"(?:再次|再度|又一次|又|连续|首次|成功|一举|均|分别|光荣|喜|顺利|正式|已|也|隆重|共同|联合)+$"
+)
+_WHERE_AFTER = re.compile(r"(?:在|于)[^，。；]{2,24}$")  # where it acted, not who
 
 
 def _title(e: EventHit) -> str | None:
-    """Actor and action in one short line; the name alone when it names its actor already."""
+    """Actor and action in one short line: 某公司荣获…, 某医院胸痛中心揭牌, 市消防救援支队举行授衔仪式,
+    甲与乙签订…协议; the name alone when it names its actor already."""
     if not e.name:
         return None
-    if e.actor is None or e.actor in e.name:
-        return e.name
+    action = e.name
+    if _launched(e.verb) and e.verb and not action.endswith(e.verb):
+        action += e.verb  # 某医院胸痛中心 + 揭牌
+    if e.actor is None or e.actor in action:
+        return action
     if e.type == "meeting" and e.actor in e.presided:
         return f"{e.actor}主持{'' if e.name.startswith(('召开', '举行')) else '召开'}{e.name}"
-    return e.actor + e.name
+    # an organisation's subject as printed, with all its parties: 甲与乙签约
+    who = (
+        e.subject
+        if e.actor_kind == "organisation" and e.subject and e.subject.startswith(e.actor)
+        else e.actor
+    )
+    if e.actor_kind == "organisation" and e.verb in _HELD_VERBS and not _BODY_IN_NAME.fullmatch(e.actor):
+        return f"{who}{e.verb}{action}"  # 某支队举行授衔仪式; a body sat: 市政府常务会议
+    return who + action
+
+
+_HELD_VERBS = frozenset({"召开", "举行", "举办"})
 
 
 def _sentence_end(text: str, pos: int) -> int:
@@ -184,24 +322,39 @@ def _held(text: str) -> EventHit | None:
         ceremony = lex.CEREMONY_RE.search(name) and not lex.BRIEFING_RE.search(name)
         kind = "ceremony" if ceremony else "meeting"
         place = m.groupdict().get("place")
-        hit = EventHit(kind, name, None, place, m.start(), m.end())
+        hit = EventHit(kind, name, None, place, m.start(), m.end(), verb=m.group("verb"))
         if best is None or hit.start < best.start:
             best = hit
     launch = lex.LAUNCH.search(text) if _LAUNCH_WORD.search(text) else None
     if launch and (best is None or launch.start() < best.start):
         name = _trim_name(launch.group("name"))
-        best = EventHit("ceremony", name, None, launch.group("place"), launch.start(), launch.end())
-    opening = lex.OPENING.search(text)
-    if opening and (best is None or opening.start() < best.start):
         best = EventHit(
             "ceremony",
-            text[max(0, opening.start() - 30) : opening.end()].split("，")[-1],
+            name,
             None,
-            None,
-            opening.start(),
-            opening.end(),
+            launch.group("place"),
+            launch.start(),
+            launch.end(),
+            verb=launch.group("verb"),
         )
+    signing = lex.SIGNING.search(text) if _SIGNING_WORD.search(text) else None
+    if signing and (best is None or signing.start() < best.start):
+        # its name is the act (签约 / 签订战略合作协议); the parties are its subject
+        name = signing.group("verb") + (signing.group("what") or "")
+        best = EventHit("ceremony", name, None, signing.group("place"), signing.start("verb"), signing.end())
+    opening = lex.OPENING.search(text)
+    if opening and (best is None or opening.start() < best.start):
+        # named for what opened (某支队|正式|挂牌成立), as a launch is
+        before = text[max(0, opening.start() - 30) : opening.start()].split("，")[-1]
+        span = _subject_at(before)
+        name = before[span[0] : span[1]] if span else before
+        best = EventHit("ceremony", name, None, None, opening.start(), opening.end(), verb=opening.group(0))
     return best
+
+
+def _launched(verb: str | None) -> bool:
+    """The verb of a launch or an opening, which a title prints after what was launched."""
+    return verb is not None and bool(lex.LAUNCH_VERB.fullmatch(verb) or lex.OPENING.fullmatch(verb))
 
 
 def _trim_name(name: str) -> str:

@@ -87,6 +87,8 @@ def article_facts(
                 at.spans(e.start, e.end),
                 e.actor,
                 e.title,
+                e.actor_kind,
+                at.spans(*e.actor_at) if e.actor_at else (),
             )
             for e in found
         ]

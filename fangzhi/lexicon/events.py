@@ -18,9 +18,9 @@ MEETING_NOUN = (
 )
 # An event printed as [name](在…)?(召开|举行|开幕) or (召开|举行)[name].
 HELD_WORDS = r"召开|举行|举办|开幕|启动|开班|落幕"
-HELD_VERB = r"(?:隆重)?(?:" + HELD_WORDS + ")"
+HELD_VERB = r"(?:隆重)?(?P<verb>" + HELD_WORDS + ")"
 EVENT_AFTER_VERB = re.compile(
-    r"(?:主持召开|召开|举行|举办|出席)(?P<name>[^，。；：]{0,40}?(?:"
+    r"(?P<verb>主持召开|召开|举行|举办|出席)(?P<name>[^，。；：]{0,40}?(?:"
     + CEREMONY_NOUN
     + "|"
     + MEETING_NOUN
@@ -41,10 +41,21 @@ EVENT_BEFORE_VERB = re.compile(
 )
 # A launch, opening or start of works is a ceremony whatever its name: 消费季在某广场启动.
 LAUNCH_WORDS = r"启动|开幕|揭牌|开园|开馆|开通|开工|投产|竣工|通车|落成"
+LAUNCH_VERB = re.compile(LAUNCH_WORDS)
 # …, never a state it is in (已经投产的项目, 建成投产后): no ceremony that day.
 LAUNCH = re.compile(
     r"(?P<name>[^，。；：、]{2,40}?)" + WHEN + r"(?:在(?P<place>[^，。；：]{2,20}?))?(?:正式|隆重)?"
-    r"(?<!已)(?<!已经)(?<!建成)(?:" + LAUNCH_WORDS + r")(?![的后])"
+    r"(?<!已)(?<!已经)(?<!建成)(?P<verb>" + LAUNCH_WORDS + r")(?![的后])"
+)
+# A signing: 甲与乙签约 / 甲与乙签订战略合作协议; its parties are its subject. 举行签约仪式 is a held
+# ceremony (EVENT_AFTER_VERB), and 已签约的项目 a state.
+SIGNING_WORDS = r"签约|签订|签署"
+SIGNING = re.compile(
+    r"(?P<parties>(?:(?!举行|举办|召开|出席)[^，。；：]){2,40}?)"
+    + WHEN
+    + r"(?:在(?P<place>[^，。；：]{2,20}?))?"
+    r"(?:正式|成功|现场|集中)?(?<!已)(?P<verb>" + SIGNING_WORDS + r")"
+    r"(?P<what>(?:了)?[^，。；]{0,24}?(?:协议书|协议|合同|备忘录|意向书))?(?![的后]|仪式|活动|大会)"
 )
 # A press conference tells the press: a meeting, though its name ends as a launch's does (发布会).
 BRIEFING_RE = re.compile(r"(?:新闻发布会|新闻通气会|情况通报会|通报会)$")
@@ -106,3 +117,47 @@ REFERENCED_AFTER = re.compile(
     r"关于|诞辰|逝世|系列|在[^，。；]{0,30}(?:讲话|会议|座谈会|考察)[^，。；]{0,6}(?:精神|指示|要求)|"
     r"主持召开[^，。；]{0,30}(?:讲话|会议)[^，。；]{0,8}(?:精神|指示|要求))"
 )
+
+# Who acts for an organisation named by what it is (该公司荣获…, 该校被评为…): the last body
+# named before whose head is one of these.
+ANAPHOR = re.compile(
+    r"^(?:该|本|这家|这所|此)(?P<kind>公司|企业|集团|局|校|学校|医院|院|支队|大队|中心|协会|单位|村|社区)$"
+)
+ANAPHOR_HEADS = {
+    "校": ("学校", "中学", "小学", "学院", "大学", "幼儿园", "党校"),
+    "学校": ("学校", "中学", "小学", "学院", "大学", "幼儿园", "党校"),
+    "院": ("院",),
+    "企业": ("公司", "集团", "厂"),
+    "单位": ("",),  # any body
+}
+# The head of a name that, unveiled (某市应急指挥中心揭牌), is a body of its own: its actor.
+UNVEILED_BODY_HEADS = (
+    "中心",
+    "工作站",
+    "服务站",
+    "站",
+    "基地",
+    "学院",
+    "研究院",
+    "研究所",
+    "实验室",
+    "委员会",
+    "协会",
+    "商会",
+    "联合会",
+    "公司",
+    "分公司",
+    "集团",
+    "医院",
+    "学校",
+    "驿站",
+    "馆",
+    "园",
+    "所",
+    "室",
+    "队",
+    "局",
+    "办",
+)
+# The parties of a signing or a joint act, first named first: 甲与乙签约 — 甲 acts.
+PARTIES = re.compile(r"与|和|同|及")

@@ -248,8 +248,8 @@ class Store:
         ids = self._write_persons(a, rec)
         for i, e in enumerate(rec["events"]):
             ev = c.execute(
-                "INSERT INTO events (article_id, seq, type, name, date, place, spans, actor, title) "
-                "VALUES (?,?,?,?,?,?,?,?,?)",
+                "INSERT INTO events (article_id, seq, type, name, date, place, spans, actor, title, "
+                "actor_kind, actor_spans) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
                 (
                     a.id,
                     i,
@@ -260,6 +260,8 @@ class Store:
                     json.dumps(e["spans"]),
                     e.get("actor"),
                     e.get("title"),
+                    e.get("actor_kind"),
+                    json.dumps(e["actor_spans"]) if e.get("actor_spans") else None,
                 ),
             ).lastrowid
             roles = [
