@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from tests.helpers import records
 
 HEAD = "# 标题\n\n某市日报讯（记者 甲某）"
@@ -260,3 +262,41 @@ def test_a_body_that_opens_is_the_actor_of_its_opening() -> None:
 def test_the_winners_a_headline_names_are_not_the_actor_of_the_ceremony() -> None:
     got = actor_of("2023年5月11日晚，第二届“最美护士”颁奖典礼在市会展中心举行。", head="20名护士荣获表彰")
     assert got[0] != "20名护士"
+
+
+@pytest.mark.parametrize(
+    "attendance",
+    [
+        "副市长赵国平、钱文华、孙立新参加会见。",
+        "市领导赵国平、钱文华、孙立新参与活动。",
+        "市领导赵国平、钱文华、孙立新应邀出席。",
+        "副市长赵国平、钱文华，市法院院长孙立新列席会议。",
+        "赵国平、钱文华、孙立新参加座谈。",
+    ],
+)
+def test_every_name_of_a_list_before_an_attendance_verb_attended(attendance: str) -> None:
+    got = events("2023年5月11日，市长王建华主持召开座谈会。" + attendance + "\n")
+    assert got[0][4] == ["赵国平", "钱文华", "孙立新"]
+
+
+@pytest.mark.parametrize(
+    "speech",
+    ["市长王建华致辞。", "市长王建华作工作报告。", "市长王建华作宣讲报告。", "市长王建华进行动员部署。"],
+)
+def test_an_address_by_any_verb_of_speech_is_spoken(speech: str) -> None:
+    assert events("2023年5月11日，全市教育大会召开。" + speech + "\n")[0][3] == ["王建华"]
+
+
+def test_a_pronoun_that_addresses_someone_speaks() -> None:
+    got = events("2023年5月11日，市委书记王建华在某中学调研。他向师生寄语，要珍惜时光。\n")
+    assert got[0][3] == ["王建华"]
+
+
+@pytest.mark.parametrize("verb", ["视察", "暗访", "督导", "检查"])
+def test_visits_of_every_kind_are_inspections(verb: str) -> None:
+    assert events(f"2023年5月11日，市委书记王建华{verb}某县安全生产工作。\n")[0][0] == "inspection"
+
+
+@pytest.mark.parametrize("line", ["市长王建华与某集团董事长李大伟会谈。", "市长王建华接见全市劳动模范代表。"])
+def test_talks_and_audiences_are_receptions(line: str) -> None:
+    assert events("2023年5月11日，" + line + "\n")[0][0] == "reception"

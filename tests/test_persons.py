@@ -134,6 +134,9 @@ def test_a_commemorated_leader_is_referenced() -> None:
         ("村干部王建华介绍。", "村干部"),
         ("市政府一级巡视员王建华出席会议。", "市政府一级巡视员"),
         ("代市长王建华主持会议。", "代市长"),
+        ("市议员王建华出席活动。", "市议员"),
+        ("市政府党组书记王建华出席会议。", "市政府党组书记"),
+        ("市委组织部二级调研员王建华出席会议。", "市委组织部二级调研员"),
     ],
 )
 def test_titles_of_members_cadres_ranks_and_acting_posts(line: str, post: str) -> None:
@@ -159,3 +162,23 @@ def test_a_two_character_name_keeps_the_verb_after_it_whole() -> None:
 def test_a_qualifier_before_a_post_stays_in_it_and_the_chain_goes_on() -> None:
     assert people("县委常委、挂职副县长李明华主持会议。") == [("李明华", ["县委常委", "挂职副县长"])]
     assert people("驻村第一书记张伟介绍。") == [("张伟", ["驻村第一书记"])]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "市委书记王建华进行动员部署。",
+        "市委书记王建华寄语青年学生。",
+        "市委书记王建华应邀出席。",
+        "市委书记王建华会谈时说。",
+    ],
+)
+def test_a_verb_right_after_a_name_ends_it(line: str) -> None:
+    assert people(line) == [("王建华", ["市委书记"])]
+
+
+def test_a_name_printed_with_a_space_between_its_characters_is_one_person() -> None:
+    from tests.helpers import records
+
+    rec = records("# 标题\n\n本报讯 2023年5月11日，市委书记崔 霞出席会议并讲话。\n")[0]
+    assert [(p["name"], p["posts"]) for p in rec["persons"]] == [("崔霞", ["市委书记"])]

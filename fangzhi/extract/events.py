@@ -207,8 +207,11 @@ def _head_actor(text: str, persons: list[PersonHit], head_end: int, *, award: bo
     return (line + places[0].start, line + places[0].end) if places and places[0].start == 0 else None
 
 
-# A meeting named for the body that sits: 市委常委会会议, 市政府常务会议, 县人大常委会第十次会议
-_BODY_IN_NAME = re.compile(r"^([^，。；]{1,12}?(?:人大常委会|常委会|人民政府|政府|政协|委员会|党组))")
+# A meeting named for the body that sits: 市委常委会会议, 市政府常务会议, 县人大常委会第十次会议;
+# not one named for its scope (全市政协工作会议 is no sitting of a 全市政协)
+_BODY_IN_NAME = re.compile(
+    r"^(?!全[市省县区州国])([^，。；]{1,12}?(?:人大常委会|常委会|人民政府|政府|政协|委员会|党组))"
+)
 
 
 def _subject_at(before: str) -> tuple[int, int] | None:

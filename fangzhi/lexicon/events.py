@@ -62,9 +62,9 @@ BRIEFING_RE = re.compile(r"(?:新闻发布会|新闻通气会|情况通报会|�
 # Meetings a paragraph refers back to: 26日上午的会议…, 会上…
 MEETING_MENTION = re.compile(r"(?:" + MEETING_NOUN + r"|会上)")
 CEREMONY_RE = re.compile(r"(?:" + CEREMONY_NOUN + r")$")
-RECEPTION = re.compile(r"(?:会见|会晤|接见|看望|拜会|宴请)(?:了)?")
+RECEPTION = re.compile(r"(?:会见|会晤|会谈|接见|看望|拜会|宴请)(?:了)?")
 INSPECTION = compile_scanning(
-    r"(?:(?:赴|到|深入|前往|来到)(?P<place>[^，。；：]{2,24}?))?(?:调研|考察|视察|督导检查|督导|检查|观摩|察看|走访)"
+    r"(?:(?:赴|到|深入|前往|来到)(?P<place>[^，。；：]{2,24}?))?(?:调研|考察|视察|督导检查|督导|检查|观摩|察看|走访|暗访)"
     r"(?!座谈会|会|会议|组|报告)"
 )
 # A clause's tail that is no part of what happened: 某某赴某县调研时强调 → 某某赴某县调研
@@ -82,7 +82,7 @@ PRESIDE = re.compile(r"主持(?:会议|召开|仪式|活动|座谈|开幕式)?")
 # what a host tells a guest or a leader tells those he inspects (介绍, 叮嘱, 勉励, 寄语).
 SPEECH_VERBS = (
     r"强调|指出|要求|讲话|表示|说|致辞|发言|作[^，。；]{0,6}(?:报告|讲话|发言)|提出|希望|介绍|叮嘱|嘱咐|勉励|寄语|"
-    r"宣讲|欢迎|感谢|致谢"
+    r"宣讲|欢迎|感谢|致谢|(?:进行|作)(?:了)?[^，。；]{0,4}?(?:动员部署|工作部署|部署|点评|总结)"
 )
 SPEAK = re.compile(
     r"(?:在[^，。；]{0,10}(?:中|时|上))?(?:代表[^，。；]{2,16}?)?(?:对[^，。；]{1,24}?(?:的到来)?"
@@ -90,7 +90,7 @@ SPEAK = re.compile(
 )
 # A clause of speech with no subject of its own: its sentence's subject spoke (甲察看…，叮嘱…)
 CLAUSE_SPEECH = re.compile(r"[，；](?:并|还|同时)?(?:叮嘱|嘱咐|勉励|要求|强调|指出|希望|鼓励)")
-ATTEND = re.compile(r"(?:出席|参加|陪同|列席|率队|带队|一同|参与)")
+ATTEND = re.compile(r"(?:应邀)?(?:出席|参加|陪同|列席|率队|带队|一同|参与)")
 # The one who makes a visit, named before where it went (甲在某公司调研 / 甲赴某县督导): present at
 # it, and a speaker only where the report gives them words
 VISITOR = re.compile(
@@ -98,7 +98,11 @@ VISITOR = re.compile(
     r"(?:调研|考察|视察|督导检查|督导|检查|观摩|察看|走访|暗访)"
 )
 SPEAK_AFTER_ATTEND = re.compile(r"(?:出席|参加)(?:会议|活动|仪式)?并(?:讲话|致辞|发言|作报告)")
-PRONOUN = re.compile(r"(?:他|她)(?:在[^，。；]{0,10}(?:中|时|上))?(?:强调|指出|要求|表示|说|认为|希望)")
+# …and with whom they spoke first: 他向师生寄语, 她向来宾介绍
+PRONOUN = re.compile(
+    r"(?:他|她)(?:在[^，。；]{0,10}(?:中|时|上))?(?:向[^，。；]{1,10}?)?"
+    r"(?:强调|指出|要求|表示|说|认为|希望|寄语|介绍|勉励|叮嘱|致辞)"
+)
 # A meeting speaks through its report: 会议强调，要…
 BODY_SPEAKS = compile_scanning(
     r"(?P<who>会议|会上|会议认为|会议提出)?(?P<verb>强调|指出|要求|认为|提出|明确)[，：:]"

@@ -82,7 +82,7 @@ _END_WORDS = (
     "宣读 通报 解读 汇报 交流 点评 总结 提出 坚持 带头 率先 走进 走访 "
     "察看 查看 了解 询问 观看 参观 巡视 签约 签订 共同 为此 则 却 称赞 "
     "肯定 书记 市长 县长 主席 总书记 总理 同志 来 去 回到 所在 说道 "
-    "感谢 欢迎 致谢 叮嘱 嘱咐 勉励 鼓励 寄语 宣讲 进行 翻阅 以及 "
+    "感谢 欢迎 致谢 叮嘱 嘱咐 勉励 鼓励 寄语 宣讲 进行 翻阅 以及 应邀 会谈 暗访 "
 ).split()
 NAME_END_WORDS = tuple(sorted(_END_WORDS, key=len, reverse=True))
 SPEECH_VERBS = frozenset(
