@@ -300,3 +300,34 @@ def test_visits_of_every_kind_are_inspections(verb: str) -> None:
 @pytest.mark.parametrize("line", ["市长王建华与某集团董事长李大伟会谈。", "市长王建华接见全市劳动模范代表。"])
 def test_talks_and_audiences_are_receptions(line: str) -> None:
     assert events("2023年5月11日，" + line + "\n")[0][0] == "reception"
+
+
+def test_a_reception_that_goes_on_to_a_visit_and_a_signing_is_three_events() -> None:
+    got = events(
+        "2023年5月11日上午，市长王建华会见了某集团董事长李大伟一行。\n"
+        "随后，王建华陪同李大伟一行来到某产业园，参观考察园区建设情况。\n"
+        "当天下午，某市人民政府与某集团举行项目签约仪式。副市长赵国平主持签约仪式。\n"
+    )
+    assert [(t, d, p) for t, d, p, _, _ in got] == [
+        ("reception", "2023-05-11", []),
+        ("inspection", "2023-05-11", []),
+        ("ceremony", "2023-05-11", ["赵国平"]),
+    ]
+
+
+def test_a_day_of_flag_raising_a_gathering_and_an_inspection_is_three_events() -> None:
+    got = events(
+        "2023年1月20日上午，市委、市政府在市民广场举行升国旗仪式。市委书记王建华出席。\n"
+        "随后，市委、市政府举行春节团拜会。市长赵国平主持团拜会。\n"
+        "当天下午，王建华来到某县调研节日市场供应情况。\n"
+    )
+    assert [t for t, *_ in got] == ["ceremony", "ceremony", "inspection"]
+
+
+def test_a_spring_gathering_is_no_call_paid() -> None:
+    assert events("2023年1月20日，某县举行春节团拜会。县长赵国平主持团拜会。\n")[0][0] == "ceremony"
+
+
+def test_a_presider_of_a_ceremony_is_titled_as_presiding_it() -> None:
+    rec = records(HEAD + "2023年5月11日，某县举行春节团拜会。县长赵国平主持团拜会。\n")[0]
+    assert [e["title"] for e in rec["events"]] == ["赵国平主持春节团拜会"]

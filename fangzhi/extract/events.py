@@ -256,8 +256,9 @@ def _title(e: EventHit) -> str | None:
         action += e.verb  # 某医院胸痛中心 + 揭牌
     if e.actor is None or e.actor in action:
         return action
-    if e.type == "meeting" and e.actor in e.presided:
-        return f"{e.actor}主持{'' if e.name.startswith(('召开', '举行')) else '召开'}{e.name}"
+    if e.actor in e.presided:  # 某某主持召开…会议, 某某主持签约仪式
+        verb = "召开" if e.type == "meeting" and not e.name.startswith(("召开", "举行")) else ""
+        return f"{e.actor}主持{verb}{e.name}"
     # an organisation's subject as printed, with all its parties: 甲与乙签约
     who = (
         e.subject

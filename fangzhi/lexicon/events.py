@@ -10,7 +10,7 @@ from fangzhi.patterns import compile_scanning
 # The head noun of an event's name decides its type; ceremony forms first (成立大会 is a ceremony).
 CEREMONY_NOUN = (
     r"成立大会|颁奖典礼|颁奖活动|颁奖仪式|颁奖|典礼|仪式|揭牌|挂牌|开幕式|开幕|闭幕式|启动|发布会|"
-    r"表彰会|表彰大会|表彰|授牌|庆典|纪念大会|晚会|展演|比赛|大赛|博览会|展览|特展|签约|宣传活动|活动"
+    r"表彰会|表彰大会|表彰|授牌|庆典|纪念大会|团拜会|茶话会|晚会|展演|比赛|大赛|博览会|展览|特展|签约|宣传活动|活动"
 )
 MEETING_NOUN = (
     r"常委会会议|常委会|常务会议|全体会议|全会|座谈会|推进会|调度会|研讨会|交流会|培训会|部署会|动员会|"
@@ -62,7 +62,8 @@ BRIEFING_RE = re.compile(r"(?:新闻发布会|新闻通气会|情况通报会|�
 # Meetings a paragraph refers back to: 26日上午的会议…, 会上…
 MEETING_MENTION = re.compile(r"(?:" + MEETING_NOUN + r"|会上)")
 CEREMONY_RE = re.compile(r"(?:" + CEREMONY_NOUN + r")$")
-RECEPTION = re.compile(r"(?:会见|会晤|会谈|接见|看望|拜会|宴请)(?:了)?")
+# (a 团拜会 is a gathering, no call paid)
+RECEPTION = re.compile(r"(?:会见|会晤|会谈|接见|看望|(?<!团)拜会|宴请)(?:了)?")
 INSPECTION = compile_scanning(
     r"(?:(?:赴|到|深入|前往|来到)(?P<place>[^，。；：]{2,24}?))?(?:调研|考察|视察|督导检查|督导|检查|观摩|察看|走访|暗访)"
     r"(?!座谈会|会|会议|组|报告)"
