@@ -144,6 +144,9 @@ class DateFact:
     # where the year came from: dateline | body (the article prints it), masthead, issue-date,
     # file-name, page, or none (the date is partial)
     source: str = "none"
+    # the latest day it can report (ISO): a continuation, whose date is printed on another page,
+    # appeared in this issue
+    not_after: str | None = None
 
     @property
     def full(self) -> str | None:

@@ -6,7 +6,7 @@ import os
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from fangzhi.extract.dates import name_date
+from fangzhi.extract.dates import issue_dated, name_date
 from fangzhi.extract.facts import with_facts
 from fangzhi.ids import page_id
 from fangzhi.model import Article, Page, ParsedPage, Problem, RawPage, Span
@@ -37,6 +37,7 @@ def parse_page(raw: RawPage, settings: Settings) -> ParsedPage:
     )
     if settings.extract_facts:
         articles = with_facts(articles, publication)
+    articles = issue_dated(articles, issue, given=settings.issue_date is not None)
     problems = page.problems + unplaced_text(page, articles)
     return ParsedPage(page, articles, problems, page_id=key, publication=publication, issue_date=issue)
 

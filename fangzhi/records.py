@@ -85,6 +85,7 @@ def article_record(parsed: ParsedPage, a: Article) -> dict[str, Any]:
         "date": a.date.iso,
         "year_inferred": a.date.year_inferred if a.date.iso else False,
         "date_source": a.date.source if a.date.iso else "none",
+        "date_not_after": a.date.not_after,
         "body": "\n".join(str(shown(page, b)) for b in a.body),
         "complete": a.complete,
         "furniture": [],

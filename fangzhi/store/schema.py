@@ -454,7 +454,7 @@ CREATE TABLE page_images (
     (
         17,
         "slogans decided by their use across the archive (quotes, slogans.basis); the kind and spans of "
-        "each event's actor",
+        "each event's actor; the latest day a continuation can report",
         """
 -- fangzhi/store/slogans.py: a quote shaped as a slogan (“十四五”) whose article does not use it as
 -- one. It becomes a slogan (basis 'repeated') while some article uses the same line as a slogan
@@ -472,6 +472,8 @@ CREATE INDEX slogans_text_basis ON slogans(text, basis);
 -- 某局召开…), printed at actor_spans (JSON, as spans)
 ALTER TABLE events ADD COLUMN actor_kind TEXT;
 ALTER TABLE events ADD COLUMN actor_spans TEXT;
+-- the latest day an article can report: a continuation appeared in its page's issue
+ALTER TABLE articles ADD COLUMN date_not_after TEXT;
 """,
     ),
 )

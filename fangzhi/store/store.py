@@ -206,8 +206,8 @@ class Store:
         rowid = self._next_rowid(a.date.iso)
         c.execute(
             "INSERT INTO articles (rowid, id, page_id, seq, kind, kicker, headline, subtitle, dateline, "
-            "byline, credit, source, publication, date, year_inferred, complete, body, spans, date_source) "
-            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            "byline, credit, source, publication, date, year_inferred, complete, body, spans, date_source, "
+            "date_not_after) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (
                 rowid,
                 a.id,
@@ -228,6 +228,7 @@ class Store:
                 rec["body"],
                 json.dumps(rec["spans"]),
                 rec["date_source"],
+                rec["date_not_after"],
             ),
         )
         if self.find_reprints:
