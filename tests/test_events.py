@@ -331,3 +331,11 @@ def test_a_spring_gathering_is_no_call_paid() -> None:
 def test_a_presider_of_a_ceremony_is_titled_as_presiding_it() -> None:
     rec = records(HEAD + "2023年5月11日，某县举行春节团拜会。县长赵国平主持团拜会。\n")[0]
     assert [e["title"] for e in rec["events"]] == ["赵国平主持春节团拜会"]
+
+
+def test_a_sitting_with_guests_from_elsewhere_is_a_reception() -> None:
+    assert events("2023年5月11日，市委书记王建华与某集团董事长李大伟一行座谈。\n")[0][0] == "reception"
+
+
+def test_a_sitting_with_those_one_governs_is_a_meeting() -> None:
+    assert events("2023年5月11日，市委书记王建华与民营企业家代表座谈。\n")[0][0] == "meeting"

@@ -282,7 +282,11 @@ def _main_event(lead: str, head: str, day: str | None) -> EventHit | None:
     """The first event the lead states, by position; the head breaks a tie with no lead."""
     found: list[EventHit] = []
     for source in (lead, head):
-        found = [e for e in (_held(source), _received(source), _inspected(source), _awarded(source)) if e]
+        found = [
+            e
+            for e in (_held(source), _received(source), _inspected(source), _awarded(source), _sat(source))
+            if e
+        ]
         if found:
             break
     if not found:
@@ -375,6 +379,17 @@ def _received(text: str) -> EventHit | None:
     clause_end = _clause_end(text, m.end())
     name = lex.NAME_TAIL.sub("", text[clause_start:clause_end])
     return EventHit("reception", name, None, None, m.start(), m.end())
+
+
+def _sat(text: str) -> EventHit | None:
+    """甲与…座谈: a reception of guests, or a meeting with those one governs."""
+    m = lex.SITTING.search(text)
+    if m is None:
+        return None
+    kind = "reception" if lex.GUESTS.search(m.group("whom")) else "meeting"
+    clause_start = max(text.rfind("，", 0, m.start()), text.rfind("。", 0, m.start())) + 1
+    name = lex.NAME_TAIL.sub("", text[clause_start : _clause_end(text, m.end())])
+    return EventHit(kind, name, None, None, m.start(), m.end())
 
 
 def _inspected(text: str) -> EventHit | None:

@@ -68,6 +68,10 @@ INSPECTION = compile_scanning(
     r"(?:(?:赴|到|深入|前往|来到)(?P<place>[^，。；：]{2,24}?))?(?:调研|考察|视察|督导检查|督导|检查|观摩|察看|走访|暗访)"
     r"(?!座谈会|会|会议|组|报告)"
 )
+# A sitting printed as a verb (甲与…座谈): a reception when those met are guests from elsewhere
+# (一行, 代表团, 客商), else a meeting (甲与企业家代表座谈). 座谈会 is a meeting's name (MEETING_NOUN).
+SITTING = re.compile(r"与(?P<whom>[^，。；：]{2,30}?)(?:进行|举行)?(?:了)?(?:座谈|交流座谈)(?!会)")
+GUESTS = re.compile(r"一行|代表团|考察团|访问团|客商|嘉宾|来宾")
 # A clause's tail that is no part of what happened: 某某赴某县调研时强调 → 某某赴某县调研
 NAME_TAIL = compile_scanning(r"(?:时|期间|后)?(?:强调|指出|要求|表示|说|提出)$")
 AWARD = re.compile(r"(?:荣获|获评|被评为|被授予|授予|荣膺)")
