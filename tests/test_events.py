@@ -339,3 +339,7 @@ def test_a_sitting_with_guests_from_elsewhere_is_a_reception() -> None:
 
 def test_a_sitting_with_those_one_governs_is_a_meeting() -> None:
     assert events("2023年5月11日，市委书记王建华与民营企业家代表座谈。\n")[0][0] == "meeting"
+
+
+def test_the_kai_of_zhaokai_opens_no_park() -> None:
+    assert events("2023年5月11日，市委书记王建华主持召开园区建设工作调度会。\n")[0][0] == "meeting"
