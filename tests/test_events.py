@@ -343,3 +343,12 @@ def test_a_sitting_with_those_one_governs_is_a_meeting() -> None:
 
 def test_the_kai_of_zhaokai_opens_no_park() -> None:
     assert events("2023年5月11日，市委书记王建华主持召开园区建设工作调度会。\n")[0][0] == "meeting"
+
+
+def test_the_next_stop_of_a_visit_is_the_same_inspection() -> None:
+    got = events(
+        "2023年5月11日，市委书记王建华深入某县调研安全生产工作。\n"
+        "随后，王建华来到某公司，实地察看安全生产工作落实情况。\n"
+        "某村党支部书记赵国平介绍，村里依托柑橘产业增收。\n"
+    )
+    assert [(t, s) for t, _, _, s, _ in got] == [("inspection", ["赵国平"])]

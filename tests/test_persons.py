@@ -182,3 +182,7 @@ def test_a_name_printed_with_a_space_between_its_characters_is_one_person() -> N
 
     rec = records("# 标题\n\n本报讯 2023年5月11日，市委书记崔 霞出席会议并讲话。\n")[0]
     assert [(p["name"], p["posts"]) for p in rec["persons"]] == [("崔霞", ["市委书记"])]
+
+
+def test_how_a_leader_went_ends_the_name() -> None:
+    assert people("市委书记王建华采取不发通知的方式暗访。") == [("王建华", ["市委书记"])]

@@ -456,6 +456,8 @@ def _later_events(body: str, offset: int, day: str | None, main: EventHit) -> li
         e = min(found, key=lambda x: x.start)
         if e.type == main.type and (after is None or e.name is None or e.name in told):
             continue  # the main event told again, not another one
+        if e.type == main.type == "inspection" and lex.GOES_ON.match(para):
+            continue  # 随后，甲来到某公司察看…: the visit's next stop, the same inspection
         e.date = _same_month(day, int(m.group("d"))) if m is not None else day
         e.start, e.end = offset + pos + e.start, offset + pos + e.end
         e.region = (offset + pos, offset + len(body))

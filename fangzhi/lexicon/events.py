@@ -116,6 +116,8 @@ BODY_SPEAKS = compile_scanning(
 DAY_OPENING = re.compile(r"^(?P<d>\d{1,2})日(?:[上下]午|晚|晚上)?(?:为|，|的|在)?")
 # A paragraph that reports what followed the main event the same day: 会后，… / 随后，…召开
 AFTER_OPENING = re.compile(r"^(?:会后|会议结束后|随后|当天下午|当天上午|当日下午|当日上午)[，,]")
+# …of which 随后 goes on with a visit when it reports another stop of it (随后，甲来到某公司察看…)
+GOES_ON = re.compile(r"^(?:随后|接着)[，,]")
 
 # A leader named as the source of what is studied, carried out or commemorated did not take part:
 # 学习贯彻习近平总书记重要讲话精神 / 纪念毛泽东同志诞辰130周年.
