@@ -352,3 +352,20 @@ def test_the_next_stop_of_a_visit_is_the_same_inspection() -> None:
         "某村党支部书记赵国平介绍，村里依托柑橘产业增收。\n"
     )
     assert [(t, s) for t, _, _, s, _ in got] == [("inspection", ["赵国平"])]
+
+
+def test_a_pronoun_after_a_briefing_is_still_the_visitor() -> None:
+    got = events(
+        "2023年5月11日，市委书记王建华深入某县调研安全生产工作。\n"
+        "某村党支部书记赵国平介绍，近年来村里依托柑橘产业增收。\n"
+        "他强调，要压实安全生产责任。\n"
+    )
+    assert got[0][3] == ["赵国平", "王建华"]
+
+
+def test_everyone_of_a_line_ending_in_canjia_huijian_attended() -> None:
+    got = events(
+        "2023年5月11日，市长王建华会见某集团董事长李大伟一行。"
+        "某集团总经理钱文华，市委秘书长孙立新，副市长赵国平参加会见。\n"
+    )
+    assert got[0][4] == ["钱文华", "孙立新", "赵国平"]

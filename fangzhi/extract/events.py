@@ -492,6 +492,7 @@ def _assign_parts(text: str, body_start: int, persons: list[PersonHit], events: 
         ) and not _in_attendance_line(text, p.start):  # a name listed as present says nothing after
             subjects.append((p.start, p.name))
     listed = _list_roles(text, persons)
+    briefed = {p.start for p in persons if lex.BRIEFED.match(text, p.end)}
     for p in persons:
         target = _target(events, p.start)
         roles = (
@@ -502,7 +503,8 @@ def _assign_parts(text: str, body_start: int, persons: list[PersonHit], events: 
         for role in roles:
             getattr(target, role).append(p.name)
     for m in lex.PRONOUN.finditer(text, body_start):
-        before = [name for pos, name in subjects if pos < m.start()]
+        # not one who only briefed (某村党支部书记乙介绍，…): 他强调 after it is still the visitor
+        before = [name for pos, name in subjects if pos < m.start() and pos not in briefed]
         if before:
             _target(events, m.start()).spoke.append(before[-1])
     for m in lex.CLAUSE_SPEECH.finditer(text, body_start):
@@ -577,7 +579,9 @@ def _in_attendance_line(text: str, pos: int) -> bool:
     return len(sentence) <= 160 and bool(_ATTENDANCE_END.search(sentence))
 
 
-_ATTENDANCE_END = re.compile(r"(?:出席|参加|陪同|列席)(?:了)?(?:会议|调研|活动|仪式|座谈|考察|检查)?[。！]?$")
+_ATTENDANCE_END = re.compile(
+    r"(?:出席|参加|陪同|列席)(?:了)?(?:会议|调研|活动|仪式|座谈|考察|检查|视察|督导|会见|会谈)?[。！]?$"
+)
 
 
 def _target(events: list[EventHit], pos: int) -> EventHit:

@@ -109,6 +109,9 @@ PRONOUN = re.compile(
     r"(?:他|她)(?:在[^，。；]{0,10}(?:中|时|上))?(?:向[^，。；]{1,10}?)?"
     r"(?:强调|指出|要求|表示|说|认为|希望|寄语|介绍|勉励|叮嘱|致辞)"
 )
+# A name that opens a briefing (某村党支部书记乙介绍，近年来…): its bearer informs the visitor,
+# whom a later 他/她 of instructions still means
+BRIEFED = re.compile(r"(?:介绍|汇报)[，：:]")
 # A meeting speaks through its report: 会议强调，要…
 BODY_SPEAKS = compile_scanning(
     r"(?P<who>会议|会上|会议认为|会议提出)?(?P<verb>强调|指出|要求|认为|提出|明确)[，：:]"
