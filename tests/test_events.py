@@ -369,3 +369,13 @@ def test_everyone_of_a_line_ending_in_canjia_huijian_attended() -> None:
         "某集团总经理钱文华，市委秘书长孙立新，副市长赵国平参加会见。\n"
     )
     assert got[0][4] == ["钱文华", "孙立新", "赵国平"]
+
+
+def test_an_article_printed_without_a_head_has_the_event_its_lead_reports() -> None:
+    from fangzhi.extract.text import ArticleText
+    from fangzhi.pipeline import parse_text
+
+    page = "2023年5月11日，市长王建华主持召开市政府常务会议。\n王建华指出，要压实责任。\n"
+    (article,) = parse_text(page).articles
+    assert ArticleText.of(article).body_start == 0
+    assert [e.type for e in article.facts.events] == ["meeting"]
