@@ -36,7 +36,7 @@ def article(conn: sqlite3.Connection, article_id: str) -> dict[str, Any] | None:
     out["events"] = _events_of(conn, article_id)
     for table, cols in (
         ("documents", "text, spans"),
-        ("slogans", "text, spans"),
+        ("slogans", "text, spans, basis"),  # basis: use (its article's) | repeated (other articles')
         ("organisations", "name, spans"),
         ("places", "name, code, province, city, district, level, candidates, spans"),
         ("figures", "text, value, unit, measure, qualifier, spans"),

@@ -67,3 +67,12 @@ def test_deleting_the_page_that_decided_a_line_makes_it_a_quote_again(tmp_path: 
         a.store.delete_page(page)
         assert stored(a) == []
         assert a.conn.execute("SELECT COUNT(*) FROM quotes WHERE text = ?", (LINE,)).fetchone()[0] == 1
+
+
+def test_an_article_shows_why_each_of_its_slogans_is_one(tmp_path: Path) -> None:
+    pages = write_pages(tmp_path / "pages", {"a.txt": QUOTED, "b.txt": USED})
+    with open_archive(tmp_path / "a.db") as a:
+        a.ingest([pages])
+        ids = [r[0] for r in a.conn.execute("SELECT id FROM articles")]
+        shown = [s["basis"] for i in ids for s in (a.article(i) or {})["slogans"]]
+        assert sorted(shown) == ["repeated", "use"]
