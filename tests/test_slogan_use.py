@@ -76,3 +76,31 @@ def test_an_article_shows_why_each_of_its_slogans_is_one(tmp_path: Path) -> None
         ids = [r[0] for r in a.conn.execute("SELECT id FROM articles")]
         shown = [s["basis"] for i in ids for s in (a.article(i) or {})["slogans"]]
         assert sorted(shown) == ["repeated", "use"]
+
+
+STORY = (
+    "“稳产保供、增收富民”成为各乡镇的共识。今年以来，全县各地抢抓农时，组织农机手开展秋冬种作业，"
+    "截至目前已完成油菜播种面积十二万亩，小麦播种面积八万亩，均超过去年同期水平。县农业农村局组织技术人员"
+    "深入田间地头，指导农户科学施肥、合理密植，确保苗齐苗壮。各乡镇还建立了秋冬种工作台账，实行周调度、"
+    "月通报，对进度滞后的村组及时督促整改。\n\n据了解，全县今年计划完成秋冬种面积三十万亩，目前各项工作进展顺利，"
+    "农资供应充足，价格总体平稳，农户种植积极性较高。\n"
+)
+
+
+def test_one_story_printed_by_two_papers_is_one_use_of_a_line(tmp_path: Path) -> None:
+    from datetime import date
+
+    from fangzhi.settings import Settings
+
+    pages = write_pages(
+        tmp_path / "pages",
+        {
+            "a.txt": "# 全县秋冬种有序推进\n\n某县报讯（记者 甲某）" + STORY,
+            "b.txt": "# 某县推进秋冬种\n\n某市日报讯（记者 乙某）" + STORY,
+        },
+    )
+    with open_archive(tmp_path / "a.db") as a:
+        a.ingest([pages / "a.txt"], Settings(publication="某县报", issue_date=date(2023, 11, 17)))
+        a.ingest([pages / "b.txt"], Settings(publication="某市日报", issue_date=date(2023, 11, 18)))
+        assert a.conn.execute("SELECT COUNT(*) FROM reprints").fetchone()[0] == 2
+        assert stored(a) == []

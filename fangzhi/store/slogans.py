@@ -4,7 +4,7 @@ An article decides most of its slogans itself: a policy verb or noun around the 
 “三高四新”), a strategy named. A quote shaped as a slogan whose own sentence decides nothing
 (今年是“十四五”的关键之年) is kept in `quotes`; it is a slogan (basis 'repeated') wherever it is
 printed, as long as some article of the archive uses the line as one (basis 'use') or
-policy.REPEATS articles quote it. The parser decides the same over the articles of one page
+policy.REPEATS stories quote it (the printings of one story, fangzhi/reprints.py, are one). The parser decides the same over the articles of one page
 (fangzhi.extract.facts.promote_repeated); here the archive's other pages count too.
 
 The table keeps one invariant, text by text: a line decided has every quote of it among the
@@ -33,11 +33,13 @@ def page_lines(conn: sqlite3.Connection, page_id: str) -> set[str]:
 
 
 def decided(conn: sqlite3.Connection, text: str) -> bool:
-    """Some article uses the line as a slogan, or REPEATS articles quote it."""
+    """Some article uses the line as a slogan, or REPEATS stories quote it."""
     if conn.execute("SELECT 1 FROM slogans WHERE text = ? AND basis = 'use' LIMIT 1", (text,)).fetchone():
         return True
+    # the printings of one story (fangzhi/reprints.py) are one use of the line, not several
     row = conn.execute(
-        "SELECT COUNT(*) FROM (SELECT DISTINCT article_id FROM quotes WHERE text = ? LIMIT ?)",
+        "SELECT COUNT(*) FROM (SELECT DISTINCT COALESCE('cluster ' || r.cluster, q.article_id) FROM quotes q "
+        "LEFT JOIN reprints r ON r.article_id = q.article_id WHERE q.text = ? LIMIT ?)",
         (text, REPEATS),
     ).fetchone()
     return int(row[0]) >= REPEATS
