@@ -186,3 +186,18 @@ def test_a_name_printed_with_a_space_between_its_characters_is_one_person() -> N
 
 def test_how_a_leader_went_ends_the_name() -> None:
     assert people("市委书记王建华采取不发通知的方式暗访。") == [("王建华", ["市委书记"])]
+
+
+@pytest.mark.parametrize(
+    ("line", "post"),
+    [
+        ("市工业和信息化局党组书记王建华出席。", "市工业和信息化局党组书记"),
+        ("市自然资源和规划局局长王建华介绍。", "市自然资源和规划局局长"),
+    ],
+)
+def test_a_conjunction_inside_a_bodys_name_stays_in_the_post(line: str, post: str) -> None:
+    assert people(line) == [("王建华", [post])]
+
+
+def test_a_conjunction_between_two_people_joins_no_body() -> None:
+    assert people("市长王建华和市教育局局长李明出席。") == [("王建华", ["市长"]), ("李明", ["市教育局局长"])]

@@ -281,7 +281,16 @@ def post_start(text: str, ts: int) -> int:
     window = _INTERVIEW.sub("", window)  # ——访某局局长某某
     start = ts
     in_body = bool(lex.BODY_END.search(window))
-    for tok, tag in reversed(rjieba.tag(window)):
+    tokens = rjieba.tag(window)
+    i = len(tokens)
+    while i > 0:
+        i -= 1
+        tok, tag = tokens[i]
+        if tok in lex.BODY_CONJUNCTIONS and _joins_a_body(text[start:ts], tokens[i - 1] if i else None):
+            # 市工业|和|信息化局: the conjunction and the noun before it are inside the body's name
+            i -= 1
+            start -= len(tok) + len(tokens[i][0])
+            continue
         if tok in lex.POST_STOP_WORDS or (("月" in tok or "日" in tok) and any(c.isdigit() for c in tok)):
             break
         verb_ok = (
@@ -291,6 +300,18 @@ def post_start(text: str, ts: int) -> int:
             break  # a verb, adverb or particle: the clause before the post, not the post
         start -= len(tok)
     return start
+
+
+def _joins_a_body(after: str, before: tuple[str, str] | None) -> bool:
+    """A conjunction between two nouns of one body's name (工业和信息化局, 自然资源和规划局):
+    what follows it up to the title ends as a body does and opens with no level of its own
+    (市长甲和|市教育局局长乙 joins two people), what precedes it is a noun, not a name."""
+    return (
+        before is not None
+        and before[1] in ("n", "vn", "nz", "l", "j")
+        and bool(lex.BODY_END.search(after))
+        and after[:1] not in lex.LEVEL_CHARS
+    )
 
 
 # A window through its last character that a post never runs past (POST_STOP_CHARS).

@@ -49,6 +49,10 @@ POST_STOP_WORDS = frozenset(
     "现任 时任 已故 同志 "
     "访 专访 对话 落实 贯彻落实 深入 要 应 并 也 还 即".split()
 )
+# Conjunctions printed inside a body's name (工业和信息化局, 住房和城乡建设局), where a stop word
+# elsewhere; and the levels a body's name opens with, which no inner part does.
+BODY_CONJUNCTIONS = frozenset({"和", "与"})
+LEVEL_CHARS = frozenset("省市县区州镇乡村")
 # How a body's name ends: before a title, such a word lets the post run on over verbs
 # (香港特区政府驻粤经济贸易办事处|主任, 湘辰重工智能制造部|部长).
 BODY_END = re.compile(

@@ -4,8 +4,9 @@ An article decides most of its slogans itself: a policy verb or noun around the 
 “三高四新”), a strategy named. A quote shaped as a slogan whose own sentence decides nothing
 (今年是“十四五”的关键之年) is kept in `quotes`; it is a slogan (basis 'repeated') wherever it is
 printed, as long as some article of the archive uses the line as one (basis 'use') or
-policy.REPEATS stories quote it (the printings of one story, fangzhi/reprints.py, are one). The parser decides the same over the articles of one page
-(fangzhi.extract.facts.promote_repeated); here the archive's other pages count too.
+policy.REPEATS stories quote it (the printings of one story, fangzhi/reprints.py, are one). The
+parser decides the same over the articles of one page (fangzhi.extract.facts.promote_repeated);
+here the archive's other pages count too.
 
 The table keeps one invariant, text by text: a line decided has every quote of it among the
 slogans, a line undecided has no slogan of basis 'repeated'. Storing or deleting a page looks up
