@@ -201,3 +201,14 @@ def test_a_conjunction_inside_a_bodys_name_stays_in_the_post(line: str, post: st
 
 def test_a_conjunction_between_two_people_joins_no_body() -> None:
     assert people("市长王建华和市教育局局长李明出席。") == [("王建华", ["市长"]), ("李明", ["市教育局局长"])]
+
+
+def test_a_titled_given_name_of_one_character_like_a_places_is_a_name() -> None:
+    assert people("市中级人民法院院长莫山，市人民检察院检察长李明列席。") == [
+        ("莫山", ["市中级人民法院院长"]),
+        ("李明", ["市人民检察院检察长"]),
+    ]
+
+
+def test_an_untitled_place_stays_a_place() -> None:
+    assert people("市委书记赴衡山调研。") == []

@@ -82,11 +82,12 @@ def find_persons(text: str, known: Iterable[str] = ()) -> list[PersonHit]:
 # ---------------------------------------------------------------- names
 
 
-def read_name(text: str, pos: int, *, strict: bool = False) -> tuple[int, int] | None:
+def read_name(text: str, pos: int, *, strict: bool = False, titled: bool = False) -> tuple[int, int] | None:
     """The name starting at `pos`, its end fixed by what follows; None when none fits.
 
     `strict` asks for an ending that is punctuation or a verb of action or speech, not a
-    weak word such as 的 or 在 (used for names with no title beside them).
+    weak word such as 的 or 在 (used for names with no title beside them); `titled`: a post
+    stands right before it, so a given name like a place's (市领导黎山、…) may be one.
     """
     if pos >= len(text) or not _surname_at(text, pos):
         return None
@@ -95,6 +96,10 @@ def read_name(text: str, pos: int, *, strict: bool = False) -> tuple[int, int] |
     long_fits = _is_name_chars(text[pos : pos + longer]) and _ends_name(text, pos + longer, strict)
     if not long_fits and longer == 3 and text[pos + 2 : pos + 3] in _NATURE_END:
         long_fits = _is_name_chars(text[pos : pos + 2]) and _ends_name(text, pos + 3, True)
+    if titled and not (short_fits or long_fits) and text[pos + shorter - 1 : pos + shorter] in _NATURE_END:
+        short_fits = _HAN_RUN.fullmatch(text[pos : pos + shorter]) is not None and _ends_name(
+            text, pos + shorter, True
+        )
     # punctuation right after the shorter reading settles it (王某，); else the longer reading
     # wins when it also fits (李某某|主持 over 李某|某主持 — the latter does not fit anyway), unless
     # the longer swallows the first character of a verb (孙某|陪同, not 孙某陪|同)
@@ -233,7 +238,7 @@ def is_title(text: str) -> bool:
 def _titled(text: str) -> list[PersonHit]:
     out: list[PersonHit] = []
     for ts, te in find_titles(text):
-        span = read_name(text, te)
+        span = read_name(text, te, titled=True)
         if span is not None:
             chain = _post_chain(text, ts, te)
             out.append(PersonHit(text[span[0] : span[1]], *span, posts=chain))
@@ -326,7 +331,7 @@ def _listed_after(text: str, pos: int, chain: tuple[PostHit, ...]) -> list[Perso
     """Names listed after a titled name share its post: 市领导甲、乙、丙出席."""
     out: list[PersonHit] = []
     while pos < len(text) and text[pos] == "、":
-        span = read_name(text, pos + 1)
+        span = read_name(text, pos + 1, titled=True)
         if span is None or any(s == pos + 1 for s, _ in find_titles(text, pos + 1, pos + 12)):
             break
         out.append(PersonHit(text[span[0] : span[1]], *span, posts=chain))
