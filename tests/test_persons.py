@@ -212,3 +212,11 @@ def test_a_titled_given_name_of_one_character_like_a_places_is_a_name() -> None:
 
 def test_an_untitled_place_stays_a_place() -> None:
     assert people("市委书记赴衡山调研。") == []
+
+
+def test_a_one_character_verb_of_speech_after_a_name_is_its_verb() -> None:
+    assert people("在装配线上工作了七年的员工宋刚说，车间环境越来越好。") == [("宋刚", [])]
+
+
+def test_a_name_at_the_very_end_of_a_list_is_read() -> None:
+    assert people("市领导王建华、李明") == [("王建华", ["市领导"]), ("李明", ["市领导"])]

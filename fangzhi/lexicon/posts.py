@@ -89,6 +89,8 @@ _END_WORDS = (
     "感谢 欢迎 致谢 叮嘱 嘱咐 勉励 鼓励 寄语 宣讲 进行 翻阅 以及 应邀 会谈 暗访 采取 冒雨 轻车简从 "
 ).split()
 NAME_END_WORDS = tuple(sorted(_END_WORDS, key=len, reverse=True))
+# One-character verbs of speech: after a two-character name they are its verb, not its end.
+SPEECH_AFTER_NAME = frozenset("说称道")
 SPEECH_VERBS = frozenset(
     "强调 指出 要求 表示 说 称 讲话 致辞 发言 介绍 认为 希望 透露 坦言 说道 作报告 部署 提出 "
     "感谢 欢迎 叮嘱 嘱咐 勉励 寄语 宣讲".split()
