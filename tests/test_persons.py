@@ -220,3 +220,8 @@ def test_a_one_character_verb_of_speech_after_a_name_is_its_verb() -> None:
 
 def test_a_name_at_the_very_end_of_a_list_is_read() -> None:
     assert people("市领导王建华、李明") == [("王建华", ["市领导"]), ("李明", ["市领导"])]
+
+
+def test_every_name_of_a_list_of_winners_is_a_person_however_it_ends_or_opens() -> None:
+    got = [n for n, _ in people("周晓敏、叶亮乐、张鹤山、宋兴喜、金子茜、蒋鹏健等10人获评先进个人。")]
+    assert got == ["周晓敏", "叶亮乐", "张鹤山", "宋兴喜", "金子茜", "蒋鹏健"]

@@ -491,9 +491,12 @@ def _list_name(text: str, pos: int, item: str) -> tuple[int, int] | None:
     lengths = (4, 3) if item[:2] in _COMPOUND_SURNAMES else (3, 2)
     for n in lengths:
         name = item[:n]
-        if len(name) < n or not _surname_at(item, 0) or not _is_name_chars(name) or rjieba_has_word(name):
+        # an item that is the name and nothing more may end like a place (张某山) or open with a
+        # word (金子某): among other names, it is one too
+        like_a_place = n == len(item) and _HAN_RUN.fullmatch(name) is not None and name[-1] in _NATURE_END
+        if len(name) < n or not _surname_at(item, 0) or not (_is_name_chars(name) or like_a_place):
             continue
-        if n == 3 and rjieba_has_word(name[:2]):
+        if rjieba_has_word(name) or (n == 3 and n != len(item) and rjieba_has_word(name[:2])):
             continue
         if n == len(item) or _ends_name(text, pos + n, strict=False):
             return pos, pos + n
