@@ -225,3 +225,20 @@ def test_a_name_at_the_very_end_of_a_list_is_read() -> None:
 def test_every_name_of_a_list_of_winners_is_a_person_however_it_ends_or_opens() -> None:
     got = [n for n, _ in people("周晓敏、叶亮乐、张鹤山、宋兴喜、金子茜、蒋鹏健等10人获评先进个人。")]
     assert got == ["周晓敏", "叶亮乐", "张鹤山", "宋兴喜", "金子茜", "蒋鹏健"]
+
+
+@pytest.mark.parametrize(
+    ("line", "want"),
+    [
+        (
+            "副市长王建华和市人力资源和社会保障局局长李明共同揭牌。",
+            [("王建华", ["副市长"]), ("李明", ["市人力资源和社会保障局局长"])],
+        ),
+        (
+            "副市长王建华与长江通用航空有限公司总经理李明代表双方签约。",
+            [("王建华", ["副市长"]), ("李明", ["长江通用航空有限公司总经理"])],
+        ),
+    ],
+)
+def test_a_post_holds_no_other_post_and_its_name(line: str, want: list[tuple[str, list[str]]]) -> None:
+    assert people(line) == want

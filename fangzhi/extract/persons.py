@@ -306,6 +306,18 @@ def post_start(text: str, ts: int) -> int:
         if tag in _NOT_IN_BODY_TAGS and not verb_ok:
             break  # a verb, adverb or particle: the clause before the post, not the post
         start -= len(tok)
+    return _after_titled_names(text, start, ts) if start < ts else start
+
+
+def _after_titled_names(text: str, start: int, ts: int) -> int:
+    """A post holds no other post with its name: 副市长甲和|市某局局长乙, 市委书记甲与|某市委书记乙
+    (the segmenter glues a name to the conjunction after it: 甲|东和市) — it starts after them."""
+    for _, e in find_titles(text, start, ts):
+        span = read_name(text, e, titled=True)
+        if span is not None and span[1] < ts:
+            start = span[1]
+            joint = lex.POST_JOINTS.match(text, start)
+            start = joint.end() if joint else start
     return start
 
 

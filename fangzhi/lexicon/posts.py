@@ -49,6 +49,8 @@ POST_STOP_WORDS = frozenset(
     "现任 时任 已故 同志 "
     "访 专访 对话 落实 贯彻落实 深入 要 应 并 也 还 即".split()
 )
+# What joins two people with their posts (副市长甲和市某局局长乙共同为…揭牌).
+POST_JOINTS = re.compile(r"以及|和|与|及|同")
 # Conjunctions printed inside a body's name (工业和信息化局, 住房和城乡建设局), where a stop word
 # elsewhere; and the levels a body's name opens with, which no inner part does.
 BODY_CONJUNCTIONS = frozenset({"和", "与"})
