@@ -65,8 +65,9 @@ MEETING_MENTION = re.compile(r"(?:" + MEETING_NOUN + r"|会上)")
 CEREMONY_RE = re.compile(r"(?:" + CEREMONY_NOUN + r")$")
 # (a 团拜会 is a gathering, no call paid)
 RECEPTION = re.compile(r"(?:会见|会晤|会谈|接见|看望|(?<!团)拜会|宴请)(?:了)?")
+# (深人: 深入 as OCR often reads it)
 INSPECTION = compile_scanning(
-    r"(?:(?:赴|到|深入|前往|来到)(?P<place>[^，。；：]{2,24}?))?(?:调研|考察|视察|督导检查|督导|检查|观摩|察看|走访|暗访)"
+    r"(?:(?:赴|到|深入|深人|前往|来到)(?P<place>[^，。；：]{2,24}?))?(?:调研|考察|视察|督导检查|督导|检查|观摩|察看|走访|暗访)"
     r"(?!座谈会|会|会议|组|报告)"
 )
 # A sitting printed as a verb (甲与…座谈): a reception when those met are guests from elsewhere
@@ -100,7 +101,7 @@ ATTEND = re.compile(r"(?:应邀)?(?:出席|参加|陪同|列席|率队|带队|�
 # The one who makes a visit, named before where it went (甲在某公司调研 / 甲赴某县督导): present at
 # it, and a speaker only where the report gives them words
 VISITOR = re.compile(
-    r"(?:在|赴|到|深入|来到|前往|率队赴|带队赴|先后来到)[^，。；：]{2,30}?"
+    r"(?:在|赴|到|深入|深人|来到|前往|率队赴|带队赴|先后来到)[^，。；：]{2,30}?"
     r"(?:调研|考察|视察|督导检查|督导|检查|观摩|察看|走访|暗访)"
 )
 SPEAK_AFTER_ATTEND = re.compile(r"(?:出席|参加)(?:会议|活动|仪式)?并(?:讲话|致辞|发言|作报告)")

@@ -89,6 +89,7 @@ _END_WORDS = (
     "察看 查看 了解 询问 观看 参观 巡视 签约 签订 共同 为此 则 却 称赞 "
     "肯定 书记 市长 县长 主席 总书记 总理 同志 来 去 回到 所在 说道 "
     "感谢 欢迎 致谢 叮嘱 嘱咐 勉励 鼓励 寄语 宣讲 进行 翻阅 以及 应邀 会谈 暗访 采取 冒雨 轻车简从 "
+    "深人 "  # 深入 as OCR often reads it (入 and 人)
 ).split()
 NAME_END_WORDS = tuple(sorted(_END_WORDS, key=len, reverse=True))
 # One-character verbs of speech: after a two-character name they are its verb, not its end.
