@@ -384,3 +384,7 @@ def test_an_article_printed_without_a_head_has_the_event_its_lead_reports() -> N
 def test_a_visit_printed_with_ocrs_shenren_for_shenru_is_read() -> None:
     got = events("2023年5月11日，市委书记王建华深人某县调研安全生产工作。他强调，要压实责任。\n")
     assert [(t, s) for t, _, _, s, _ in got] == [("inspection", ["王建华"])]
+
+
+def test_a_launch_wished_for_is_no_ceremony() -> None:
+    assert events("2023年5月11日，市长王建华要求各方倒排工期，力争早日竣工投产。\n") == []

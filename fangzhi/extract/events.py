@@ -144,6 +144,8 @@ def _held(text: str) -> EventHit | None:
         if best is None or hit.start < best.start:
             best = hit
     launch = lex.LAUNCH.search(text) if _LAUNCH_WORD.search(text) else None
+    if launch and lex.GOAL.search(launch.group("name")):
+        launch = None  # 力争早日竣工投产: wished for, not held
     if launch and (best is None or launch.start() < best.start):
         name = _trim_name(launch.group("name"))
         best = EventHit(

@@ -42,11 +42,15 @@ EVENT_BEFORE_VERB = re.compile(
 # A launch, opening or start of works is a ceremony whatever its name: 消费季在某广场启动.
 LAUNCH_WORDS = r"启动|开幕|揭牌|开园|开馆|开通|开工|投产|竣工|通车|落成"
 LAUNCH_VERB = re.compile(LAUNCH_WORDS)
+# A launch wished for, not held (力争早日竣工投产, 确保年内建成通车, 预计明年投产).
+GOAL_WORDS = ("早日", "尽快", "力争", "争取", "确保", "预计", "计划", "年内", "年底")
+GOAL_BEFORE = "".join(f"(?<!{w})" for w in GOAL_WORDS)
+GOAL = re.compile("|".join(GOAL_WORDS))  # …or anywhere in what the launch would name (力争早日竣工|投产)
 # …, never a state it is in (已经投产的项目, 建成投产后): no ceremony that day; nor the 开 of 召开
 # (主持召开园区建设调度会 opens no park).
 LAUNCH = re.compile(
     r"(?P<name>[^，。；：、]{2,40}?)" + WHEN + r"(?:在(?P<place>[^，。；：]{2,20}?))?(?:正式|隆重)?"
-    r"(?<!已)(?<!已经)(?<!建成)(?<!召)(?P<verb>" + LAUNCH_WORDS + r")(?![的后])"
+    r"(?<!已)(?<!已经)(?<!建成)(?<!召)" + GOAL_BEFORE + r"(?P<verb>" + LAUNCH_WORDS + r")(?![的后])"
 )
 # A signing: 甲与乙签约 / 甲与乙签订战略合作协议; its parties are its subject. 举行签约仪式 is a held
 # ceremony (EVENT_AFTER_VERB), and 已签约的项目 a state.
