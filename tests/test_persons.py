@@ -242,3 +242,10 @@ def test_every_name_of_a_list_of_winners_is_a_person_however_it_ends_or_opens() 
 )
 def test_a_post_holds_no_other_post_and_its_name(line: str, want: list[tuple[str, list[str]]]) -> None:
     assert people(line) == want
+
+
+def test_a_conjunction_before_another_places_body_joins_no_body() -> None:
+    assert people("市委书记王建华在开封宾馆与新乡市委书记李明座谈。") == [
+        ("王建华", ["市委书记"]),
+        ("李明", ["新乡市委书记"]),
+    ]

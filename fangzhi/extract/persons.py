@@ -293,7 +293,10 @@ def post_start(text: str, ts: int) -> int:
     while i > 0:
         i -= 1
         tok, tag = tokens[i]
-        if tok in lex.BODY_CONJUNCTIONS and _joins_a_body(text[start:ts], tokens[i - 1] if i else None):
+        after = tokens[i + 1] if i + 1 < len(tokens) else None
+        if tok in lex.BODY_CONJUNCTIONS and _joins_a_body(
+            text[start:ts], tokens[i - 1] if i else None, after
+        ):
             # 市工业|和|信息化局: the conjunction and the noun before it are inside the body's name
             i -= 1
             start -= len(tok) + len(tokens[i][0])
@@ -321,15 +324,17 @@ def _after_titled_names(text: str, start: int, ts: int) -> int:
     return start
 
 
-def _joins_a_body(after: str, before: tuple[str, str] | None) -> bool:
+def _joins_a_body(after: str, before: tuple[str, str] | None, first_after: tuple[str, str] | None) -> bool:
     """A conjunction between two nouns of one body's name (工业和信息化局, 自然资源和规划局):
-    what follows it up to the title ends as a body does and opens with no level of its own
-    (市长甲和|市教育局局长乙 joins two people), what precedes it is a noun, not a name."""
+    what follows it up to the title ends as a body does and opens with no level or place of its
+    own (市长甲和|市教育局局长乙, 在某宾馆与|某市委书记乙 join two people), what precedes it is a
+    noun, not a name."""
     return (
         before is not None
         and before[1] in ("n", "vn", "nz", "l", "j")
         and bool(lex.BODY_END.search(after))
         and after[:1] not in lex.LEVEL_CHARS
+        and (first_after is None or first_after[1] != "ns")
     )
 
 
