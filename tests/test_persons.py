@@ -249,3 +249,7 @@ def test_a_conjunction_before_another_places_body_joins_no_body() -> None:
         ("王建华", ["市委书记"]),
         ("李明", ["新乡市委书记"]),
     ]
+
+
+def test_a_person_introduced_by_their_trade_is_a_person() -> None:
+    assert people("在物理实验室，教师白振东正带着学生动手组装电路。") == [("白振东", [])]

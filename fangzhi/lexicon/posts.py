@@ -71,7 +71,8 @@ POST_QUALIFIERS = frozenset("挂职 兼职 代理 驻村 派驻 常务".split())
 # A name is often introduced by what the person is (游客某某), or followed by it (某某老人说).
 DESCRIPTORS_BEFORE = (
     "游客 市民 村民 居民 群众 创业者 企业家 职工 员工 工人 农民 学生 志愿者 患者 家长 网友 选手 运动员 "
-    "菜农 果农 老党员 党员 退役军人 乘客 旅客 消费者 种粮大户 养殖户 贫困户 脱贫户 小朋友"
+    "菜农 果农 老党员 党员 退役军人 乘客 旅客 消费者 种粮大户 养殖户 贫困户 脱贫户 小朋友 "
+    "教师 医生 护士 民警 辅警 讲解员 技术员 网格员 快递员 环卫工人 店主 摊主"
 ).split()
 DESCRIPTORS_AFTER = "老人 大爷 大妈 阿姨 师傅 同学 老师 先生 女士 奶奶 爷爷 大叔 大姐".split()
 
