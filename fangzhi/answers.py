@@ -64,6 +64,10 @@ class EventRow(TypedDict):
     spoke: list[str]
     attended: list[str]
     spans: Spans
+    actor: str | None  # who acted: a person or an organisation (actor_kind), printed at actor_spans
+    actor_kind: str | None
+    actor_spans: Spans
+    title: str | None  # actor and action in one short phrase
 
 
 class TextRow(TypedDict):
@@ -71,6 +75,7 @@ class TextRow(TypedDict):
 
     text: str
     spans: Spans
+    basis: NotRequired[str]  # a slogan's: use (its own article's) | repeated (other articles')
 
 
 class NameRow(TypedDict):
@@ -158,6 +163,7 @@ class StoredArticle(TypedDict):
     body: str
     spans: dict[str, Spans]
     date_source: str | None
+    date_not_after: str | None  # a continuation: the latest day it can report (its issue's)
     bylines: list[BylineRow]
     persons: list[MentionRow]
     events: list[EventRow]

@@ -145,6 +145,9 @@ class DateFact:
     # where the year came from: dateline | body (the article prints it), masthead, issue-date,
     # file-name, page, or none (the date is partial)
     source: str = "none"
+    # the latest day it can report (ISO): a continuation, whose date is printed on another page,
+    # appeared in this issue
+    not_after: str | None = None
 
     @property
     def full(self) -> str | None:
@@ -230,6 +233,8 @@ class Event:
     spans: tuple[Span, ...] = ()
     actor: str | None = None  # who or what acted: host, visitor, presider, winner
     title: str | None = None  # actor and action in one short line (某某机场荣获…)
+    actor_kind: str | None = None  # person | organisation
+    actor_spans: tuple[Span, ...] = ()  # where the article prints its actor
 
 
 @dataclass(frozen=True, slots=True)
@@ -254,6 +259,9 @@ class Facts:
     events: tuple[Event, ...] = ()
     directives: tuple[Directive, ...] = ()
     problems: tuple[Problem, ...] = ()
+    # quotes shaped as slogans (“十四五”) whose use in this article does not decide them; one of
+    # them is among `slogans` too when another article of the page uses it as one
+    quotes: tuple[Named, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from fangzhi.extract.dates import name_date
+from fangzhi.extract.dates import issue_dated, name_date
 from fangzhi.extract.facts import with_facts
 from fangzhi.ids import page_id
 from fangzhi.model import Article, Page, ParsedPage, Problem, RawPage, Span
@@ -39,6 +39,7 @@ def parse_page(raw: RawPage, settings: Settings) -> ParsedPage:
     )
     if settings.extract_facts:
         articles = with_facts(articles, publication)
+    articles = issue_dated(articles, issue, given=settings.issue_date is not None)
     problems = page.problems + unplaced_text(page, articles)
     folio = page.folio or name_folio(raw.name)
     return ParsedPage(

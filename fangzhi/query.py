@@ -50,7 +50,7 @@ def article(conn: sqlite3.Connection, article_id: str) -> StoredArticle | None:
     out["events"] = _events_of(conn, article_id)
     for table, cols in (
         ("documents", "text, spans"),
-        ("slogans", "text, spans"),
+        ("slogans", "text, spans, basis"),  # basis: use (its article's) | repeated (other articles')
         ("organisations", "name, spans"),
         ("places", "name, code, province, city, district, level, candidates, spans"),
         ("figures", "text, value, unit, measure, qualifier, spans"),
@@ -137,6 +137,11 @@ def _events_of(conn: sqlite3.Connection, article_id: str) -> list[dict[str, Any]
                 "place": e["place"],
                 **roles,
                 "spans": json.loads(e["spans"]),
+                # who acted, a person or an organisation, printed where actor_spans say
+                "actor": e["actor"],
+                "actor_kind": e["actor_kind"],
+                "actor_spans": json.loads(e["actor_spans"]) if e["actor_spans"] else [],
+                "title": e["title"],
             }
         )
     return out

@@ -85,6 +85,7 @@ def article_record(parsed: ParsedPage, a: Article) -> dict[str, Any]:
         "date": a.date.iso,
         "year_inferred": a.date.year_inferred if a.date.iso else False,
         "date_source": a.date.source if a.date.iso else "none",
+        "date_not_after": a.date.not_after,
         "body": "\n".join(str(shown(page, b)) for b in a.body),
         "complete": a.complete,
         "furniture": [],
@@ -162,11 +163,16 @@ def facts_record(page: Page, a: Article) -> dict[str, Any]:
         ],
         "documents": [_show(page, d.spans, d.text) for d in f.documents],
         "slogans": [_show(page, s.spans, s.text) for s in f.slogans],
+        # quotes shaped as slogans that the article alone does not decide (the archive decides
+        # them from their use in other articles)
+        "quotes": [_show(page, q.spans, q.text) for q in f.quotes],
         "events": [
             {
                 "type": e.type,
                 "name": e.name,
                 "actor": shown_name.get(e.actor, e.actor) if e.actor else None,
+                "actor_kind": e.actor_kind,
+                "actor_spans": _raw(page, e.actor_spans),
                 "title": e.title,
                 "date": e.date,
                 "place": e.place,
@@ -190,6 +196,7 @@ def facts_record(page: Page, a: Article) -> dict[str, Any]:
         "fact_spans": {
             "documents": [_raw(page, d.spans) for d in f.documents],
             "slogans": [_raw(page, s.spans) for s in f.slogans],
+            "quotes": [_raw(page, q.spans) for q in f.quotes],
         },
     }
 

@@ -274,3 +274,21 @@ def test_the_declared_article_holds_every_column_the_archive_keeps(db: Path) -> 
         (article_id,) = archive.conn.execute("SELECT id FROM articles LIMIT 1").fetchone()
         stored = archive.article(article_id)
     assert stored is not None and set(stored) == set(StoredArticle.__annotations__)
+
+
+def test_the_article_answer_drops_no_key_of_its_events_or_slogans(db: Path, client: TestClient) -> None:
+    import sqlite3
+
+    from fangzhi import query
+
+    conn = sqlite3.connect(db)
+    conn.row_factory = sqlite3.Row
+    aid = conn.execute(
+        "SELECT e.article_id FROM events e JOIN slogans s ON s.article_id = e.article_id LIMIT 1"
+    ).fetchone()[0]
+    stored = query.article(conn, aid)
+    conn.close()
+    assert stored is not None
+    answer = client.get(f"/api/articles/{aid}").json()
+    assert set(answer["events"][0]) == set(stored["events"][0])
+    assert set(answer["slogans"][0]) == set(stored["slogans"][0])

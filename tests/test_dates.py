@@ -116,3 +116,32 @@ def test_the_archive_keeps_a_partial_date_and_where_each_year_came_from(tmp_path
         assert tuple(row) == ("--05-11", "none")
         seen = a.conn.execute("SELECT first_seen FROM posts_held WHERE name = '王建华'").fetchall()
         assert seen and all(r[0] is None for r in seen)  # a partial date bounds no term
+
+
+UNDATED = "# 某县推进秋冬种\n\n本报讯（记者 甲某）各乡镇抢抓农时推进秋冬种。\n\n（上接第一版）各地要加强领导，确保各项任务落实。\n"
+
+
+def test_an_issue_date_given_dates_an_article_that_prints_none() -> None:
+    rec = records(UNDATED, issue=date(2023, 11, 17))[0]
+    assert (rec["date"], rec["date_source"]) == ("2023-11-17", "issue-date")
+
+
+def test_without_an_issue_date_an_article_that_prints_none_has_no_date() -> None:
+    rec = records(UNDATED)[0]
+    assert (rec["date"], rec["date_source"]) == (None, "none")
+
+
+def test_a_continuation_is_bounded_by_its_issue_not_dated_by_it() -> None:
+    frag = records(UNDATED, issue=date(2023, 11, 17))[1]
+    assert (frag["kind"], frag["date"], frag["date_not_after"]) == ("fragment", None, "2023-11-17")
+
+
+def test_the_archive_keeps_the_latest_day_a_continuation_can_report(tmp_path: Path) -> None:
+    from fangzhi.archive import open_archive
+    from fangzhi.settings import Settings
+
+    (tmp_path / "p.txt").write_text(UNDATED, encoding="utf-8")
+    with open_archive(tmp_path / "a.db") as a:
+        a.ingest([tmp_path / "p.txt"], Settings(issue_date=date(2023, 11, 17)))
+        rows = a.conn.execute("SELECT kind, date_not_after FROM articles ORDER BY seq").fetchall()
+        assert [tuple(r) for r in rows] == [("news", None), ("fragment", "2023-11-17")]

@@ -134,6 +134,9 @@ def test_a_commemorated_leader_is_referenced() -> None:
         ("村干部王建华介绍。", "村干部"),
         ("市政府一级巡视员王建华出席会议。", "市政府一级巡视员"),
         ("代市长王建华主持会议。", "代市长"),
+        ("市议员王建华出席活动。", "市议员"),
+        ("市政府党组书记王建华出席会议。", "市政府党组书记"),
+        ("市委组织部二级调研员王建华出席会议。", "市委组织部二级调研员"),
     ],
 )
 def test_titles_of_members_cadres_ranks_and_acting_posts(line: str, post: str) -> None:
@@ -159,3 +162,94 @@ def test_a_two_character_name_keeps_the_verb_after_it_whole() -> None:
 def test_a_qualifier_before_a_post_stays_in_it_and_the_chain_goes_on() -> None:
     assert people("县委常委、挂职副县长李明华主持会议。") == [("李明华", ["县委常委", "挂职副县长"])]
     assert people("驻村第一书记张伟介绍。") == [("张伟", ["驻村第一书记"])]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "市委书记王建华进行动员部署。",
+        "市委书记王建华寄语青年学生。",
+        "市委书记王建华应邀出席。",
+        "市委书记王建华会谈时说。",
+    ],
+)
+def test_a_verb_right_after_a_name_ends_it(line: str) -> None:
+    assert people(line) == [("王建华", ["市委书记"])]
+
+
+def test_a_name_printed_with_a_space_between_its_characters_is_one_person() -> None:
+    from tests.helpers import records
+
+    rec = records("# 标题\n\n本报讯 2023年5月11日，市委书记崔 霞出席会议并讲话。\n")[0]
+    assert [(p["name"], p["posts"]) for p in rec["persons"]] == [("崔霞", ["市委书记"])]
+
+
+def test_how_a_leader_went_ends_the_name() -> None:
+    assert people("市委书记王建华采取不发通知的方式暗访。") == [("王建华", ["市委书记"])]
+
+
+@pytest.mark.parametrize(
+    ("line", "post"),
+    [
+        ("市工业和信息化局党组书记王建华出席。", "市工业和信息化局党组书记"),
+        ("市自然资源和规划局局长王建华介绍。", "市自然资源和规划局局长"),
+    ],
+)
+def test_a_conjunction_inside_a_bodys_name_stays_in_the_post(line: str, post: str) -> None:
+    assert people(line) == [("王建华", [post])]
+
+
+def test_a_conjunction_between_two_people_joins_no_body() -> None:
+    assert people("市长王建华和市教育局局长李明出席。") == [("王建华", ["市长"]), ("李明", ["市教育局局长"])]
+
+
+def test_a_titled_given_name_of_one_character_like_a_places_is_a_name() -> None:
+    assert people("市中级人民法院院长莫山，市人民检察院检察长李明列席。") == [
+        ("莫山", ["市中级人民法院院长"]),
+        ("李明", ["市人民检察院检察长"]),
+    ]
+
+
+def test_an_untitled_place_stays_a_place() -> None:
+    assert people("市委书记赴衡山调研。") == []
+
+
+def test_a_one_character_verb_of_speech_after_a_name_is_its_verb() -> None:
+    assert people("在装配线上工作了七年的员工宋刚说，车间环境越来越好。") == [("宋刚", [])]
+
+
+def test_a_name_at_the_very_end_of_a_list_is_read() -> None:
+    assert people("市领导王建华、李明") == [("王建华", ["市领导"]), ("李明", ["市领导"])]
+
+
+def test_every_name_of_a_list_of_winners_is_a_person_however_it_ends_or_opens() -> None:
+    got = [n for n, _ in people("周晓敏、叶亮乐、张鹤山、宋兴喜、金子茜、蒋鹏健等10人获评先进个人。")]
+    assert got == ["周晓敏", "叶亮乐", "张鹤山", "宋兴喜", "金子茜", "蒋鹏健"]
+
+
+@pytest.mark.parametrize(
+    ("line", "want"),
+    [
+        (
+            "副市长王建华和市人力资源和社会保障局局长李明共同揭牌。",
+            [("王建华", ["副市长"]), ("李明", ["市人力资源和社会保障局局长"])],
+        ),
+        (
+            "副市长王建华与长江通用航空有限公司总经理李明代表双方签约。",
+            [("王建华", ["副市长"]), ("李明", ["长江通用航空有限公司总经理"])],
+        ),
+    ],
+)
+def test_a_post_holds_no_other_post_and_its_name(line: str, want: list[tuple[str, list[str]]]) -> None:
+    assert people(line) == want
+
+
+def test_a_conjunction_before_another_places_body_joins_no_body() -> None:
+    assert people("市委书记王建华在开封宾馆与新乡市委书记李明座谈。") == [
+        ("王建华", ["市委书记"]),
+        ("李明", ["新乡市委书记"]),
+    ]
+
+
+def test_a_person_introduced_by_their_trade_is_a_person() -> None:
+    assert people("在物理实验室，教师白振东正带着学生动手组装电路。") == [("白振东", [])]

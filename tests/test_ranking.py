@@ -271,6 +271,12 @@ def _make_it_an_archive_of_migration_3(db: Path) -> None:
     conn.execute("ALTER TABLE persons DROP COLUMN pinyin")  # migration 13's
     conn.execute("DROP TABLE page_images")  # migration 15's
     conn.execute("ALTER TABLE pages DROP COLUMN folio")  # migration 16's
+    conn.execute("DROP TABLE quotes")  # migration 17's
+    conn.execute("DROP INDEX slogans_text_basis")
+    conn.execute("ALTER TABLE slogans DROP COLUMN basis")
+    conn.execute("ALTER TABLE events DROP COLUMN actor_kind")
+    conn.execute("ALTER TABLE events DROP COLUMN actor_spans")
+    conn.execute("ALTER TABLE articles DROP COLUMN date_not_after")
     conn.execute("DELETE FROM schema_migrations WHERE version >= 4")
     conn.execute("COMMIT")
     dates = [r[0] for r in conn.execute("SELECT date FROM articles ORDER BY rowid")]

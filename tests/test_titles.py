@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from fangzhi.extract.titles import find_documents, find_slogans
+from fangzhi.extract.titles import find_documents, find_quoted, find_slogans
 
 
 def docs(text: str) -> list[str]:
@@ -98,3 +98,36 @@ def test_numbered_formulas_by_their_use(text: str, want: list[str]) -> None:
 )
 def test_problems_periods_and_sayings_are_no_slogans(text: str) -> None:
     assert find_slogans(text) == []
+
+
+def quoted(text: str) -> tuple[list[str], list[str]]:
+    slogans, quotes = find_quoted(text)
+    return [h.text for h in slogans], [h.text for h in quotes]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "今年是“五个到位”见效的一年。",  # a numbered formula named by what it is
+        "“稳产保供、增收富民”成为各乡镇的共识。",  # parallel phrases, no verb of policy
+    ],
+)
+def test_a_quote_shaped_as_a_slogan_without_a_cue_is_left_to_its_use_elsewhere(text: str) -> None:
+    assert quoted(text)[0] == [] and len(quoted(text)[1]) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "他用“四个选择”概括了五年来的工作。",  # a summary of a speech
+        "会议同意召开市“两会”。",  # a session
+        "这台机组被称为“某某一号”。",  # a name holding a numeral
+        "他说，“安全生产大于一切”。",  # a saying holding a numeral
+    ],
+)
+def test_quotes_no_use_can_make_a_slogan_are_not_kept_as_quotes(text: str) -> None:
+    assert quoted(text) == ([], [])
+
+
+def test_a_headlines_last_verb_does_not_cue_a_quote_opening_the_body() -> None:
+    assert quoted("各地加快推进\n“稳产保供、增收富民”成为共识。") == ([], ["稳产保供、增收富民"])

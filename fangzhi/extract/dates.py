@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 from datetime import date, timedelta
 
 from fangzhi.lexicon import dates as lex
-from fangzhi.model import DateFact, Problem, Span
+from fangzhi.model import Article, DateFact, Problem, Span
 
 LEAD_CHARS = 40
 _CLAUSE_END = re.compile(r"[，。；！？：]")
@@ -148,6 +149,23 @@ def _relative(
         ]
     day = issue + timedelta(days=lex.RELATIVE_DAYS[m.group()])
     return DateFact(day.isoformat(), True, span, m.group(), source), []
+
+
+def issue_dated(articles: tuple[Article, ...], issue: date | None, *, given: bool) -> tuple[Article, ...]:
+    """What the issue date says of articles that print no date: a continuation (fragment) was
+    printed by that day at the latest (`not_after`); with the issue date given by the user
+    (`given`: --issue-date), an article that prints none is dated by it (source issue-date) —
+    its events are not, for the day of an event is what the report says it is."""
+    if issue is None:
+        return articles
+    out: list[Article] = []
+    for a in articles:
+        if a.kind == "fragment":
+            a = replace(a, date=replace(a.date, not_after=issue.isoformat()))
+        elif given and a.date.iso is None:
+            a = replace(a, date=DateFact(issue.isoformat(), True, (), None, "issue-date"))
+        out.append(a)
+    return tuple(out)
 
 
 def _cn(s: str | None) -> int | None:

@@ -14,17 +14,19 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from fangzhi.extract.actors import set_actor, subject_at, title_of
 from fangzhi.extract.persons import PersonHit
 from fangzhi.lexicon import events as lex
 
 SENTENCE_END = re.compile(r"[。！？\n]")
 _HELD_QUICK = re.compile(
-    r"召开|举行|举办|开幕|启动|开班|落幕|出席|揭牌|挂牌|开园|开馆|开通|开工|投产|竣工|通车|落成|成立"
+    r"召开|举行|举办|开幕|启动|开班|落幕|出席|揭牌|挂牌|开园|开馆|开通|开工|投产|竣工|通车|落成|成立|签约|签订|签署"
 )
 # The verb every match of a pattern holds: a sentence without it is not searched (the search
 # of EVENT_BEFORE_VERB and LAUNCH tries every name length at every start, and costs).
 _HELD_WORD = re.compile(lex.HELD_WORDS)
 _LAUNCH_WORD = re.compile(lex.LAUNCH_WORDS)
+_SIGNING_WORD = re.compile(lex.SIGNING_WORDS)
 _PRESIDED = re.compile(r"主持(?:会议|召开)")
 _DAY_BEFORE_NAME = re.compile(r"^.*?(?:\d{1,2}日(?:[上下]午|晚)?|上午|下午)")
 _GENERIC_REST = re.compile(r"部分|有关|相关|重点|重大|一线|现场")
@@ -49,6 +51,10 @@ class EventHit:
     region: tuple[int, int] = (0, 0)  # the part of the text whose parts belong to it
     actor: str | None = None  # who or what acted: the host, the visitor, the presider, the winner
     title: str | None = None  # one short line, actor and action: 某某机场荣获…
+    actor_kind: str | None = None  # person | organisation
+    actor_at: tuple[int, int] | None = None  # where the text prints the actor
+    verb: str | None = None  # the verb the event is printed with: 举行, 揭牌, 签订
+    subject: str | None = None  # the words printed as its subject, when an organisation acts
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,63 +78,9 @@ def find_events(
     events = [main, *_later_events(body, body_start, day, main)]
     _assign_parts(text, body_start, persons, events)
     for e in events:
-        e.actor = _actor(text, e, persons, head)
-        e.title = _title(e)
+        set_actor(text, e, persons, body_start)
+        e.title = title_of(e)
     return events
-
-
-def _actor(text: str, e: EventHit, persons: list[PersonHit], head: str) -> str | None:
-    """Who acted: the person named first in the event's own clause before its verb (the host of
-    a reception, the visitor), else its presider; for an award, what the clause names before the
-    verb (某某机场荣获…), else what the headline does."""
-    clause = max(text.rfind(c, 0, e.start) for c in "，。；\n") + 1
-    if e.type == "ceremony" and e.name and lex.AWARD.match(e.name):
-        return _subject(text[clause : e.start]) or _subject(
-            head[: m.start()] if (m := lex.AWARD.search(head)) else ""
-        )
-    named = [p.name for p in persons if clause <= p.start < e.start]
-    if named:
-        return named[0]
-    if e.presided:
-        return e.presided[0]
-    if e.type != "meeting":
-        return None
-    # the body that sat: named in the meeting's name (市委常委会会议) or as the clause's subject
-    # before its verb (市政府召开常务会议)
-    body = _BODY_IN_NAME.match(e.name or "")
-    if body:
-        return body.group(1)
-    subject = _subject(text[clause : e.start])
-    return subject if subject and _BODY_IN_NAME.fullmatch(subject) else None
-
-
-# A meeting named for the body that sits: 市委常委会会议, 市政府常务会议, 县人大常委会第十次会议
-_BODY_IN_NAME = re.compile(r"^([^，。；]{1,12}?(?:人大常委会|常委会|人民政府|政府|政协|委员会|党组))")
-
-
-def _subject(before: str) -> str | None:
-    """The subject printed before a verb, less the day and the words that open a lead."""
-    s = _LEAD_OPENING.sub("", before.strip().split("\n")[-1]).strip("，、： ")
-    s = _ADVERBS_AFTER.sub("", s)
-    return s if 2 <= len(s) <= 30 else None
-
-
-_LEAD_OPENING = re.compile(
-    r"^(?:.*?\d{1,2}日(?:[上下]午|晚)?[，,]?|近日[，,]?|日前[，,]?|近期[，,]?|昨天[，,]?|今天[，,]?)"
-)
-# 某某机场再次|荣获: how it won, not who
-_ADVERBS_AFTER = re.compile(r"(?:再次|再度|又一次|又|连续|首次|成功|一举|均|分别|光荣|喜|顺利|正式|已|也)+$")
-
-
-def _title(e: EventHit) -> str | None:
-    """Actor and action in one short line; the name alone when it names its actor already."""
-    if not e.name:
-        return None
-    if e.actor is None or e.actor in e.name:
-        return e.name
-    if e.type == "meeting" and e.actor in e.presided:
-        return f"{e.actor}主持{'' if e.name.startswith(('召开', '举行')) else '召开'}{e.name}"
-    return e.actor + e.name
 
 
 def _sentence_end(text: str, pos: int) -> int:
@@ -140,7 +92,11 @@ def _main_event(lead: str, head: str, day: str | None) -> EventHit | None:
     """The first event the lead states, by position; the head breaks a tie with no lead."""
     found: list[EventHit] = []
     for source in (lead, head):
-        found = [e for e in (_held(source), _received(source), _inspected(source), _awarded(source)) if e]
+        found = [
+            e
+            for e in (_held(source), _received(source), _inspected(source), _awarded(source), _sat(source))
+            if e
+        ]
         if found:
             break
     if not found:
@@ -184,23 +140,35 @@ def _held(text: str) -> EventHit | None:
         ceremony = lex.CEREMONY_RE.search(name) and not lex.BRIEFING_RE.search(name)
         kind = "ceremony" if ceremony else "meeting"
         place = m.groupdict().get("place")
-        hit = EventHit(kind, name, None, place, m.start(), m.end())
+        hit = EventHit(kind, name, None, place, m.start(), m.end(), verb=m.group("verb"))
         if best is None or hit.start < best.start:
             best = hit
     launch = lex.LAUNCH.search(text) if _LAUNCH_WORD.search(text) else None
+    if launch and lex.GOAL.search(launch.group("name")):
+        launch = None  # 力争早日竣工投产: wished for, not held
     if launch and (best is None or launch.start() < best.start):
         name = _trim_name(launch.group("name"))
-        best = EventHit("ceremony", name, None, launch.group("place"), launch.start(), launch.end())
-    opening = lex.OPENING.search(text)
-    if opening and (best is None or opening.start() < best.start):
         best = EventHit(
             "ceremony",
-            text[max(0, opening.start() - 30) : opening.end()].split("，")[-1],
+            name,
             None,
-            None,
-            opening.start(),
-            opening.end(),
+            launch.group("place"),
+            launch.start(),
+            launch.end(),
+            verb=launch.group("verb"),
         )
+    signing = lex.SIGNING.search(text) if _SIGNING_WORD.search(text) else None
+    if signing and (best is None or signing.start() < best.start):
+        # its name is the act (签约 / 签订战略合作协议); the parties are its subject
+        name = signing.group("verb") + (signing.group("what") or "")
+        best = EventHit("ceremony", name, None, signing.group("place"), signing.start("verb"), signing.end())
+    opening = lex.OPENING.search(text)
+    if opening and (best is None or opening.start() < best.start):
+        # named for what opened (某支队|正式|挂牌成立), as a launch is
+        before = text[max(0, opening.start() - 30) : opening.start()].split("，")[-1]
+        span = subject_at(before)
+        name = before[span[0] : span[1]] if span else before
+        best = EventHit("ceremony", name, None, None, opening.start(), opening.end(), verb=opening.group(0))
     return best
 
 
@@ -218,6 +186,17 @@ def _received(text: str) -> EventHit | None:
     clause_end = _clause_end(text, m.end())
     name = lex.NAME_TAIL.sub("", text[clause_start:clause_end])
     return EventHit("reception", name, None, None, m.start(), m.end())
+
+
+def _sat(text: str) -> EventHit | None:
+    """甲与…座谈: a reception of guests, or a meeting with those one governs."""
+    m = lex.SITTING.search(text)
+    if m is None:
+        return None
+    kind = "reception" if lex.GUESTS.search(m.group("whom")) else "meeting"
+    clause_start = max(text.rfind("，", 0, m.start()), text.rfind("。", 0, m.start())) + 1
+    name = lex.NAME_TAIL.sub("", text[clause_start : _clause_end(text, m.end())])
+    return EventHit(kind, name, None, None, m.start(), m.end())
 
 
 def _inspected(text: str) -> EventHit | None:
@@ -284,6 +263,8 @@ def _later_events(body: str, offset: int, day: str | None, main: EventHit) -> li
         e = min(found, key=lambda x: x.start)
         if e.type == main.type and (after is None or e.name is None or e.name in told):
             continue  # the main event told again, not another one
+        if e.type == main.type == "inspection" and lex.GOES_ON.match(para):
+            continue  # 随后，甲来到某公司察看…: the visit's next stop, the same inspection
         e.date = _same_month(day, int(m.group("d"))) if m is not None else day
         e.start, e.end = offset + pos + e.start, offset + pos + e.end
         e.region = (offset + pos, offset + len(body))
@@ -318,6 +299,7 @@ def _assign_parts(text: str, body_start: int, persons: list[PersonHit], events: 
         ) and not _in_attendance_line(text, p.start):  # a name listed as present says nothing after
             subjects.append((p.start, p.name))
     listed = _list_roles(text, persons)
+    briefed = {p.start for p in persons if lex.BRIEFED.match(text, p.end)}
     for p in persons:
         target = _target(events, p.start)
         roles = (
@@ -328,7 +310,8 @@ def _assign_parts(text: str, body_start: int, persons: list[PersonHit], events: 
         for role in roles:
             getattr(target, role).append(p.name)
     for m in lex.PRONOUN.finditer(text, body_start):
-        before = [name for pos, name in subjects if pos < m.start()]
+        # not one who only briefed (某村党支部书记乙介绍，…): 他强调 after it is still the visitor
+        before = [name for pos, name in subjects if pos < m.start() and pos not in briefed]
         if before:
             _target(events, m.start()).spoke.append(before[-1])
     for m in lex.CLAUSE_SPEECH.finditer(text, body_start):
@@ -403,7 +386,9 @@ def _in_attendance_line(text: str, pos: int) -> bool:
     return len(sentence) <= 160 and bool(_ATTENDANCE_END.search(sentence))
 
 
-_ATTENDANCE_END = re.compile(r"(?:出席|参加|陪同|列席)(?:了)?(?:会议|调研|活动|仪式|座谈|考察|检查)?[。！]?$")
+_ATTENDANCE_END = re.compile(
+    r"(?:出席|参加|陪同|列席)(?:了)?(?:会议|调研|活动|仪式|座谈|考察|检查|视察|督导|会见|会谈)?[。！]?$"
+)
 
 
 def _target(events: list[EventHit], pos: int) -> EventHit:

@@ -4,6 +4,7 @@ the whole page, so a bare mention in another article (or a fragment) is still a 
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import replace
 
@@ -14,8 +15,9 @@ from fangzhi.extract.orgs import find_orgs
 from fangzhi.extract.persons import PersonHit, find_persons, with_known
 from fangzhi.extract.places import PlaceHit, find_places
 from fangzhi.extract.text import ArticleText
-from fangzhi.extract.titles import find_documents, find_slogans
+from fangzhi.extract.titles import find_documents, find_quoted
 from fangzhi.lexicon import events as ev_lex
+from fangzhi.lexicon import policy
 from fangzhi.model import Article, Directive, Event, Facts, Figure, Named, Person, Place, Post, Problem, Span
 
 NO_EVENTS = frozenset({"commentary", "interview"})
@@ -26,10 +28,31 @@ def with_facts(articles: tuple[Article, ...], publication: str | None = None) ->
     texts = [ArticleText.of(a) for a in articles]
     found = [find_persons(t.text) for t in texts]
     known = {h.name for hits in found for h in hits if h.posts}
-    return tuple(
-        replace(a, facts=article_facts(a, t, with_known(t.text, hits, known), publication))
-        for a, t, hits in zip(articles, texts, found, strict=True)
+    facts = promote_repeated(
+        [
+            article_facts(a, t, with_known(t.text, hits, known), publication)
+            for a, t, hits in zip(articles, texts, found, strict=True)
+        ]
     )
+    return tuple(replace(a, facts=f) for a, f in zip(articles, facts, strict=True))
+
+
+def promote_repeated(facts: list[Facts]) -> list[Facts]:
+    """Quotes shaped as slogans are slogans where their use across the articles decides it: one
+    article uses the line as policy (推进“三高四新”), or REPEATS articles quote it. One pass over
+    the quotes of the page; the archive decides the same over all its pages (store.slogans)."""
+    by_use = {s.text for f in facts for s in f.slogans}
+    quoted = Counter(q.text for f in facts for q in f.quotes)
+    chosen = by_use | {t for t, n in quoted.items() if n >= policy.REPEATS}
+    out: list[Facts] = []
+    for f in facts:
+        have = {s.text for s in f.slogans}
+        more = [q for q in f.quotes if q.text in chosen and q.text not in have]
+        if more:
+            slogans = sorted((*f.slogans, *more), key=lambda n: n.spans[0].start if n.spans else 0)
+            f = replace(f, slogans=tuple(slogans))
+        out.append(f)
+    return out
 
 
 def article_facts(
@@ -40,7 +63,10 @@ def article_facts(
     dateline = article.dateline.text if article.dateline is not None else None
     persons = _seated(_merge(hits, at, referenced), dateline, publication)
     documents = _unique_named(at, ((h.text, h.start, h.end) for h in find_documents(text)))
-    slogans = _unique_named(at, ((h.text, h.start, h.end) for h in find_slogans(text)))
+    slogan_hits, quote_hits = find_quoted(text)
+    slogans = _unique_named(at, ((h.text, h.start, h.end) for h in slogan_hits))
+    used = {s.text for s in slogans}  # a line the article uses as one anywhere is decided
+    quotes = _unique_named(at, ((h.text, h.start, h.end) for h in quote_hits if h.text not in used))
     events: list[Event] = []
     directives: list[Directive] = []
     if article.kind not in NO_EVENTS:
@@ -61,6 +87,8 @@ def article_facts(
                 at.spans(e.start, e.end),
                 e.actor,
                 e.title,
+                e.actor_kind,
+                at.spans(*e.actor_at) if e.actor_at else (),
             )
             for e in found
         ]
@@ -84,6 +112,7 @@ def article_facts(
         events=tuple(events),
         directives=tuple(directives),
         problems=tuple(problems),
+        quotes=quotes,
     )
 
 

@@ -82,11 +82,12 @@ def find_persons(text: str, known: Iterable[str] = ()) -> list[PersonHit]:
 # ---------------------------------------------------------------- names
 
 
-def read_name(text: str, pos: int, *, strict: bool = False) -> tuple[int, int] | None:
+def read_name(text: str, pos: int, *, strict: bool = False, titled: bool = False) -> tuple[int, int] | None:
     """The name starting at `pos`, its end fixed by what follows; None when none fits.
 
     `strict` asks for an ending that is punctuation or a verb of action or speech, not a
-    weak word such as 的 or 在 (used for names with no title beside them).
+    weak word such as 的 or 在 (used for names with no title beside them); `titled`: a post
+    stands right before it, so a given name like a place's (市领导黎山、…) may be one.
     """
     if pos >= len(text) or not _surname_at(text, pos):
         return None
@@ -95,12 +96,18 @@ def read_name(text: str, pos: int, *, strict: bool = False) -> tuple[int, int] |
     long_fits = _is_name_chars(text[pos : pos + longer]) and _ends_name(text, pos + longer, strict)
     if not long_fits and longer == 3 and text[pos + 2 : pos + 3] in _NATURE_END:
         long_fits = _is_name_chars(text[pos : pos + 2]) and _ends_name(text, pos + 3, True)
+    if titled and not (short_fits or long_fits) and text[pos + shorter - 1 : pos + shorter] in _NATURE_END:
+        short_fits = _HAN_RUN.fullmatch(text[pos : pos + shorter]) is not None and _ends_name(
+            text, pos + shorter, True
+        )
     # punctuation right after the shorter reading settles it (王某，); else the longer reading
     # wins when it also fits (李某某|主持 over 李某|某主持 — the latter does not fit anyway), unless
     # the longer swallows the first character of a verb (孙某|陪同, not 孙某陪|同)
     if short_fits:
         settled = pos + shorter < len(text) and text[pos + shorter] in lex.NAME_END_CHARS
         settled = settled or (long_fits and _splits_a_verb(text, pos + shorter))
+        # 员工宋某|说，: a one-character verb of speech follows a name far more often than it ends one
+        settled = settled or (long_fits and text[pos + shorter : pos + shorter + 1] in lex.SPEECH_AFTER_NAME)
         short = longer if long_fits and not settled else shorter
     elif long_fits:
         short = longer
@@ -233,7 +240,7 @@ def is_title(text: str) -> bool:
 def _titled(text: str) -> list[PersonHit]:
     out: list[PersonHit] = []
     for ts, te in find_titles(text):
-        span = read_name(text, te)
+        span = read_name(text, te, titled=True)
         if span is not None:
             chain = _post_chain(text, ts, te)
             out.append(PersonHit(text[span[0] : span[1]], *span, posts=chain))
@@ -281,7 +288,19 @@ def post_start(text: str, ts: int) -> int:
     window = _INTERVIEW.sub("", window)  # ——访某局局长某某
     start = ts
     in_body = bool(lex.BODY_END.search(window))
-    for tok, tag in reversed(rjieba.tag(window)):
+    tokens = rjieba.tag(window)
+    i = len(tokens)
+    while i > 0:
+        i -= 1
+        tok, tag = tokens[i]
+        after = tokens[i + 1] if i + 1 < len(tokens) else None
+        if tok in lex.BODY_CONJUNCTIONS and _joins_a_body(
+            text[start:ts], tokens[i - 1] if i else None, after
+        ):
+            # 市工业|和|信息化局: the conjunction and the noun before it are inside the body's name
+            i -= 1
+            start -= len(tok) + len(tokens[i][0])
+            continue
         if tok in lex.POST_STOP_WORDS or (("月" in tok or "日" in tok) and any(c.isdigit() for c in tok)):
             break
         verb_ok = (
@@ -290,7 +309,33 @@ def post_start(text: str, ts: int) -> int:
         if tag in _NOT_IN_BODY_TAGS and not verb_ok:
             break  # a verb, adverb or particle: the clause before the post, not the post
         start -= len(tok)
+    return _after_titled_names(text, start, ts) if start < ts else start
+
+
+def _after_titled_names(text: str, start: int, ts: int) -> int:
+    """A post holds no other post with its name: 副市长甲和|市某局局长乙, 市委书记甲与|某市委书记乙
+    (the segmenter glues a name to the conjunction after it: 甲|东和市) — it starts after them."""
+    for _, e in find_titles(text, start, ts):
+        span = read_name(text, e, titled=True)
+        if span is not None and span[1] < ts:
+            start = span[1]
+            joint = lex.POST_JOINTS.match(text, start)
+            start = joint.end() if joint else start
     return start
+
+
+def _joins_a_body(after: str, before: tuple[str, str] | None, first_after: tuple[str, str] | None) -> bool:
+    """A conjunction between two nouns of one body's name (工业和信息化局, 自然资源和规划局):
+    what follows it up to the title ends as a body does and opens with no level or place of its
+    own (市长甲和|市教育局局长乙, 在某宾馆与|某市委书记乙 join two people), what precedes it is a
+    noun, not a name."""
+    return (
+        before is not None
+        and before[1] in ("n", "vn", "nz", "l", "j")
+        and bool(lex.BODY_END.search(after))
+        and after[:1] not in lex.LEVEL_CHARS
+        and (first_after is None or first_after[1] != "ns")
+    )
 
 
 # A window through its last character that a post never runs past (POST_STOP_CHARS).
@@ -305,7 +350,7 @@ def _listed_after(text: str, pos: int, chain: tuple[PostHit, ...]) -> list[Perso
     """Names listed after a titled name share its post: 市领导甲、乙、丙出席."""
     out: list[PersonHit] = []
     while pos < len(text) and text[pos] == "、":
-        span = read_name(text, pos + 1)
+        span = read_name(text, pos + 1, titled=True)
         if span is None or any(s == pos + 1 for s, _ in find_titles(text, pos + 1, pos + 12)):
             break
         out.append(PersonHit(text[span[0] : span[1]], *span, posts=chain))
@@ -463,9 +508,12 @@ def _list_name(text: str, pos: int, item: str) -> tuple[int, int] | None:
     lengths = (4, 3) if item[:2] in _COMPOUND_SURNAMES else (3, 2)
     for n in lengths:
         name = item[:n]
-        if len(name) < n or not _surname_at(item, 0) or not _is_name_chars(name) or rjieba_has_word(name):
+        # an item that is the name and nothing more may end like a place (张某山) or open with a
+        # word (金子某): among other names, it is one too
+        like_a_place = n == len(item) and _HAN_RUN.fullmatch(name) is not None and name[-1] in _NATURE_END
+        if len(name) < n or not _surname_at(item, 0) or not (_is_name_chars(name) or like_a_place):
             continue
-        if n == 3 and rjieba_has_word(name[:2]):
+        if rjieba_has_word(name) or (n == 3 and n != len(item) and rjieba_has_word(name[:2])):
             continue
         if n == len(item) or _ends_name(text, pos + n, strict=False):
             return pos, pos + n

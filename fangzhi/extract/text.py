@@ -48,14 +48,15 @@ class ArticleText:
         parts: list[str] = []
         pieces: list[Piece] = []
         pos = 0
-        body_start = 0
         blocks: list[tuple[str, Block]] = [(f, b) for f in FIELDS if (b := getattr(article, f)) is not None]
-        for i, (field, block) in enumerate([*blocks, *(("body", b) for b in article.body)]):
-            if field == "body" and not body_start and i >= len(blocks):
-                body_start = pos
+        body_start = -1
+        for field, block in [*blocks, *(("body", b) for b in article.body)]:
+            if field == "body" and body_start < 0:
+                body_start = pos  # (0 for an article printed without a head)
             pieces.append(Piece(pos, block, field))
             parts.append(block.text)
             pos += len(block.text) + 1
+        body_start = max(body_start, 0)  # a head without a body is read as one
         return cls("\n".join(parts), tuple(pieces), body_start, tuple(p.start for p in pieces))
 
     def spans(self, start: int, end: int) -> tuple[Span, ...]:

@@ -55,3 +55,12 @@ AGAINST_BEFORE = re.compile(
 )
 # A period named in quotes: 把握“决胜之年”, 迎来“收官之年”.
 PERIOD_END = re.compile(r"(?:之年|之际|之时|元年)$")
+
+# A quote shaped as policy lines are, whose own sentence does not say it is one (今年是“十四五”
+# 的关键之年; “甲、乙、丙”已成共识): a numbered formula, or a run of parallel phrases. Its use
+# elsewhere decides it — a slogan by a policy verb in another article, or quoted in REPEATS
+# articles of the page or the archive. A one-off quote of this shape stays a quote. A formula
+# opens with its numeral (三高四新, 两个毫不动摇); a name or saying holds one inside (某某一号, 大于一切).
+NUMBERED_SHAPE = re.compile(r"^(?:[一二三四五六七八九十两双百千万]|\d+[条个项大])[\u4e00-\u9fff、]{1,11}$")
+PARALLEL_SHAPE = re.compile(r"^[\u4e00-\u9fff]{3,8}(?:、[\u4e00-\u9fff]{3,8})+$")
+REPEATS = 2

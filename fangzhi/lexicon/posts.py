@@ -49,6 +49,12 @@ POST_STOP_WORDS = frozenset(
     "现任 时任 已故 同志 "
     "访 专访 对话 落实 贯彻落实 深入 要 应 并 也 还 即".split()
 )
+# What joins two people with their posts (副市长甲和市某局局长乙共同为…揭牌).
+POST_JOINTS = re.compile(r"以及|和|与|及|同")
+# Conjunctions printed inside a body's name (工业和信息化局, 住房和城乡建设局), where a stop word
+# elsewhere; and the levels a body's name opens with, which no inner part does.
+BODY_CONJUNCTIONS = frozenset({"和", "与"})
+LEVEL_CHARS = frozenset("省市县区州镇乡村")
 # How a body's name ends: before a title, such a word lets the post run on over verbs
 # (香港特区政府驻粤经济贸易办事处|主任, 湘辰重工智能制造部|部长).
 BODY_END = re.compile(
@@ -65,7 +71,8 @@ POST_QUALIFIERS = frozenset("挂职 兼职 代理 驻村 派驻 常务".split())
 # A name is often introduced by what the person is (游客某某), or followed by it (某某老人说).
 DESCRIPTORS_BEFORE = (
     "游客 市民 村民 居民 群众 创业者 企业家 职工 员工 工人 农民 学生 志愿者 患者 家长 网友 选手 运动员 "
-    "菜农 果农 老党员 党员 退役军人 乘客 旅客 消费者 种粮大户 养殖户 贫困户 脱贫户 小朋友"
+    "菜农 果农 老党员 党员 退役军人 乘客 旅客 消费者 种粮大户 养殖户 贫困户 脱贫户 小朋友 "
+    "教师 医生 护士 民警 辅警 讲解员 技术员 网格员 快递员 环卫工人 店主 摊主"
 ).split()
 DESCRIPTORS_AFTER = "老人 大爷 大妈 阿姨 师傅 同学 老师 先生 女士 奶奶 爷爷 大叔 大姐".split()
 
@@ -82,9 +89,12 @@ _END_WORDS = (
     "宣读 通报 解读 汇报 交流 点评 总结 提出 坚持 带头 率先 走进 走访 "
     "察看 查看 了解 询问 观看 参观 巡视 签约 签订 共同 为此 则 却 称赞 "
     "肯定 书记 市长 县长 主席 总书记 总理 同志 来 去 回到 所在 说道 "
-    "感谢 欢迎 致谢 叮嘱 嘱咐 勉励 鼓励 寄语 宣讲 进行 翻阅 以及 "
+    "感谢 欢迎 致谢 叮嘱 嘱咐 勉励 鼓励 寄语 宣讲 进行 翻阅 以及 应邀 会谈 座谈 暗访 采取 冒雨 轻车简从 "
+    "深人 "  # 深入 as OCR often reads it (入 and 人)
 ).split()
 NAME_END_WORDS = tuple(sorted(_END_WORDS, key=len, reverse=True))
+# One-character verbs of speech: after a two-character name they are its verb, not its end.
+SPEECH_AFTER_NAME = frozenset("说称道")
 SPEECH_VERBS = frozenset(
     "强调 指出 要求 表示 说 称 讲话 致辞 发言 介绍 认为 希望 透露 坦言 说道 作报告 部署 提出 "
     "感谢 欢迎 叮嘱 嘱咐 勉励 寄语 宣讲".split()

@@ -468,6 +468,31 @@ UPDATE pages SET folio = COALESCE(
 );
 """,
     ),
+    (
+        17,
+        "slogans decided by their use across the archive (quotes, slogans.basis); the kind and spans of "
+        "each event's actor; the latest day a continuation can report",
+        """
+-- fangzhi/store/slogans.py: a quote shaped as a slogan (“十四五”) whose article does not use it as
+-- one. It becomes a slogan (basis 'repeated') while some article uses the same line as a slogan
+-- (basis 'use') or REPEATS articles quote it; written, and withdrawn, as pages come and go
+CREATE TABLE quotes (
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    text       TEXT NOT NULL,
+    spans      TEXT NOT NULL
+);
+CREATE INDEX quotes_article ON quotes(article_id);
+CREATE INDEX quotes_text ON quotes(text);
+ALTER TABLE slogans ADD COLUMN basis TEXT NOT NULL DEFAULT 'use';      -- use | repeated
+CREATE INDEX slogans_text_basis ON slogans(text, basis);
+-- an event's actor is a person or an organisation (a company, a bureau, a school: 某公司荣获…,
+-- 某局召开…), printed at actor_spans (JSON, as spans)
+ALTER TABLE events ADD COLUMN actor_kind TEXT;
+ALTER TABLE events ADD COLUMN actor_spans TEXT;
+-- the latest day an article can report: a continuation appeared in its page's issue
+ALTER TABLE articles ADD COLUMN date_not_after TEXT;
+""",
+    ),
 )
 
 

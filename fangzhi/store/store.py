@@ -25,12 +25,13 @@ from fangzhi.extract.offices import named_place as jurisdiction
 from fangzhi.ids import name_pinyin
 from fangzhi.lexicon.posts import TITLES
 from fangzhi.model import Article, ParsedPage, Problem, Span
+from fangzhi.store import slogans
 from fangzhi.store.fts import article_length, head_text, index_text
 from fangzhi.store.keys import day_number, day_range
 from fangzhi.store.schema import migrate
 
 # Bump when the parser reads the same page differently: stored pages are then re-parsed.
-PARSER_VERSION = f"{__version__}+3"  # +3: segmentation decided by the boundary model
+PARSER_VERSION = f"{__version__}+4"  # +4: slogans decided by their use across articles
 _TITLE_WORDS = tuple(sorted(TITLES, key=len, reverse=True))
 WRITE_CACHE_KIB = 256 * 1024
 MMAP_BYTES = 1 << 30
@@ -160,11 +161,14 @@ class Store:
                 c.execute("INSERT INTO problems VALUES (?,?,?,?)", (page_id, None, p.code, p.message))
             counts = [0, 0]
             chars = 0
+            lines: set[str] = set()
             for seq, (article, rec) in enumerate(zip(parsed.articles, _records(parsed), strict=True), 1):
                 n_persons, n_events = self._write_article(page_id, seq, article, rec, publication)
                 counts[0] += n_persons
                 counts[1] += n_events
                 chars += article_length(rec["kicker"], rec["headline"], rec["subtitle"], rec["body"])
+                lines.update(rec["slogans"], rec["quotes"])
+            slogans.promote(c, lines, page_id)
             self._count(len(parsed.articles), chars)
             return IngestResult(page_id, status, len(parsed.articles), counts[0], counts[1])
 
@@ -182,6 +186,7 @@ class Store:
             -sum(article_length(r["kicker"], r["headline"], r["subtitle"], r["body"]) for r in rows),
         )
         clusters = reprints.clusters_of_page(c, page_id)
+        lines = slogans.page_lines(c, page_id)
         for row in rows:
             c.execute(
                 "INSERT INTO articles_fts(articles_fts, rowid, head, body) VALUES ('delete', ?, ?, ?)",
@@ -193,6 +198,7 @@ class Store:
             )
         gone = c.execute("DELETE FROM pages WHERE id = ?", (page_id,)).rowcount > 0
         c.execute("DELETE FROM persons WHERE id NOT IN (SELECT person_id FROM mentions)")
+        slogans.withdraw(c, lines)
         reprints.prune(c, clusters)
         return gone
 
@@ -203,8 +209,8 @@ class Store:
         rowid = self._next_rowid(a.date.iso)
         c.execute(
             "INSERT INTO articles (rowid, id, page_id, seq, kind, kicker, headline, subtitle, dateline, "
-            "byline, credit, source, publication, date, year_inferred, complete, body, spans, date_source) "
-            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            "byline, credit, source, publication, date, year_inferred, complete, body, spans, date_source, "
+            "date_not_after) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (
                 rowid,
                 a.id,
@@ -225,6 +231,7 @@ class Store:
                 rec["body"],
                 json.dumps(rec["spans"]),
                 rec["date_source"],
+                rec["date_not_after"],
             ),
         )
         if self.find_reprints:
@@ -245,8 +252,8 @@ class Store:
         ids = self._write_persons(a, rec)
         for i, e in enumerate(rec["events"]):
             ev = c.execute(
-                "INSERT INTO events (article_id, seq, type, name, date, place, spans, actor, title) "
-                "VALUES (?,?,?,?,?,?,?,?,?)",
+                "INSERT INTO events (article_id, seq, type, name, date, place, spans, actor, title, "
+                "actor_kind, actor_spans) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
                 (
                     a.id,
                     i,
@@ -257,6 +264,8 @@ class Store:
                     json.dumps(e["spans"]),
                     e.get("actor"),
                     e.get("title"),
+                    e.get("actor_kind"),
+                    json.dumps(e["actor_spans"]) if e.get("actor_spans") else None,
                 ),
             ).lastrowid
             roles = [
@@ -266,7 +275,7 @@ class Store:
             ]
             if roles:
                 c.executemany("INSERT INTO event_roles VALUES (?,?,?,?)", roles)
-        for key in ("documents", "slogans"):
+        for key in ("documents", "quotes"):
             c.executemany(
                 f"INSERT INTO {key} VALUES (?,?,?)",
                 [
@@ -274,6 +283,16 @@ class Store:
                     for text, spans in zip(rec[key], rec["fact_spans"][key], strict=True)
                 ],
             )
+        # the slogans the article uses as such; those its page's other articles decide (a quote
+        # here) are decided again over the whole archive (store/slogans.py)
+        c.executemany(
+            "INSERT INTO slogans (article_id, text, spans) VALUES (?,?,?)",
+            [
+                (a.id, text, json.dumps(spans))
+                for text, spans in zip(rec["slogans"], rec["fact_spans"]["slogans"], strict=True)
+                if text not in rec["quotes"]
+            ],
+        )
         c.executemany(
             "INSERT INTO organisations VALUES (?,?,?)",
             [(a.id, o["name"], json.dumps(o["spans"])) for o in rec["organisations"]],
