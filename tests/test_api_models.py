@@ -292,3 +292,6 @@ def test_the_article_answer_drops_no_key_of_its_events_or_slogans(db: Path, clie
     answer = client.get(f"/api/articles/{aid}").json()
     assert set(answer["events"][0]) == set(stored["events"][0])
     assert set(answer["slogans"][0]) == set(stored["slogans"][0])
+    for key, rows in stored.items():  # every other list of rows the article holds, too
+        if isinstance(rows, list) and rows and isinstance(rows[0], dict):
+            assert set(answer[key][0]) == set(rows[0]), key
