@@ -78,3 +78,10 @@ def test_wen_and_tu_as_roles_still_credit_what_each_did() -> None:
     from fangzhi.read.credits import parse_credit
 
     assert [(c.role, c.name) for c in parse_credit("文/张三 图/李四")] == [("文", "张三"), ("图", "李四")]
+
+
+def test_a_line_of_who_took_part_is_a_subtitle_not_a_credit() -> None:
+    from fangzhi.read.credits import is_byline_line
+
+    assert not is_byline_line("霍德乔文朴出席") and not is_byline_line("张晓明 李红主持")
+    assert is_byline_line("记者 张晓明 李红")
