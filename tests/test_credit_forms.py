@@ -85,3 +85,15 @@ def test_a_line_of_who_took_part_is_a_subtitle_not_a_credit() -> None:
 
     assert not is_byline_line("霍德乔文朴出席") and not is_byline_line("张晓明 李红主持")
     assert is_byline_line("记者 张晓明 李红")
+
+
+def test_two_credit_lines_under_a_report_both_credit_it() -> None:
+    page = (
+        HEAD + "本报讯 " + LEAD + "\n\n今年以来，全市围绕项目建设持续发力，累计实施重点项目283个。\n\n"
+        "记 者 | 张晓明 李红\n视 觉 | 刘芳\n\n# 某县召开项目推进会\n\n日前，某县召开项目推进会。\n"
+    )
+    people = [(b.role, b.name) for a in parse_text(page).articles for b in a.bylines]
+    assert ("视觉", "刘芳") in people and ("记者", "张晓明") in people
+    arts = parse_text(page).articles
+    owner = {b.name: a.id for a in arts for b in a.bylines}
+    assert owner["刘芳"] == owner["张晓明"]

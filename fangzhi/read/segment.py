@@ -112,8 +112,9 @@ def segment(
                 drafts.append(current)
             continue
         closes = b.kind == "byline" and _before_a_head(lay, i)  # only credits lie between it and a head
-        if closes and runs and runs[-1].blocks[-1] == i - 1:
-            runs[-1].credits.append(i)  # right under a stretch of text: it goes where that goes
+        if closes and runs and i - 1 in (runs[-1].blocks[-1], *runs[-1].credits[-1:]):
+            # right under a stretch of text, or under its credit line: it goes where that goes
+            runs[-1].credits.append(i)
             i += 1
             continue
         if (
