@@ -26,7 +26,7 @@ TEST_FLOORS = [
     "articles.f1=0.84",
     "joins=0.99",
     "fields.headline=0.97",
-    "fields.bylines=0.88",
+    "fields.bylines=0.89",
     "han_lost=0.006",
     # issue 18: the facts of the articles found
     "fields.date=0.97",
@@ -43,7 +43,7 @@ DEV_FLOORS = [
     "articles.f1=0.88",
     "joins=0.99",
     "fields.headline=0.97",
-    "fields.bylines=0.97",
+    "fields.bylines=0.975",
     # byline lines read as such are set apart from the body, and the scorer counts them lost
     "han_lost=0.009",
 ]
