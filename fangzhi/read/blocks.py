@@ -130,7 +130,13 @@ def _classify(page: Page) -> list[Unit]:
             units.append(Unit("byline", line.span, line, extra_spans=[nxt.span]))
             skip_next = True
             continue
-        if nxt is not None and not line.marks and cannot_open(nxt.span.of(text)) and credits.names_only(s):
+        if (
+            nxt is not None
+            and ("、" in s or " " in s)  # names in a list stand apart
+            and not line.marks
+            and cannot_open(nxt.span.of(text))
+            and credits.names_only(s)
+        ):
             # 甲、乙、丙 / 等10人获评…: a list of names the next line goes on from, no credit
             units.append(Unit("prose", line.span, line))
             continue

@@ -380,13 +380,16 @@ def _return_speakers_ends(blocks: tuple[Block, ...], drafts: list[Draft]) -> Non
     """An article's last paragraph printed right above the next article's head, opening with a
     speaker its own article never names and the next one does (and no other near it), is the
     next article's last paragraph, displaced above its head: the boundary model read it on."""
+    ends = [ai for ai, a in enumerate(drafts) if len(a.body) >= 2 and not a.tail and a.caption is None]
+    ends = [ai for ai in ends if _SPEAKER_OPENS.match(blocks[drafts[ai].body[-1]].text)]
+    if not ends:
+        return  # no report ends with a speaker's words: nothing to weigh
     starts = {min(d.blocks): di for di, d in enumerate(drafts) if d.blocks}
     order = sorted(starts.values(), key=lambda di: drafts[di].order)
     place = {di: k for k, di in enumerate(order)}
     moves: list[tuple[int, int]] = []
-    for ai, a in enumerate(drafts):
-        if len(a.body) < 2 or a.tail or a.caption is not None:
-            continue
+    for ai in ends:
+        a = drafts[ai]
         p = a.body[-1]
         bi = starts.get(p + 1)
         m = _SPEAKER_OPENS.match(blocks[p].text) if bi is not None else None
