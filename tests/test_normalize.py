@@ -189,3 +189,16 @@ def test_a_folio_with_its_sections_name_after_a_colon_is_furniture() -> None:
     parsed = parse_text(f"A5版：文化·副刊\n\n市委召开常委会会议\n\n{lead}")
     assert [f.kind for f in parsed.page.furniture] == ["page-header"]
     assert [a.body_text for a in parsed.articles] == [lead]
+
+
+def test_no_line_furniture_matches_is_longer_than_the_length_tried() -> None:
+    from fangzhi.lexicon.layout import FURNITURE_LINE, FURNITURE_MAX
+
+    longest = [
+        "某某 2023年3月5日 星期日 " + "要" * 40,
+        "（本版责任编辑：" + "张" * 61,
+        "发布时间：2023-03-05 10:20:33 来源：" + "江" * 60,
+        "本期新闻热线：" + "1" * 40,
+    ]
+    assert all(FURNITURE_LINE.match(s) for s in longest)
+    assert all(len(s) <= FURNITURE_MAX for s in longest)

@@ -123,6 +123,9 @@ FURNITURE_LINE = re.compile(
     + r"|来源\s*[:：]\s*[\u4e00-\u9fffA-Za-z·\-]{2,20}\s*\d{4}-\d{1,2}-\d{1,2}.{0,30}"
     + r")$"
 )
+# FURNITURE_LINE's longest match: each alternative's parts are bounded (a label, a date and time,
+# .{0,60}); a longer line is not tried against it
+FURNITURE_MAX = 160
 # A web page's line of particulars under a headline: 来源：某网 作者：某某 发布时间：2021-10-28 点击：
 # — labelled fields, or an outlet's name and a date (某某日报 2011-12-16 06:30). Labels a report
 # may print in its own text (时间：… 地点：… of a notice) count only beside one of these.

@@ -379,7 +379,10 @@ def _split_furniture(
     if short and layout.particulars_line(out_text):
         # a web page's particulars under a headline: the head above is the report's, no masthead
         return None, [Furniture("particulars", Span(begin, end))]
-    if (not level and layout.FURNITURE_LINE.match(out_text)) or layout.SECTION_LINE.match(out_text):
+    furniture_length = len(out_text) <= layout.FURNITURE_MAX  # no alternative matches a longer line
+    if (not level and furniture_length and layout.FURNITURE_LINE.match(out_text)) or (
+        furniture_length and layout.SECTION_LINE.match(out_text)
+    ):
         return None, [Furniture("page-header", Span(begin, end))]
     alone = out_text.strip()
     if layout.BARE_JUMP_TO.match(alone) or layout.BARE_JUMP_FROM.match(alone):
