@@ -427,7 +427,16 @@ class Ingest:
         return self.pages / self.seconds if self.seconds else 0.0
 
 
-def ingest(db: Path, paths: Sequence[Path], budget: float) -> Ingest:
+class _OverBudget(Exception):
+    pass
+
+
+def ingest(db: Path, paths: Sequence[Path], budget: float, workers: int = 0) -> Ingest:
+    """`paths` ingested into `db`, stopping once `budget` seconds have passed. With `workers`, the
+    pages are parsed on a local Dask cluster of that many processes (fangzhi.distributed) and
+    stored by this process, as `fangzhi ingest --workers N` does: the same rows as serially."""
+    if workers > 0:
+        return _ingest_on_dask(db, paths, budget, workers)
     from fangzhi.archive import open_archive
 
     pages = articles = failed = persons = events = 0
@@ -456,6 +465,59 @@ def ingest(db: Path, paths: Sequence[Path], budget: float) -> Ingest:
         seconds, cpu = time.perf_counter() - start, time.process_time() - cpu_start
         archive.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     return Ingest(pages, articles, failed, seconds, stopped, persons, events, cpu)
+
+
+def _ingest_on_dask(db: Path, paths: Sequence[Path], budget: float, workers: int) -> Ingest:
+    """One Archive.ingest call on a cluster (started once), counted and stopped at the budget
+    through its progress callback: each page is stored in a transaction of its own, so stopping
+    between two pages leaves a whole archive."""
+    from fangzhi.archive import open_archive
+    from fangzhi.distributed import Cluster
+    from fangzhi.errors import SourceError
+
+    counts = {"pages": 0, "articles": 0, "failed": 0, "persons": 0, "events": 0}
+    report_every = max(CHUNK, len(paths) // 10)
+    start = cpu_start = 0.0
+    stopped = False
+
+    def progress(path: str, result: Any) -> None:
+        if isinstance(result, SourceError):
+            counts["failed"] += 1
+        else:
+            counts["pages"] += 1
+            counts["articles"] += result.articles
+            counts["persons"] += result.persons
+            counts["events"] += result.events
+        done = counts["pages"] + counts["failed"]
+        elapsed = time.perf_counter() - start
+        if done % report_every == 0:
+            print(
+                f"  … {counts['pages']:,} pages, {counts['articles']:,} articles in {elapsed:,.0f} s "
+                f"({counts['articles'] / elapsed:,.0f} articles/s, parsed by {workers} Dask workers)",
+                file=sys.stderr,
+                flush=True,
+            )
+        if elapsed > budget and done < len(paths):
+            raise _OverBudget
+
+    with open_archive(db) as archive:
+        start, cpu_start = time.perf_counter(), time.process_time()
+        try:
+            archive.ingest(paths, cluster=Cluster(workers=workers), progress=progress)
+        except _OverBudget:
+            stopped = True
+        seconds, cpu = time.perf_counter() - start, time.process_time() - cpu_start
+        archive.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    return Ingest(
+        counts["pages"],
+        counts["articles"],
+        counts["failed"],
+        seconds,
+        stopped,
+        counts["persons"],
+        counts["events"],
+        cpu,
+    )
 
 
 @dataclass(frozen=True)

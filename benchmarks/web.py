@@ -5,7 +5,7 @@ browsing pages (the front page, an issue's page).
 Run on demand (not part of the test suite; try ``--articles 5000 --seconds 10`` first):
 
     .venv/bin/python benchmarks/web.py [--db PATH] [--articles 100000] [--seconds 30] [--clients 50]
-        [--workers auto,1] [--check] [--json PATH]
+        [--ingest-workers N] [--workers auto,1] [--check] [--json PATH]
 
 The archive is ``--db`` when that file exists; otherwise one is built with benchmarks/archive.py's
 generator (``--articles`` articles recombined from the sample pages and ingested, stopping at the
@@ -105,7 +105,14 @@ def load_archive_bench() -> ModuleType:
 
 
 def build_archive(
-    bench: ModuleType, db: Path, articles: int, pages: Path, seed: int, budget: float, tmp: Path
+    bench: ModuleType,
+    db: Path,
+    articles: int,
+    pages: Path,
+    seed: int,
+    budget: float,
+    tmp: Path,
+    workers: int = 0,
 ) -> dict[str, Any]:
     material, seed_pages = bench.read_material(pages)
     if not material.leads or not material.sentences:
@@ -115,7 +122,7 @@ def build_archive(
     paths, gen = bench.write_corpus(bench.Generator(material, seed), folder, articles)
     generated_s = time.perf_counter() - t0
     print(f"generated {gen.pages:,} pages, {gen.articles:,} articles in {generated_s:.1f} s", file=sys.stderr)
-    ing = bench.ingest(db, paths, budget)
+    ing = bench.ingest(db, paths, budget, workers)
     shutil.rmtree(folder, ignore_errors=True)
     print(f"ingested {ing.articles:,} articles in {ing.seconds:.1f} s", file=sys.stderr)
     return {
@@ -128,6 +135,7 @@ def build_archive(
         "ingest_articles_per_s": ing.articles_per_s,
         "stopped_at_budget": ing.stopped_at_budget,
         "budget_s": budget,
+        "ingest_workers": workers,
     }
 
 
@@ -746,6 +754,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--pages", type=Path, default=DEFAULT_PAGES, help="folder of *.txt sample pages")
     p.add_argument("--seed", type=int, default=1, help="seed of the generator and the requests (default 1)")
     p.add_argument("--budget", type=float, default=900.0, help="seconds the build's ingest may take (900)")
+    p.add_argument(
+        "--ingest-workers",
+        type=int,
+        default=0,
+        help="build the archive with its pages parsed on a local Dask cluster of N processes, as "
+        "`fangzhi ingest --workers N` does (default 0: in this process)",
+    )
     p.add_argument("--clients", type=int, default=50, help="concurrent clients (default 50)")
     p.add_argument("--seconds", type=float, default=30.0, help="seconds of measured load (default 30)")
     p.add_argument("--warmup", type=float, default=5.0, help="seconds of unmeasured load first (default 5)")
@@ -820,7 +835,9 @@ def run(args: argparse.Namespace, tmp: Path) -> int:
     if db.exists():
         archive: dict[str, Any] = {"built": False}
     else:
-        archive = build_archive(bench, db, args.articles, args.pages, args.seed, args.budget, tmp)
+        archive = build_archive(
+            bench, db, args.articles, args.pages, args.seed, args.budget, tmp, args.ingest_workers
+        )
     w, counts = sample_workload(bench, db, args.seed)
     archive.update(counts)
     if archive["built"]:
@@ -832,7 +849,9 @@ def run(args: argparse.Namespace, tmp: Path) -> int:
         print(
             f"\narchive: {counts['articles']:,} articles on {counts['pages']:,} pages, built with "
             f"benchmarks/archive.py's generator (asked {args.articles:,}; ingest "
-            f"{archive['ingest_s']:,.0f} s, {archive['ingest_articles_per_s']:,.0f} articles/s){stopped}"
+            f"{archive['ingest_s']:,.0f} s, {archive['ingest_articles_per_s']:,.0f} articles/s"
+            + (f", parsed by {args.ingest_workers} Dask workers" if args.ingest_workers else "")
+            + f"){stopped}"
         )
     else:
         print(f"\narchive: {counts['articles']:,} articles on {counts['pages']:,} pages (given: {db.name})")

@@ -11,7 +11,11 @@ grouped under no issue and counted, never dropped.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+T = TypeVar("T")
 
 LATEST = 10  # issues the collection's front lists
 
@@ -110,7 +114,9 @@ class _Page:
 class _Index:
     """Every page with its paper, its day and its count of articles, read in one pass; and the
     archive's totals. Built once per state of the archive (browsing reads it on every request,
-    and on an archive of millions of articles one pass is the cost, not one per request)."""
+    and on an archive of millions of articles one pass is the cost, not one per request), and
+    so is what is derived from it (`derived`: a paper's issues, the latest issues, the collection),
+    which on 100,000 articles takes hundreds of milliseconds to work out again."""
 
     pages: tuple[_Page, ...]
     articles: int
@@ -118,12 +124,26 @@ class _Index:
     events: int
     by_paper: dict[str, list[_Page]]
     by_id: dict[str, _Page]
+    derived: dict[tuple[object, ...], Any] = field(default_factory=dict)
+
+    def once(self, key: tuple[object, ...], make: Callable[[], T]) -> T:
+        """`make()`, worked out the first time `key` is asked of this state of the archive."""
+        if key not in self.derived:
+            self.derived[key] = make()  # two threads may both make it: the same value either way
+        return self.derived[key]  # type: ignore[no-any-return]
 
 
 def _state(conn: sqlite3.Connection) -> tuple[object, ...]:
-    """What changes whenever pages are stored: their number and the latest ingest time."""
-    row = conn.execute("SELECT COUNT(*), MAX(ingested_at) FROM pages").fetchone()
-    return (row[0], row[1])
+    """What changes whenever pages are stored or deleted: the archive's count of writes, which the
+    store moves in the transaction of each (corpus.writes, as search's memos read it), and its
+    schema (a migration may fill in pages' columns). One row read, where a scan of the pages for
+    their latest ingest time took 90 ms on 100,000 articles, on every browsing request."""
+    try:
+        row = conn.execute("SELECT writes, articles, chars FROM corpus").fetchone()
+    except sqlite3.OperationalError:  # an archive from before migration 4, opened read-only
+        row = conn.execute("SELECT COUNT(*), MAX(ingested_at) FROM pages").fetchone()
+    version = conn.execute("PRAGMA schema_version").fetchone()[0]
+    return (*(tuple(row) if row else ()), version)
 
 
 _indexes: dict[tuple[str, tuple[object, ...]], _Index] = {}
@@ -192,6 +212,10 @@ def _desc(day: str | None) -> tuple[int, ...]:
 def collection(conn: sqlite3.Connection) -> Collection:
     """What the archive holds: its papers, counts, the span of dates, the latest issues."""
     ix = _index(conn)
+    return ix.once(("collection",), lambda: _collection(ix))
+
+
+def _collection(ix: _Index) -> Collection:
     papers = []
     for paper in sorted(ix.by_paper):
         ps = ix.by_paper[paper]
@@ -215,33 +239,58 @@ def collection(conn: sqlite3.Connection) -> Collection:
         ix.events,
         min(days, default=None),
         max(days, default=None),
-        latest_issues(conn),
+        _latest(ix, LATEST),
     )
 
 
 def latest_issues(conn: sqlite3.Connection, limit: int = LATEST) -> tuple[IssueRow, ...]:
-    dated = [p for p in _index(conn).pages if p.day]
-    return tuple(_issues(dated)[:limit])
+    return _latest(_index(conn), limit)
+
+
+def _latest(ix: _Index, limit: int) -> tuple[IssueRow, ...]:
+    return ix.once(("latest", limit), lambda: tuple(_issues([p for p in ix.pages if p.day])[:limit]))
 
 
 def paper_issues(conn: sqlite3.Connection, publication: str) -> tuple[IssueRow, ...] | None:
     """A paper's issues, newest first (pages of no known date last); None for no such paper."""
-    pages = _index(conn).by_paper.get(publication)
-    return tuple(_issues(pages)) if pages else None
+    ix = _index(conn)
+    pages = ix.by_paper.get(publication)
+    return ix.once(("issues", publication), lambda: tuple(_issues(pages))) if pages else None
+
+
+def _days(ix: _Index, publication: str) -> dict[str, tuple[str | None, str | None]]:
+    """A paper's days, each with the paper's day before and after it."""
+
+    def make() -> dict[str, tuple[str | None, str | None]]:
+        days = sorted({p.day for p in ix.by_paper.get(publication, ()) if p.day})
+        return {
+            d: (days[i - 1] if i > 0 else None, days[i + 1] if i + 1 < len(days) else None)
+            for i, d in enumerate(days)
+        }
+
+    return ix.once(("days", publication), make)
+
+
+def _issue_pages(ix: _Index, publication: str) -> dict[str | None, tuple[_Page, ...]]:
+    """A paper's pages by day, each day's in printed order."""
+
+    def make() -> dict[str | None, tuple[_Page, ...]]:
+        by_day: dict[str | None, list[_Page]] = {}
+        for p in ix.by_paper.get(publication, ()):
+            by_day.setdefault(p.day, []).append(p)
+        return {d: tuple(sorted(ps, key=_printed)) for d, ps in by_day.items()}
+
+    return ix.once(("pages", publication), make)
 
 
 def issue(conn: sqlite3.Connection, publication: str, date: str | None) -> Issue | None:
     """One issue: its pages in printed order, each with its articles in printed order; None if none."""
-    pages = sorted((p for p in _index(conn).by_paper.get(publication, ()) if p.day == date), key=_printed)
+    ix = _index(conn)
+    pages = _issue_pages(ix, publication).get(date)
     if not pages:
         return None
     out = [PageRow(pg.id, pg.name, page_articles(conn, pg.id), pg.folio) for pg in pages]
-    previous = next_ = None
-    if date:
-        days = sorted({p.day for p in _index(conn).by_paper[publication] if p.day})
-        at = days.index(date)
-        previous = days[at - 1] if at > 0 else None
-        next_ = days[at + 1] if at + 1 < len(days) else None
+    previous, next_ = _days(ix, publication)[date] if date else (None, None)
     return Issue(publication, date, tuple(out), previous, next_)
 
 
