@@ -255,3 +255,15 @@ def test_a_list_of_names_that_the_next_line_goes_on_from_is_text_not_a_credit() 
     )
     (article,) = parse_text(page).articles
     assert "尹婷等10人获评" in article.body_text and [b.name for b in article.bylines] == ["张伟"]
+
+
+def test_an_orphan_run_opening_with_a_speaker_its_report_names_rejoins_that_report() -> None:
+    page = (
+        "# 推动文明城市创建再上新台阶\n\n本报讯（记者 赵雪）3月2日上午，市委书记陈建国来到某县，就文明城市创建工作开展调研。\n\n"
+        "陈建国先后来到社区和学校，详细了解创建工作推进情况。\n\n"
+        "# 某村：茶叶铺就致富路\n\n本报讯（记者 张伟）近日，在某镇某村，连片的茶叶基地一眼望不到头，村民们正忙着管护。\n\n"
+        "村民在基地务工，一年能挣三万多元。\n\n（下转第二版）\n\n"
+        "陈建国强调，要坚持以人民为中心，扎实推进文明城市创建，让群众有更多获得感。\n"
+    )
+    arts = parse_text(page).articles
+    assert len(arts) == 2 and arts[0].body_text.endswith("让群众有更多获得感。")

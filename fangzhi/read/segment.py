@@ -450,6 +450,7 @@ TAIL_FEATURES = (
     "whole_right_after_body",
     "after_body_past_photo",
     "run_size",
+    "speaker_named_here",
     "words_only_these_share",
     "most_similar",
     "most_words_only_these_share",
@@ -475,6 +476,9 @@ def tail_features(blocks: tuple[Block, ...], run: _Run, d: Draft, vocab: PageVoc
         and all(blocks[k].kind in ("caption", "credit") for k in range(max(d.body) + 1, run.blocks[0]))
     )
     size = sum(len(blocks[k].text) for k in run.blocks)
+    # the run opens with a speaker (甲强调，…) whom the article names
+    sp = _SPEAKER_OPENS.match(first.text)
+    named = sp is not None and sp.group(1) in _whole(blocks, own)
     return [
         1.0,
         overlap(vocab.of(run.blocks), _article_words(d, vocab)),
@@ -495,6 +499,7 @@ def tail_features(blocks: tuple[Block, ...], run: _Run, d: Draft, vocab: PageVoc
         float(after_body and not mid),
         float(past_photo),
         math.log1p(size) / 5.0,
+        float(named),
     ]
 
 
