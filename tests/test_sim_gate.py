@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parents[1]
 # (conventions/county_*.toml) made both sets larger and harder on the same parser: the floors were
 # set again on those sets, where the parser of before scores 0.714 (test) and 0.852 (dev).
 TEST_FLOORS = [
-    "articles.f1=0.84",
+    "articles.f1=0.845",
     "joins=0.99",
     "fields.headline=0.97",
     "fields.bylines=0.89",
@@ -40,7 +40,7 @@ TEST_FLOORS = [
 # Han lost on dev pages is a ceiling set where the parser sets apart what gold leaves out of every
 # article: credit lines (来源：…, an outlet's name over its reporters), jump lines and furniture.
 DEV_FLOORS = [
-    "articles.f1=0.88",
+    "articles.f1=0.885",
     "joins=0.99",
     "fields.headline=0.97",
     "fields.bylines=0.975",
