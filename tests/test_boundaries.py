@@ -267,3 +267,10 @@ def test_an_orphan_run_opening_with_a_speaker_its_report_names_rejoins_that_repo
     )
     arts = parse_text(page).articles
     assert len(arts) == 2 and arts[0].body_text.endswith("让群众有更多获得感。")
+
+
+def test_the_tail_model_weighs_a_pronoun_speaking_on_in_a_report_where_someone_speaks() -> None:
+    from fangzhi.read.segment import TAIL_FEATURES, tail_weights
+
+    weights = tail_weights()
+    assert weights is not None and weights[TAIL_FEATURES.index("pronoun_speaks_on")] > 0

@@ -369,6 +369,8 @@ def _place_runs(
             )
 
 
+_PRONOUN_SPEAKS = re.compile(r"(?:他|她)(?:在讲话中|在会上)?(?:强调|指出|要求|表示|说)")
+_SPEECH = re.compile(r"强调|指出|要求")
 # A paragraph that opens with who speaks: 甲强调，… / 甲在讲话中指出，….
 _SPEAKER_OPENS = re.compile(
     r"^([\u4e00-\u9fff]{2,4}?)(?:在讲话中|在致辞中|在会上|在调研中|在座谈中)?"
@@ -451,6 +453,7 @@ TAIL_FEATURES = (
     "after_body_past_photo",
     "run_size",
     "speaker_named_here",
+    "pronoun_speaks_on",
     "words_only_these_share",
     "most_similar",
     "most_words_only_these_share",
@@ -478,7 +481,10 @@ def tail_features(blocks: tuple[Block, ...], run: _Run, d: Draft, vocab: PageVoc
     size = sum(len(blocks[k].text) for k in run.blocks)
     # the run opens with a speaker (甲强调，…) whom the article names
     sp = _SPEAKER_OPENS.match(first.text)
-    named = sp is not None and sp.group(1) in _whole(blocks, own)
+    whole = _whole(blocks, own)
+    named = sp is not None and sp.group(1) in whole
+    # 他强调，… goes on with a report in which someone already speaks
+    pronoun = bool(_PRONOUN_SPEAKS.match(first.text)) and _SPEECH.search(whole) is not None
     return [
         1.0,
         overlap(vocab.of(run.blocks), _article_words(d, vocab)),
@@ -500,6 +506,7 @@ def tail_features(blocks: tuple[Block, ...], run: _Run, d: Draft, vocab: PageVoc
         float(past_photo),
         math.log1p(size) / 5.0,
         float(named),
+        float(pronoun),
     ]
 
 
