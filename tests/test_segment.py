@@ -420,3 +420,12 @@ def test_a_plain_head_naming_an_event_heads_the_lead_that_reports_it() -> None:
 def test_a_slogan_like_line_over_a_paragraph_stays_in_the_report() -> None:
     recs = records(A_HEAD + A_BODY + "坚持高位推动\n\n某县坚持高位推动，成立防汛工作专班。\n")
     assert len(recs) == 1
+
+
+def test_a_plain_head_under_a_report_sent_on_to_another_page_heads_the_next_report() -> None:
+    page = (
+        "# 市长会见客商一行\n\n本报讯（记者 乙某）6月2日，市长某某会见了某公司董事长一行，市委组织部部长\n\n"
+        "（下转第五版）\n\n市商务局发布燃气安全提示\n\n6月1日，市商务局发布提示，提醒市民提高警惕。\n"
+    )
+    recs = records(page)
+    assert [r["headline"] for r in recs] == ["市长会见客商一行", "市商务局发布燃气安全提示"]

@@ -319,7 +319,13 @@ def _lead_after_titles(units: list[Unit], i: int, text: str) -> bool:
     if k == i:
         return False
     before = units[k - 1] if k > 0 else None
-    return before is None or before.kind != "prose" or chars.can_end(before.span.of(text))
+    # a paragraph sent on to another page (（下转第五版）) has ended here, though mid-sentence
+    return (
+        before is None
+        or before.kind != "prose"
+        or before.line.jump == "to"
+        or chars.can_end(before.span.of(text))
+    )
 
 
 _EVENT_TITLE = re.compile(
