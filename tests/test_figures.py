@@ -111,3 +111,8 @@ def test_offsets_cover_the_figure_as_printed() -> None:
 def test_yi_with_a_multiplier_is_a_count() -> None:
     hit = one("吸引一万人次参加。")
     assert (hit.value, hit.unit) == (1, "万人次")
+
+
+def test_a_run_of_numerals_cn2an_cannot_read_is_no_figure_and_no_crash() -> None:
+    # cn2an raises KeyError on 一亿一 read as spoken (一万二 = 12000): no number is read from it
+    assert all(h.text != "一亿一个" for h in find_figures("共有一亿一个项目"))

@@ -153,8 +153,10 @@ def _chinese(num: str, mult: str) -> float | None:
         num = re.sub(f"([{_CN_DIGIT}])[{_CN_DIGIT}]", r"\1", num)  # 三四十 -> 三十
     try:
         whole = float(cn2an.cn2an(num + mult, "smart"))
-    except ValueError:
-        return None  # 十四五 and the like: not a number
+    except (ValueError, KeyError):
+        # 十四五 and the like: not a number; cn2an raises KeyError on some runs it half-reads
+        # as spoken numbers (一两十二), a fault of its own, which says the same
+        return None
     return whole / lex.MULTIPLIER_VALUES[mult] if mult else whole
 
 
