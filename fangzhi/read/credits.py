@@ -131,13 +131,11 @@ def spaced_credit(rest: str) -> tuple[int, int, int] | None:
     return start, end, lead
 
 
-# （记者 张三）3月5日，… : a paragraph that opens with a bracketed credit of roles and names, with
-# no outlet before it, is a report's dateline as much as 本报讯（记者 张三） is.
-_OPENING_CREDIT = re.compile(r"^\s*(?:[（(](?P<credit>[^（）()]{3,60})[）)]|【(?P<credit2>[^【】]{3,60})】)")
-
-
 def _opening_credit(line: str, alone: bool) -> DatelineMatch | None:
-    m = _OPENING_CREDIT.match(line)
+    """（记者 张三）3月5日，… : a paragraph that opens with a bracketed credit of roles and names,
+    with no outlet before it, is a report's dateline as much as 本报讯（记者 张三） is. The bracket
+    is the one a dateline's credit is printed in (press.BRACKETED_CREDIT)."""
+    m = press.BRACKETED_CREDIT.match(line)
     if m is None:
         return None
     group = "credit" if m.group("credit") is not None else "credit2"
