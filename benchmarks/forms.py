@@ -32,6 +32,7 @@ import argparse
 import itertools
 from collections import Counter
 from collections.abc import Callable, Iterator
+from functools import partial
 
 from fangzhi.pipeline import parse_text
 
@@ -293,8 +294,12 @@ UNDATED_LEADS = (
 )
 
 
-def undated(lead: str) -> str:
-    return f"{H2}\n{B2}\n\n{H1}\n{lead}\n会议强调，各级各部门要切实履职尽责。市领导刘明、陈红出席会议。"
+def undated_right(lead: str) -> bool:
+    """The report under a plain head whose lead gives no day, printed after another, reads whole."""
+    page = f"{H2}\n{B2}\n\n{H1}\n{lead}\n会议强调，各级各部门要切实履职尽责。市领导刘明、陈红出席会议。"
+    arts = parse_text(page).articles
+    heads = [a.headline.text if a.headline else None for a in arts]
+    return heads == [H2, H1] and arts[1].body_text.startswith(lead[:6])
 
 
 def read_right(page: str, *, besides_photos: bool = False) -> bool:
@@ -325,8 +330,14 @@ def datelines() -> Iterator[tuple[tuple[str, ...], str]]:
         yield dims, f"{outlet}{op}{credit}{tail}{cl}"
 
 
-def family(name: str, forms: tuple[str, ...], page: Callable[[str], str], show: int) -> None:
-    bad = [f for f in forms if not read_right(page(f))]
+def family(
+    name: str,
+    forms: tuple[str, ...],
+    page: Callable[[str], str],
+    show: int,
+    right: Callable[[str], bool] = read_right,
+) -> None:
+    bad = [f for f in forms if not right(page(f))]
     print(f"{name:10s} {len(forms) - len(bad):5d} of {len(forms):5d} read right")
     for f in bad[:show]:
         print("    ", repr(f))
@@ -357,25 +368,12 @@ def main() -> None:
     for dl in examples:
         print("    ", repr(dl))
     family("seen", DATELINES_SEEN, lambda f: f"{H1}\n{f}{B1}\n\n{H2}\n{f}{B2}", args.show)
-    for name, page in (
-        ("captions", lambda f: f"{H1}\n{B1}\n\n{f}\n\n{H2}\n{B2}"),
-        ("captions", lambda f: f"{f}\n\n{H1}\n{B1}\n\n{H2}\n{B2}"),
-    ):
-        bad = [f for f in CAPTIONS if not read_right(page(f), besides_photos=True)]
-        print(f"{name:10s} {len(CAPTIONS) - len(bad):5d} of {len(CAPTIONS):5d} read right")
-        for f in bad[: args.show]:
-            print("    ", repr(f))
+    photos_aside = partial(read_right, besides_photos=True)
+    family("captions", CAPTIONS, lambda f: f"{H1}\n{B1}\n\n{f}\n\n{H2}\n{B2}", args.show, photos_aside)
+    family("captions", CAPTIONS, lambda f: f"{f}\n\n{H1}\n{B1}\n\n{H2}\n{B2}", args.show, photos_aside)
     family("folios", FOLIOS, lambda f: f"{f}\n{H1}\n{B1}\n\n{H2}\n{B2}", args.show)
     family("folios", FOLIOS, lambda f: f"{H1}\n{B1}\n\n{f}\n{H2}\n{B2}", args.show)
-    bad = []
-    for lead in UNDATED_LEADS:
-        arts = parse_text(undated(lead)).articles
-        heads = [a.headline.text if a.headline else None for a in arts]
-        if heads != [H2, H1] or not arts[1].body_text.startswith(lead[:6]):
-            bad.append(lead)
-    print(f"{'undated':10s} {len(UNDATED_LEADS) - len(bad):5d} of {len(UNDATED_LEADS):5d} read right")
-    for f in bad[: args.show]:
-        print("    ", repr(f))
+    family("undated", UNDATED_LEADS, lambda f: f, args.show, undated_right)
     family("bylines", BYLINES, lambda f: f"{H1}\n{f}\n{B1}\n\n{H2}\n{f}\n{B2}", args.show)
     family("closings", CLOSINGS, lambda f: f"{H1}\n{B1}\n{f}\n\n{H2}\n{B2}\n{f}", args.show)
     family("run-on", RUN_ON, lambda f: f"{H1}\n本报讯 {B1}{f}\n\n{H2}\n本报讯 {B2}{f}", args.show)
