@@ -40,7 +40,7 @@ from pathlib import Path
 from typing import Any
 
 from fangzhi import tables as export_tables
-from fangzhi.tables import Kind, parquet_schema
+from fangzhi.tables import Kind, parquet_schema, role_names
 
 DATASET_VERSION = 1  # bump when a table's shape changes: every partition is then written again
 MANIFEST = "manifest.json"
@@ -54,13 +54,6 @@ _YEAR = "CASE WHEN a.date GLOB '[0-9][0-9][0-9][0-9]*' THEN CAST(substr(a.date, 
 _IN_PART = "a.id IN (SELECT value FROM json_each(:ids))"
 PARTITION_COLUMNS: tuple[tuple[str, Kind], ...] = (("publication", "str"), ("year", "int"))
 _PART_SQL = f", a.publication, {_YEAR} AS year"
-
-
-def _roles(role: str) -> str:
-    return (
-        "(SELECT json_group_array(name) FROM (SELECT r.name FROM event_roles r "
-        f"WHERE r.event_id = e.id AND r.role = '{role}' ORDER BY r.rowid)) AS {role}"
-    )
 
 
 # table → (SQL over the articles {where} picks, its columns with their types). publication and
@@ -108,22 +101,10 @@ PARTITIONED: Mapping[str, tuple[str, tuple[tuple[str, Kind], ...]]] = {
     ),
     "events": (
         "SELECT e.id, e.article_id, e.seq, e.type, e.name, e.actor, e.title, e.date, e.place, "
-        f"{_roles('presided')}, {_roles('spoke')}, {_roles('attended')}"
+        f"{role_names('presided')}, {role_names('spoke')}, {role_names('attended')}"
         "{part} FROM articles a JOIN events e ON e.article_id = a.id WHERE {where} ORDER BY e.id",
-        (
-            ("id", "int"),
-            ("article_id", "str"),
-            ("seq", "int"),
-            ("type", "str"),
-            ("name", "str"),
-            ("actor", "str"),
-            ("title", "str"),
-            ("date", "str"),
-            ("place", "str"),
-            ("presided", "strings"),
-            ("spoke", "strings"),
-            ("attended", "strings"),
-        ),
+        # the archive's export of events, less where each was printed (spans)
+        tuple((c, k) for c, k in export_tables.COLUMNS["events"].items() if c != "spans"),
     ),
     "roles": (
         "SELECT r.event_id, e.article_id, e.type AS event_type, e.date AS event_date, r.role, r.name, "

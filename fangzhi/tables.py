@@ -52,7 +52,8 @@ _PAGE_COLUMNS: tuple[tuple[str, Kind], ...] = (
 )
 
 
-def _roles(role: str) -> str:
+def role_names(role: str) -> str:
+    """The SQL of a column holding, as a JSON list in printed order, who took event e's role."""
     return (
         "(SELECT json_group_array(name) FROM (SELECT r.name FROM event_roles r "
         f"WHERE r.event_id = e.id AND r.role = '{role}' ORDER BY r.rowid)) AS {role}"
@@ -147,7 +148,8 @@ _SPEC: dict[str, tuple[str, tuple[tuple[str, Kind], ...]]] = {
     ),
     "events": (
         "SELECT e.id, e.article_id, e.seq, e.type, e.name, e.actor, e.title, e.date, e.place, "
-        f"{_roles('presided')}, {_roles('spoke')}, {_roles('attended')}, e.spans FROM events e ORDER BY e.id",
+        f"{role_names('presided')}, {role_names('spoke')}, {role_names('attended')}, "
+        "e.spans FROM events e ORDER BY e.id",
         (
             ("id", "int"),
             ("article_id", "str"),
