@@ -11,8 +11,9 @@ LEAD_OPENING = re.compile(
     r"(?:(?:\d{4}年)?\d{1,2}月\d{1,2}日|近日|日前|昨天|昨日|今天|今日|前不久|\d{1,2}日)"
     r"(?:[上下]午|晚|晚上|早上|凌晨|中午|傍晚)?(?:[，,]|\s*[\u4e00-\u9fff]{0,12}[，,])"
 )
-# How a report's lead opens when it gives no day: a span of time (今年以来, 近年来, 连日来, 本周,
-# 3月初, 春节前夕), what the report was for (为进一步…), or where the reporter learnt it (记者从…获悉).
+# How a report's lead opens when it gives no day, as a body paragraph does not: a week or a part
+# of a month (本周, 3月初), a festival's eve (春节前夕), where the reporter learnt it (记者从…获悉).
+# Spans of years (近年来, 今年以来) and aims (为进一步…) open body paragraphs as often: not here.
 UNDATED_LEAD = re.compile(
     r"(?:本周|上周|(?:\d{1,2}|[一二三四五六七八九十]{1,2})月(?:初|中旬|下旬|底|末|上旬)"
     r"|(?:春节|元旦|国庆|中秋|端午|清明|五一|“五一”|新春)(?:前夕|期间|假期|来临之际|前后)"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from fangzhi.lexicon import names, press
+from fangzhi.lexicon import layout, names, press
 
 _ROLE_RE = re.compile("|".join(re.escape(r) for r in sorted(press.BYLINE_ROLES, key=len, reverse=True)))
 _SEP = re.compile(r"[\s、，,；;/:：|｜丨]+")  # 丨 (a Han stroke) serves as a bar: 文丨某某
@@ -315,7 +315,7 @@ def _split_names(word: str) -> list[tuple[int, str]]:
 
 def is_byline_line(line: str) -> bool:
     """A line that is nothing but a credit: 本报评论员 / 本报记者 张三 通讯员 李四 / 川观新闻记者 张三."""
-    if len(line) > 40 or _DID_AT_END.search(line):
+    if len(line) > 40 or layout.SUBTITLE_CUE.search(line):
         return False  # 甲 乙出席 / 甲主持: who took part, a subtitle's words, no credit
     line = _unspaced_roles(_LEAD_MARKS.sub("", line))  # ■ 记者 某某: a list mark is no part of it
     # an outlet named before each role (文/某某日报记者 甲 图/某某日报记者 乙) is the credit's too
@@ -337,7 +337,6 @@ def is_byline_line(line: str) -> bool:
 
 
 _LEAD_MARKS = re.compile(r"^[□■●○◆▲◎★☆\s]+")
-_DID_AT_END = re.compile(r"(?:出席|主持|讲话|参加|致辞|陪同|调研|会见|讲话)$")
 _OUTLET_AT_ROLE = re.compile(
     r"(?<=[/／\s])[\u4e00-\u9fff·]{2,12}?(?:日报社|日报|晚报|都市报|新闻网|电视台|融媒体中心|融媒|报|网)"
     r"(?=(?:全媒体|融媒体|融媒)?记者|通讯员)"
