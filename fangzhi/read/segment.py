@@ -481,10 +481,13 @@ def tail_features(blocks: tuple[Block, ...], run: _Run, d: Draft, vocab: PageVoc
     size = sum(len(blocks[k].text) for k in run.blocks)
     # the run opens with a speaker (甲强调，…) whom the article names
     sp = _SPEAKER_OPENS.match(first.text)
-    whole = _whole(blocks, own)
+    pro = _PRONOUN_SPEAKS.match(first.text)
+    # the article's whole text, read only for a run that opens with someone speaking: a pair is
+    # weighed for every run and near article, and few runs open so
+    whole = _whole(blocks, own) if sp is not None or pro is not None else ""
     named = sp is not None and sp.group(1) in whole
     # 他强调，… goes on with a report in which someone already speaks
-    pronoun = bool(_PRONOUN_SPEAKS.match(first.text)) and _SPEECH.search(whole) is not None
+    pronoun = pro is not None and _SPEECH.search(whole) is not None
     return [
         1.0,
         overlap(vocab.of(run.blocks), _article_words(d, vocab)),
