@@ -20,6 +20,16 @@ UNDATED_LEAD = re.compile(
     r"|记者(?:从|日前从|近日从)[^，。]{2,24}(?:获悉|了解到|得知))"
     r"[^。]{0,30}?[，,]"
 )
+# Who speaks, as segmentation weighs it: a paragraph opening with a speaker (甲强调，… / 甲在讲话中
+# 指出，…), or with a pronoun (他强调…); a report's words of speech (SPEECH), and a sentence's
+# (SPEAKS: 甲强调，…), which no photo's caption prints.
+SPEAKER_OPENS = re.compile(
+    r"^([\u4e00-\u9fff]{2,4}?)(?:在讲话中|在致辞中|在会上|在调研中|在座谈中)?"
+    r"(?:强调|指出|要求|表示|说|介绍|希望|认为|提出|感谢|代表)"
+)
+PRONOUN_SPEAKS = re.compile(r"(?:他|她)(?:在讲话中|在会上)?(?:强调|指出|要求|表示|说)")
+SPEECH = re.compile(r"强调|指出|要求")
+SPEAKS = re.compile(r"(?:强调|指出|要求|表示|认为|提出)[，,：:]")
 # An editor's note or summary printed between a report's head and its lead: 编者按：… / 【核心提示】….
 EDITORS_NOTE = re.compile(
     r"^[【\[]?(?:编者按|编者的话|编后语|开栏的话|核心提示|内容提要|内容摘要|导读)[】\]]?\s*(?:[:：]|$)"

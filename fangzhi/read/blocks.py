@@ -440,14 +440,11 @@ def _reflow(units: list[Unit], text: str) -> tuple[list[Block], dict[int, int]]:
     return blocks, group_of
 
 
-_SPEAKS = re.compile(r"(?:强调|指出|要求|表示|认为|提出)[，,：:]")
-
-
 def _report_speaks(text: str) -> bool:
     """The paragraph is a report's, not a picture's: someone speaks in it, or it closes a
     report as reports close (市领导某某出席会议。)."""
     closes = layout.CLOSING_TAIL.search(text) and layout.LEADER_WORD.search(text)
-    return bool(_SPEAKS.search(text) or closes or layout.CLOSING_OTHER.search(text))
+    return bool(layout.SPEAKS.search(text) or closes or layout.CLOSING_OTHER.search(text))
 
 
 def _body_block(units: list[Unit], body: str) -> Block:

@@ -369,21 +369,12 @@ def _place_runs(
             )
 
 
-_PRONOUN_SPEAKS = re.compile(r"(?:他|她)(?:在讲话中|在会上)?(?:强调|指出|要求|表示|说)")
-_SPEECH = re.compile(r"强调|指出|要求")
-# A paragraph that opens with who speaks: 甲强调，… / 甲在讲话中指出，….
-_SPEAKER_OPENS = re.compile(
-    r"^([\u4e00-\u9fff]{2,4}?)(?:在讲话中|在致辞中|在会上|在调研中|在座谈中)?"
-    r"(?:强调|指出|要求|表示|说|介绍|希望|认为|提出|感谢|代表)"
-)
-
-
 def _return_speakers_ends(blocks: tuple[Block, ...], drafts: list[Draft]) -> None:
     """An article's last paragraph printed right above the next article's head, opening with a
     speaker its own article never names and the next one does (and no other near it), is the
     next article's last paragraph, displaced above its head: the boundary model read it on."""
     ends = [ai for ai, a in enumerate(drafts) if len(a.body) >= 2 and not a.tail and a.caption is None]
-    ends = [ai for ai in ends if _SPEAKER_OPENS.match(blocks[drafts[ai].body[-1]].text)]
+    ends = [ai for ai in ends if layout.SPEAKER_OPENS.match(blocks[drafts[ai].body[-1]].text)]
     if not ends:
         return  # no report ends with a speaker's words: nothing to weigh
     starts = {min(d.blocks): di for di, d in enumerate(drafts) if d.blocks}
@@ -394,7 +385,7 @@ def _return_speakers_ends(blocks: tuple[Block, ...], drafts: list[Draft]) -> Non
         a = drafts[ai]
         p = a.body[-1]
         bi = starts.get(p + 1)
-        m = _SPEAKER_OPENS.match(blocks[p].text) if bi is not None else None
+        m = layout.SPEAKER_OPENS.match(blocks[p].text) if bi is not None else None
         if m is None or bi is None or drafts[bi].tail or drafts[bi].fragment or ai not in place:
             continue
         name = m.group(1)
@@ -480,14 +471,14 @@ def tail_features(blocks: tuple[Block, ...], run: _Run, d: Draft, vocab: PageVoc
     )
     size = sum(len(blocks[k].text) for k in run.blocks)
     # the run opens with a speaker (甲强调，…) whom the article names
-    sp = _SPEAKER_OPENS.match(first.text)
-    pro = _PRONOUN_SPEAKS.match(first.text)
+    sp = layout.SPEAKER_OPENS.match(first.text)
+    pro = layout.PRONOUN_SPEAKS.match(first.text)
     # the article's whole text, read only for a run that opens with someone speaking: a pair is
     # weighed for every run and near article, and few runs open so
     whole = _whole(blocks, own) if sp is not None or pro is not None else ""
     named = sp is not None and sp.group(1) in whole
     # 他强调，… goes on with a report in which someone already speaks
-    pronoun = pro is not None and _SPEECH.search(whole) is not None
+    pronoun = pro is not None and layout.SPEECH.search(whole) is not None
     return [
         1.0,
         overlap(vocab.of(run.blocks), _article_words(d, vocab)),
