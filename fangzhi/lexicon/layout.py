@@ -30,6 +30,10 @@ SPEAKER_OPENS = re.compile(
 PRONOUN_SPEAKS = re.compile(r"(?:他|她)(?:在讲话中|在会上)?(?:强调|指出|要求|表示|说)")
 SPEECH = re.compile(r"强调|指出|要求")
 SPEAKS = re.compile(r"(?:强调|指出|要求|表示|认为|提出)[，,：:]")
+# The event a headline names (某某会议召开, 甲调研某某), which its lead reports in the same words.
+EVENT_IN_TITLE = re.compile(
+    r"召开|举行|调研|会见|会谈|督导|检查|视察|开工|揭牌|签约|走访|慰问|座谈|开幕|闭幕|启动"
+)
 # An editor's note or summary printed between a report's head and its lead: 编者按：… / 【核心提示】….
 EDITORS_NOTE = re.compile(
     r"^[【\[]?(?:编者按|编者的话|编后语|开栏的话|核心提示|内容提要|内容摘要|导读)[】\]]?\s*(?:[:：]|$)"

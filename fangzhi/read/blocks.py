@@ -328,18 +328,13 @@ def _lead_after_titles(units: list[Unit], i: int, text: str) -> bool:
     )
 
 
-_EVENT_TITLE = re.compile(
-    r"召开|举行|调研|会见|会谈|督导|检查|视察|开工|揭牌|签约|走访|慰问|座谈|开幕|闭幕|启动"
-)
-
-
 def _reports_the_title(units: list[Unit], i: int, text: str) -> bool:
     """A single terse line naming an event (某某会议召开, 甲调研某某), over a paragraph whose first
     sentence reports that event in the line's words: a headline over its lead, no subhead."""
     if units[i - 1].kind != "head" or (i >= 2 and units[i - 2].kind == "head"):
         return False
     title = units[i - 1].span.of(text)
-    m = _EVENT_TITLE.search(title)
+    m = layout.EVENT_IN_TITLE.search(title)
     first = units[i].span.of(text).split("。", 1)[0]
     if m is None or m.group() not in first:
         return False
