@@ -69,7 +69,8 @@ def text_lost(folder: Path, predicted: Path) -> float:
     the simulator's chunks) that no field of the output holds (its text fields, its bylines). The
     scorer's han_lost counts every Han character of the page, furniture, jump lines and credits'
     outlets too, which no article holds: this is what of the articles themselves is lost."""
-    sys.path.insert(0, str(SCORE.parent))
+    if str(SCORE.parent) not in sys.path:
+        sys.path.insert(0, str(SCORE.parent))
     import score as scorer  # the shared scorer's own normalisation and counting
 
     by_page: dict[str, list[dict[str, Any]]] = defaultdict(list)
