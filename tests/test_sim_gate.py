@@ -21,11 +21,13 @@ ROOT = Path(__file__).resolve().parents[1]
 # What the parser reaches today on 300 pages of each set (issue 17 asks for 0.95 articles F1 on
 # test pages; these floors record where it stands and may only rise). The second survey's outlets
 # (conventions/county_*.toml) made both sets larger and harder on the same parser: the floors were
-# set again on those sets, where the parser of before scores 0.714 (test) and 0.852 (dev).
+# set again on those sets, where the parser of before scores 0.714 (test) and 0.852 (dev). Since
+# a page no longer prints one story twice (18 test pages changed), the same parser reads test
+# heads at 0.969 (0.971 before): the headline floor was set again on that set.
 TEST_FLOORS = [
-    "articles.f1=0.845",
+    "articles.f1=0.85",
     "joins=0.99",
-    "fields.headline=0.97",
+    "fields.headline=0.965",
     "fields.bylines=0.89",
     "han_lost=0.006",
     # issue 18: the facts of the articles found

@@ -90,9 +90,15 @@ def page_of(family: Family, seed: int, split: str, i: int, art: Artifacts) -> tu
     stories = []
     used: set[str] = set()  # the page's stock lines, each printed once
     for _ in range(rng.randint(3, 7)):
-        kind = rng.choices(kinds, weights)[0]
-        when = issue - timedelta(days=rng.choice((0, 0, 1)))
-        stories.append(write_story(rng, world, when, kind, used))
+        # a page never prints one story twice: a kind whose story repeats a head already printed
+        # (a page's world has one firm, one park…) is drawn again, a few times at most
+        for _attempt in range(4):
+            kind = rng.choices(kinds, weights)[0]
+            when = issue - timedelta(days=rng.choice((0, 0, 1)))
+            story = write_story(rng, world, when, kind, used)
+            if story.headline is None or all(s.headline != story.headline for s in stories):
+                break
+        stories.append(story)
     if rng.random() < art.photo:
         stories.append(write_story(rng, world, issue - timedelta(days=1), "photo", used))
     name = f"{split}-{i:04d}.txt"
