@@ -192,3 +192,42 @@ def test_a_later_survey_never_moves_an_earlier_family_between_sets(tmp_path: Pat
     for s in ("dev", "test"):
         assert after[s][: len(before[s])] == before[s]
         assert all(n.startswith("乙") for n in after[s][len(before[s]) :])
+
+
+def test_a_file_that_says_split_dev_puts_every_outlet_in_dev(tmp_path: Path) -> None:
+    first = "".join(
+        f'[[outlet]]\nname = "甲{i}报"\ndateline = [{{form = "甲{i}报讯", seen = "http://a"}}]\n'
+        for i in range(8)
+    )
+    (tmp_path / "a.toml").write_text(first, encoding="utf-8")
+    before = split_families(load_catalogue(tmp_path))
+    test_shape = before["test"][0].of("dateline")[0].template
+    later = (
+        'survey = 1\nsplit = "dev"\n'
+        + "".join(
+            f'[[outlet]]\nname = "丙{i}报"\ndateline = [{{form = "丙{i}报讯", seen = "http://c"}}]\n'
+            for i in range(8)
+        )
+        + (  # a form the test set prints is dropped; an outlet left with nothing is skipped
+            '[[outlet]]\nname = "丁报"\n'
+            f'dateline = [{{form = "{test_shape}", seen = "http://d"}}, {{form = "丁报讯", seen = "http://d"}}]\n'
+            f'[[outlet]]\nname = "戊报"\ndateline = [{{form = "{test_shape}", seen = "http://e"}}]\n'
+        )
+    )
+    (tmp_path / "0-dev.toml").write_text(later, encoding="utf-8")  # read first, same survey
+    after = split_families(load_catalogue(tmp_path))
+    assert [f.name for f in after["test"]] == [f.name for f in before["test"]]
+    assert [f.forms for f in after["test"]] == [f.forms for f in before["test"]]
+    assert [f.name for f in after["dev"]][: len(before["dev"])] == [f.name for f in before["dev"]]
+    new = {f.name: f for f in after["dev"][len(before["dev"]) :]}
+    assert set(new) == {f"丙{i}报" for i in range(8)} | {"丁报"}
+    assert [f.template for f in new["丁报"].of("dateline")] == ["丁报讯"]
+
+
+def test_a_bad_split_is_refused_with_the_file_named(tmp_path: Path) -> None:
+    (tmp_path / "x.toml").write_text(
+        'split = "test"\n[[outlet]]\nname = "某报"\ndateline = [{form = "某报讯", seen = "http://a"}]\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(CatalogueError, match=r"x\.toml: split"):
+        load_catalogue(tmp_path)

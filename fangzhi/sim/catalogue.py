@@ -61,6 +61,7 @@ class Outlet:
     forms: dict[str, tuple[Form, ...]]
     notes: str = ""
     survey: int = 1  # which survey found it: a later survey's outlets are split after the earlier's
+    split: str | None = None  # "dev": the file puts every outlet of it in the dev set; None: either
 
     def of(self, slot: str) -> tuple[Form, ...]:
         return self.forms.get(slot, ())
@@ -86,7 +87,10 @@ def load_catalogue(folder: Path | None = None) -> tuple[Outlet, ...]:
         survey = data.get("survey", 1)
         if not isinstance(survey, int):
             raise CatalogueError(f"{name}: survey is not a number")
-        outlets.extend(_outlet(name, o, survey) for o in data.get("outlet", []))
+        split = data.get("split")
+        if split not in (None, "dev"):
+            raise CatalogueError(f'{name}: split is {split!r}: only "dev" may be declared')
+        outlets.extend(_outlet(name, o, survey, split) for o in data.get("outlet", []))
     seen: set[str] = set()
     unique = []
     for o in outlets:
@@ -96,7 +100,7 @@ def load_catalogue(folder: Path | None = None) -> tuple[Outlet, ...]:
     return tuple(unique)
 
 
-def _outlet(file: str, o: dict[str, object], survey: int = 1) -> Outlet:
+def _outlet(file: str, o: dict[str, object], survey: int = 1, split: str | None = None) -> Outlet:
     name = str(o.get("name", ""))
     forms: dict[str, tuple[Form, ...]] = {}
     for slot in SLOTS:
@@ -122,6 +126,7 @@ def _outlet(file: str, o: dict[str, object], survey: int = 1) -> Outlet:
         forms=forms,
         notes=str(o.get("notes", "")),
         survey=survey,
+        split=split,
     )
 
 
