@@ -317,3 +317,36 @@ def test_a_source_line_under_a_head_credits_the_report_below(line: str) -> None:
     assert article.headline is not None and article.headline.text == "市委召开常委会会议"
     assert article.body_text == lead
     assert article.bylines == ()
+
+
+def test_a_name_ending_in_wen_is_a_name_not_an_outlet_and_its_role() -> None:
+    # 中新网某地电 （甲乙文）: a bracket holding a name alone; 文 is the name's last character
+    assert [(c.role, c.name) for c in parse_credit("毛洁文")] == [(None, "毛洁文")]
+
+
+def test_a_station_before_a_reporter_name_is_no_part_of_it() -> None:
+    # 央广网 credits: （记者甲 贵州台乙 丙）: the station's reporter, the role carried over
+    got = [(c.role, c.name) for c in parse_credit("记者陆莲卓 贵州台顾孝峻 田霞伟")]
+    assert got == [("记者", "陆莲卓"), ("记者", "顾孝峻"), ("记者", "田霞伟")]
+
+
+def test_a_county_station_credits_its_reporters() -> None:
+    line = "□武胜县记者站 裴小越 实习生 余杉菁 宗俭建 本报记者 张涛颂 文/图"
+    assert is_byline_line(line)  # its spaces make it longer than a credit, not its words
+    got = [(c.role, c.name) for c in parse_credit(line)]
+    assert got[0] == ("记者", "裴小越") and got[-1] == ("本报记者", "张涛颂")
+
+
+def test_a_video_maker_is_credited() -> None:
+    assert is_byline_line("视频制作:肖婷杉")
+    assert [(c.role, c.name) for c in parse_credit("视频制作:肖婷杉")] == [("视频制作", "肖婷杉")]
+
+
+@pytest.mark.parametrize("line", ["新华报业传媒集团 乡村干部报 姜祺葵", "某某网 张三 李四"])
+def test_outlets_then_names_with_no_role_are_a_credit(line: str) -> None:
+    assert is_byline_line(line)
+    assert all(c.role is None and c.name and not c.name.endswith(("报", "网")) for c in parse_credit(line))
+
+
+def test_a_head_then_a_name_is_no_credit_of_outlets() -> None:
+    assert not is_byline_line("召开会议 张三")

@@ -181,6 +181,8 @@ def parse_credit(text: str, offset: int = 0) -> list[Credit]:
             rm = None  # 记者 文某某: a name with the surname 文 where the role's name is awaited
         if rm:
             rest = _name_part(word[rm.end() :])
+            if rest == "站" and rm.group() == "记者":
+                rest = ""  # 某县记者站 甲: the station's reporters
             if rest == "" or _NAME.fullmatch(rest) or len(rest) in (4, 6):
                 role = _canon_role(rm.group())
                 rs, re = offset + start, offset + start + rm.end()
@@ -191,8 +193,12 @@ def parse_credit(text: str, offset: int = 0) -> list[Credit]:
                     continue
                 start += rm.end()
                 word = rest
+        station = _STATION.match(word)
+        if station:  # 贵州台甲: a station's reporter, the name after its station
+            start += station.end()
+            word = word[station.end() :]
         word = _name_part(word)
-        if not (_NAME.fullmatch(word) or len(word) == 6) or _PAPER_WORD.fullmatch(word):
+        if not (_NAME.fullmatch(word) or len(word) == 6) or _PAPER_WORD.fullmatch(word) or _outlet(word):
             continue  # not a name (a paper's name among its people: 某某日报 记者甲): roles and names only
         for a, name in _split_names(word):
             out.append(Credit(role, name, offset + start + a, offset + start + a + len(name), rs, re))
@@ -200,10 +206,16 @@ def parse_credit(text: str, offset: int = 0) -> list[Credit]:
     return out
 
 
+# A broadcaster's station printed before its reporter's name with no space (央广网 credits: 记者甲
+# 贵州台乙): 2-5 characters of a place and 台, then a name.
+_STATION = re.compile(r"[\u4e00-\u9fff]{2,5}台(?=[\u4e00-\u9fff]{2,3}$)")
+
+
 def _outlet_role(word: str) -> re.Match[str] | None:
     """A role printed after its outlet's name (川观新闻记者, 南国早报记者, 天山网-新疆日报记者)."""
     m = _ROLE_RE.search(word, 2)
-    if m is None or m.start() > 16 or not _OUTLET_PREFIX.fullmatch(word[: m.start()]):
+    # a one-character role after a name is the name's own end (毛洁文): an outlet's role has two
+    if m is None or len(m.group()) < 2 or m.start() > 16 or not _OUTLET_PREFIX.fullmatch(word[: m.start()]):
         return None
     return _ROLE_RE.match(word, m.start())
 
@@ -315,14 +327,15 @@ def _split_names(word: str) -> list[tuple[int, str]]:
 
 def is_byline_line(line: str) -> bool:
     """A line that is nothing but a credit: 本报评论员 / 本报记者 张三 通讯员 李四 / 川观新闻记者 张三."""
-    if len(line) > 40 or layout.SUBTITLE_CUE.search(line):
+    # the spaces between a long credit's names are no part of its length
+    if len(line) - line.count(" ") > 40 or layout.SUBTITLE_CUE.search(line):
         return False  # 甲 乙出席 / 甲主持: who took part, a subtitle's words, no credit
     line = _unspaced_roles(_LEAD_MARKS.sub("", line))  # ■ 记者 某某: a list mark is no part of it
     # an outlet named before each role (文/某某日报记者 甲 图/某某日报记者 乙) is the credit's too
     line = _OUTLET_AT_ROLE.sub("", line)
     first = _org_before_role(line)
     if not (_ROLE_RE.match(line) or first):
-        return names_only(line)
+        return names_only(line) or _outlets_then_names(line)
     if any(c in line for c in "，。；！？“”"):
         return False
     credits = parse_credit(line)
@@ -415,6 +428,24 @@ def trailing_credit(text: str) -> int | None:
     if (len(tail) == 3 and looks_like_name(tail)) or names_only(tail):
         return s.index(tail, stop + 1)  # …。张三 李四: the authors run on, no mark before them
     return None
+
+
+# An outlet's name as a credit prints it before its people (某某报业传媒集团 某某报 甲).
+_OUTLET_WORD = re.compile(r"[\u4e00-\u9fff]{2,12}(?:集团|日报|晚报|早报|报|网|台|融媒体中心|融媒)")
+
+
+def _outlet(word: str) -> bool:
+    return _OUTLET_WORD.fullmatch(word) is not None and not looks_like_name(word)
+
+
+def _outlets_then_names(line: str) -> bool:
+    """A credit that names its outlets, then its people with no role: 某某集团 某某报 甲."""
+    words = [w for _start, w, _spaced in _tokens(line.strip())]
+    k = 0
+    while k < len(words) and _outlet(words[k]):
+        k += 1
+    names = words[k:]
+    return k >= 1 and 1 <= len(names) <= 4 and all(looks_like_name(w) for w in names)
 
 
 _WHAT_DONE = re.compile(r"[/／](?:文图|文|图|摄影|摄)(?=[\s、]|$)")

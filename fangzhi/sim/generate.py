@@ -20,6 +20,7 @@ from fangzhi.sim.families import Family, split_families
 from fangzhi.sim.grammar import write_story
 from fangzhi.sim.layout import Artifacts
 from fangzhi.sim.page import print_page
+from fangzhi.sim.truth import StoryTruth
 from fangzhi.sim.world import division_table, make_world
 
 MUNICIPALITIES = ("11", "12", "31", "50")
@@ -87,7 +88,7 @@ def page_of(family: Family, seed: int, split: str, i: int, art: Artifacts) -> tu
     issue = date(2016, 1, 1) + timedelta(days=rng.randrange(3650))
     kinds = list(KIND_WEIGHTS)
     weights = list(KIND_WEIGHTS.values())
-    stories = []
+    stories: list[StoryTruth] = []
     used: set[str] = set()  # the page's stock lines, each printed once
     for _ in range(rng.randint(3, 7)):
         # a page never prints one story twice: a kind whose story repeats a head already printed
