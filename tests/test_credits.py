@@ -350,3 +350,21 @@ def test_outlets_then_names_with_no_role_are_a_credit(line: str) -> None:
 
 def test_a_head_then_a_name_is_no_credit_of_outlets() -> None:
     assert not is_byline_line("召开会议 张三")
+
+
+def test_a_dateline_may_name_its_place_after_the_date() -> None:
+    # 某网5月3日合肥消息: the date first, then where it was filed
+    m = match_dateline("台湾网6月3日合肥消息6月3日，市政协召开会议")
+    assert m is not None and m.source == "台湾网" and m.date_text == "6月3日" and m.end == 11
+
+
+def test_a_letter_spaced_outlet_opens_a_dateline_with_offsets_as_printed() -> None:
+    line = "大 西 北 网 讯 （记者丁珍涛） 6月10日上午，市委"
+    m = match_dateline(line)
+    assert m is not None and m.source == "大西北网"
+    assert line[: m.end] == "大 西 北 网 讯 （记者丁珍涛）"
+    assert line[m.credit_start : m.credit_end] == "记者丁珍涛"
+
+
+def test_a_letter_spaced_head_is_no_dateline() -> None:
+    assert match_dateline("喜 迎 国 庆 大 会") is None

@@ -69,7 +69,9 @@ DATE_IN_DATELINE = (
 DATELINE_HEAD = re.compile(
     r"^(?:(?P<open>【)?(?:据)?(?P<agency>新华社|中新社|中新网|人民网|央视网|央广网|新华网|本报|本台|本网|"
     r"(?P<outlet>[\u4e00-\u9fffA-Za-z]{1,10}?(?:" + OUTLET_SUFFIX + r")))"
-    r"(?:(?P<place>[\u4e00-\u9fff]{0,8}?)(?P<date>" + DATE_IN_DATELINE + r"))?(?P<verb>讯|电)(?(open)】))"
+    # the place before the date (新华社北京5月3日电) or after it (某网5月3日合肥消息)
+    r"(?:(?P<place>[\u4e00-\u9fff]{0,8}?)(?P<date>" + DATE_IN_DATELINE + r")[\u4e00-\u9fff]{0,6}?)?"
+    r"(?P<verb>讯|电)(?(open)】))"
     # what may follow: a credit, a date, a time word, or the end of the line
     r"(?=$|[\s（(【\[：:，,■\d]|"
     + "|".join(REPORTER_ROLES)
@@ -81,7 +83,7 @@ DATELINE_HEAD = re.compile(
 DATE_TIME_IN_DATELINE = DATE_IN_DATELINE + r"(?:\s*\d{1,2}(?:时|[:：])\d{1,2}分?)?"
 ANY_OUTLET_DATELINE = re.compile(
     r"^(?P<open>【)?(?:据)?《?(?P<outlet>[\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z·\-+]{1,17})》?"
-    r"(?:(?P<place>[\u4e00-\u9fff]{0,8}?)(?P<date>" + DATE_TIME_IN_DATELINE + r"))?"
+    r"(?:(?P<place>[\u4e00-\u9fff]{0,8}?)(?P<date>" + DATE_TIME_IN_DATELINE + r")[\u4e00-\u9fff]{0,6}?)?"
     r"(?<![喜通资简短快音传捷佳凶噩死来])(?P<verb>讯|消息|报道)(?(open)】)"
     r"(?=$|[\s（(【：:]|" + DATE_IN_DATELINE + r"|近日|日前|昨天|昨日|今天|今日)"
 )

@@ -59,9 +59,34 @@ class DatelineMatch:
 _DATELINE_VERB = re.compile("讯|电|消息|报道|报导")
 
 
+# An outlet's name printed letter-spaced, as a masthead is (大 西 北 网 讯 （记者甲）).
+_LETTER_SPACED = re.compile(r"(?:[\u4e00-\u9fff] ){2,}[\u4e00-\u9fff](?= |$)")
+
+
 def match_dateline(line: str, *, alone: bool = False) -> DatelineMatch | None:
     """The dateline a line opens with. A bracketed credit with no outlet before it counts when the
     lead follows it on the line, or with `alone` (the line is a dateline block already split off)."""
+    spaced = _LETTER_SPACED.match(line)
+    if spaced is not None:
+        return _letter_spaced_dateline(line, spaced.end(), alone)
+    return _match_dateline(line, alone)
+
+
+def _letter_spaced_dateline(line: str, run_end: int, alone: bool) -> DatelineMatch | None:
+    """Read with the run's spaces taken out; a dateline only when it holds the whole run, its
+    offsets put back on the line as printed."""
+    tight = line[:run_end].replace(" ", "")
+    m = _match_dateline(tight + line[run_end:], alone)
+    if m is None or m.end < len(tight):
+        return None
+
+    def back(i: int) -> int:
+        return 2 * i if i < len(tight) else i + run_end - len(tight)
+
+    return DatelineMatch(back(m.end), m.source, m.date_text, back(m.credit_start), back(m.credit_end))
+
+
+def _match_dateline(line: str, alone: bool) -> DatelineMatch | None:
     if _DATELINE_VERB.search(line) is None:
         return _opening_credit(line, alone)
     own = press.OWN_REPORT.match(line)
