@@ -368,3 +368,7 @@ def test_a_letter_spaced_outlet_opens_a_dateline_with_offsets_as_printed() -> No
 
 def test_a_letter_spaced_head_is_no_dateline() -> None:
     assert match_dateline("喜 迎 国 庆 大 会") is None
+
+
+def test_a_sentence_cut_after_a_company_and_a_name_is_no_credit() -> None:
+    assert not is_byline_line("走进源威储能集团，陆汉")

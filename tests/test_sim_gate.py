@@ -44,12 +44,13 @@ TEST_FLOORS = [
 # The third survey's dev-only outlets (conventions/survey3_*.toml, split = "dev") add house styles
 # the parser has not learned yet (a station's name glued to a reporter's, a letter-spaced outlet
 # name, a 视频制作 credit line): the bylines floor was set again on that set, where the parser of
-# before reads 0.946 of the bylines (0.975 on the dev set without them). The test set is unchanged.
+# before reads 0.936 of the bylines (0.975 on the dev set without them); reading those forms took it
+# to 0.973 and articles F1 from 0.890 to 0.901. The test set is unchanged.
 DEV_FLOORS = [
-    "articles.f1=0.885",
+    "articles.f1=0.895",
     "joins=0.99",
     "fields.headline=0.97",
-    "fields.bylines=0.955",
+    "fields.bylines=0.97",
     # byline lines read as such are set apart from the body, and the scorer counts them lost
     "han_lost=0.009",
 ]

@@ -465,6 +465,8 @@ def _outlet(word: str) -> bool:
 
 def _outlets_then_names(line: str) -> bool:
     """A credit that names its outlets, then its people with no role: 某某集团 某某报 甲."""
+    if any(c in line for c in "，。；：！？,"):
+        return False  # 走进某某集团，甲…: a sentence cut at a line's end
     words = [w for _start, w, _spaced in _tokens(line.strip())]
     k = 0
     while k < len(words) and _outlet(words[k]):
