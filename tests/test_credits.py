@@ -372,3 +372,16 @@ def test_a_letter_spaced_head_is_no_dateline() -> None:
 
 def test_a_sentence_cut_after_a_company_and_a_name_is_no_credit() -> None:
     assert not is_byline_line("走进源威储能集团，陆汉")
+
+
+def test_an_outlet_beside_the_people_is_no_name() -> None:
+    assert pairs("（文/某县新闻中心 张三）") == [("文", "张三")]
+
+
+@pytest.mark.parametrize("line", ["（/文：县新闻中心 蒋信翰", "(/文:县新闻中心 戴 鹰"])
+def test_a_credit_whose_bracket_never_closes_is_a_credit_line(line: str) -> None:
+    assert is_byline_line(line)
+
+
+def test_an_unclosed_bracket_of_a_source_is_no_credit_line() -> None:
+    assert not is_byline_line("（据新华社")

@@ -356,6 +356,8 @@ def is_byline_line(line: str) -> bool:
     if len(line) - line.count(" ") > 40 or layout.SUBTITLE_CUE.search(line):
         return False  # 甲 乙出席 / 甲主持: who took part, a subtitle's words, no credit
     line = _unspaced_roles(_LEAD_MARKS.sub("", line))  # ■ 记者 某某: a list mark is no part of it
+    if line[:1] in "（(" and not any(c in line for c in "）)"):
+        line = _UNCLOSED.sub("", line)  # （/文：某县新闻中心 甲: a bracket never closed frames nothing
     # an outlet named before each role (文/某某日报记者 甲 图/某某日报记者 乙) is the credit's too
     line = _OUTLET_AT_ROLE.sub("", line)
     first = _org_before_role(line)
@@ -367,6 +369,8 @@ def is_byline_line(line: str) -> bool:
     if not credits or not all(c.name is None or len(c.name) <= 3 or looks_like_name(c.name) for c in credits):
         return False
     covered = sum(c.end - c.start for c in credits)
+    # the outlets a credit names beside its people (文/某县新闻中心 甲) are the credit's words too
+    covered += sum(len(w) for _s, w, _sp in _tokens(_FRAME.sub(" ", line)) if _outlet(w))
     roles = sum(len(r.group()) for r in _ROLE_RE.finditer(line))
     if first and not _ROLE_RE.match(line):
         roles += sum(1 for c in first if "\u4e00" <= c <= "\u9fff")  # the outlet's name is the credit's
@@ -375,6 +379,7 @@ def is_byline_line(line: str) -> bool:
 
 
 _LEAD_MARKS = re.compile(r"^[□■●○◆▲◎★☆\s]+")
+_UNCLOSED = re.compile(r"^[（(]\s*[/／]?\s*")
 _OUTLET_AT_ROLE = re.compile(
     r"(?<=[/／\s])[\u4e00-\u9fff·]{2,12}?(?:日报社|日报|晚报|都市报|新闻网|电视台|融媒体中心|融媒|报|网)"
     r"(?=(?:全媒体|融媒体|融媒)?记者|通讯员)"
@@ -456,7 +461,7 @@ def trailing_credit(text: str) -> int | None:
 
 
 # An outlet's name as a credit prints it before its people (某某报业传媒集团 某某报 甲).
-_OUTLET_WORD = re.compile(r"[\u4e00-\u9fff]{2,12}(?:集团|日报|晚报|早报|报|网|台|融媒体中心|融媒)")
+_OUTLET_WORD = re.compile(r"[\u4e00-\u9fff]{2,12}(?:集团|日报|晚报|早报|报|网|台|中心|融媒)")
 
 
 def _outlet(word: str) -> bool:
