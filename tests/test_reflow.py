@@ -101,3 +101,11 @@ def test_a_sentence_opening_with_a_word_whose_first_character_cannot_open_is_who
     assert starts_mid("过了一个阶段的检验。") or starts_mid("的工作成效明显。")
     rec = one(HEAD + "5月3日，支队正式挂牌成立。\n\n过去的一年，支队开展专项整治行动。\n")
     assert rec["complete"] is True and rec["body"].split("\n")[1].startswith("过去的一年")
+
+
+def test_a_sentence_of_a_word_or_two_is_the_end_of_one_cut_off() -> None:
+    # …提质|增效。要…: after a full stop it starts text printed elsewhere; after a cut word it goes on
+    assert starts_mid("增效。要学习借鉴先进地区的经验做法，结合实际大胆探索。")
+    assert not closes_gap("确保各项措施落地生根。", "增效。要学习借鉴先进地区的经验做法。")
+    assert closes_gap("推动各项工作提质", "增效。要学习借鉴先进地区的经验做法。")
+    assert not starts_mid("会议指出，要学习借鉴先进地区的经验做法。")

@@ -33,6 +33,10 @@ def closes_gap(left: str, right: str, *, left_titleish: bool = False) -> bool:
     return not chars.can_end(left)
 
 
+# A first sentence of at most four characters: no paragraph of a report opens so.
+_CUT_SENTENCE = re.compile(r"[\u4e00-\u9fff]{1,4}[。！？；]")
+
+
 def cannot_open(text: str) -> bool:
     """The text cannot open a sentence: punctuation that continues, a particle or suffix, or
     the last character of a word cut off before a list comma (理、垃圾分类 ← 管|理、) or a comma."""
@@ -41,6 +45,8 @@ def cannot_open(text: str) -> bool:
         return False
     if c in chars.NO_START_PUNCT:
         return True
+    if _CUT_SENTENCE.match(text):
+        return True  # 增效。要…: a sentence of a word or two is the end of one cut off
     if c in chars.NO_START_HAN:
         return text[:2] not in chars.OPENING_WORDS
     if text[1:2] == "，":
