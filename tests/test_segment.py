@@ -429,3 +429,9 @@ def test_a_plain_head_under_a_report_sent_on_to_another_page_heads_the_next_repo
     )
     recs = records(page)
     assert [r["headline"] for r in recs] == ["市长会见客商一行", "市商务局发布燃气安全提示"]
+
+
+def test_a_video_makers_credit_under_a_head_is_the_reports_byline() -> None:
+    recs = records("# 全市防汛工作会议召开\n\n视频制作：张某\n\n" + A_BODY + B_HEAD + B_BODY)
+    assert len(recs) == 2 and recs[0]["headline"] == "全市防汛工作会议召开"
+    assert [(b["role"], b["name"]) for b in recs[0]["bylines"]] == [("视频制作", "张某")]

@@ -129,8 +129,9 @@ FURNITURE_LINE = re.compile(
     + r"|编\s+辑|责\s+编|校\s+对|[一二三初复终]\s+审|审\s+核|监\s+制)"
     + r"\s*[:：|]?\s*\S.{0,60}"
     + r"|(?:本版|本期)?(?:投稿|新闻热线|热线电话|邮箱)\s*[:：].{0,40}"
-    # a video report's credit roll, its labels with a colon: 编导：某某 / 配音：某某
-    + r"|(?:编导|配音|摄像|剪辑|后期|视频制作|视频|制作|策划|统筹)\s*[:：]\s*[\u4e00-\u9fff·、，, ]{2,40}"
+    # a video report's credit roll, its labels with a colon: 编导：某某 / 配音：某某 (视频制作 and 剪辑
+    # are roles a byline names: 视频制作：某某 under a head is the report's byline)
+    + r"|(?:编导|配音|摄像|后期|视频|制作|策划|统筹)\s*[:：]\s*[\u4e00-\u9fff·、，, ]{2,40}"
     # a portal's line of particulars: 发布时间 2021-10-28 来源：某网 作者：某某 点击：
     + r"|(?:发布时间|发布日期|时间)?\s*[:：]?\s*\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?"
     + r"\s*(?:\d{1,2}:\d{2}(?::\d{2})?)?"
