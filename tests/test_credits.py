@@ -385,3 +385,9 @@ def test_a_credit_whose_bracket_never_closes_is_a_credit_line(line: str) -> None
 
 def test_an_unclosed_bracket_of_a_source_is_no_credit_line() -> None:
     assert not is_byline_line("（据新华社")
+
+
+def test_a_list_mark_read_as_a_letter_before_a_role_is_no_part_of_the_credit() -> None:
+    # OCR of an e-paper renders the mark before 本报记者 as a letter: N本报记者 甲 乙
+    assert is_byline_line("N本报记者 庄沅劲 叶诗略")
+    assert pairs("N本报记者 庄沅劲 叶诗略") == [("本报记者", "庄沅劲"), ("本报记者", "叶诗略")]

@@ -180,6 +180,8 @@ def _opening_credit(line: str, alone: bool) -> DatelineMatch | None:
 # spaces of the same length, so that offsets still point into the text.
 _FRAME = re.compile(
     r"[（）()【】\[\]□■●○◆▲]|^\s*讲述人[:：]"
+    # a list mark the OCR read as a letter, glued to the role after it (N本报记者 甲)
+    r"|^[A-Za-z](?=本报|本台|记者|通讯员|特约|实习|见习)"
     r"|(?<=[\u4e00-\u9fff])(?:文/图|图/文|文／图|图／文|文·图)(?=$|[\s）)])"
 )
 
@@ -378,7 +380,7 @@ def is_byline_line(line: str) -> bool:
     return covered + roles >= han - 2
 
 
-_LEAD_MARKS = re.compile(r"^[□■●○◆▲◎★☆\s]+")
+_LEAD_MARKS = re.compile(r"^(?:[□■●○◆▲◎★☆\s]|[A-Za-z](?=本报|本台|记者|通讯员|特约|实习|见习))+")
 _UNCLOSED = re.compile(r"^[（(]\s*[/／]?\s*")
 _OUTLET_AT_ROLE = re.compile(
     r"(?<=[/／\s])[\u4e00-\u9fff·]{2,12}?(?:日报社|日报|晚报|都市报|新闻网|电视台|融媒体中心|融媒|报|网)"
