@@ -435,3 +435,13 @@ def test_a_video_makers_credit_under_a_head_is_the_reports_byline() -> None:
     recs = records("# 全市防汛工作会议召开\n\n视频制作：张某\n\n" + A_BODY + B_HEAD + B_BODY)
     assert len(recs) == 2 and recs[0]["headline"] == "全市防汛工作会议召开"
     assert [(b["role"], b["name"]) for b in recs[0]["bylines"]] == [("视频制作", "张某")]
+
+
+def test_runs_go_to_articles_as_one_assignment_over_the_page() -> None:
+    from fangzhi.read.segment import _assignment
+
+    # run 0 fits article 0 best and article 1 nearly as well; run 1 fits article 0 alone: taking
+    # the best pair first would leave run 1 with nothing, the page's best assignment places both
+    pairs = [(0.9, 0, 0), (0.8, 0, 1), (0.7, 1, 0)]
+    assert sorted(_assignment(pairs)) == [(0, 1), (1, 0)]
+    assert sorted(_assignment([(0.6, 0, 2), (0.5, 1, 3)])) == [(0, 2), (1, 3)]

@@ -351,9 +351,7 @@ def _place_runs(
                     pairs.append((s, ri, di))
     taken_r: set[int] = set()
     taken_d: set[int] = set()
-    for _s, ri, di in sorted(pairs, reverse=True):
-        if ri in taken_r or di in taken_d:
-            continue
+    for ri, di in _assignment(pairs):
         taken_r.add(ri)
         taken_d.add(di)
         drafts[di].tail.extend(left[ri].blocks)
@@ -367,6 +365,25 @@ def _place_runs(
                     order=r.blocks[0], body=list(r.blocks), fragment=True, closed=r.closed, credits=r.credits
                 )
             )
+
+
+def _assignment(pairs: list[tuple[float, int, int]]) -> list[tuple[int, int]]:
+    """Which run is which article's rest, decided over the whole page: the pairs, each run with at
+    most one article and each article with at most one run, whose scores sum the highest
+    (scipy's linear_sum_assignment). Where no run or article is in two pairs, that is every pair."""
+    best: dict[tuple[int, int], float] = {}
+    for score, ri, di in pairs:
+        best[(ri, di)] = max(best.get((ri, di), 0.0), score)
+    runs = sorted({ri for ri, _di in best})
+    arts = sorted({di for _ri, di in best})
+    if len(best) == len(runs) == len(arts):
+        return list(best)
+    from scipy.optimize import linear_sum_assignment  # only a page where pairs contend needs it
+
+    weights = [[best.get((ri, di), 0.0) for di in arts] for ri in runs]
+    rows, cols = linear_sum_assignment(weights, maximize=True)
+    # a pair no score allowed (weight 0) only fills the square the solver works on
+    return [(runs[a], arts[b]) for a, b in zip(rows, cols, strict=True) if (runs[a], arts[b]) in best]
 
 
 def _return_speakers_ends(blocks: tuple[Block, ...], drafts: list[Draft]) -> None:
