@@ -140,7 +140,7 @@ def _classify(page: Page) -> list[Unit]:
             # 甲、乙、丙 / 等10人获评…: a list of names the next line goes on from, no credit
             units.append(Unit("prose", line.span, line))
             continue
-        if credits.is_byline_line(s) and (line.marks or len(s) <= 30):
+        if (line.marks or len(s) <= 30) and credits.is_byline_line(s):
             units.append(Unit("byline", line.span, line))
             continue
         if (

@@ -57,6 +57,7 @@ class DatelineMatch:
 # The verbs every dateline pattern of press ends its head with (讯, 电, 消息, 报道, 报导): a line
 # without one is no dateline, and most lines are told so without the patterns' backtracking.
 _DATELINE_VERB = re.compile("讯|电|消息|报道|报导")
+_DATELINE_REACH = 90
 
 
 # An outlet's name printed letter-spaced, as a masthead is (大 西 北 网 讯 （记者甲）).
@@ -87,7 +88,9 @@ def _letter_spaced_dateline(line: str, run_end: int, alone: bool) -> DatelineMat
 
 
 def _match_dateline(line: str, alone: bool) -> DatelineMatch | None:
-    if _DATELINE_VERB.search(line) is None:
+    # every dateline pattern ends its head within its first 90 characters: a paragraph's later
+    # 电视电话会议 or 报道 is no dateline's verb, and most paragraphs print one
+    if _DATELINE_VERB.search(line, 0, _DATELINE_REACH) is None:
         return _opening_credit(line, alone)
     own = press.OWN_REPORT.match(line)
     if own:
