@@ -7,7 +7,8 @@ Run on demand (not part of the test suite):
 The sample pages are read once and cycled into an in-memory corpus of about ``--mb`` MB of UTF-8
 text, so file I/O is never timed. Each candidate is one line in ``candidates()``: a name and a
 callable over one page; every candidate runs over the whole corpus ``--repeat`` times after a
-warm-up call, so one-off loads (dictionaries, lazy imports) are excluded.
+warm-up call, so one-off loads (dictionaries, lazy imports) are excluded. The candidates take
+turns every few pages, so that a shared machine's drifting speed slows them alike.
 """
 
 from __future__ import annotations
@@ -195,10 +196,26 @@ def one_pass(run: PageFn, pages: Sequence[Page]) -> float:
     return time.perf_counter() - start
 
 
-def time_candidate(candidate: Candidate, corpus: Corpus, repeat: int) -> Timing:
-    warm_up(candidate, corpus.pages[0])
-    runs = tuple(one_pass(candidate.run, corpus.pages) for _ in range(repeat))
-    return Timing(candidate.name, runs)
+CHUNK_PAGES = 10  # the candidates take turns every this many pages
+
+
+def time_interleaved(todo: Sequence[Candidate], corpus: Corpus, repeat: int) -> list[Timing]:
+    """Each candidate's passes over the corpus, the candidates taking turns every few pages: on a
+    shared machine whose speed drifts from one minute to the next, a slow minute then slows every
+    candidate alike, where timing one candidate after another let it fall on one of them and move
+    their ratio by half."""
+    for c in todo:
+        warm_up(c, corpus.pages[0])
+    chunks = [corpus.pages[k : k + CHUNK_PAGES] for k in range(0, len(corpus.pages), CHUNK_PAGES)]
+    runs: dict[str, list[float]] = {c.name: [] for c in todo}
+    for _ in range(repeat):
+        spent = dict.fromkeys(runs, 0.0)
+        for chunk in chunks:
+            for c in todo:
+                spent[c.name] += one_pass(c.run, chunk)
+        for name, seconds in spent.items():
+            runs[name].append(seconds)
+    return [Timing(c.name, tuple(runs[c.name])) for c in todo]
 
 
 # --- memory ---------------------------------------------------------------------------------------
@@ -385,7 +402,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     corpus = build_corpus(pages, int(args.mb * MB))
     todo = candidates()
     print_header(corpus, args.repeat)
-    timings = [time_candidate(c, corpus, args.repeat) for c in todo]
+    timings = time_interleaved(todo, corpus, args.repeat)
     ratios = speed_ratios(timings)
     print_table(timings, corpus, ratios)
     memory = measure_memory(next(c.run for c in todo if c.name == SUBJECT), corpus)
