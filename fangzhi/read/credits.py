@@ -181,11 +181,12 @@ def _opening_credit(line: str, alone: bool) -> DatelineMatch | None:
 # Printed around a credit's names but no part of them: brackets and list marks, a narrator's label
 # (讲述人：), and what the credited did after the name (张三文/图, 张三 报道). Each is blanked to
 # spaces of the same length, so that offsets still point into the text.
+# A list mark the OCR read as a letter, glued to the role after it (N本报记者 甲).
+_LETTER_MARK = r"[A-Za-z](?=本报|本台|记者|通讯员|特约|实习|见习)"
 _FRAME = re.compile(
-    r"[（）()【】\[\]□■●○◆▲]|^\s*讲述人[:：]"
-    # a list mark the OCR read as a letter, glued to the role after it (N本报记者 甲)
-    r"|^[A-Za-z](?=本报|本台|记者|通讯员|特约|实习|见习)"
-    r"|(?<=[\u4e00-\u9fff])(?:文/图|图/文|文／图|图／文|文·图)(?=$|[\s）)])"
+    r"[（）()【】\[\]□■●○◆▲]|^\s*讲述人[:：]|^"
+    + _LETTER_MARK
+    + r"|(?<=[\u4e00-\u9fff])(?:文/图|图/文|文／图|图／文|文·图)(?=$|[\s）)])"
 )
 
 
@@ -383,7 +384,7 @@ def is_byline_line(line: str) -> bool:
     return covered + roles >= han - 2
 
 
-_LEAD_MARKS = re.compile(r"^(?:[□■●○◆▲◎★☆\s]|[A-Za-z](?=本报|本台|记者|通讯员|特约|实习|见习))+")
+_LEAD_MARKS = re.compile(r"^(?:[□■●○◆▲◎★☆\s]|" + _LETTER_MARK + ")+")
 _UNCLOSED = re.compile(r"^[（(]\s*[/／]?\s*")
 _OUTLET_AT_ROLE = re.compile(
     r"(?<=[/／\s])[\u4e00-\u9fff·]{2,12}?(?:日报社|日报|晚报|都市报|新闻网|电视台|融媒体中心|融媒|报|网)"
