@@ -350,10 +350,8 @@ def _place_runs(
                 if s >= TAIL_MIN_SCORE:
                     pairs.append((s, ri, di))
     taken_r: set[int] = set()
-    taken_d: set[int] = set()
     for ri, di in _assignment(pairs):
         taken_r.add(ri)
-        taken_d.add(di)
         drafts[di].tail.extend(left[ri].blocks)
         drafts[di].credits.extend(left[ri].credits)
         drafts[di].closed = left[ri].closed
