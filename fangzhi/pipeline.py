@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import os
-import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from fangzhi.extract.dates import issue_dated, name_date
 from fangzhi.extract.facts import with_facts
 from fangzhi.ids import page_id
+from fangzhi.lexicon import chars
 from fangzhi.model import Article, Page, ParsedPage, Problem, RawPage, Span
 from fangzhi.read.assemble import assemble, publication_of, set_aside
 from fangzhi.read.blocks import build_blocks
@@ -47,9 +47,6 @@ def parse_page(raw: RawPage, settings: Settings) -> ParsedPage:
     )
 
 
-_HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
-
-
 def unplaced_text(page: Page, articles: tuple[Article, ...]) -> tuple[Problem, ...]:
     """Han characters of the page in no article and no furniture, as a problem naming them: the
     parser may misread a page, never drop part of it without a word. One pass over the page."""
@@ -66,7 +63,7 @@ def unplaced_text(page: Page, articles: tuple[Article, ...]) -> tuple[Problem, .
     pos = 0
     for sp in (*spans, Span(len(text), len(text))):
         if sp.start > pos:
-            runs.extend(Span(*m.span()) for m in _HAN_RUN.finditer(text, pos, sp.start))
+            runs.extend(Span(*m.span()) for m in chars.HAN_RUN.finditer(text, pos, sp.start))
         pos = max(pos, sp.end)
     lost = sum(sp.end - sp.start for sp in runs)
     if not lost:

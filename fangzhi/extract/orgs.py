@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from fangzhi.lexicon import chars
 from fangzhi.lexicon import orgs as lex
 
 _HEAD = re.compile("|".join(map(re.escape, lex.SUFFIXES)))
@@ -28,7 +29,6 @@ _BREAK_CHARS = r"，。；：！？、,;:!?（）()“”‘’《》〈〉「�
 _NEXT_BREAK = re.compile(f"[{_BREAK_CHARS}]")
 _LAST_BREAK = re.compile(f".*[{_BREAK_CHARS}]", re.S)
 _ORDINAL = re.compile(r"第[一二三四五六七八九十百零〇\d]+")
-_HAN = re.compile(r"[\u4e00-\u9fff]+")
 _WINDOW = 40  # characters left of a head the segmenter reads: longer than any name
 
 Token = tuple[str, str, int]  # word, tag, start
@@ -143,7 +143,7 @@ def _coined(word: str) -> bool:
     市住建局): most likely part of a proper name, whatever tag it guessed."""
     import rjieba
 
-    return len(word) > 1 and bool(_HAN.fullmatch(word)) and not rjieba.has_word(word)
+    return len(word) > 1 and bool(chars.HAN_RUN.fullmatch(word)) and not rjieba.has_word(word)
 
 
 def _particular(words: list[Token], start: int, end: int) -> bool:

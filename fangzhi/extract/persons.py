@@ -19,6 +19,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from fangzhi.lexicon import chars
 from fangzhi.lexicon import posts as lex
 from fangzhi.lexicon.names import COMPOUND_SURNAMES as _COMPOUND_SURNAMES
 from fangzhi.lexicon.names import SURNAMES as _SURNAMES
@@ -27,7 +28,6 @@ from fangzhi.lexicon.names import SURNAMES as _SURNAMES
 # before it, so that a search skips from break to break (see _clause_surnames).
 _CLAUSE_SURNAME = re.compile(r"[，。；：！？、\n“”（）](?=[" + "".join(sorted(_SURNAMES)) + r"])")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
-_HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
 _NOT_NAME_END = frozenset("省市县区乡镇村局委办厅部院校所队站组社司处科团会馆园街路港湾山湖江河")
 # Given names end in these as often as places do (李长江, 王金山): a three-character reading that
 # ends in one stands when what follows closes a name firmly (主持, 指出, a comma).
@@ -97,7 +97,7 @@ def read_name(text: str, pos: int, *, strict: bool = False, titled: bool = False
     if not long_fits and longer == 3 and text[pos + 2 : pos + 3] in _NATURE_END:
         long_fits = _is_name_chars(text[pos : pos + 2]) and _ends_name(text, pos + 3, True)
     if titled and not (short_fits or long_fits) and text[pos + shorter - 1 : pos + shorter] in _NATURE_END:
-        short_fits = _HAN_RUN.fullmatch(text[pos : pos + shorter]) is not None and _ends_name(
+        short_fits = chars.HAN_RUN.fullmatch(text[pos : pos + shorter]) is not None and _ends_name(
             text, pos + shorter, True
         )
     # punctuation right after the shorter reading settles it (王某，); else the longer reading
@@ -130,7 +130,7 @@ def _surname_at(text: str, pos: int) -> bool:
 
 
 def _is_name_chars(s: str) -> bool:
-    return len(s) >= 2 and _HAN_RUN.fullmatch(s) is not None and s[-1] not in _NOT_NAME_END
+    return len(s) >= 2 and chars.HAN_RUN.fullmatch(s) is not None and s[-1] not in _NOT_NAME_END
 
 
 def _ends_name(text: str, end: int, strict: bool) -> bool:
@@ -510,7 +510,9 @@ def _list_name(text: str, pos: int, item: str) -> tuple[int, int] | None:
         name = item[:n]
         # an item that is the name and nothing more may end like a place (张某山) or open with a
         # word (金子某): among other names, it is one too
-        like_a_place = n == len(item) and _HAN_RUN.fullmatch(name) is not None and name[-1] in _NATURE_END
+        like_a_place = (
+            n == len(item) and chars.HAN_RUN.fullmatch(name) is not None and name[-1] in _NATURE_END
+        )
         if len(name) < n or not _surname_at(item, 0) or not (_is_name_chars(name) or like_a_place):
             continue
         if rjieba_has_word(name) or (n == 3 and n != len(item) and rjieba_has_word(name[:2])):

@@ -6,6 +6,8 @@ import re
 
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 HAN_RE = re.compile(f"[{HAN}]")
+# A run of the basic block's ideographs (U+4E00–U+9FFF), the characters the scorer counts as Han.
+HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
 
 # A paragraph whose last character is one of these can end there.
 SENTENCE_END = "。！？!?…；;"

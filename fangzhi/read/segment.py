@@ -21,7 +21,6 @@ from __future__ import annotations
 import functools
 import json
 import math
-import re
 import sys
 from array import array
 from bisect import bisect_left
@@ -32,7 +31,7 @@ from importlib import resources
 from itertools import chain, compress, islice
 from operator import ne, sub
 
-from fangzhi.lexicon import layout
+from fangzhi.lexicon import chars, layout
 from fangzhi.model import Block
 from fangzhi.read import credits
 from fangzhi.read.blocks import Layout
@@ -44,7 +43,6 @@ TAIL_MIN_SCORE = 0.35
 CONFIDENT = 0.6  # the tail model decides when its likeliest reading is at least this likely
 TITLE_MIN_SCORE = 0.2
 SIMILARITY_CHARS = 400
-_HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
 TAILS_FILE = "tails.json"
 
 
@@ -589,7 +587,7 @@ def _bigrams(text: str) -> list[int]:
     # the Han runs joined (found by one pattern, not read a character at a time), then the pairs:
     # two UTF-16 units read as one big-endian 32-bit number are a pair's code, read in C, the
     # pairs at even and at odd places apart
-    han = "".join(_HAN_RUN.findall(text, 0, SIMILARITY_CHARS * 2))[: SIMILARITY_CHARS + 1]
+    han = "".join(chars.HAN_RUN.findall(text, 0, SIMILARITY_CHARS * 2))[: SIMILARITY_CHARS + 1]
     units, n = han.encode("utf-16-be"), len(han)
     even, odd = array(_U32, units[: n // 2 * 4]), array(_U32, units[2 : 2 + (n - 1) // 2 * 4])
     if sys.byteorder == "little":

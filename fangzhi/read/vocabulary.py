@@ -21,11 +21,11 @@ from operator import is_
 from pathlib import Path
 from typing import cast
 
+from fangzhi.lexicon import chars
 from fangzhi.model import Block
 
 SIMILARITY_CHARS = 80  # a block's opening words carry its vocabulary
 COMMON_SHARE = 0.15  # a bigram printed in more than this share of a page's blocks (and 3) is common
-_HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
 
 Words = frozenset[int]
 
@@ -138,7 +138,7 @@ def _codes(text: str, table: tuple[int | None, ...]) -> tuple[int, ...]:
     character by the low byte of its code point, each pair by the two bytes, the pairs starting at
     even and at odd positions read as 16-bit numbers in C (deterministic, unlike str's salted hash)."""
     # the Han runs joined: the same text as deleting the rest, with one match a run, not a gap
-    han = "".join(_HAN_RUN.findall(text, 0, SIMILARITY_CHARS * 2))[:SIMILARITY_CHARS]
+    han = "".join(chars.HAN_RUN.findall(text, 0, SIMILARITY_CHARS * 2))[:SIMILARITY_CHARS]
     low = han.encode("utf-16-le")[0::2]
     # shared int objects (8 bytes a code), looked up as they are read: one pass, all in C
     found = set(map(table.__getitem__, array("H", low[: len(low) // 2 * 2])))
