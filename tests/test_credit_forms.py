@@ -97,3 +97,93 @@ def test_two_credit_lines_under_a_report_both_credit_it() -> None:
     arts = parse_text(page).articles
     owner = {b.name: a.id for a in arts for b in a.bylines}
     assert owner["刘芳"] == owner["张晓明"]
+
+
+@pytest.mark.parametrize(
+    ("line", "people"),
+    [
+        ("★本报记者 张晓明", [("本报记者", X)]),  # a star, not only the bullets, marks a credit
+        ("◇通讯员 张晓明", [("通讯员", X)]),
+        ("记者 张晓明，李红", [("记者", X), ("记者", Y)]),  # names parted by a comma
+        (
+            "记者 张晓明 本报通讯员 李红",
+            [("记者", X), ("通讯员", Y)],
+        ),  # the outlet's word before a later role
+        ("文/本报通讯员 张晓明", [("通讯员", X)]),  # what was done, then who did it
+        ("特约通讯员张晓明报道", [("特约通讯员", X)]),  # a reporter's name where an outlet's would stand
+        ("通讯员 司马晓明", [("通讯员", "司马晓明")]),  # one name of a two-character surname
+    ],
+)
+def test_credit_lines_of_further_shapes_are_read_with_their_roles(line: str, people: list) -> None:
+    assert credited(HEAD + line + "\n\n" + LEAD + OTHER) == people
+
+
+def test_a_long_credit_line_of_two_roles_is_read_whole() -> None:
+    line = "本报记者：张晓明 王国华 赵春生、本报通讯员：李红 孙立军 周海波 文/图"
+    assert len(line) > 30 and credited(HEAD + line + "\n\n" + LEAD + OTHER) == [
+        ("本报记者", X),
+        ("本报记者", "王国华"),
+        ("本报记者", "赵春生"),
+        ("通讯员", Y),
+        ("通讯员", "孙立军"),
+        ("通讯员", "周海波"),
+    ]
+
+
+@pytest.mark.parametrize("line", ["〔记者 张晓明〕", "[记者 张晓明]"])
+def test_a_closing_credit_in_square_brackets_is_read(line: str) -> None:
+    assert credited(HEAD + "本报讯 " + LEAD + "\n\n" + line + OTHER) == [("记者", X)]
+
+
+def test_a_dateline_credit_names_each_role_of_its_outlet() -> None:
+    page = HEAD + "本报讯（记者 张晓明 本报通讯员 李红）" + LEAD + OTHER
+    assert credited(page) == [("记者", X), ("通讯员", Y)]
+
+
+def test_a_reporters_credit_ending_in_baodao_opens_the_lead_as_a_dateline() -> None:
+    page = HEAD + "记者张晓明报道 " + LEAD + OTHER
+    art = parse_text(page).articles[0]
+    assert [(b.role, b.name) for b in art.bylines] == [("记者", X)]
+    assert art.body_text.startswith("3月5日")
+
+
+@pytest.mark.parametrize("line", ["记者获悉，全市", "记者了解到，今年"])
+def test_a_clause_after_a_role_and_a_comma_is_no_credit(line: str) -> None:
+    from fangzhi.read.credits import is_byline_line
+
+    assert not is_byline_line(line)
+
+
+@pytest.mark.parametrize(
+    "dateline",
+    [
+        "本报讯：记者 张晓明 李红 ",  # a colon after 讯, the credit's names spaced apart
+        "【本报讯】记者 张晓明 李红 ",
+        "江城日报消息 记者 张晓明 李红 ",
+        "本报讯 记者 张晓明 李红：",  # a colon parts the credit from the lead
+        "本报讯〔记者 张晓明 李红〕",
+        "本报讯[记者 张晓明 李红]",
+    ],
+)
+def test_a_dateline_credits_its_reporters_in_further_shapes(dateline: str) -> None:
+    assert credited(HEAD + dateline + LEAD + OTHER) == [("记者", X), ("记者", Y)]
+
+
+def test_a_dateline_with_a_bracket_for_each_role_credits_both() -> None:
+    page = HEAD + "本报讯（记者 张晓明）（通讯员 李红）" + LEAD + OTHER
+    assert credited(page) == [("记者", X), ("通讯员", Y)]
+
+
+@pytest.mark.parametrize(("line", "name"), [("张晓明", X), ("李 红", Y)])
+def test_a_name_alone_under_a_finished_report_is_its_author(line: str, name: str) -> None:
+    page = HEAD + "本报讯 " + LEAD + "\n" + line + OTHER
+    art = parse_text(page).articles[0]
+    assert [(b.role, b.name) for b in art.bylines] == [(None, name)]
+    assert art.body_text.endswith("出席会议。")
+
+
+def test_a_name_under_a_sentence_that_goes_on_is_no_credit() -> None:
+    page = HEAD + "本报讯 3月5日，市委书记某某主持召开会议，出席会议的有\n张晓明\n等同志。" + OTHER
+    art = parse_text(page).articles[0]
+    assert art.bylines == () or list(art.bylines) == []
+    assert "张晓明" in art.body_text

@@ -85,17 +85,22 @@ ANY_OUTLET_DATELINE = re.compile(
     r"^(?P<open>【)?(?:据)?《?(?P<outlet>[\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z·\-+]{1,17})》?"
     r"(?:(?P<place>[\u4e00-\u9fff]{0,8}?)(?P<date>" + DATE_TIME_IN_DATELINE + r")[\u4e00-\u9fff]{0,6}?)?"
     r"(?<![喜通资简短快音传捷佳凶噩死来])(?P<verb>讯|消息|报道)(?(open)】)"
-    r"(?=$|[\s（(【：:]|" + DATE_IN_DATELINE + r"|近日|日前|昨天|昨日|今天|今日)"
+    r"(?=$|[\s（(【〔\[：:]|" + DATE_IN_DATELINE + r"|近日|日前|昨天|昨日|今天|今日)"
 )
 # M月D日讯：… with no outlet named: the paper's own.
-DATE_ONLY_DATELINE = re.compile(r"^(?P<date>" + DATE_TIME_IN_DATELINE + r")(?P<verb>讯)(?=$|[\s（(【：:])")
+DATE_ONLY_DATELINE = re.compile(
+    r"^(?P<date>" + DATE_TIME_IN_DATELINE + r")(?P<verb>讯)(?=$|[\s（(【〔\[：:])"
+)
 # 本报记者某某报道 / 本报通讯员某某报道: the paper's own report, its credit in the dateline.
 OWN_REPORT = re.compile(
     r"^(?P<agency>本报|本台|本网)(?P<credit>(?:" + "|".join(REPORTER_ROLES) + r")[\s\u4e00-\u9fff·、]{2,40}?)"
     r"\s*(?:报道|报导)[：:]?"
 )
 # What may follow the dateline head: a bracketed credit, or a bare one ending in 报道.
-BRACKETED_CREDIT = re.compile(r"^\s*(?:[（(](?P<credit>[^（）()]{1,60})[）)]|【(?P<credit2>[^【】]{1,60})】)")
+# （…）, or the square brackets some outlets print it in: 【…】, 〔…〕, […]
+BRACKETED_CREDIT = re.compile(
+    r"^\s*(?:[（(](?P<credit>[^（）()]{1,60})[）)]|[【〔\[](?P<credit2>[^【】〔〕\[\]]{1,60})[】〕\]])"
+)
 BARE_CREDIT = re.compile(
     r"^\s*(?P<credit>(?:" + "|".join(REPORTER_ROLES) + r")[\u4e00-\u9fff·\s、，,：:/／|｜丨]{2,40}?)"
     r"\s*(?:报道|报导)[：:]?"

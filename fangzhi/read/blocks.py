@@ -140,7 +140,7 @@ def _classify(page: Page) -> list[Unit]:
             # 甲、乙、丙 / 等10人获评…: a list of names the next line goes on from, no credit
             units.append(Unit("prose", line.span, line))
             continue
-        if (line.marks or len(s) <= 30) and credits.is_byline_line(s):
+        if (line.marks or len(s) <= 30 or (len(s) <= 60 and "。" not in s)) and credits.is_byline_line(s):
             units.append(Unit("byline", line.span, line))
             continue
         if (
@@ -179,6 +179,14 @@ def _classify(page: Page) -> list[Unit]:
             units.append(Unit("caption", Span(line.span.start, cap_end), line))
             units.append(Unit("credit", Span(line.span.start + at, line.span.end), line))
             continue
+        if (
+            not line.heading
+            and units
+            and units[-1].kind == "prose"
+            and _name_after_last_sentence(s, units[-1], text)
+        ):
+            units.append(Unit("credit", line.span, line))  # …分析。/ 张三: the author, unmarked
+            continue
         kind = "head" if _head_like(s, line) else "prose"
         if kind == "head" and not line.heading and credits.trailing_credit(s) == 0:
             # all of a short line is a credit: （记者 张三） after a report; under a head (来源：某报)
@@ -190,6 +198,16 @@ def _classify(page: Page) -> list[Unit]:
         else:
             units.append(Unit(kind, line.span, line, heading=line.heading))
     return units
+
+
+def _name_after_last_sentence(s: str, above: Unit, text: str) -> bool:
+    """A line of one name (张三, 张 三) under prose whose sentence is ended: no sentence goes on
+    into a bare name, so it is who wrote the report."""
+    name = s.strip()
+    if not 2 <= len(name) <= 5:
+        return False
+    name = name.replace(" ", "").replace("\u3000", "")
+    return above.span.of(text).rstrip()[-1:] in "。！？”…" and credits.looks_like_name(name)
 
 
 def _prose_and_credit(span: Span, line: Line, text: str) -> list[Unit]:

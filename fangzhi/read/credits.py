@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from fangzhi.lexicon import layout, names, press
+from fangzhi.lexicon import chars, layout, names, press
 
 _ROLE_RE = re.compile("|".join(re.escape(r) for r in sorted(press.BYLINE_ROLES, key=len, reverse=True)))
 _SEP = re.compile(r"[\s、，,；;/:：|｜丨]+")  # 丨 (a Han stroke) serves as a bar: 文丨某某
@@ -30,6 +30,11 @@ def _squeeze(role: str) -> str:
     bare = role.replace(" ", "").replace("\u3000", "")
     return bare + " " * (len(role) - len(bare))
 
+
+# The list marks a credit line may open with (■ 记者 甲, ★通讯员 乙): the layout tools' bullets and
+# the stars and circles papers print before a byline.
+_MARKS = chars.BULLETS + "○★☆"
+_MARK_CLASS = "[" + re.escape(_MARKS) + "]"
 
 _NAME = re.compile(r"[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff·]{1,10}")
 _SURNAMES = names.SURNAMES  # to split names printed without spaces (记者张三李四)
@@ -98,6 +103,8 @@ def _match_dateline(line: str, alone: bool) -> DatelineMatch | None:
         return DatelineMatch(own.end(), own.group("agency"), None, own.start(), own.end("credit"))
     m = press.DATELINE_HEAD.match(line) or press.ANY_OUTLET_DATELINE.match(line)
     m = m or press.DATE_ONLY_DATELINE.match(line)
+    if m is not None and m.re is press.ANY_OUTLET_DATELINE and _ROLE_AT.match(m.group("outlet")):
+        return _reported_by(line, alone)  # 见习记者甲报道: a reporter's name where an outlet's would stand
     if not m or (m.group("verb") == "电" and not m.group("date") and not m.groupdict().get("agency")):
         # 电 without a date is a word (供电, 来电), not a wire dateline; 讯 may be 通讯员's
         return _opening_credit(line, alone)
@@ -116,6 +123,8 @@ def _match_dateline(line: str, alone: bool) -> DatelineMatch | None:
         group = "credit" if cm.group("credit") is not None else "credit2"  # （…） or 【…】
         cstart, cend = end + cm.start(group), end + cm.end(group)
         end += cm.end()
+        while (more := _next_bracketed_credit(line, end)) is not None:
+            cend = end = more  # （记者 甲）（通讯员 乙）: a bracket for each role
     elif spaced := spaced_credit(rest):
         cstart, cend = end + spaced[0], end + spaced[1]
         end += spaced[2]
@@ -125,10 +134,23 @@ def _match_dateline(line: str, alone: bool) -> DatelineMatch | None:
 _ROLE_AT = re.compile(r"(?:" + "|".join(press.REPORTER_ROLES) + r")[ \u3000]*[:：/／|｜丨]?[ \u3000]*")
 _NEXT_ROLE = r"[ \u3000]*[，,][ \u3000]*(?=" + "|".join(press.REPORTER_ROLES) + ")"
 _CREDIT_NAME_AT = re.compile(
-    r"(?:[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff][ \u3000][\u4e00-\u9fff])(?=[\s、]|" + _NEXT_ROLE + "|$)"
+    r"(?:[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff][ \u3000][\u4e00-\u9fff])(?=[\s、:：]|" + _NEXT_ROLE + "|$)"
 )
 # between names: 、 or spaces; before the next role a comma too (记者甲，通讯员乙)
 _CREDIT_GAP = re.compile(r"[ \u3000]*、[ \u3000]*|" + _NEXT_ROLE + r"|[ \u3000]+")
+
+
+def _next_bracketed_credit(line: str, at: int) -> int | None:
+    """Where a second bracketed credit right after the first ends, when one is printed there."""
+    rest = line[at : at + 64]
+    m = press.BRACKETED_CREDIT.match(rest)
+    if m is None or rest[:1].isspace():
+        return None
+    inner = m.group("credit") if m.group("credit") is not None else m.group("credit2")
+    return at + m.end() if _ROLE_AT.match(inner.strip()) and is_byline_line(inner) else None
+
+
+_COLON_AFTER = re.compile(r"[ \u3000]*[:：][ \u3000]*")
 
 
 def spaced_credit(rest: str) -> tuple[int, int, int] | None:
@@ -146,6 +168,10 @@ def spaced_credit(rest: str) -> tuple[int, int, int] | None:
         ):
             named = True
             end = pos = nm.end()
+            colon = _COLON_AFTER.match(rest, pos)
+            if colon is not None:  # 本报讯 记者 甲 通讯员 乙：… the colon parts the lead
+                lead = colon.end()
+                break
             gap = _CREDIT_GAP.match(rest, pos)
             if gap is None:
                 lead = pos
@@ -157,6 +183,19 @@ def spaced_credit(rest: str) -> tuple[int, int, int] | None:
     if end < 0 or lead < 0 or (lead < len(rest) and lead == end):
         return None  # the lead must be parted from the last name by a space (or the line end)
     return start, end, lead
+
+
+def _reported_by(line: str, alone: bool) -> DatelineMatch | None:
+    """记者甲报道 5月3日，… : a credit ending in 报道 that the lead runs on from is the report's
+    dateline, as 本报记者甲报道 is; alone on its line it is the report's byline (None here), unless
+    the line is a dateline block already split off (`alone`)."""
+    m = press.BARE_CREDIT.match(line)
+    if m is None or not (alone or line[m.end() :].strip()) or not is_byline_line(m.group("credit")):
+        return None
+    end = m.end()
+    while end < len(line) and line[end] == " ":
+        end += 1
+    return DatelineMatch(end, None, None, m.start("credit"), m.end("credit"))
 
 
 def _opening_credit(line: str, alone: bool) -> DatelineMatch | None:
@@ -184,7 +223,9 @@ def _opening_credit(line: str, alone: bool) -> DatelineMatch | None:
 # A list mark the OCR read as a letter, glued to the role after it (N本报记者 甲).
 _LETTER_MARK = r"[A-Za-z](?=本报|本台|记者|通讯员|特约|实习|见习)"
 _FRAME = re.compile(
-    r"[（）()【】\[\]□■●○◆▲]|^\s*讲述人[:：]|^"
+    r"[（）()【】〔〕\[\]]|"
+    + _MARK_CLASS
+    + r"|^\s*讲述人[:：]|^"
     + _LETTER_MARK
     + r"|(?<=[\u4e00-\u9fff])(?:文/图|图/文|文／图|图／文|文·图)(?=$|[\s）)])"
 )
@@ -207,7 +248,7 @@ def parse_credit(text: str, offset: int = 0) -> list[Credit]:
             out.append(Credit(role, word, offset + start, offset + start + 3, rs, re))
             waiting = False
             continue
-        rm = _ROLE_RE.match(word) or (_outlet_role(word) if role is None else None)
+        rm = _ROLE_RE.match(word) or _outlet_role(word, after=role)
         if rm and waiting and rm.group() in ("文", "图") and len(word) == 3:
             rm = None  # 记者 文某某: a name with the surname 文 where the role's name is awaited
         if rm:
@@ -237,18 +278,31 @@ def parse_credit(text: str, offset: int = 0) -> list[Credit]:
     return out
 
 
+_WHAT_DONE_ROLES = frozenset({"文", "图", "文/图", "文·图", "文图", "图/文"})
+
 # A broadcaster's station printed before its reporter's name with no space (央广网 credits: 记者甲
 # 贵州台乙): 2-5 characters of a place and 台, then a name.
 _STATION = re.compile(r"[\u4e00-\u9fff]{2,5}台(?=[\u4e00-\u9fff]{2,3}$)")
 
 
-def _outlet_role(word: str) -> re.Match[str] | None:
-    """A role printed after its outlet's name (川观新闻记者, 南国早报记者, 天山网-新疆日报记者)."""
+def _outlet_role(word: str, after: str | None = None) -> re.Match[str] | None:
+    """A role printed after its outlet's name (川观新闻记者, 南国早报记者, 天山网-新疆日报记者). After
+    another role (记者 甲 本报通讯员 乙) the word before the role must be no name (甲通讯员)."""
     m = _ROLE_RE.search(word, 2)
     # a one-character role after a name is the name's own end (毛洁文): an outlet's role has two
     if m is None or len(m.group()) < 2 or m.start() > 16 or not _OUTLET_PREFIX.fullmatch(word[: m.start()]):
         return None
+    if after is not None and after not in _WHAT_DONE_ROLES and looks_like_name(word[: m.start()]):
+        return None
     return _ROLE_RE.match(word, m.start())
+
+
+def _outlet_before_role(word: str) -> str:
+    """本报 of 本报通讯员: what a role read with its outlet holds before the role word itself."""
+    if len(word) < 3 or _ROLE_RE.fullmatch(word):
+        return ""
+    m = _ROLE_RE.search(word, 1)
+    return word[: m.start()] if m is not None and m.end() == len(word) else ""
 
 
 def _org_before_role(line: str) -> str:
@@ -261,7 +315,7 @@ def _org_before_role(line: str) -> str:
 
 
 _OUTLET_PREFIX = re.compile(
-    r"[□■●○◆▲]?(?:讲述人[:：])?[\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z0-9·\-+]{1,15}"
+    _MARK_CLASS + r"?(?:讲述人[:：])?[\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z0-9·\-+]{1,15}"
 )
 
 
@@ -349,6 +403,8 @@ def _canon_role(role: str) -> str:
 
 def _split_names(word: str) -> list[tuple[int, str]]:
     """A run of names printed without spaces: split 4 and 6 characters when surnames say so."""
+    if len(word) == 4 and word[:2] in _COMPOUND_SURNAMES:
+        return [(0, word)]  # 司马某某: one name of a two-character surname
     if len(word) == 4 and word[0] in _SURNAMES and word[2] in _SURNAMES:
         return [(0, word[:2]), (2, word[2:])]
     if len(word) == 6 and word[0] in _SURNAMES and word[3] in _SURNAMES:
@@ -369,22 +425,30 @@ def is_byline_line(line: str) -> bool:
     first = _org_before_role(line)
     if not (_ROLE_RE.match(line) or first):
         return names_only(line) or _outlets_then_names(line)
-    if any(c in line for c in "，。；！？“”"):
+    if any(c in line for c in "。！？“”"):
         return False
+    # names parted by commas (记者 甲，乙；通讯员 丙) are a credit only when every one is a name by
+    # its surname: a sentence's clause after a role (记者获悉，…) is none
+    listed = "，" in line or "；" in line
     credits = parse_credit(line)
-    if not credits or not all(c.name is None or len(c.name) <= 3 or looks_like_name(c.name) for c in credits):
+    if not credits or not all(
+        c.name is None or (len(c.name) <= 3 and not listed) or looks_like_name(c.name) for c in credits
+    ):
         return False
     covered = sum(c.end - c.start for c in credits)
     # the outlets a credit names beside its people (文/某县新闻中心 甲) are the credit's words too
     covered += sum(len(w) for _s, w, _sp in _tokens(_FRAME.sub(" ", line)) if _outlet(w))
     roles = sum(len(r.group()) for r in _ROLE_RE.finditer(line))
+    # the outlet's word before a later role (记者 甲 本报通讯员 乙) is the role's, as read
+    read_roles = {(c.role_start, c.role_end) for c in credits}
+    roles += sum(len(_outlet_before_role(line[a:b])) for a, b in read_roles)
     if first and not _ROLE_RE.match(line):
         roles += sum(1 for c in first if "\u4e00" <= c <= "\u9fff")  # the outlet's name is the credit's
     han = sum(1 for c in line if "\u4e00" <= c <= "\u9fff")
     return covered + roles >= han - 2
 
 
-_LEAD_MARKS = re.compile(r"^(?:[□■●○◆▲◎★☆\s]|" + _LETTER_MARK + ")+")
+_LEAD_MARKS = re.compile(r"^(?:" + _MARK_CLASS + r"|\s|" + _LETTER_MARK + ")+")
 _UNCLOSED = re.compile(r"^[（(]\s*[/／]?\s*")
 _OUTLET_AT_ROLE = re.compile(
     r"(?<=[/／\s])[\u4e00-\u9fff·]{2,12}?(?:日报社|日报|晚报|都市报|新闻网|电视台|融媒体中心|融媒|报|网)"
@@ -423,7 +487,10 @@ def photo_credit(line: str) -> re.Match[str] | None:
     return m if m.start() > 0 else None
 
 
-_TRAILING_BRACKET = re.compile(r"(?:[（(](?P<c>[^（）()]{2,60})[）)]|【(?P<c2>[^【】]{2,60})】)\s*$")
+# （…）, and the square brackets some outlets print their credits in: 【…】, 〔…〕, […]
+_TRAILING_BRACKET = re.compile(
+    r"(?:[（(](?P<c>[^（）()]{2,60})[）)]|[【〔\[](?P<c2>[^【】〔〕\[\]]{2,60})[】〕\]])\s*$"
+)
 _SOURCE = re.compile(r"^(?:(?:稿件|本文|信息|新闻|文章)?来源|稿源|据|转自|来自)[:：]?\s*\S")
 # A line that is nothing but where a report came from; a sentence may open with 据 or 来自 too
 # (据统计，… / 来自各地的…), so those need the shape of an outlet's name.
@@ -450,7 +517,7 @@ def trailing_credit(text: str) -> int | None:
     if len(s) <= 40 and "。" not in s and _SOURCE_LINE.match(s):
         return 0  # 来源：某某县融媒体中心, a line of its own
     # the bracket closes the stripped line: search only a line that ends in one
-    m = _TRAILING_BRACKET.search(s) if s.endswith(("）", ")", "】")) else None
+    m = _TRAILING_BRACKET.search(s) if s.endswith(("）", ")", "】", "〕", "]")) else None
     before = s[: m.start()].rstrip() if m is not None else ""
     after_stop = m is not None and (not before or before[-1] in "。！？”’…")
     if m is not None and after_stop and _credit_words((m.group("c") or m.group("c2")).strip()):
@@ -464,6 +531,7 @@ def trailing_credit(text: str) -> int | None:
     if (len(tail) == 3 and looks_like_name(tail)) or names_only(tail):
         return s.index(tail, stop + 1)  # …。张三 李四: the authors run on, no mark before them
     return None
+
 
 
 # An outlet's name as a credit prints it before its people (某某报业传媒集团 某某报 甲).
@@ -495,8 +563,8 @@ def names_only(line: str) -> bool:
     if len(line) > 40 or any(c in line for c in "，。；：！？"):
         return False
     stripped = line.strip()
-    body = _WHAT_DONE.sub(" ", stripped.lstrip("□■●○◆▲")).strip()
-    if stripped[:1] in "□■●○◆▲" and looks_like_name(body):
+    body = _WHAT_DONE.sub(" ", stripped.lstrip(_MARKS)).strip()
+    if stripped[:1] in _MARKS and looks_like_name(body):
         return True
     if _SEP.search(body) is None:
         return False  # one word (a headline, mostly): two names need a space or a mark between

@@ -26,8 +26,11 @@ _BRACKET = re.compile("[" + re.escape(chars.OPENERS + chars.CLOSERS_ALL) + "]")
 _NEEDS_WIDTH_FOLD = re.compile("[\uff05\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\u3000\xa0\t]")
 _HALF_PUNCT = re.compile(r"[,;:?!()]")
 _CJK_CONTEXT = re.compile(rf"[{chars.HAN}，。、；：！？“”‘’（）《》]")
+# a dateline's head (本报讯, 【本报讯】, 某某日报消息：) or a role: a credit's spaces follow
 _CREDIT_LEAD = re.compile(
-    r"^.{0,16}?(?:讯|电)\s*|^(?:" + "|".join(re.escape(r) for r in press.BYLINE_ROLES if len(r) > 1) + ")"
+    r"^.{0,16}?(?:讯|电|消息)】?[\s:：]*|^(?:"
+    + "|".join(re.escape(r) for r in press.BYLINE_ROLES if len(r) > 1)
+    + ")"
 )
 
 
