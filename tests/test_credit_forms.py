@@ -187,3 +187,10 @@ def test_a_name_under_a_sentence_that_goes_on_is_no_credit() -> None:
     art = parse_text(page).articles[0]
     assert art.bylines == () or list(art.bylines) == []
     assert "张晓明" in art.body_text
+
+
+def test_an_outlets_reporter_credited_with_baodao_opens_the_lead_as_a_dateline() -> None:
+    page = HEAD + "江城新闻记者 张晓明 报道 " + LEAD + OTHER
+    art = parse_text(page).articles[0]
+    assert [(b.role, b.name) for b in art.bylines] == [("记者", X)]
+    assert art.body_text.startswith("3月5日")

@@ -103,8 +103,9 @@ def _match_dateline(line: str, alone: bool) -> DatelineMatch | None:
         return DatelineMatch(own.end(), own.group("agency"), None, own.start(), own.end("credit"))
     m = press.DATELINE_HEAD.match(line) or press.ANY_OUTLET_DATELINE.match(line)
     m = m or press.DATE_ONLY_DATELINE.match(line)
-    if m is not None and m.re is press.ANY_OUTLET_DATELINE and _ROLE_AT.match(m.group("outlet")):
-        return _reported_by(line, alone)  # 见习记者甲报道: a reporter's name where an outlet's would stand
+    if m is not None and m.re is press.ANY_OUTLET_DATELINE and _credit_for_outlet(m):
+        # 见习记者甲报道, 某某新闻记者 甲 报道: a reporter's name where an outlet's would stand
+        return _reported_by(line, m, alone)
     if not m or (m.group("verb") == "电" and not m.group("date") and not m.groupdict().get("agency")):
         # 电 without a date is a word (供电, 来电), not a wire dateline; 讯 may be 通讯员's
         return _opening_credit(line, alone)
@@ -185,17 +186,21 @@ def spaced_credit(rest: str) -> tuple[int, int, int] | None:
     return start, end, lead
 
 
-def _reported_by(line: str, alone: bool) -> DatelineMatch | None:
+def _credit_for_outlet(m: re.Match[str]) -> bool:
+    outlet = m.group("outlet")
+    return m.group("verb") != "消息" and _ROLE_RE.search(outlet) is not None and is_byline_line(outlet)
+
+
+def _reported_by(line: str, m: re.Match[str], alone: bool) -> DatelineMatch | None:
     """记者甲报道 5月3日，… : a credit ending in 报道 that the lead runs on from is the report's
     dateline, as 本报记者甲报道 is; alone on its line it is the report's byline (None here), unless
     the line is a dateline block already split off (`alone`)."""
-    m = press.BARE_CREDIT.match(line)
-    if m is None or not (alone or line[m.end() :].strip()) or not is_byline_line(m.group("credit")):
+    if not (alone or line[m.end() :].strip()):
         return None
     end = m.end()
-    while end < len(line) and line[end] == " ":
+    while end < len(line) and line[end] in "：: ":
         end += 1
-    return DatelineMatch(end, None, None, m.start("credit"), m.end("credit"))
+    return DatelineMatch(end, None, None, m.start("outlet"), m.end("outlet"))
 
 
 def _opening_credit(line: str, alone: bool) -> DatelineMatch | None:
@@ -531,7 +536,6 @@ def trailing_credit(text: str) -> int | None:
     if (len(tail) == 3 and looks_like_name(tail)) or names_only(tail):
         return s.index(tail, stop + 1)  # …。张三 李四: the authors run on, no mark before them
     return None
-
 
 
 # An outlet's name as a credit prints it before its people (某某报业传媒集团 某某报 甲).
