@@ -194,3 +194,26 @@ def test_an_outlets_reporter_credited_with_baodao_opens_the_lead_as_a_dateline()
     art = parse_text(page).articles[0]
     assert [(b.role, b.name) for b in art.bylines] == [("记者", X)]
     assert art.body_text.startswith("3月5日")
+
+
+def test_a_dateline_credit_glued_to_the_leads_date_is_read() -> None:
+    page = HEAD + "本报讯 记者 张晓明" + LEAD + OTHER  # the lead opens with 3月5日 right after the name
+    art = parse_text(page).articles[0]
+    assert [(b.role, b.name) for b in art.bylines] == [("记者", X)]
+    assert art.body_text.startswith("3月5日")
+
+
+@pytest.mark.parametrize("credit", ["记者 张晓明 李红", "记者张晓明 李红", "（记者 张晓明 李红）"])
+def test_a_dateline_alone_takes_the_credit_printed_on_the_line_under_it(credit: str) -> None:
+    page = HEAD + "江城新闻网讯\n" + credit + "\n" + LEAD + OTHER
+    arts = parse_text(page).articles
+    assert len(arts) == 2
+    assert [(b.role, b.name) for b in arts[0].bylines] == [("记者", X), ("记者", Y)]
+    assert arts[0].body_text.startswith("3月5日")
+
+
+def test_an_outlet_joined_by_a_dash_names_the_dateline() -> None:
+    from fangzhi.read.credits import match_dateline
+
+    m = match_dateline("江城晚报—江城新闻讯（记者 张晓明）3月5日，")
+    assert m is not None and m.source == "江城晚报—江城新闻"

@@ -109,3 +109,12 @@ def test_a_sentence_of_a_word_or_two_is_the_end_of_one_cut_off() -> None:
     assert not closes_gap("确保各项措施落地生根。", "增效。要学习借鉴先进地区的经验做法。")
     assert closes_gap("推动各项工作提质", "增效。要学习借鉴先进地区的经验做法。")
     assert not starts_mid("会议指出，要学习借鉴先进地区的经验做法。")
+
+
+def test_a_quote_closed_before_any_opens_starts_mid_sentence() -> None:
+    assert starts_mid("能照顾老人孩子。”他笑着说。今年以来，全村新增就业岗位120个。")
+
+
+def test_a_quote_opened_and_closed_does_not_start_mid_sentence() -> None:
+    assert not starts_mid("“这两年变化很大，”村民介绍，收入比以前高了。")
+    assert not starts_mid("他说：“这两年变化很大。”")

@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parents[1]
 # a page no longer prints one story twice (18 test pages changed), the same parser reads test
 # heads at 0.969 (0.971 before): the headline floor was set again on that set.
 TEST_FLOORS = [
-    "articles.f1=0.855",
+    "articles.f1=0.86",
     "joins=0.99",
     "fields.headline=0.965",
     "fields.bylines=0.9",

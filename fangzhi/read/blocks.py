@@ -89,12 +89,14 @@ def _classify(page: Page) -> list[Unit]:
             # 衡阳晚报讯 / (通讯员 某某) printed on two lines
             if dl.credit_end == dl.credit_start and end == len(s.rstrip()) and nxt is not None:
                 ns = nxt.span.of(text)
-                if ns[:1] in "（(" and credits.match_dateline("本报讯" + ns) is not None:
-                    cm = credits.match_dateline("本报讯" + ns)
-                    assert cm is not None
-                    extra.append(Span(nxt.span.start, nxt.span.start + cm.end - 3))
+                # the credit on a line of its own under it: bracketed, or its roles and names
+                # spaced apart (本报讯 / 记者 张三 / 5月3日，…)
+                head = "本报讯" if ns[:1] in "（(" else "本报讯 "
+                cm = credits.match_dateline(head + ns)
+                if cm is not None and cm.credit_end > cm.credit_start:
+                    extra.append(Span(nxt.span.start, nxt.span.start + cm.end - len(head)))
                     skip_next = True
-                    rest = ns[cm.end - 3 :].lstrip()
+                    rest = ns[cm.end - len(head) :].lstrip()
                     units.append(
                         Unit(
                             "dateline", Span(line.span.start, line.span.start + end), line, extra_spans=extra

@@ -135,7 +135,7 @@ def _match_dateline(line: str, alone: bool) -> DatelineMatch | None:
 _ROLE_AT = re.compile(r"(?:" + "|".join(press.REPORTER_ROLES) + r")[ \u3000]*[:：/／|｜丨]?[ \u3000]*")
 _NEXT_ROLE = r"[ \u3000]*[，,][ \u3000]*(?=" + "|".join(press.REPORTER_ROLES) + ")"
 _CREDIT_NAME_AT = re.compile(
-    r"(?:[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff][ \u3000][\u4e00-\u9fff])(?=[\s、:：]|" + _NEXT_ROLE + "|$)"
+    r"(?:[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff][ \u3000][\u4e00-\u9fff])(?=[\s、:：\d]|" + _NEXT_ROLE + "|$)"
 )
 # between names: 、 or spaces; before the next role a comma too (记者甲，通讯员乙)
 _CREDIT_GAP = re.compile(r"[ \u3000]*、[ \u3000]*|" + _NEXT_ROLE + r"|[ \u3000]+")
@@ -181,8 +181,10 @@ def spaced_credit(rest: str) -> tuple[int, int, int] | None:
             lead = pos if not any(c in gap.group() for c in "、，,") else -1
         if not named:
             return None
-    if end < 0 or lead < 0 or (lead < len(rest) and lead == end):
-        return None  # the lead must be parted from the last name by a space (or the line end)
+    if end < 0 or lead < 0 or (lead < len(rest) and lead == end and not rest[lead].isdigit()):
+        # the lead must be parted from the last name by a space (or the line end), unless it
+        # opens with its date (记者 张三5月3日，…): no name holds a digit
+        return None
     return start, end, lead
 
 

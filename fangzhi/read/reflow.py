@@ -56,7 +56,20 @@ def cannot_open(text: str) -> bool:
 
 def starts_mid(text: str) -> bool:
     """The paragraph begins in the middle of a sentence printed elsewhere."""
-    return cannot_open(text) or bool(layout.JUMP_FROM.match(text)) or list_tail(text) or dangling_object(text)
+    return (
+        cannot_open(text)
+        or bool(layout.JUMP_FROM.match(text))
+        or list_tail(text)
+        or quote_closed_first(text)
+        or dangling_object(text)
+    )
+
+
+def quote_closed_first(text: str) -> bool:
+    """A quotation closed before any is opened (…孩子。”他笑着说): the paragraph begins inside a
+    quote whose opening mark is printed elsewhere."""
+    close = text.find("”", 0, 150)
+    return close >= 4 and "“" not in text[:close]
 
 
 _LIST_TAIL = re.compile(r"^([\u4e00-\u9fff]{2})、")
