@@ -118,3 +118,9 @@ def test_a_quote_closed_before_any_opens_starts_mid_sentence() -> None:
 def test_a_quote_opened_and_closed_does_not_start_mid_sentence() -> None:
     assert not starts_mid("“这两年变化很大，”村民介绍，收入比以前高了。")
     assert not starts_mid("他说：“这两年变化很大。”")
+
+
+def test_a_speaker_of_a_surname_that_is_also_a_particle_opens_a_paragraph() -> None:
+    assert not starts_mid("于维明指出，要学习借鉴先进地区的经验做法。")
+    assert not starts_mid("于红一行还来到坪龙镇，察看防护设施。")
+    assert starts_mid("于2019年建成投用。")

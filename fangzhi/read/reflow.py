@@ -48,10 +48,17 @@ def cannot_open(text: str) -> bool:
     if _CUT_SENTENCE.match(text):
         return True  # 增效。要…: a sentence of a word or two is the end of one cut off
     if c in chars.NO_START_HAN:
-        return text[:2] not in chars.OPENING_WORDS
+        return text[:2] not in chars.OPENING_WORDS and not _SPEAKER.match(text)
     if text[1:2] == "，":
         return chars.is_han(c) and c not in chars.COMMA_OPENERS  # 处，容不得… ← 之|处，
     return text[1:2] == "、" and chars.is_han(c) and c not in chars.LIST_HEAD_CHARS
+
+
+# A person of a surname that is also a particle (于, 和) who speaks or goes somewhere: 于某某指出，…
+_SPEAKER = re.compile(
+    "[" + "".join(c for c in chars.NO_START_HAN if c in names.SURNAMES) + r"][\u4e00-\u9fff]{1,2}?"
+    r"(?:指出|强调|表示|介绍|说|要求|认为|希望|一行|代表|主持|察看|来到)"
+)
 
 
 def starts_mid(text: str) -> bool:
