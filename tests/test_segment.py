@@ -49,6 +49,19 @@ def test_subtitle_lines_are_joined_with_a_space() -> None:
     assert recs[0]["subtitle"] == "全市推进会召开 某某出席并讲话"
 
 
+def test_a_head_wrapped_inside_a_word_is_one_headline() -> None:
+    recs = records("我市开展安\n全生产大检查\n某市日报讯（记者 甲某）" + A_BODY + B_HEAD + B_BODY)
+    assert recs[0]["headline"] == "我市开展安全生产大检查"
+
+
+def test_a_kicker_over_its_headline_is_not_joined_to_it() -> None:
+    recs = records(
+        "坚持项目为王\n全市重点项目建设推进会召开\n某市日报讯（记者 甲某）" + A_BODY + B_HEAD + B_BODY
+    )
+    heads = {recs[0]["kicker"], recs[0]["headline"], recs[0]["subtitle"]}
+    assert {"坚持项目为王", "全市重点项目建设推进会召开"} <= heads  # which is which is head_roles' call
+
+
 def test_headline_printed_after_its_body_at_the_page_end() -> None:
     page = (
         A_HEAD

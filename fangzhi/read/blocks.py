@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from fangzhi.lexicon import chars, layout, press
 from fangzhi.model import Block, Line, Page, Span
 from fangzhi.read import credits
-from fangzhi.read.reflow import cannot_open, closes_gap, ends_open, starts_mid
+from fangzhi.read.reflow import cannot_open, closes_gap, ends_open, starts_mid, word_spans_gap
 from fangzhi.read.vocabulary import PageVocabulary
 
 MAX_HEAD_LINES = 6
@@ -39,6 +39,7 @@ class Unit:
     extra_spans: list[Span] = field(default_factory=list)  # a dateline continued on the next line
     role: str | None = None  # kicker / headline / subtitle once grouped
     group: int = -1
+    wraps: bool = False  # a head line that goes on from the line above (a long head wrapped)
 
 
 @dataclass(frozen=True)
@@ -387,10 +388,35 @@ def _kicker_like(s: str) -> bool:
 
 
 def _assign(units: list[Unit], members: list[int], gid: int, text: str) -> None:
-    roles = head_roles([(units[m].span.of(text), units[m].heading) for m in members])
-    for m, role in zip(members, roles, strict=True):
-        units[m].role = role
+    lines: list[tuple[str, int]] = []
+    of: list[int] = []  # the line (of `lines`) each member is part of
+    for k, m in enumerate(members):
+        s, lv = units[m].span.of(text), units[m].heading
+        if k and _wrapped(units[members[k - 1]], units[m], text):
+            units[m].wraps = True
+            lines[-1] = (lines[-1][0] + s, lv)
+        else:
+            lines.append((s, lv))
+        of.append(len(lines) - 1)
+    roles = head_roles(lines)
+    for m, line in zip(members, of, strict=True):
+        units[m].role = roles[line]
         units[m].group = gid
+
+
+def _wrapped(above: Unit, unit: Unit, text: str) -> bool:
+    """A head too long for its line goes on on the next: marked alike, and a word runs across the
+    break (我市开展安|全生产大检查 → 安全生产), where a kicker and its headline part between words."""
+    if unit.heading != above.heading:
+        return False
+    a, b = above.span.of(text), unit.span.of(text)
+    if layout.SUBTITLE_START.match(b) or not a or not chars.is_han(a[-1]) or not chars.is_han(b[:1] or " "):
+        return False
+    if layout.SUBTITLE_CUE.search(b) or " " in a.strip() or "\u3000" in a.strip():
+        # 某某主持: a subtitle naming who, whose name may make a word with the line above; a
+        # line of phrases spaced apart (抢抓机遇 争先进位) is a whole title
+        return False
+    return word_spans_gap(a, b)
 
 
 def head_roles(lines: list[tuple[str, int]]) -> list[str]:
@@ -446,6 +472,10 @@ def _reflow(units: list[Unit], text: str) -> tuple[list[Block], dict[int, int]]:
             continue
         flush()
         if u.group >= 0:
+            if u.wraps and blocks and group_of.get(len(blocks) - 1) == u.group:
+                last = blocks[-1]  # the rest of the head line above
+                blocks[-1] = Block(last.kind, (*last.spans, u.span), last.text + u.span.of(text))
+                continue
             group_of[len(blocks)] = u.group
             blocks.append(Block(u.role or "headline", (u.span,), u.span.of(text)))
             continue
