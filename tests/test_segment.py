@@ -54,6 +54,11 @@ def test_a_head_wrapped_inside_a_word_is_one_headline() -> None:
     assert recs[0]["headline"] == "我市开展安全生产大检查"
 
 
+def test_two_head_lines_of_one_markdown_level_are_one_headline() -> None:
+    recs = records("# 全市重点项目\n# 建设推进会召开\n某市日报讯（记者 甲某）" + A_BODY + B_HEAD + B_BODY)
+    assert recs[0]["headline"] == "全市重点项目建设推进会召开"
+
+
 def test_a_kicker_over_its_headline_is_not_joined_to_it() -> None:
     recs = records(
         "坚持项目为王\n全市重点项目建设推进会召开\n某市日报讯（记者 甲某）" + A_BODY + B_HEAD + B_BODY

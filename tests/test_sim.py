@@ -231,3 +231,21 @@ def test_a_bad_split_is_refused_with_the_file_named(tmp_path: Path) -> None:
     )
     with pytest.raises(CatalogueError, match=r"x\.toml: split"):
         load_catalogue(tmp_path)
+
+
+def test_a_wrapped_headline_is_printed_on_two_lines_and_read_whole_in_gold() -> None:
+    from dataclasses import replace
+
+    art = replace(Artifacts().without(), head_wrap=1.0)
+    text, gold = page_of(FAMILIES["dev"][1], 1, "dev", 0, art)
+    lines = [line.strip("#* ") for line in text.splitlines() if line.strip()]
+    wrapped = [a["headline"] for a in gold["articles"] if a["headline"] and len(a["headline"]) >= 10]  # type: ignore[union-attr]
+    assert wrapped
+    for head in wrapped:
+        assert head not in lines  # never on one line
+        assert any(lines[k] + lines[k + 1] in (head, head.replace(" ", "")) or
+                   lines[k] + " " + lines[k + 1] == head for k in range(len(lines) - 1))  # fmt: skip
+
+
+def test_the_sets_make_sim_writes_print_no_wrapped_head() -> None:
+    assert Artifacts().head_wrap == 0.0

@@ -416,6 +416,8 @@ def _wrapped(above: Unit, unit: Unit, text: str) -> bool:
         # 某某主持: a subtitle naming who, whose name may make a word with the line above; a
         # line of phrases spaced apart (抢抓机遇 争先进位) is a whole title
         return False
+    if above.heading and not layout.KICKER_END.search(a) and not chars.can_end(a):
+        return True  # two lines of one markdown level, the first ending no phrase: one head wrapped
     return word_spans_gap(a, b)
 
 
