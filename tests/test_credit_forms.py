@@ -217,3 +217,10 @@ def test_an_outlet_joined_by_a_dash_names_the_dateline() -> None:
 
     m = match_dateline("江城晚报—江城新闻讯（记者 张晓明）3月5日，")
     assert m is not None and m.source == "江城晚报—江城新闻"
+
+
+@pytest.mark.parametrize(("line", "people"), [("——张晓明", [(None, X)]), ("——记者 张晓明", [("记者", X)])])
+def test_a_credit_signed_off_with_a_dash_under_a_report_is_its_byline(line: str, people: list) -> None:
+    arts = parse_text(HEAD + "本报讯 " + LEAD + "\n" + line + OTHER).articles
+    assert [(b.role, b.name) for b in arts[0].bylines] == people
+    assert arts[0].body_text.endswith("出席会议。") and arts[1].kicker is None

@@ -205,12 +205,15 @@ def _classify(page: Page) -> list[Unit]:
 
 def _name_after_last_sentence(s: str, above: Unit, text: str) -> bool:
     """A line of one name (张三, 张 三) under prose whose sentence is ended: no sentence goes on
-    into a bare name, so it is who wrote the report."""
+    into a bare name, so it is who wrote the report; so is a credit signed off with a dash
+    (——张三, ——记者 张三), which as a kicker would head nothing."""
     name = s.strip()
-    if not 2 <= len(name) <= 5:
+    signed = name.startswith("—")
+    name = name.lstrip("—- ") if signed else name
+    if not 2 <= len(name) <= (40 if signed else 5) or above.span.of(text).rstrip()[-1:] not in "。！？”…":
         return False
-    name = name.replace(" ", "").replace("\u3000", "")
-    return above.span.of(text).rstrip()[-1:] in "。！？”…" and credits.looks_like_name(name)
+    bare = name.replace(" ", "").replace("\u3000", "")
+    return (len(bare) <= 4 and credits.looks_like_name(bare)) or (signed and credits.is_byline_line(name))
 
 
 def _prose_and_credit(span: Span, line: Line, text: str) -> list[Unit]:
