@@ -249,3 +249,17 @@ def test_a_wrapped_headline_is_printed_on_two_lines_and_read_whole_in_gold() -> 
 
 def test_the_sets_make_sim_writes_print_no_wrapped_head() -> None:
     assert Artifacts().head_wrap == 0.0
+
+
+@pytest.mark.parametrize("header", ["某某日报 2017-12-2", "2019.03.03 星期日", "2018年3月3日"])
+def test_a_year_printed_in_figures_or_words_dates_the_page(header: str) -> None:
+    from fangzhi.sim.page import prints_year
+
+    assert prints_year(header + "\n\n正文")
+
+
+@pytest.mark.parametrize("text", ["电话0731-1234-56", "3月3日 星期日", "第12019-3-4版"])
+def test_no_year_is_read_where_none_is_printed(text: str) -> None:
+    from fangzhi.sim.page import prints_year
+
+    assert not prints_year(text)

@@ -31,11 +31,12 @@ TEST_FLOORS = [
     "fields.bylines=0.9",
     "han_lost=0.006",
     # issue 18: the facts of the articles found
-    "fields.date=0.97",
+    # a page that prints its year only in figures (2017-12-2) now dates its articles in gold too
+    "fields.date=0.98",
     "persons.f1=0.99",
     "person_posts.f1=0.985",
-    "events.f1=0.955",
-    "event_roles=0.935",
+    "events.f1=0.96",
+    "event_roles=0.94",
     "documents.f1=0.99",
     "slogans.f1=0.99",
 ]

@@ -30,7 +30,8 @@ from fangzhi.sim.layout import (
 )
 from fangzhi.sim.truth import EventTruth, StoryTruth
 
-_YEAR = re.compile(r"(?:19|20)\d\d年")
+# a year the page prints: 2017年, or a date in figures as a page header gives it (2017-12-2, 2017.12.02)
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?:年|([-./])\d{1,2}\1\d{1,2}(?!\d))")
 HEADER_FORMS = (Form("{paper} {Y}年{M}月{D}日 星期{W}", ""), Form("第{page}版", ""))
 
 
@@ -76,9 +77,14 @@ def print_page(
     _move(pr, blocks)
     chunks = header + [c for b in blocks for c in b]
     text = "\n\n".join(c.text for c in chunks) + "\n"
-    gold = gold_page(pr, page_file, dated=bool(_YEAR.search(text)))
+    gold = gold_page(pr, page_file, dated=prints_year(text))
     gold["chunks"] = _chunk_spans(chunks)
     return text, gold
+
+
+def prints_year(text: str) -> bool:
+    """Does the page print a year a careful reader can date its articles by?"""
+    return _YEAR.search(text) is not None
 
 
 def _chunk_spans(chunks: list[Chunk]) -> list[list[int | str]]:
