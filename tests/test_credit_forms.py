@@ -224,3 +224,8 @@ def test_a_credit_signed_off_with_a_dash_under_a_report_is_its_byline(line: str,
     arts = parse_text(HEAD + "本报讯 " + LEAD + "\n" + line + OTHER).articles
     assert [(b.role, b.name) for b in arts[0].bylines] == people
     assert arts[0].body_text.endswith("出席会议。") and arts[1].kicker is None
+
+
+def test_a_dateline_credit_of_what_each_did_is_read() -> None:
+    page = HEAD + "本报讯 文/张晓明 图/李红 " + LEAD + OTHER
+    assert credited(page) == [("文", X), ("图", Y)]

@@ -132,7 +132,11 @@ def _match_dateline(line: str, alone: bool) -> DatelineMatch | None:
     return DatelineMatch(end, source, m.group("date"), cstart, cend)
 
 
-_ROLE_AT = re.compile(r"(?:" + "|".join(press.REPORTER_ROLES) + r")[ \u3000]*[:：/／|｜丨]?[ \u3000]*")
+# a reporter's role, or what was done with the bar after it (文/甲 图/乙)
+_ROLE_AT = re.compile(
+    r"(?:(?:" + "|".join(press.REPORTER_ROLES) + r")[ \u3000]*[:：/／|｜丨]?"
+    r"|(?:文|图|摄影|摄像)[ \u3000]*[/／|｜丨])[ \u3000]*"
+)
 _NEXT_ROLE = r"[ \u3000]*[，,][ \u3000]*(?=" + "|".join(press.REPORTER_ROLES) + ")"
 _CREDIT_NAME_AT = re.compile(
     r"(?:[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff][ \u3000][\u4e00-\u9fff])(?=[\s、:：\d]|" + _NEXT_ROLE + "|$)"
