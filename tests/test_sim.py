@@ -300,7 +300,8 @@ def test_the_sim_command_writes_a_holdout_set(tmp_path: Path) -> None:
     assert len(list((tmp_path / "pages").glob("holdout-*.txt"))) == 2
     assert len(list((tmp_path / "gold").glob("holdout-*.json"))) == 2
     manifest = json.loads((tmp_path / "manifest.json").read_text(encoding="utf-8"))
-    assert manifest["split"] == "holdout" and set(manifest["families"]) <= {f.name for f in FAMILIES["holdout"]}
+    holdout = {f.name for f in FAMILIES["holdout"]}
+    assert manifest["split"] == "holdout" and set(manifest["families"]) <= holdout
 
 
 @pytest.mark.parametrize("split", ["test", "holdout"])

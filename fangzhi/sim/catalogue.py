@@ -64,7 +64,7 @@ class Outlet:
     forms: dict[str, tuple[Form, ...]]
     notes: str = ""
     survey: int = 1  # which survey found it: a later survey's outlets are split after the earlier's
-    split: str | None = None  # "dev" or "holdout": the file puts every outlet of it in that set; None: dev or test
+    split: str | None = None  # "dev", "holdout": its file puts it in that set; None: dev or test
 
     def of(self, slot: str) -> tuple[Form, ...]:
         return self.forms.get(slot, ())
