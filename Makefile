@@ -57,20 +57,22 @@ bench: install
 	$(BIN)/python benchmarks/parse.py --worst
 	$(BIN)/python benchmarks/people_baselines.py
 
-# Simulated pages with their gold: the dev families to learn from, the test families only scored.
+# Simulated pages with their gold: the dev families to learn from, the test families only scored,
+# the holdout families (survey 4) neither tuned on nor looked into: scored only when a result counts.
 # Page i of a set depends on (seed, set, i) alone; the seeds and counts are these.
 SIM     ?= build/sim
 SIM_N   ?= 300
 SCORE   := ../shared/tools/score.py
 PARSE   := $(BIN)/fangzhi parse --format jsonl
 
-# dev-train: more pages of the dev families to fit on; dev and test: pages to score.
+# dev-train: more pages of the dev families to fit on; dev, test and holdout: pages to score.
 sim: install
 	$(BIN)/fangzhi sim pages --family dev --n 1500 --seed 11 --out $(SIM)/dev-train
 	$(BIN)/fangzhi sim pages --family dev --n $(SIM_N) --seed 1 --out $(SIM)/dev
 	$(BIN)/fangzhi sim pages --family test --n $(SIM_N) --seed 2 --out $(SIM)/test
+	$(BIN)/fangzhi sim pages --family holdout --n $(SIM_N) --seed 3 --out $(SIM)/holdout
 
-$(SIM)/dev/manifest.json $(SIM)/test/manifest.json $(SIM)/dev-train/manifest.json:
+$(SIM)/dev/manifest.json $(SIM)/test/manifest.json $(SIM)/dev-train/manifest.json $(SIM)/holdout/manifest.json:
 	$(MAKE) sim
 
 # Fits the segmentation weights on dev families alone; writes them into the package.

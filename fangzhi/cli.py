@@ -220,7 +220,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = _command(sub, "sim", "simulated pages with their gold (the parser's training and test data)", cmd_sim)
     sim = p.add_subparsers(dest="sim_command", required=True)
     s = sim.add_parser("pages", help="write N pages of one set of families, with gold")
-    s.add_argument("--family", choices=("dev", "test"), required=True, help="the set of house styles")
+    s.add_argument(
+        "--family",
+        choices=("dev", "test", "holdout"),
+        required=True,
+        help="the set of house styles (holdout: only ever scored, never tuned on)",
+    )
     s.add_argument("--n", type=_positive, default=300, help="how many pages (default 300)")
     s.add_argument("--seed", type=int, default=1)
     s.add_argument("--out", required=True, help="folder: pages/ and gold/ are written under it")

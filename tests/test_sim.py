@@ -1,4 +1,4 @@
-"""The page simulator: its catalogue of conventions, the dev/test split, and pages with gold."""
+"""The page simulator: its catalogue of conventions, the dev/test/holdout split, and pages with gold."""
 
 from __future__ import annotations
 
@@ -7,15 +7,17 @@ import random
 import re
 import subprocess
 import sys
+import tomllib
 import unicodedata
 from datetime import date
+from importlib import resources
 from pathlib import Path
 
 import pytest
 
 from fangzhi.cli import main
 from fangzhi.sim.catalogue import SPLIT_SLOTS, CatalogueError, load_catalogue
-from fangzhi.sim.families import split_families
+from fangzhi.sim.families import Family, split_families
 from fangzhi.sim.generate import page_of
 from fangzhi.sim.layout import Artifacts
 from tests.conftest import SHARED, needs_shared
@@ -150,7 +152,7 @@ def test_the_sim_command_writes_pages_gold_and_a_manifest(tmp_path: Path) -> Non
 def test_the_sim_command_lists_families(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["sim", "families"]) == 0
     rows = [line.split("\t") for line in capsys.readouterr().out.splitlines()]
-    assert {r[0] for r in rows} == {"dev", "test"}
+    assert {r[0] for r in rows} == {"dev", "test", "holdout"}
 
 
 @needs_shared
@@ -263,3 +265,82 @@ def test_no_year_is_read_where_none_is_printed(text: str) -> None:
     from fangzhi.sim.page import prints_year
 
     assert not prints_year(text)
+
+
+def _split_forms(families: tuple[Family, ...]) -> set[tuple[str, str]]:
+    return {(s, f.shape) for fam in families for s in SPLIT_SLOTS for f in fam.of(s)}
+
+
+def test_holdout_families_share_no_dateline_byline_or_credit_form_with_dev_or_test() -> None:
+    holdout = FAMILIES["holdout"]
+    assert len(holdout) >= 10 and all(f.outlet.split == "holdout" for f in holdout)
+    assert all(f.outlet.split != "holdout" for s in ("dev", "test") for f in FAMILIES[s])
+    seen = _split_forms(FAMILIES["dev"]) | _split_forms(FAMILIES["test"])
+    assert _split_forms(holdout) and not _split_forms(holdout) & seen
+    assert all(f.of("dateline") or f.of("byline_before") for f in holdout)
+
+
+def test_the_holdout_outlets_change_no_dev_or_test_family(tmp_path: Path) -> None:
+    # the package's conventions less every file that declares split = "holdout"
+    for p in (resources.files("fangzhi.sim") / "conventions").iterdir():
+        if p.name.endswith(".toml"):
+            text = p.read_text(encoding="utf-8")
+            if tomllib.loads(text).get("split") != "holdout":
+                (tmp_path / p.name).write_text(text, encoding="utf-8")
+    without = split_families(load_catalogue(tmp_path))
+    assert not without["holdout"]
+    for s in ("dev", "test"):
+        assert [f.name for f in FAMILIES[s]] == [f.name for f in without[s]]
+        assert [f.forms for f in FAMILIES[s]] == [f.forms for f in without[s]]
+        assert [f.outlet for f in FAMILIES[s]] == [f.outlet for f in without[s]]
+
+
+def test_a_file_that_says_split_holdout_makes_a_third_set(tmp_path: Path) -> None:
+    first = "".join(
+        f'[[outlet]]\nname = "甲{i}报"\ndateline = [{{form = "甲{i}报讯", seen = "http://a"}}]\n'
+        for i in range(8)
+    )
+    (tmp_path / "a.toml").write_text(first, encoding="utf-8")
+    before = split_families(load_catalogue(tmp_path))
+    dev_shape = before["dev"][0].of("dateline")[0].template
+    test_shape = before["test"][0].of("dateline")[0].template
+    later = (
+        'split = "holdout"\n'
+        + "".join(
+            f'[[outlet]]\nname = "丙{i}报"\ndateline = [{{form = "丙{i}报讯", seen = "http://c"}}]\n'
+            for i in range(4)
+        )
+        + (  # forms the dev or test set prints are dropped; an outlet left with nothing is skipped
+            '[[outlet]]\nname = "丁报"\n'
+            f'dateline = [{{form = "{test_shape}", seen = "http://d"}}, {{form = "{dev_shape}", seen = "http://d"}},'
+            ' {form = "丁报讯", seen = "http://d"}]\n'
+            f'[[outlet]]\nname = "戊报"\ndateline = [{{form = "{dev_shape}", seen = "http://e"}}]\n'
+        )
+    )
+    (tmp_path / "0-holdout.toml").write_text(later, encoding="utf-8")  # read first, same survey
+    after = split_families(load_catalogue(tmp_path))
+    for s in ("dev", "test"):
+        assert [(f.name, f.forms) for f in after[s]] == [(f.name, f.forms) for f in before[s]]
+    new = {f.name: f for f in after["holdout"]}
+    assert set(new) == {f"丙{i}报" for i in range(4)} | {"丁报"}
+    assert [f.template for f in new["丁报"].of("dateline")] == ["丁报讯"]
+
+
+def test_the_sim_command_writes_a_holdout_set(tmp_path: Path) -> None:
+    args = ["sim", "pages", "--family", "holdout", "--n", "2", "--seed", "3", "--out", str(tmp_path)]
+    assert main(args) == 0
+    assert len(list((tmp_path / "pages").glob("holdout-*.txt"))) == 2
+    assert len(list((tmp_path / "gold").glob("holdout-*.json"))) == 2
+    manifest = json.loads((tmp_path / "manifest.json").read_text(encoding="utf-8"))
+    holdout = {f.name for f in FAMILIES["holdout"]}
+    assert manifest["split"] == "holdout" and set(manifest["families"]) <= holdout
+
+
+@pytest.mark.parametrize("split", ["test", "holdout"])
+def test_training_refuses_a_set_that_is_only_scored(tmp_path: Path, split: str) -> None:
+    pytest.importorskip("pycrfsuite")
+    from fangzhi.read import train
+
+    (tmp_path / "manifest.json").write_text(json.dumps({"split": split}), encoding="utf-8")
+    with pytest.raises(SystemExit, match=f"dev families only, not {split}"):
+        train.train(tmp_path, tmp_path / "model")

@@ -1,7 +1,8 @@
 """Fitting the boundary model on simulated pages: `python -m fangzhi.read.train SIM_DIR`.
 
 SIM_DIR is a set written by `fangzhi sim pages` (pages/ and gold/); only the dev families may be
-trained on, and the command refuses a set whose manifest says otherwise. Each page is read as the
+trained on, and the command refuses a set whose manifest says otherwise (a test or holdout set is
+only ever scored). Each page is read as the
 parser reads it (normalise, blocks); each block is labelled from the gold's chunks, which say
 which article every printed piece belongs to and where it stands in that article's reading order.
 Then the tail model: every pair of an orphan run and an article that the segmenter weighs on
@@ -147,6 +148,7 @@ def train(
     if manifest.get("split") != "dev":
         raise SystemExit(
             f"{sim_dir}: the boundary model is fitted on dev families only, not {manifest.get('split')}"
+            " (test and holdout sets are only ever scored)"
         )
     if tails_only:
         # the boundary model stays as shipped: only the tail model is fitted, against its labels

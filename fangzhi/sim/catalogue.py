@@ -24,6 +24,9 @@ PLACEHOLDERS = frozenset(
 SLOTS = ("dateline", "byline_before", "credit_after", "closer", "jump", "caption", "heads", "furniture")
 # The slots whose forms a dev and a test family may never share.
 SPLIT_SLOTS = ("dateline", "byline_before", "credit_after")
+# The splits a conventions file may declare for all its outlets: "dev" puts them in the set the
+# parser is tuned on; "holdout" in a third set, never tuned on nor looked into, only ever scored.
+DECLARABLE = ("dev", "holdout")
 _FIELD = re.compile(r"\{([a-z_A-Z]+)\}")
 # The opening of a lead that a surveyor wrote after the dateline proper (本报讯 {M}月{D}日，): the
 # body's. A form that is nothing else says the outlet prints no dateline at all.
@@ -61,7 +64,7 @@ class Outlet:
     forms: dict[str, tuple[Form, ...]]
     notes: str = ""
     survey: int = 1  # which survey found it: a later survey's outlets are split after the earlier's
-    split: str | None = None  # "dev": the file puts every outlet of it in the dev set; None: either
+    split: str | None = None  # "dev", "holdout": its file puts it in that set; None: dev or test
 
     def of(self, slot: str) -> tuple[Form, ...]:
         return self.forms.get(slot, ())
@@ -88,8 +91,8 @@ def load_catalogue(folder: Path | None = None) -> tuple[Outlet, ...]:
         if not isinstance(survey, int):
             raise CatalogueError(f"{name}: survey is not a number")
         split = data.get("split")
-        if split not in (None, "dev"):
-            raise CatalogueError(f'{name}: split is {split!r}: only "dev" may be declared')
+        if split not in (None, *DECLARABLE):
+            raise CatalogueError(f'{name}: split is {split!r}: only "dev" or "holdout" may be declared')
         outlets.extend(_outlet(name, o, survey, split) for o in data.get("outlet", []))
     seen: set[str] = set()
     unique = []

@@ -10,6 +10,11 @@ is printed by families of both sets. Outlets are assigned in a fixed order to th
 they share most; a form already claimed by the other set is dropped from the outlet's style.
 A conventions file may declare `split = "dev"`: its outlets are all dev families, placed after
 every other outlet so that they move no family of the test set.
+
+A file may instead declare `split = "holdout"`: its outlets are a third set, fresh house styles
+that nobody tunes on or looks into, only ever scored. They are placed after every dev and test
+family, so they move none of them, and keep none of the dateline, byline or credit forms that a dev
+or test family prints; an outlet left with no dateline or byline of its own is no family.
 """
 
 from __future__ import annotations
@@ -20,13 +25,14 @@ from dataclasses import dataclass, replace
 
 from fangzhi.sim.catalogue import SPLIT_SLOTS, Form, Outlet
 
-SETS = ("dev", "test")
+SETS = ("dev", "test")  # the sets an outlet of no declared split may fall in
+SPLITS = (*SETS, "holdout")  # every set of families
 
 
 @dataclass(frozen=True, slots=True)
 class Family:
     name: str  # the outlet's name
-    split: str  # dev | test
+    split: str  # dev | test | holdout
     outlet: Outlet
     forms: dict[str, tuple[Form, ...]]  # the outlet's forms less those the other set claims
     heads: str  # markdown | bold | plain | mixed
@@ -47,27 +53,32 @@ def _stable_seed(text: str) -> int:
 
 
 def split_families(outlets: tuple[Outlet, ...]) -> dict[str, tuple[Family, ...]]:
-    """The outlets as families, each in dev or test, with no split-slot form in both."""
-    claimed: dict[str, set[tuple[str, str]]] = {s: set() for s in SETS}
-    placed: dict[str, list[Family]] = {s: [] for s in SETS}
+    """The outlets as families, each in dev or test (or holdout, if its file says so), with no
+    split-slot form in two sets."""
+    claimed: dict[str, set[tuple[str, str]]] = {s: set() for s in SPLITS}
+    placed: dict[str, list[Family]] = {s: [] for s in SPLITS}
     usable = [o for o in outlets if o.of("dateline") or o.of("byline_before")]
     # a later survey's outlets come after the earlier's: adding outlets never moves a family the
     # parser was tuned on (dev) into the set it is scored on (test), nor the other way round.
     # Outlets their file puts in dev come after all the others: what they claim can change no
-    # family of either set that is split by its forms.
-    for outlet in sorted(usable, key=lambda o: (o.split == "dev", o.survey, _stable_seed(o.name))):
+    # family of either set that is split by its forms. Holdout outlets come last of all: they see
+    # every form dev and test claim, and no dev or test family sees theirs.
+    order = sorted(
+        usable, key=lambda o: (o.split == "holdout", o.split == "dev", o.survey, _stable_seed(o.name))
+    )
+    for outlet in order:
         shapes = outlet.shapes()
         overlap = {s: len(shapes & claimed[s]) for s in SETS}
-        if outlet.split == "dev":
-            split = "dev"
+        if outlet.split in ("dev", "holdout"):
+            split = outlet.split
         elif overlap["dev"] != overlap["test"]:
             split = max(SETS, key=lambda s: overlap[s])
         else:
             split = min(SETS, key=lambda s: (len(placed[s]), s))
-        other = SETS[1 - SETS.index(split)]
+        barred = {shape for s in SPLITS if s != split for shape in claimed[s]}
         forms = {
             slot: tuple(
-                f for f in outlet.of(slot) if slot not in SPLIT_SLOTS or (slot, f.shape) not in claimed[other]
+                f for f in outlet.of(slot) if slot not in SPLIT_SLOTS or (slot, f.shape) not in barred
             )
             for slot in outlet.forms
         }
@@ -75,7 +86,7 @@ def split_families(outlets: tuple[Outlet, ...]) -> dict[str, tuple[Family, ...]]
             continue  # everything it prints is the other set's: it would teach nothing of its own
         claimed[split] |= {(s, f.shape) for s in SPLIT_SLOTS for f in forms.get(s, ())}
         placed[split].append(family_of(outlet, split, forms))
-    return {s: tuple(placed[s]) for s in SETS}
+    return {s: tuple(placed[s]) for s in SPLITS}
 
 
 def family_of(outlet: Outlet, split: str, forms: dict[str, tuple[Form, ...]]) -> Family:
