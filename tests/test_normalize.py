@@ -202,3 +202,28 @@ def test_no_line_furniture_matches_is_longer_than_the_length_tried() -> None:
     ]
     assert all(FURNITURE_LINE.match(s) for s in longest)
     assert all(len(s) <= FURNITURE_MAX for s in longest)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "04 │ 要闻 │ 2023年5月3日",
+        "A2 要闻 2023年5月3日 星期三",
+        "www.example.com.cn",
+        "http://www.example.gov.cn/a/b.html",
+    ],
+)
+def test_a_page_header_of_furniture_parts_or_an_address_is_set_aside(line: str) -> None:
+    text = "# 全市重点项目建设推进会召开\n本报讯 5月3日，全市重点项目建设推进会召开。\n" + line + "\n"
+    page = normalize(RawPage("p.txt", text, "utf-8", "", len(text)))
+    assert [page.text[x.span.start : x.span.end] for x in page.lines][
+        -1
+    ] == "本报讯 5月3日，全市重点项目建设推进会召开。"
+    assert any(f.kind == "page-header" for f in page.furniture)
+
+
+@pytest.mark.parametrize("line", ["聚焦 乡村振兴", "全市重点项目 建设推进会"])
+def test_a_kickers_spaced_words_are_no_page_header(line: str) -> None:
+    from fangzhi.lexicon.layout import header_line
+
+    assert not header_line(line)

@@ -463,3 +463,16 @@ def test_runs_go_to_articles_as_one_assignment_over_the_page() -> None:
     pairs = [(0.9, 0, 0), (0.8, 0, 1), (0.7, 1, 0)]
     assert sorted(_assignment(pairs)) == [(0, 1), (1, 0)]
     assert sorted(_assignment([(0.6, 0, 2), (0.5, 1, 3)])) == [(0, 2), (1, 3)]
+
+
+@pytest.mark.parametrize("mark", ["（详见第3版）", "（见第二版）"])
+def test_a_see_page_mark_is_set_aside_as_a_jump_to_line(mark: str) -> None:
+    recs = records(A_HEAD + A_BODY.rstrip() + mark + "\n\n" + B_HEAD + B_BODY)
+    assert [r["headline"] for r in recs] == ["全市防汛工作会议召开", "市长调研重点项目建设"]
+    assert mark not in str(recs[0]["body"]) and recs[1]["kicker"] is None
+
+
+def test_a_continued_from_the_page_before_mark_with_no_page_is_a_jump_mark() -> None:
+    recs = records(A_HEAD + A_BODY + "（接上版）会议强调，要压实责任。\n\n" + B_HEAD + B_BODY)
+    assert not any("接上版" in str(r["body"]) for r in recs)
+    assert any("会议强调，要压实责任。" in str(r["body"]) for r in recs)

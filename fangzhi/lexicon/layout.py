@@ -77,11 +77,16 @@ LIST_OPENERS = frozenset(
 # Jump markers: the article continues on, or comes from, another page.
 # A page is numbered in digits or Chinese numerals, a circled digit may follow (第二版④).
 PAGE_NO = r"[A-Za-z]?(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
-JUMP_TO = re.compile(r"[（(]\s*(?:下转|紧转|转|续)(?:第)?\s*" + PAGE_NO + r"\s*(?:版|页)[^）)]{0,6}[）)]")
-JUMP_FROM = re.compile(r"[（(]\s*(?:上接|接|紧接|承)(?:第)?\s*" + PAGE_NO + r"\s*(?:版|页)[^）)]{0,6}[）)]")
+# 下转/转/续 (and 详见, 见: where the rest is printed); 上接/接/承, or with no page (接上版)
+_TO = r"(?:下转|紧转|转|续|下接|详见|见)"
+_FROM = r"(?:(?:上接|接|紧接|承)(?:第)?\s*" + PAGE_NO + r"\s*(?:版|页)|(?:接|承)上(?:版|页))"
+JUMP_TO = re.compile(r"[（(]\s*" + _TO + r"(?:第)?\s*" + PAGE_NO + r"\s*(?:版|页)[^）)]{0,6}[）)]")
+JUMP_FROM = re.compile(r"[（(]\s*" + _FROM + r"[^）)]{0,6}[）)]")
 # The same printed as a line of its own with no bracket: 下转第2版 / →转A3版 / 上接第一版.
-BARE_JUMP_TO = re.compile(r"^[→▶►]?\s*(?:下转|紧转|转|续)(?:第)?\s*" + PAGE_NO + r"\s*(?:版|页)\S{0,6}$")
-BARE_JUMP_FROM = re.compile(r"^[→▶►]?\s*(?:上接|紧接|承)(?:第)?\s*" + PAGE_NO + r"\s*(?:版|页)\S{0,6}$")
+BARE_JUMP_TO = re.compile(r"^[→▶►]?\s*" + _TO + r"(?:第)?\s*" + PAGE_NO + r"\s*(?:版|页)\S{0,6}$")
+BARE_JUMP_FROM = re.compile(
+    r"^[→▶►]?\s*(?:(?:上接|紧接|承)(?:第)?\s*" + PAGE_NO + r"\s*(?:版|页)|(?:接|承)上(?:版|页))\S{0,6}$"
+)
 
 # Page furniture: a paper's name, folio, page header, section name, editors' credits.
 PAPER_NAME = r"[\u4e00-\u9fff]{2,8}?(?:日报|晚报|早报|时报|商报|都市报|快报|周报|青年报|法治报)"
@@ -230,6 +235,35 @@ _DATE_ALONE = re.compile(
 
 CHROME_MAX = 96  # no line of chrome or particulars is longer (nor ever a paragraph shorter)
 
+# A page header pieced together from furniture's parts with bars or spaces between them
+# (04 │ 要闻 │ 2023年5月3日, A2 要闻 2023年5月3日 星期三): every part a folio, a section, a
+# paper's name, a date or a weekday.
+_HEADER_SEP = re.compile(r"[\s│┃|｜丨·•/]+")
+_HEADER_PART = re.compile(
+    r"(?:" + FOLIO + "|" + SECTION + "|" + PAPER_NAME
+    + r"|\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?|(?:星期|周)[一二三四五六日天]|\d{1,2}月\d{1,2}日)"
+)  # fmt: skip
+_SECTION_WORD = re.compile(SECTION)
+# A web address on a line of its own: the page's own, printed by its footer or header.
+_URL_LINE = re.compile(r"^(?:https?://)?(?:www\.)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?:/\S*)?$")
+
+
+def header_line(s: str) -> bool:
+    """A page header of furniture's parts alone, two or more of them: 04 │ 要闻 │ 2023年5月3日."""
+    s = s.strip()
+    if not s or len(s) > 60:
+        return False
+    if _URL_LINE.match(s):
+        return True
+    parts = [p for p in _HEADER_SEP.split(s) if p]
+    # sections alone (聚焦 乡村振兴) may be a kicker's words: a folio, a date or a paper's name says
+    # the line is the page's
+    return (
+        len(parts) >= 2
+        and all(_HEADER_PART.fullmatch(p) for p in parts)
+        and not all(_SECTION_WORD.fullmatch(p) for p in parts)
+    )
+
 
 def chrome_line(s: str) -> bool:
     """A line of a web page's controls, links, counters or its date alone: no report's text."""
@@ -248,14 +282,14 @@ def chrome_line(s: str) -> bool:
 
 # Marks that close a report or send it to another page: （完）, （下转第3版）, （编辑 某某）.
 END_MARK = re.compile(
-    r"\s*(?:[（(]\s*(?:完|终)\s*[）)]|[（(]\s*(?:下转|紧转|转|续)(?:第)?\s*"
+    r"\s*(?:[（(]\s*(?:完|终)\s*[）)]|[（(]\s*"
+    + _TO
+    + r"(?:第)?\s*"
     + PAGE_NO
     + r"\s*(?:版|页)[^）)]{0,6}[）)]"
     r"|[（(]\s*(?:责任编辑|编辑|责编)\s*[:：]?\s*[\u4e00-\u9fff·\s]{2,12}[）)])\s*$"
 )
 CLOSED = re.compile(r"[（(]\s*(?:完|终)\s*[）)]")
-START_MARK = re.compile(
-    r"^\s*[（(]\s*(?:上接|接|紧接|承)(?:第)?\s*" + PAGE_NO + r"\s*(?:版|页)[^）)]{0,6}[）)]\s*"
-)
+START_MARK = re.compile(r"^\s*[（(]\s*" + _FROM + r"[^）)]{0,6}[）)]\s*")
 # A paper's name glued to the end of a finished sentence: …担当。某某日报
 GLUED_PAPER = re.compile(r"(?<=[。！？”）])\s*(" + PAPER_NAME + r")\s*$")

@@ -379,6 +379,8 @@ def _split_furniture(
     short = not level and len(out_text) <= layout.CHROME_MAX  # a paragraph is never either
     if short and layout.chrome_line(out_text):
         return None, [Furniture("chrome", Span(begin, end))]  # 打印 关闭 / 上一篇：… / 阅读：123
+    if short and layout.header_line(out_text):
+        return None, [Furniture("page-header", Span(begin, end))]  # 04 │ 要闻 │ 2023年5月3日
     if short and layout.particulars_line(out_text):
         # a web page's particulars under a headline: the head above is the report's, no masthead
         return None, [Furniture("particulars", Span(begin, end))]
@@ -423,7 +425,7 @@ def _split_furniture(
             em = layout.END_MARK.search(tail) if tail.rstrip().endswith((")", "）")) else None
             if em and em.start() > a - begin:
                 mark = em.group().strip()
-                kind = "jump-to" if "转" in mark else "end-mark"
+                kind = "jump-to" if layout.JUMP_TO.search(mark) else "end-mark"
                 mark_at = begin + em.start() + (len(em.group()) - len(em.group().lstrip()))
                 furniture.append(Furniture(kind, Span(mark_at, b)))
                 b = begin + em.start()
