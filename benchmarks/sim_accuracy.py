@@ -5,7 +5,8 @@ Run on demand (not part of the test suite):
     .venv/bin/python benchmarks/sim_accuracy.py [--n 300] [--artifact-n 100] [--ref GIT_REF] [--json PATH]
 
 Every figure is `shared/tools/score.py` over pages written by `fangzhi.sim` (dev: seed 1, test:
-seed 2, as `make sim`; each artifact alone on test-family pages: seed 3), and `text_lost`: the
+seed 2, holdout: seed 3, as `make sim`; each artifact alone on test-family pages: seed 3; the
+holdout families are only ever scored, in aggregate, never diagnosed), and `text_lost`: the
 share of the articles' own Han characters (head, dateline, body, caption) no field of the output
 holds, where the scorer's han_lost counts the page's furniture too. Baselines, measured in
 the same run on the same pages:
@@ -155,7 +156,11 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as t:
         tmp = Path(t)
         envs = systems(args.ref, tmp)
-        sets = {"dev": write("dev", args.n, 1, tmp / "dev"), "test": write("test", args.n, 2, tmp / "test")}
+        sets = {
+            "dev": write("dev", args.n, 1, tmp / "dev"),
+            "test": write("test", args.n, 2, tmp / "test"),
+            "holdout": write("holdout", args.n, 3, tmp / "holdout"),
+        }
         try:
             for split, folder in sets.items():
                 for name, (env, flags, cwd) in envs.items():
@@ -177,7 +182,7 @@ def main() -> None:
     names = list(envs)
     print("set/system".ljust(22) + "".join(m.rjust(16) for m in METRICS))
     for key, row in out.items():
-        if key.count("/") == 1 and key.split("/")[0] in ("dev", "test"):
+        if key.count("/") == 1 and key.split("/")[0] in ("dev", "test", "holdout"):
             print(key.ljust(22) + "".join(f"{row[m]:16.4f}" for m in METRICS))
     print("\nartifacts alone (test families), articles F1:".ljust(40) + "".join(n.rjust(12) for n in names))
     for key, row in out.items():
