@@ -178,17 +178,19 @@ def test_a_story_draws_names_from_the_world() -> None:
     assert story.persons and all(p.name in "".join(story.paragraphs) for p in story.persons)
 
 
-def test_a_later_survey_never_moves_an_earlier_family_between_sets(tmp_path: Path) -> None:
-    first = "".join(
-        f'[[outlet]]\nname = "甲{i}报"\ndateline = [{{form = "甲{i}报讯", seen = "http://a"}}]\n'
-        for i in range(8)
+def outlets(mark: str, n: int) -> str:
+    """Conventions for n outlets named mark0报, mark1报…, each printing its own dateline."""
+    return "".join(
+        f'[[outlet]]\nname = "{mark}{i}报"\ndateline = [{{form = "{mark}{i}报讯", seen = "http://{mark}"}}]\n'
+        for i in range(n)
     )
+
+
+def test_a_later_survey_never_moves_an_earlier_family_between_sets(tmp_path: Path) -> None:
+    first = outlets("甲", 8)
     (tmp_path / "a.toml").write_text(first, encoding="utf-8")
     before = {s: [f.name for f in fs] for s, fs in split_families(load_catalogue(tmp_path)).items()}
-    later = "survey = 2\n" + "".join(
-        f'[[outlet]]\nname = "乙{i}报"\ndateline = [{{form = "乙{i}报讯", seen = "http://b"}}]\n'
-        for i in range(8)
-    )
+    later = "survey = 2\n" + outlets("乙", 8)
     (tmp_path / "0-later.toml").write_text(later, encoding="utf-8")  # read first, split after
     after = {s: [f.name for f in fs] for s, fs in split_families(load_catalogue(tmp_path)).items()}
     for s in ("dev", "test"):
@@ -197,19 +199,13 @@ def test_a_later_survey_never_moves_an_earlier_family_between_sets(tmp_path: Pat
 
 
 def test_a_file_that_says_split_dev_puts_every_outlet_in_dev(tmp_path: Path) -> None:
-    first = "".join(
-        f'[[outlet]]\nname = "甲{i}报"\ndateline = [{{form = "甲{i}报讯", seen = "http://a"}}]\n'
-        for i in range(8)
-    )
+    first = outlets("甲", 8)
     (tmp_path / "a.toml").write_text(first, encoding="utf-8")
     before = split_families(load_catalogue(tmp_path))
     test_shape = before["test"][0].of("dateline")[0].template
     later = (
         'survey = 1\nsplit = "dev"\n'
-        + "".join(
-            f'[[outlet]]\nname = "丙{i}报"\ndateline = [{{form = "丙{i}报讯", seen = "http://c"}}]\n'
-            for i in range(8)
-        )
+        + outlets("丙", 8)
         + (  # a form the test set prints is dropped; an outlet left with nothing is skipped
             '[[outlet]]\nname = "丁报"\n'
             f'dateline = [{{form = "{test_shape}", seen = "http://d"}}, {{form = "丁报讯", seen = "http://d"}}]\n'
@@ -296,20 +292,14 @@ def test_the_holdout_outlets_change_no_dev_or_test_family(tmp_path: Path) -> Non
 
 
 def test_a_file_that_says_split_holdout_makes_a_third_set(tmp_path: Path) -> None:
-    first = "".join(
-        f'[[outlet]]\nname = "甲{i}报"\ndateline = [{{form = "甲{i}报讯", seen = "http://a"}}]\n'
-        for i in range(8)
-    )
+    first = outlets("甲", 8)
     (tmp_path / "a.toml").write_text(first, encoding="utf-8")
     before = split_families(load_catalogue(tmp_path))
     dev_shape = before["dev"][0].of("dateline")[0].template
     test_shape = before["test"][0].of("dateline")[0].template
     later = (
         'split = "holdout"\n'
-        + "".join(
-            f'[[outlet]]\nname = "丙{i}报"\ndateline = [{{form = "丙{i}报讯", seen = "http://c"}}]\n'
-            for i in range(4)
-        )
+        + outlets("丙", 4)
         + (  # forms the dev or test set prints are dropped; an outlet left with nothing is skipped
             '[[outlet]]\nname = "丁报"\n'
             f'dateline = [{{form = "{test_shape}", seen = "http://d"}}, {{form = "{dev_shape}", seen = "http://d"}},'
