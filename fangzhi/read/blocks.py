@@ -303,14 +303,15 @@ def _lead_after_titles(units: list[Unit], i: int, text: str) -> bool:
     """A report printed without a dateline: title lines, then a lead opening with its date
     (6月3日上午，… / 近日，…), under a finished paragraph or at the top of the page."""
     u = units[i]
+    # no title line just above: most paragraphs are told so before the three openings are tried
+    if u.kind != "prose" or i == 0 or units[i - 1].kind != "head":
+        return False
     opening = u.span.of(text)
     opens = (
         layout.LEAD_OPENING.match(opening)
         or layout.EDITORS_NOTE.match(opening)
         or layout.UNDATED_LEAD.match(opening)
     )
-    if u.kind != "prose" or i == 0:
-        return False
     if not opens and not _reports_the_title(units, i, text):
         return False  # the lead, or an editor's note over it, opens the report under its titles
     k = i
