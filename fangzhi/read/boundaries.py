@@ -18,6 +18,7 @@ before it. The weights are fitted on simulated pages of the dev families only
 from __future__ import annotations
 
 import functools
+import math
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
@@ -27,7 +28,7 @@ from typing import Any
 from fangzhi.lexicon import chars, layout
 from fangzhi.model import Block
 from fangzhi.read.blocks import Layout
-from fangzhi.read.vocabulary import Words, overlap
+from fangzhi.read.vocabulary import Words
 
 MODEL_FILE = "boundaries.crfsuite"
 LABELS = ("B", "I", "C", "O")
@@ -46,6 +47,13 @@ _NAME_LIST = re.compile(r"^[\u4e00-\u9fff]{2,4}(?:[\s、，,]+[\u4e00-\u9fff]{1,
 
 def _bucket(x: float, edges: Sequence[float]) -> int:
     return bisect_right(edges, x)
+
+
+def _similar(a: Words | set[int], b: Words | set[int]) -> int:
+    """The similarity bucket of two stretches' words: _bucket(overlap(a, b), EDGES) in one call,
+    asked five times a block."""
+    shared = len(a & b)
+    return bisect_right(EDGES, shared / math.sqrt(len(a) * len(b))) if shared else 0
 
 
 # A page's blocks repeat the same few feature strings (kind=body, prev:end=stop, sim_prev=0): each
@@ -129,6 +137,9 @@ def page_features(lay: Layout) -> list[list[str]]:
     """Features of each block of the page, with its neighbours' and the gap before it."""
     blocks = lay.blocks
     shapes = [_block_shape(b) for b in blocks]
+    # what each block shows its neighbours, made once a block (a generator each block was dearer)
+    as_prev = [[_neighbour("prev:", x) for x in sh if not x.startswith(("first", "len"))] for sh in shapes]
+    as_next = [[_neighbour("next:", x) for x in sh[:2]] for sh in shapes]
     vocab = lay.vocabulary
     # the head printed next below each block: a displaced tail shares words with its own head
     below: list[int | None] = [None] * len(blocks)
@@ -151,19 +162,19 @@ def page_features(lay: Layout) -> list[list[str]]:
         f = list(shapes[i])
         words = vocab.words(i)
         if b.kind == "body" and unit:
-            f.append(_SIM_UNIT[_bucket(overlap(words, unit), EDGES)])
+            f.append(_SIM_UNIT[_similar(words, unit)])
         if i in lay.group_of:
             g = lay.groups[lay.group_of[i]]
             f.append("group_first" if g[0] == i else "group_more")
         if i == 0:
             f.append("page_start")
         else:
-            f.extend(_neighbour("prev:", x) for x in shapes[i - 1] if not x.startswith(("first", "len")))
-            f.append(_SIM_PREV[_bucket(overlap(prev, words), EDGES)])
+            f.extend(as_prev[i - 1])
+            f.append(_SIM_PREV[_similar(prev, words)])
             if i >= 2:
-                f.append(_SIM_PREV2[_bucket(overlap(prev2, words), EDGES)])
+                f.append(_SIM_PREV2[_similar(prev2, words)])
         if b.kind == "body" and head is not None:
-            f.append(_SIM_HEAD[_bucket(overlap(head, words), EDGES)])
+            f.append(_SIM_HEAD[_similar(head, words)])
         k = below[i]
         if b.kind == "body" and k is not None:
             if k != below_k:
@@ -173,11 +184,11 @@ def page_features(lay: Layout) -> list[list[str]]:
                     (j for j in range(k + 1, min(k + 6, len(blocks))) if blocks[j].kind == "body"), None
                 )
                 body_below = vocab.of(range(first, min(first + 2, len(blocks)))) if first else frozenset()
-            f.append(_SIM_NEXT_HEAD[_bucket(overlap(head_below, words), EDGES)])
+            f.append(_SIM_NEXT_HEAD[_similar(head_below, words)])
             # a displaced tail shares words (names, places) with the report under the next head
-            f.append(_SIM_NEXT_BODY[_bucket(overlap(body_below, words), EDGES)])
+            f.append(_SIM_NEXT_BODY[_similar(body_below, words)])
         if i + 1 < len(blocks):
-            f.extend(_neighbour("next:", x) for x in shapes[i + 1][:2])
+            f.extend(as_next[i + 1])
         else:
             f.append("page_end")
         if b.kind in ("headline", "kicker", "subtitle", "dateline"):
