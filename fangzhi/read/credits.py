@@ -67,7 +67,8 @@ _LETTER_SPACED = re.compile(r"(?:[\u4e00-\u9fff] ){2,}[\u4e00-\u9fff](?= |$)")
 def match_dateline(line: str, *, alone: bool = False) -> DatelineMatch | None:
     """The dateline a line opens with. A bracketed credit with no outlet before it counts when the
     lead follows it on the line, or with `alone` (the line is a dateline block already split off)."""
-    spaced = _LETTER_SPACED.match(line)
+    # a letter-spaced run has a space after its first character
+    spaced = _LETTER_SPACED.match(line) if line[1:2] == " " else None
     if spaced is not None:
         return _letter_spaced_dateline(line, spaced.end(), alone)
     return _match_dateline(line, alone)
@@ -441,6 +442,9 @@ def source_line(line: str) -> bool:
     return len(s) <= 40 and "。" not in s and _SOURCE_LINE.match(s) is not None
 
 
+_STOPS = ("。", "！", "？")
+
+
 def trailing_credit(text: str) -> int | None:
     """Where a credit printed after a report's last sentence begins, or None.
 
@@ -456,6 +460,8 @@ def trailing_credit(text: str) -> int | None:
     after_stop = m is not None and (not before or before[-1] in "。！？”’…")
     if m is not None and after_stop and _credit_words((m.group("c") or m.group("c2")).strip()):
         return m.start()
+    if s[-1:] in _STOPS:
+        return None  # the last sentence closes the line: nothing is printed after it
     stop = max(s.rfind("。"), s.rfind("！"), s.rfind("？"))
     tail = s[stop + 1 :].strip()
     if not (0 <= stop < len(s) - 1 and 2 <= len(tail) <= 40):

@@ -246,7 +246,8 @@ def _kept_ranges(text: str, a: int, b: int) -> tuple[list[tuple[int, int]], list
         drops.extend(m.span() for m in _BOLD.finditer(line))
         bold = line.startswith(("**", "__")) and line.endswith(("**", "__"))
     bullets = [m.start() for m in _BULLET.finditer(line)] if _BULLET.search(line) else []
-    drops.extend((i, i + 1) for i in bullets)
+    if bullets:
+        drops.extend((i, i + 1) for i in bullets)
     if " " in line:
         drops.extend(_stray_spaces(line, bullets))
     if not drops:
@@ -354,17 +355,22 @@ def _fold_punctuation(line: str) -> str:
     if not _HALF_PUNCT.search(line):
         return line
 
+    last = len(line) - 1
+
     def fold(m: re.Match[str]) -> str:
         i = m.start()
         ch = m.group()
-        before = line[i - 1] if i > 0 else ""
-        after = line[i + 1] if i + 1 < len(line) else ""
-        if ch in ",:" and before.isdigit() and after.isdigit():
+        if ch in ",:" and 0 < i < last and line[i - 1].isdigit() and line[i + 1].isdigit():
             return ch  # 1,000 and 10:30
-        near = line[max(0, i - 2) : i] + line[i + 1 : i + 3]
-        return chars.TO_FULL_WIDTH[ch] if _CJK_CONTEXT.search(near) else ch
+        # the two characters each side, searched where they stand rather than copied out
+        near = _CJK_CONTEXT.search(line, max(0, i - 2), i) or _CJK_CONTEXT.search(line, i + 1, i + 3)
+        return chars.TO_FULL_WIDTH[ch] if near else ch
 
     return _HALF_PUNCT.sub(fold, line)
+
+
+# The first characters a bare jump line (layout.BARE_JUMP_TO / BARE_JUMP_FROM) can open with
+_BARE_JUMP_OPENS = "→▶►下紧转续上承"
 
 
 def _split_furniture(
@@ -385,15 +391,18 @@ def _split_furniture(
     ):
         return None, [Furniture("page-header", Span(begin, end))]
     alone = out_text.strip()
-    if layout.BARE_JUMP_TO.match(alone) or layout.BARE_JUMP_FROM.match(alone):
+    # a bare jump line opens with its arrow or its word (下转, 上接, …): most lines are told so
+    # by their first character
+    if alone[:1] in _BARE_JUMP_OPENS and (
+        layout.BARE_JUMP_TO.match(alone) or layout.BARE_JUMP_FROM.match(alone)
+    ):
         kind = "jump-to" if layout.BARE_JUMP_TO.match(alone) else "jump-from"
         return None, [Furniture(kind, Span(begin, end))]
-    if alone.startswith(("（", "(")) and layout.CLOSED.fullmatch(alone):
+    bracketed = alone.startswith(("（", "("))
+    if bracketed and layout.CLOSED.fullmatch(alone):
         return None, [Furniture("end-mark", Span(begin, end))]  # （完） on a line of its own
     # both jump patterns open with a bracket: a line that does not is tried against neither
-    if alone.startswith(("（", "(")) and (
-        layout.JUMP_TO.fullmatch(alone) or layout.JUMP_FROM.fullmatch(alone)
-    ):
+    if bracketed and (layout.JUMP_TO.fullmatch(alone) or layout.JUMP_FROM.fullmatch(alone)):
         # a jump line of its own: the text before it goes on elsewhere, or the text after it comes from there
         return None, [
             Furniture("jump-to" if layout.JUMP_TO.fullmatch(alone) else "jump-from", Span(begin, end))
