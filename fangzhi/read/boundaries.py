@@ -137,9 +137,6 @@ def page_features(lay: Layout) -> list[list[str]]:
     """Features of each block of the page, with its neighbours' and the gap before it."""
     blocks = lay.blocks
     shapes = [_block_shape(b) for b in blocks]
-    # what each block shows its neighbours, made once a block (a generator each block was dearer)
-    as_prev = [[_neighbour("prev:", x) for x in sh if not x.startswith(("first", "len"))] for sh in shapes]
-    as_next = [[_neighbour("next:", x) for x in sh[:2]] for sh in shapes]
     vocab = lay.vocabulary
     # the head printed next below each block: a displaced tail shares words with its own head
     below: list[int | None] = [None] * len(blocks)
@@ -169,7 +166,7 @@ def page_features(lay: Layout) -> list[list[str]]:
         if i == 0:
             f.append("page_start")
         else:
-            f.extend(as_prev[i - 1])
+            f.extend(_neighbour("prev:", x) for x in shapes[i - 1] if not x.startswith(("first", "len")))
             f.append(_SIM_PREV[_similar(prev, words)])
             if i >= 2:
                 f.append(_SIM_PREV2[_similar(prev2, words)])
@@ -188,7 +185,7 @@ def page_features(lay: Layout) -> list[list[str]]:
             # a displaced tail shares words (names, places) with the report under the next head
             f.append(_SIM_NEXT_BODY[_similar(body_below, words)])
         if i + 1 < len(blocks):
-            f.extend(as_next[i + 1])
+            f.extend(_neighbour("next:", x) for x in shapes[i + 1][:2])
         else:
             f.append("page_end")
         if b.kind in ("headline", "kicker", "subtitle", "dateline"):
