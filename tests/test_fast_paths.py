@@ -185,3 +185,26 @@ def test_article_text_spans() -> None:
     for a in range(len(at.text) + 1):
         for b in range(a, len(at.text) + 1):
             assert at.spans(a, b) == plain(a, b)
+
+
+# A page's openings: Han characters (some in generic words, some repeated over blocks), marks,
+# Latin letters and characters beyond the basic plane, which take two UTF-16 units.
+_OPENING = st.text(
+    alphabet=st.sampled_from(
+        [*"县委书记会议工作韩立新参加调研组织部长，。、 （）a1", "\U00020000", "\U0001f600"]
+    ),
+    max_size=200,
+)
+
+
+@SETTINGS
+@given(st.lists(_OPENING, max_size=40), st.integers(min_value=0, max_value=6))
+@example(["", "韩", "韩立新韩立新" * 40, "\U00020000韩立" * 50], 3)
+def test_page_codes_read_at_once_are_those_read_block_by_block(texts: list[str], limit: int) -> None:
+    from fangzhi.read.vocabulary import _page_codes, _page_codes_by_block
+
+    page = tuple(Block("body", (Span(0, len(t)),), t) for t in texts)
+    at_once, by_block = _page_codes(page, limit), _page_codes_by_block(page, limit)
+    for fast, plain in zip(at_once, by_block, strict=True):
+        assert [sorted(c) for c in fast] == [sorted(c) for c in plain]
+        assert all(len(c) == len(set(c)) for c in fast)

@@ -88,17 +88,25 @@ def _letter_spaced_dateline(line: str, run_end: int, alone: bool) -> DatelineMat
     return DatelineMatch(back(m.end), m.source, m.date_text, back(m.credit_start), back(m.credit_end))
 
 
+_OWN_PAPERS = ("本报", "本台", "本网")  # what press.OWN_REPORT opens with
+
+
 def _match_dateline(line: str, alone: bool) -> DatelineMatch | None:
     # every dateline pattern ends its head within its first 90 characters: a paragraph's later
     # 电视电话会议 or 报道 is no dateline's verb, and most paragraphs print one
     if _DATELINE_VERB.search(line, 0, _DATELINE_REACH) is None:
         return _opening_credit(line, alone)
-    own = press.OWN_REPORT.match(line)
+    own = press.OWN_REPORT.match(line) if line.startswith(_OWN_PAPERS) else None
     if own:
         # the credit keeps the paper's word for its own reporter (本报记者), as a byline line does
         return DatelineMatch(own.end(), own.group("agency"), None, own.start(), own.end("credit"))
-    m = press.DATELINE_HEAD.match(line) or press.ANY_OUTLET_DATELINE.match(line)
-    m = m or press.DATE_ONLY_DATELINE.match(line)
+    # each pattern is tried only on a line that prints one of its verbs: a paragraph's 电视 or
+    # 报道 is told so without the others' backtracking
+    xun = "讯" in line
+    m = press.DATELINE_HEAD.match(line) if xun or "电" in line else None
+    if m is None and (xun or "消息" in line or "报道" in line):
+        m = press.ANY_OUTLET_DATELINE.match(line)
+    m = m or (press.DATE_ONLY_DATELINE.match(line) if xun else None)
     if not m or (m.group("verb") == "电" and not m.group("date") and not m.groupdict().get("agency")):
         # 电 without a date is a word (供电, 来电), not a wire dateline; 讯 may be 通讯员's
         return _opening_credit(line, alone)

@@ -38,7 +38,7 @@ def normalize(raw: RawPage, *, t2s: bool = False, max_line: int = 20_000) -> Pag
 
     text = raw.text
     shown: str | None = None
-    lone = _SURROGATE.search(text)
+    lone = _lone_surrogate(text)
     if lone:
         # half of a character pair, left by a broken decoder: no character at all, and nothing
         # downstream can encode it; a replacement mark of the same length keeps every offset
@@ -114,6 +114,16 @@ def normalize(raw: RawPage, *, t2s: bool = False, max_line: int = 20_000) -> Pag
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _lone_surrogate(text: str) -> re.Match[str] | None:
+    """The first lone surrogate in the text. UTF-8 encodes every other character: the encoder (in
+    C, a quarter of the pattern's time) clears a page that holds none before the pattern is sought."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return _SURROGATE.search(text)
+    return None
 
 
 def _masthead(lines: list[Line], furniture: list[Furniture], text: str) -> tuple[list[Line], list[Furniture]]:
