@@ -208,3 +208,48 @@ def test_page_codes_read_at_once_are_those_read_block_by_block(texts: list[str],
     for fast, plain in zip(at_once, by_block, strict=True):
         assert [sorted(c) for c in fast] == [sorted(c) for c in plain]
         assert all(len(c) == len(set(c)) for c in fast)
+
+
+# A report's last words: closings (出席会议。, 其他事项。, （完）), leaders, credits and their
+# brackets, and the marks and line breaks around them.
+_ENDING = st.lists(
+    st.sampled_from(
+        [
+            *"出席 参加 陪同 了 会议 启动仪式 并讲话 。 书记 市长 其他事项 会议还研究了 （ ） ( ) 完 摄 摄影 记者 张三 ， 图为 图中 文/".split(),
+            " ",
+            "\n",
+        ]
+    ),
+    max_size=14,
+).map("".join)
+
+
+@SETTINGS
+@given(_ENDING)
+@example("市委书记出席会议。\n")
+@example("会议还研究了其他事项。")
+def test_a_report_closes_as_its_patterns_read_the_whole_text(text: str) -> None:
+    from fangzhi.lexicon import layout
+    from fangzhi.read.blocks import _closes_report
+
+    plain = (
+        layout.CLOSING_TAIL.search(text) and layout.LEADER_WORD.search(text)
+    ) or layout.CLOSING_OTHER.search(text)
+    assert _closes_report(text) == bool(plain)
+
+
+@SETTINGS
+@given(_ENDING)
+@example("图为张三在车间。 记者 李四 摄 \n")
+def test_photo_and_caption_credits_as_their_patterns_read_the_whole_line(line: str) -> None:
+    from fangzhi.lexicon import press
+    from fangzhi.read import credits
+
+    m = press.PHOTO_CREDIT.search(line)
+    plain = m if m and not credits._WROTE_AND_SHOT.search(m.group()) and m.start() > 0 else None
+    fast = credits.photo_credit(line)
+    assert (fast.span() if fast else None) == (plain.span() if plain else None)
+    cut = credits.trailing_credit(line) if "图" in line and press.CAPTION_SENTENCE.search(line) else None
+    supplied = press.SUPPLIED_PHOTO.search(line) if ("供图" in line or "提供" in line) else None
+    if supplied is None or supplied.start() == 0:
+        assert credits.caption_credit(line) == (cut if cut else None)

@@ -443,6 +443,22 @@ def _report_speaks(text: str) -> bool:
     return bool(layout.SPEAKS.search(text) or closes or layout.CLOSING_OTHER.search(text))
 
 
+# layout.CLOSING_TAIL's longest match (a verb, 了, an event's word, 并 and a verb, 。) is 13
+# characters, and it ends the text: it is sought among the text's last characters only
+_CLOSING_TAIL_REACH = 16
+# how layout.CLOSING_OTHER's match ends the text (before a last line break, as $ reads it)
+_CLOSING_OTHER_ENDS = ("其他事项。", "完）", "完)")
+
+
+def _closes_report(body: str) -> bool:
+    """The body ends as a report closes: layout.CLOSING_TAIL with a leader named, or CLOSING_OTHER."""
+    tail = layout.CLOSING_TAIL.search(body, max(0, len(body) - _CLOSING_TAIL_REACH))
+    if tail and layout.LEADER_WORD.search(body):
+        return True
+    end = body[:-1] if body.endswith("\n") else body
+    return end.endswith(_CLOSING_OTHER_ENDS) and layout.CLOSING_OTHER.search(body) is not None
+
+
 def _body_block(units: list[Unit], body: str) -> Block:
     """A paragraph of the units, whose text is `body`."""
     spans = tuple(u.span for u in units)
@@ -450,10 +466,7 @@ def _body_block(units: list[Unit], body: str) -> Block:
         len(body) <= 200
         # both closings end in 。 or a bracket, and a body never ends in a line break
         and body.endswith(("。", "）", ")"))
-        and (
-            (layout.CLOSING_TAIL.search(body) and layout.LEADER_WORD.search(body))
-            or layout.CLOSING_OTHER.search(body)
-        )
+        and _closes_report(body)
     )
     jump = units[-1].line.jump if units[-1].line.jump == "to" else units[0].line.jump
     return Block(

@@ -419,14 +419,20 @@ def caption_credit(line: str) -> int | None:
     supplied = press.SUPPLIED_PHOTO.search(line) if ("供图" in line or "提供" in line) else None
     if supplied is not None and supplied.start() > 0:
         return supplied.start() + len(supplied.group()) - len(supplied.group().lstrip())
-    if "图" not in line or not press.CAPTION_SENTENCE.search(line):
+    # each of the pattern's words (图为, 图片为, 图中) is sought before the pattern is
+    if not ("图为" in line or "图片为" in line or "图中" in line) or not press.CAPTION_SENTENCE.search(line):
         return None
     cut = trailing_credit(line)
     return cut if cut else None
 
 
+_CREDIT_ENDS = ("摄", "摄影", "）", ")")  # how press.PHOTO_CREDIT's match ends a line
+
+
 def photo_credit(line: str) -> re.Match[str] | None:
-    m = press.PHOTO_CREDIT.search(line)
+    # every form of the credit closes the line with 摄, 摄影 or a bracket: a line that does not is
+    # not searched (a search tries the pattern's long alternatives at every character)
+    m = press.PHOTO_CREDIT.search(line) if line.rstrip().endswith(_CREDIT_ENDS) else None
     if not m or _WROTE_AND_SHOT.search(m.group()):
         return None  # （记者 某某 文/摄）: who wrote the report took its pictures, no caption
     # the caption must be more than the credit
