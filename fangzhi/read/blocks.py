@@ -125,7 +125,7 @@ def _classify(page: Page) -> list[Unit]:
                 units[-1].kind = "caption"
             units.append(Unit("credit", line.span, line))
             continue
-        if nxt is not None and not line.heading and _outlet_over_byline(s, nxt.span.of(text)):
+        if nxt is not None and not line.heading and _outlet_over_byline(s, nxt, text):
             # 齐鲁晚报·齐鲁壹点 / 记者 张三: the outlet's name on a line above its reporter's
             units.append(Unit("byline", line.span, line, extra_spans=[nxt.span]))
             skip_next = True
@@ -134,8 +134,8 @@ def _classify(page: Page) -> list[Unit]:
             nxt is not None
             and ("、" in s or " " in s)  # names in a list stand apart
             and not line.marks
+            and credits.names_only(s)  # before the line below is read: most lines are no names
             and cannot_open(nxt.span.of(text))
-            and credits.names_only(s)
         ):
             # 甲、乙、丙 / 等10人获评…: a list of names the next line goes on from, no credit
             units.append(Unit("prose", line.span, line))
@@ -169,7 +169,11 @@ def _classify(page: Page) -> list[Unit]:
             units.append(Unit("caption", Span(line.span.start, cap_end), line))
             units.append(Unit("credit", Span(line.span.start + cut, line.span.end), line))
             continue
-        if not line.heading and press.GROUP_CAPTION.match(s.strip()):
+        if (
+            not line.heading
+            and s.lstrip()[:1] in _GROUP_CAPTION_OPENS
+            and press.GROUP_CAPTION.match(s.strip())
+        ):
             units.append(Unit("caption", line.span, line))  # 从左至右：甲、乙: who stands in the picture
             continue
         at = credits.caption_credit(s)
@@ -192,6 +196,10 @@ def _classify(page: Page) -> list[Unit]:
     return units
 
 
+# the first characters press.GROUP_CAPTION can open with (从左至右, 左起, 前排, 上图, 图①, 图为, …)
+_GROUP_CAPTION_OPENS = "从左右前后上下图"
+
+
 def _prose_and_credit(span: Span, line: Line, text: str) -> list[Unit]:
     """Prose, less a credit printed after its last sentence on the same line (…。（记者 张三））."""
     s = span.of(text)
@@ -212,10 +220,13 @@ _OUTLET_LINE = re.compile(
 )
 
 
-def _outlet_over_byline(s: str, nxt: str) -> bool:
-    """An outlet's name alone on a line, and under it a line of roles and names."""
-    s, nxt = s.strip(), nxt.strip()
-    if len(s) > 20 or _OUTLET_LINE.fullmatch(s) is None or not credits.is_byline_line(nxt):
+def _outlet_over_byline(s: str, below: Line, text: str) -> bool:
+    """An outlet's name alone on a line, and under it (the line `below`) a line of roles and names."""
+    s = s.strip()
+    if len(s) > 20 or _OUTLET_LINE.fullmatch(s) is None:
+        return False  # told before the line below is read
+    nxt = below.span.of(text).strip()
+    if not credits.is_byline_line(nxt):
         return False
     first = credits.parse_credit(nxt)[:1]
     return bool(first) and first[0].role is not None

@@ -57,7 +57,7 @@ def normalize(raw: RawPage, *, t2s: bool = False, max_line: int = 20_000) -> Pag
     long_lines = 0
     for start, end, cut in _raw_lines(text, max_line):
         long_lines += cut
-        piece = _strip_line(text, start, end)
+        piece = _strip_line(text, start, end) if end > start else None  # half a page's lines are blank
         if piece is None:
             gap += 1
             continue
