@@ -208,7 +208,8 @@ def parse_credit(text: str, offset: int = 0) -> list[Credit]:
     role: str | None = None
     rs = re = -1
     text = _unspaced_roles(_FRAME.sub(lambda m: " " * len(m.group()), text))
-    text = _OUTLET_AT_ROLE.sub(lambda m: " " * len(m.group()), text)  # 文/某某日报|记者 甲
+    if "记者" in text or "通讯员" in text:  # the roles an outlet is named before: 文/某某日报|记者 甲
+        text = _OUTLET_AT_ROLE.sub(lambda m: " " * len(m.group()), text)
     waiting = False  # a role was read and no name after it yet
     for start, token, spaced in _tokens(text):
         word = token

@@ -229,8 +229,9 @@ def _in_many(code: _Codes, limit: int) -> np.ndarray[Any, np.dtype[np.bool_]]:
 def _shared_ints(table: tuple[int, ...], codes: list[int]) -> tuple[int, ...]:
     """The codes as the table's shared int objects, looked up in C."""
     if len(codes) > 1:
-        return cast("tuple[int, ...]", itemgetter(*codes)(table))
-    return tuple(map(table.__getitem__, codes))
+        found: tuple[int, ...] = itemgetter(*codes)(table)
+        return found
+    return (table[codes[0]],) if codes else ()
 
 
 def _page_codes_by_block(
