@@ -172,7 +172,8 @@ def _opening_credit(line: str, alone: bool) -> DatelineMatch | None:
     """（记者 张三）3月5日，… : a paragraph that opens with a bracketed credit of roles and names,
     with no outlet before it, is a report's dateline as much as 本报讯（记者 张三） is. The bracket
     is the one a dateline's credit is printed in (press.BRACKETED_CREDIT)."""
-    m = press.BRACKETED_CREDIT.match(line)
+    # the bracket opens the line after any white space: most paragraphs are told so at once
+    m = press.BRACKETED_CREDIT.match(line) if line.lstrip()[:1] in "（(【" else None
     if m is None:
         return None
     group = "credit" if m.group("credit") is not None else "credit2"

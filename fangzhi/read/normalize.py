@@ -236,15 +236,8 @@ def _emit_line(
             out.keep(line_text[cursor : cursor + (y - x)], x, piece_shown)
             cursor += y - x
     end = out.pos
-    return _split_furniture(
-        out_text=line_text,
-        begin=begin,
-        end=end,
-        level=level,
-        bold=bold,
-        marks=tuple(sorted(set(marks))) if marks else (),
-        gap=gap,
-    )
+    kept_marks = tuple(sorted(set(marks))) if marks else ()
+    return _split_furniture(line_text, begin, end, level, bold, kept_marks, gap)
 
 
 def _kept_ranges(text: str, a: int, b: int) -> tuple[list[tuple[int, int]], list[int], bool]:
@@ -384,7 +377,7 @@ _BARE_JUMP_OPENS = "→▶►下紧转续上承"
 
 
 def _split_furniture(
-    *, out_text: str, begin: int, end: int, level: int, bold: bool, marks: tuple[int, ...], gap: int
+    out_text: str, begin: int, end: int, level: int, bold: bool, marks: tuple[int, ...], gap: int
 ) -> tuple[Line | None, list[Furniture]]:
     """Set page furniture aside: whole furniture lines, and marks glued to a line's ends."""
     if end <= begin:
