@@ -112,7 +112,8 @@ def _classify(page: Page) -> list[Unit]:
                 units.extend(_prose_and_credit(Span(rest_start, line.span.end), line, text))
             continue
         if (
-            credits.photo_credit_line(s)
+            len(s) <= 30  # photo_credit_line's own first test, asked here of every line
+            and credits.photo_credit_line(s)
             and units
             and units[-1].kind == "prose"
             and units[-1].line is lines[i - 1]
@@ -176,7 +177,8 @@ def _classify(page: Page) -> list[Unit]:
         ):
             units.append(Unit("caption", line.span, line))  # 从左至右：甲、乙: who stands in the picture
             continue
-        at = credits.caption_credit(s)
+        # a caption's credit is found after 图为 / 图片为 / 图中 or before 供图 / 提供
+        at = credits.caption_credit(s) if "图" in s or "提供" in s else None
         if at is not None and not line.heading:
             # …。图为… 本报记者 张三: a caption whose credit gives no 摄
             cap_end = line.span.start + len(s[:at].rstrip())
