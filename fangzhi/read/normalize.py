@@ -217,10 +217,16 @@ def _strip_line(text: str, start: int, end: int) -> tuple[int, int, int] | None:
 def _emit_line(
     text: str, a: int, b: int, level: int, gap: int, out: OffsetBuilder, shown: str | None = None
 ) -> tuple[Line | None, list[Furniture]]:
+    line = text[a:b]
+    if not _drops_any(line):  # most lines: nothing dropped, the line kept whole as one piece
+        line_text = _fold_punctuation(line)
+        begin = out.pos
+        out.keep(line_text, a, _fold_punctuation(shown[a:b]) if shown is not None else None)
+        return _split_furniture(line_text, begin, out.pos, level, False, (), gap)
     keep, marks_raw, bold = _kept_ranges(text, a, b)
     begin = out.pos
     marks: list[int] = []
-    if len(keep) == 1:  # most lines: nothing dropped inside the line, one piece kept whole
+    if len(keep) == 1:  # nothing dropped inside the line, one piece kept whole
         ((x, y),) = keep
         line_text = _fold_punctuation(text[x:y])
         out.keep(line_text, x, _fold_punctuation(shown[x:y]) if shown is not None else None)
@@ -238,6 +244,14 @@ def _emit_line(
     end = out.pos
     kept_marks = tuple(sorted(set(marks))) if marks else ()
     return _split_furniture(line_text, begin, end, level, bold, kept_marks, gap)
+
+
+def _drops_any(line: str) -> bool:
+    """Whether _kept_ranges drops anything from the line: a bold mark, a bullet or a stray space
+    (the tests it makes before it drops, asked at once; most lines have none of them)."""
+    if "**" in line or "__" in line or _BULLET.search(line):
+        return True
+    return " " in line and bool(_stray_spaces(line, []))
 
 
 def _kept_ranges(text: str, a: int, b: int) -> tuple[list[tuple[int, int]], list[int], bool]:
