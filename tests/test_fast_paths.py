@@ -253,3 +253,17 @@ def test_photo_and_caption_credits_as_their_patterns_read_the_whole_line(line: s
     supplied = press.SUPPLIED_PHOTO.search(line) if ("供图" in line or "提供" in line) else None
     if supplied is None or supplied.start() == 0:
         assert credits.caption_credit(line) == (cut if cut else None)
+
+
+@SETTINGS
+@given(
+    st.lists(st.sampled_from([*"中国人，。 *_■●a1（）", "**", "__", "记者", "本报讯"]), max_size=40).map(
+        "".join
+    )
+)
+@example("会议强调 要坚持。")
+@example("■张三")
+def test_a_line_is_kept_whole_exactly_when_its_ranges_drop_nothing(line: str) -> None:
+    from fangzhi.read.normalize import _drops_any, _kept_ranges
+
+    assert _drops_any(line) == (_kept_ranges(line, 0, len(line)) != ([(0, len(line))], [], False))
