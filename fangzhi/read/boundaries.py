@@ -21,7 +21,6 @@ import functools
 import math
 import re
 from bisect import bisect_right
-from collections.abc import Sequence
 from importlib import resources
 from typing import Any
 
@@ -45,12 +44,8 @@ _ROLE_START = re.compile(
 _NAME_LIST = re.compile(r"^[\u4e00-\u9fff]{2,4}(?:[\s、，,]+[\u4e00-\u9fff]{1,4}){0,6}$")
 
 
-def _bucket(x: float, edges: Sequence[float]) -> int:
-    return bisect_right(edges, x)
-
-
 def _similar(a: Words | set[int], b: Words | set[int]) -> int:
-    """The similarity bucket of two stretches' words: _bucket(overlap(a, b), EDGES) in one call,
+    """The similarity bucket of two stretches' words, the bucket of overlap(a, b) among EDGES in one call,
     asked five times a block."""
     shared = len(a & b)
     return bisect_right(EDGES, shared / math.sqrt(len(a) * len(b))) if shared else 0
@@ -96,12 +91,15 @@ def _end_class(s: str) -> str:
     return "han" if "\u4e00" <= c <= "\u9fff" else "other"
 
 
+_LENGTHS = (8, 20, 40, 80, 160, 320)  # a block's length buckets
+
+
 def _block_shape(b: Block) -> list[str]:
     s = b.text.strip()
     f = [
         _feature("kind", b.kind),
         _feature("end", _end_class(s)),
-        _feature("len", _bucket(len(s), (8, 20, 40, 80, 160, 320))),
+        _feature("len", bisect_right(_LENGTHS, len(s))),
     ]
     if b.kind != "body":
         return f
@@ -133,6 +131,9 @@ def _block_shape(b: Block) -> list[str]:
     return f
 
 
+_OWN_ONLY = ("first", "len")  # shape features a block does not show its neighbour
+
+
 def page_features(lay: Layout) -> list[list[str]]:
     """Features of each block of the page, with its neighbours' and the gap before it."""
     blocks = lay.blocks
@@ -158,7 +159,8 @@ def page_features(lay: Layout) -> list[list[str]]:
     for i, b in enumerate(blocks):
         f = list(shapes[i])
         words = vocab.words(i)
-        if b.kind == "body" and unit:
+        body = b.kind == "body"
+        if body and unit:
             f.append(_SIM_UNIT[_similar(words, unit)])
         if i in lay.group_of:
             g = lay.groups[lay.group_of[i]]
@@ -166,14 +168,14 @@ def page_features(lay: Layout) -> list[list[str]]:
         if i == 0:
             f.append("page_start")
         else:
-            f.extend(_neighbour("prev:", x) for x in shapes[i - 1] if not x.startswith(("first", "len")))
+            f.extend([_neighbour("prev:", x) for x in shapes[i - 1] if not x.startswith(_OWN_ONLY)])
             f.append(_SIM_PREV[_similar(prev, words)])
             if i >= 2:
                 f.append(_SIM_PREV2[_similar(prev2, words)])
-        if b.kind == "body" and head is not None:
+        if body and head is not None:
             f.append(_SIM_HEAD[_similar(head, words)])
         k = below[i]
-        if b.kind == "body" and k is not None:
+        if body and k is not None:
             if k != below_k:
                 below_k = k
                 head_below = vocab.of(range(k, min(k + 2, len(blocks))))
@@ -185,7 +187,9 @@ def page_features(lay: Layout) -> list[list[str]]:
             # a displaced tail shares words (names, places) with the report under the next head
             f.append(_SIM_NEXT_BODY[_similar(body_below, words)])
         if i + 1 < len(blocks):
-            f.extend(_neighbour("next:", x) for x in shapes[i + 1][:2])
+            kind, end = shapes[i + 1][:2]
+            f.append(_neighbour("next:", kind))
+            f.append(_neighbour("next:", end))
         else:
             f.append("page_end")
         if b.kind in ("headline", "kicker", "subtitle", "dateline"):
