@@ -267,3 +267,56 @@ def test_a_line_is_kept_whole_exactly_when_its_ranges_drop_nothing(line: str) ->
     from fangzhi.read.normalize import _drops_any, _kept_ranges
 
     assert _drops_any(line) == (_kept_ranges(line, 0, len(line)) != ([(0, len(line))], [], False))
+
+
+# A credit's words and separators: roles, surnames and given names, names printed spaced.
+_CREDIT = st.lists(
+    st.sampled_from(
+        [
+            "记者",
+            "全媒体记者",
+            "张",
+            "三",
+            "王",
+            "力",
+            "崔",
+            "霞",
+            " ",
+            "、",
+            "，",
+            "/",
+            "|",
+            "丨",
+            "某某日报",
+        ]
+    ),
+    max_size=8,
+).map("".join)
+
+
+def _plain_tokens(text: str) -> list[tuple[int, str, bool]]:
+    """A credit's tokens as credits._tokens read them first: the runs between separators, joined
+    as it joins them, with no word of one character asked about first."""
+    from fangzhi.read import credits
+
+    toks: list[tuple[int, str, bool]] = []
+    last = 0
+    for m in credits._SEP.finditer(text):
+        if m.start() > last:
+            toks.append((last, text[last : m.start()], False))
+        last = m.end()
+    if last < len(text):
+        toks.append((last, text[last:], False))
+    return [t for t in toks if t[1]]
+
+
+@SETTINGS
+@given(_CREDIT)
+@example("全媒体记者王 力")
+def test_a_credit_with_no_word_of_one_character_is_its_runs_between_separators(text: str) -> None:
+    from fangzhi.read import credits
+
+    plain = _plain_tokens(text)
+    assert [w for _s, w, _sp in credits._tokens(text) if not _sp] == [w for _s, w, _sp in plain] or any(
+        len(w) == 1 for _s, w, _sp in plain
+    )

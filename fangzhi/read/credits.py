@@ -9,6 +9,7 @@ from fangzhi.lexicon import layout, names, press
 
 _ROLE_RE = re.compile("|".join(re.escape(r) for r in sorted(press.BYLINE_ROLES, key=len, reverse=True)))
 _SEP = re.compile(r"[\s、，,；;/:：|｜丨]+")  # 丨 (a Han stroke) serves as a bar: 文丨某某
+_WORD = re.compile(r"[^\s、，,；;/:：|｜丨]+")  # what stands between separators
 # A role printed with a space between its characters (记 者 | 某某, 视 觉 | 某某), as some county
 # accounts print their credits: read as the role, its spaces moved after it (offsets stay).
 _SPACED_ROLE = re.compile(
@@ -291,14 +292,10 @@ def _name_part(word: str) -> str:
 def _tokens(text: str) -> list[tuple[int, str, bool]]:
     """(start, word, spaced): the words of a credit; two one-character words with a single space
     between them are one name printed spaced (崔 霞)."""
-    toks: list[tuple[int, str, bool]] = []
-    last = 0
-    for m in _SEP.finditer(text):
-        if m.start() > last:
-            toks.append((last, text[last : m.start()], False))
-        last = m.end()
-    if last < len(text):
-        toks.append((last, text[last:], False))
+    # the runs between separators, read as runs of what no separator is
+    toks = [(m.start(), m.group(), False) for m in _WORD.finditer(text)]
+    if all(len(tok[1]) > 1 for tok in toks):
+        return toks  # both joins below take a one-character word: none to make
     out: list[tuple[int, str, bool]] = []
     for tok in toks:
         prev = out[-1] if out else None
