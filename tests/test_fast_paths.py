@@ -320,3 +320,60 @@ def test_a_credit_with_no_word_of_one_character_is_its_runs_between_separators(t
     assert [w for _s, w, _sp in credits._tokens(text) if not _sp] == [w for _s, w, _sp in plain] or any(
         len(w) == 1 for _s, w, _sp in plain
     )
+
+
+# Lines of a web page's chrome and particulars, and headlines beside them.
+_WEB_LINE = st.lists(
+    st.sampled_from(
+        [
+            *"上下一篇条相关阅读推荐版权所有您当前位置首页>主办国内统一刊号阅点击次量时间日期资料图片（）()【】[]：: -，。",
+            "2023",
+            "-10-28",
+            "Copyright",
+            "ICP备",
+            "打印",
+            "关闭",
+            "某某日报",
+            "来源",
+            "作者",
+            "原标题",
+            "张三",
+            "会议召开",
+        ]
+    ),
+    max_size=10,
+).map("".join)
+
+
+@SETTINGS
+@given(_WEB_LINE)
+@example("上一篇：某某会议召开")
+@example("时间：2023-10-28")
+@example("某某日报 2023-10-28")
+def test_chrome_and_particulars_as_their_patterns_read_every_line(line: str) -> None:
+    from fangzhi.lexicon import layout as lay
+
+    s = lay.unspaced_label(line.strip())
+    link = (
+        bool(s)
+        and len(s) <= 60
+        and bool(
+            lay._LINK_LINE.match(s) or "ICP备" in s or lay._COUNT_LINE.match(s) or lay._DATE_ALONE.match(s)
+        )
+    )
+    note = bool(s) and len(s) <= 60 and bool(lay._PICTURE_NOTE.match(s))
+    if link or note:
+        assert lay.chrome_line(line)
+    elif not s or len(s) > 60 or not lay._CHROME_CHARS.issuperset(s):
+        assert not lay.chrome_line(line)
+    colon = ":" in s or "：" in s
+    if not colon:
+        plain = (
+            len(s) <= 90
+            and not lay._SENTENCE_MARK.search(s)
+            and "-" in s
+            and bool(lay.OUTLET_AND_DATE.match(s))
+        )
+        empty = bool(lay._EMPTY_FIELD.match(s)) or (len(s) <= 60 and bool(lay._PORTAL_FIELD.match(s)))
+        assert not empty
+        assert lay.particulars_line(line) == plain

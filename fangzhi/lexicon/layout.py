@@ -181,6 +181,13 @@ _SENTENCE_MARK = re.compile("[。，；！？]")  # searched in C: a test of eac
 def particulars_line(s: str) -> bool:
     """A line of a web page's particulars, no part of any report's text."""
     s = unspaced_label(s.strip())
+    if ":" not in s and "：" not in s:  # no labelled field: an outlet's name and a date at most
+        return (
+            len(s) <= 90
+            and not _SENTENCE_MARK.search(s)
+            and "-" in s
+            and OUTLET_AND_DATE.match(s) is not None
+        )
     if _EMPTY_FIELD.match(s) or (len(s) <= 60 and _PORTAL_FIELD.match(s)):
         return True  # 来源： with nothing after, a field the page left empty; 索引号：… alone
     if s.startswith(("原标题：", "原标题:")):
@@ -231,6 +238,10 @@ _DATE_ALONE = re.compile(
 )
 
 
+# the first characters _LINK_LINE, _COUNT_LINE, _DATE_ALONE (with a digit) and _PICTURE_NOTE open with
+_CHROME_OPENS = frozenset(
+    "【[上下相推延版C免（(本未转如凡您当所位首主承协技国" + "阅点浏访" + "时日" + "资网示效图"
+)
 CHROME_MAX = 96  # no line of chrome or particulars is longer (nor ever a paragraph shorter)
 
 
@@ -239,9 +250,12 @@ def chrome_line(s: str) -> bool:
     s = unspaced_label(s.strip())
     if not s or len(s) > 60:
         return False
-    if _LINK_LINE.match(s) or "ICP备" in s or _COUNT_LINE.match(s) or _DATE_ALONE.match(s):
+    # a link, a counter, a date or a picture's note opens the line: a line that opens with none of
+    # their first characters (a headline, mostly) is not matched against them
+    opens = s[0] in _CHROME_OPENS or s[0].isdigit()
+    if (opens and (_LINK_LINE.match(s) or _COUNT_LINE.match(s) or _DATE_ALONE.match(s))) or "ICP备" in s:
         return True
-    if _PICTURE_NOTE.match(s):
+    if opens and _PICTURE_NOTE.match(s):
         return True
     if not _CHROME_CHARS.issuperset(s):
         return False
