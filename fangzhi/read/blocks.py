@@ -80,7 +80,7 @@ def _classify(page: Page) -> list[Unit]:
         if skip_next:
             skip_next = False
             continue
-        s = line.span.of(text)
+        s = text[line.span.start : line.span.end]  # the line's text, sliced here: asked of every line
         nxt = lines[i + 1] if i + 1 < len(lines) else None
         dl = credits.match_dateline(s)
         if dl is not None and not line.heading:
@@ -431,7 +431,7 @@ def _reflow(units: list[Unit], text: str) -> tuple[list[Block], dict[int, int]]:
 
     for u in units:
         if u.kind in ("prose", "head") and u.group < 0:
-            s = u.span.of(text)
+            s = text[u.span.start : u.span.end]
             if para:
                 ended = para[-1].line.ended or para[-1].line.jump == "to"
                 joins = len(left) < MAX_BLOCK_CHARS and not ended

@@ -62,9 +62,9 @@ def normalize(raw: RawPage, *, t2s: bool = False, max_line: int = 20_000) -> Pag
             gap += 1
             continue
         a, b, level = piece
-        if lines or furniture:
-            out.keep("\n", start - 1)
-        line, furn = _emit_line(text, a, b, level, gap, out, shown)
+        # the line break before the line (none before the first), kept with the line's text
+        brk = start - 1 if lines or furniture else -1
+        line, furn = _emit_line(text, a, b, level, gap, out, shown, brk)
         if line is None:
             jump = furn[-1].kind if furn else None
             if jump == "jump-to" and lines and lines[-1].jump is None:
@@ -215,13 +215,30 @@ def _strip_line(text: str, start: int, end: int) -> tuple[int, int, int] | None:
 
 
 def _emit_line(
-    text: str, a: int, b: int, level: int, gap: int, out: OffsetBuilder, shown: str | None = None
+    text: str,
+    a: int,
+    b: int,
+    level: int,
+    gap: int,
+    out: OffsetBuilder,
+    shown: str | None = None,
+    brk: int = -1,
 ) -> tuple[Line | None, list[Furniture]]:
+    """Keep the line text[a:b] (and the line break at `brk` before it, -1 for none) and read it."""
     line = text[a:b]
-    if not _drops_any(line):  # most lines: nothing dropped, the line kept whole as one piece
+    whole = not _drops_any(line)  # most lines: nothing dropped, the line kept whole as one piece
+    if brk >= 0 and not (whole and brk == a - 1):
+        out.keep("\n", brk)
+        brk = -1
+    if whole:
         line_text = _fold_punctuation(line)
-        begin = out.pos
-        out.keep(line_text, a, _fold_punctuation(shown[a:b]) if shown is not None else None)
+        line_shown = _fold_punctuation(shown[a:b]) if shown is not None else None
+        if brk >= 0:  # the break and the line stand together in the raw text: one piece of it
+            begin = out.pos + 1
+            out.keep("\n" + line_text, brk, None if line_shown is None else "\n" + line_shown)
+        else:
+            begin = out.pos
+            out.keep(line_text, a, line_shown)
         return _split_furniture(line_text, begin, out.pos, level, False, (), gap)
     keep, marks_raw, bold = _kept_ranges(text, a, b)
     begin = out.pos
