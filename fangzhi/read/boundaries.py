@@ -92,6 +92,7 @@ def _end_class(s: str) -> str:
 
 
 _LENGTHS = (8, 20, 40, 80, 160, 320)  # a block's length buckets
+_LENGTH_FEATURES = tuple(f"len={k}" for k in range(len(_LENGTHS) + 1))
 
 
 def _block_shape(b: Block) -> list[str]:
@@ -99,7 +100,7 @@ def _block_shape(b: Block) -> list[str]:
     f = [
         _feature("kind", b.kind),
         _feature("end", _end_class(s)),
-        _feature("len", bisect_right(_LENGTHS, len(s))),
+        _LENGTH_FEATURES[bisect_right(_LENGTHS, len(s))],
     ]
     if b.kind != "body":
         return f
