@@ -17,7 +17,7 @@ import re
 import sys
 from array import array
 from collections.abc import Iterable
-from itertools import chain, compress, filterfalse, islice
+from itertools import chain, compress, filterfalse, islice, pairwise
 from operator import is_, itemgetter
 from pathlib import Path
 from typing import Any, cast
@@ -158,11 +158,12 @@ def _page_codes(blocks: tuple[Block, ...], limit: int) -> tuple[list[tuple[int, 
     held_at = np.searchsorted(owner[held], bounds).tolist()
     own, shared = code[~held], code[held]
     del code, owner, held
-    # a block's codes made ints only while they are looked up (an int object each, 28 bytes)
+    # a block's codes made ints only while they are looked up (an int object each, 28 bytes); a
+    # block of none (most hold no common code) is the empty tuple at once
     table = _codes_table()
     return (
-        [_shared_ints(table, own[own_at[i] : own_at[i + 1]].tolist()) for i in range(n)],
-        [_shared_ints(table, shared[held_at[i] : held_at[i + 1]].tolist()) for i in range(n)],
+        [_shared_ints(table, own[a:b].tolist()) if b > a else () for a, b in pairwise(own_at)],
+        [_shared_ints(table, shared[a:b].tolist()) if b > a else () for a, b in pairwise(held_at)],
     )
 
 
