@@ -194,8 +194,6 @@ def particulars_line(s: str) -> bool:
         return len(s) <= 60  # a reprint names the title it was first printed under
     if len(s) > 90 or _SENTENCE_MARK.search(s):
         return False
-    if "：" not in s and ":" not in s:  # no labelled field: an outlet's name and a date at most
-        return "-" in s and OUTLET_AND_DATE.match(s) is not None
     if OUTLET_AND_DATE.match(s):
         return True
     if PARTICULAR_FIELD.search(s) is None:
