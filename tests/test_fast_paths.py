@@ -377,3 +377,29 @@ def test_chrome_and_particulars_as_their_patterns_read_every_line(line: str) -> 
         empty = bool(lay._EMPTY_FIELD.match(s)) or (len(s) <= 60 and bool(lay._PORTAL_FIELD.match(s)))
         assert not empty
         assert lay.particulars_line(line) == plain
+
+
+# A page header's pieces: papers, folios, sections, dates, editors' labels, and words of a report.
+_HEADER = st.lists(
+    st.sampled_from(
+        [
+            *"某某日报 晚报 第3版 第三版 A3 A03版 要闻 综合 2023年11月8日 星期三 周五 【版次】 责任编辑 编 辑".split(),
+            *"一审 本版 投稿 新闻热线 邮箱 编导 发布时间 时间 来源 作者 ： : - 2023-10-28 （ ） 张三 会议 召开".split(),
+            " ",
+            "\u3000",
+            "\u2003",
+            "３",
+        ]
+    ),
+    max_size=7,
+).map("".join)
+
+
+@SETTINGS
+@given(_HEADER)
+@example("某某日报 2023-03-05 第3版")
+@example("\u2003责任编辑：张三")
+def test_a_furniture_line_as_its_pattern_reads_every_line(line: str) -> None:
+    from fangzhi.lexicon import layout as lay
+
+    assert lay.furniture_line(line) == (lay.FURNITURE_LINE.match(line) is not None)

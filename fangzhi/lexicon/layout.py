@@ -142,6 +142,23 @@ FURNITURE_LINE = re.compile(
 # FURNITURE_LINE's longest match: each alternative's parts are bounded (a label, a date and time,
 # .{0,60}); a longer line is not tried against it
 FURNITURE_MAX = 160
+# The characters FURNITURE_LINE's alternatives open with, but for a digit and white space, and for
+# a paper's name and an issue date, which may open with any character but print 报 and 年.
+_FURNITURE_OPENS = frozenset(
+    "(:[【一三专乡二产体值健党关出初制副区县发后国图地城复审广总投摄政教文新旅时本来校民法热版特理生监社科第"
+    "策组终经统综编美聚要观视评财责邮配（：ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+)
+
+
+def furniture_line(s: str) -> bool:
+    """FURNITURE_LINE matches the line: tried only on a line that could open one of its forms (most
+    lines of a page open with none, and print neither 报 nor 年)."""
+    first = s[:1]
+    if not (first in _FURNITURE_OPENS or "报" in s or "年" in s or first.isdigit() or first.isspace()):
+        return False
+    return FURNITURE_LINE.match(s) is not None
+
+
 # A web page's line of particulars under a headline: 来源：某网 作者：某某 发布时间：2021-10-28 点击：
 # — labelled fields, or an outlet's name and a date (某某日报 2011-12-16 06:30). Labels a report
 # may print in its own text (时间：… 地点：… of a notice) count only beside one of these.

@@ -420,7 +420,7 @@ def _split_furniture(
         # a web page's particulars under a headline: the head above is the report's, no masthead
         return None, [Furniture("particulars", Span(begin, end))]
     furniture_length = len(out_text) <= layout.FURNITURE_MAX  # no alternative matches a longer line
-    if (not level and furniture_length and layout.FURNITURE_LINE.match(out_text)) or (
+    if (not level and furniture_length and layout.furniture_line(out_text)) or (
         furniture_length and layout.SECTION_LINE.match(out_text)
     ):
         return None, [Furniture("page-header", Span(begin, end))]
