@@ -53,16 +53,21 @@ def _similar(a: Words | set[int], b: Words | set[int]) -> int:
 
 # A page's blocks repeat the same few feature strings (kind=body, prev:end=stop, sim_prev=0): each
 # is made once and shared, not built again for every block of every page.
-@functools.cache
-def _feature(name: str, value: str | int) -> str:
-    """name=value, for values from a small fixed set (never a block's own words)."""
-    return f"{name}={value}"
+class _Features(dict[str, str]):
+    """prefix + value, made the first time it is asked, for values from a small fixed set (never a
+    block's own words); looked up as a dict is, where a cached function took a call a feature."""
+
+    def __init__(self, prefix: str) -> None:
+        super().__init__()
+        self.prefix = prefix
+
+    def __missing__(self, value: str) -> str:
+        made = self[value] = self.prefix + value
+        return made
 
 
-@functools.cache
-def _neighbour(side: str, feature: str) -> str:
-    """prev:… or next:…, for a shape feature from a small fixed set."""
-    return side + feature
+_KIND, _END = _Features("kind="), _Features("end=")
+_PREV, _NEXT = _Features("prev:"), _Features("next:")  # a shape feature as a neighbour shows it
 
 
 def _similarities(name: str) -> tuple[str, ...]:
@@ -98,8 +103,8 @@ _LENGTH_FEATURES = tuple(f"len={k}" for k in range(len(_LENGTHS) + 1))
 def _block_shape(b: Block) -> list[str]:
     s = b.text.strip()
     f = [
-        _feature("kind", b.kind),
-        _feature("end", _end_class(s)),
+        _KIND[b.kind],
+        _END[_end_class(s)],
         _LENGTH_FEATURES[bisect_right(_LENGTHS, len(s))],
     ]
     if b.kind != "body":
@@ -169,7 +174,7 @@ def page_features(lay: Layout) -> list[list[str]]:
         if i == 0:
             f.append("page_start")
         else:
-            f.extend([_neighbour("prev:", x) for x in shapes[i - 1] if not x.startswith(_OWN_ONLY)])
+            f.extend([_PREV[x] for x in shapes[i - 1] if not x.startswith(_OWN_ONLY)])
             f.append(_SIM_PREV[_similar(prev, words)])
             if i >= 2:
                 f.append(_SIM_PREV2[_similar(prev2, words)])
@@ -189,8 +194,8 @@ def page_features(lay: Layout) -> list[list[str]]:
             f.append(_SIM_NEXT_BODY[_similar(body_below, words)])
         if i + 1 < len(blocks):
             kind, end = shapes[i + 1][:2]
-            f.append(_neighbour("next:", kind))
-            f.append(_neighbour("next:", end))
+            f.append(_NEXT[kind])
+            f.append(_NEXT[end])
         else:
             f.append("page_end")
         if b.kind in ("headline", "kicker", "subtitle", "dateline"):
