@@ -184,9 +184,12 @@ _PORTAL_FIELD = re.compile(
 )
 
 
+_LABEL_SPACES = (" ", "\u3000")
+
+
 def unspaced_label(s: str) -> str:
     """The line with a label letter-spaced to the width of the others closed up: 时 间：… → 时间：…."""
-    spaced = _SPACED_LABEL.match(s)
+    spaced = _SPACED_LABEL.match(s) if s[1:2] in _LABEL_SPACES else None  # a space after its first letter
     if spaced is None:
         return s
     return re.sub(r"[ \u3000]+", "", spaced.group(1)) + s[spaced.end() :]

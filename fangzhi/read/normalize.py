@@ -205,7 +205,7 @@ def _strip_line(text: str, start: int, end: int) -> tuple[int, int, int] | None:
     if start == end:
         return None
     level = 0
-    m = _HEADING.match(text, start, end)
+    m = _HEADING.match(text, start, end) if text[start] == "#" else None
     if m:
         level = len(m.group(1))
         start = m.end()
