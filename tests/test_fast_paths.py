@@ -185,3 +185,221 @@ def test_article_text_spans() -> None:
     for a in range(len(at.text) + 1):
         for b in range(a, len(at.text) + 1):
             assert at.spans(a, b) == plain(a, b)
+
+
+# A page's openings: Han characters (some in generic words, some repeated over blocks), marks,
+# Latin letters and characters beyond the basic plane, which take two UTF-16 units.
+_OPENING = st.text(
+    alphabet=st.sampled_from(
+        [*"县委书记会议工作韩立新参加调研组织部长，。、 （）a1", "\U00020000", "\U0001f600"]
+    ),
+    max_size=200,
+)
+
+
+@SETTINGS
+@given(st.lists(_OPENING, max_size=40), st.integers(min_value=0, max_value=6))
+@example(["", "韩", "韩立新韩立新" * 40, "\U00020000韩立" * 50], 3)
+def test_page_codes_read_at_once_are_those_read_block_by_block(texts: list[str], limit: int) -> None:
+    from fangzhi.read.vocabulary import _page_codes, _page_codes_by_block
+
+    page = tuple(Block("body", (Span(0, len(t)),), t) for t in texts)
+    at_once, by_block = _page_codes(page, limit), _page_codes_by_block(page, limit)
+    for fast, plain in zip(at_once, by_block, strict=True):
+        assert [sorted(c) for c in fast] == [sorted(c) for c in plain]
+        assert all(len(c) == len(set(c)) for c in fast)
+
+
+# A report's last words: closings (出席会议。, 其他事项。, （完）), leaders, credits and their
+# brackets, and the marks and line breaks around them.
+_ENDING = st.lists(
+    st.sampled_from(
+        [
+            *"出席 参加 陪同 了 会议 启动仪式 并讲话 。 书记 市长 其他事项 会议还研究了 （ ） ( ) 完 摄 摄影 记者 张三 ， 图为 图中 文/".split(),
+            " ",
+            "\n",
+        ]
+    ),
+    max_size=14,
+).map("".join)
+
+
+@SETTINGS
+@given(_ENDING)
+@example("市委书记出席会议。\n")
+@example("会议还研究了其他事项。")
+def test_a_report_closes_as_its_patterns_read_the_whole_text(text: str) -> None:
+    from fangzhi.lexicon import layout
+    from fangzhi.read.blocks import _closes_report
+
+    plain = (
+        layout.CLOSING_TAIL.search(text) and layout.LEADER_WORD.search(text)
+    ) or layout.CLOSING_OTHER.search(text)
+    assert _closes_report(text) == bool(plain)
+
+
+@SETTINGS
+@given(_ENDING)
+@example("图为张三在车间。 记者 李四 摄 \n")
+def test_photo_and_caption_credits_as_their_patterns_read_the_whole_line(line: str) -> None:
+    from fangzhi.lexicon import press
+    from fangzhi.read import credits
+
+    m = press.PHOTO_CREDIT.search(line)
+    plain = m if m and not credits._WROTE_AND_SHOT.search(m.group()) and m.start() > 0 else None
+    fast = credits.photo_credit(line)
+    assert (fast.span() if fast else None) == (plain.span() if plain else None)
+    cut = credits.trailing_credit(line) if "图" in line and press.CAPTION_SENTENCE.search(line) else None
+    supplied = press.SUPPLIED_PHOTO.search(line) if ("供图" in line or "提供" in line) else None
+    if supplied is None or supplied.start() == 0:
+        assert credits.caption_credit(line) == (cut if cut else None)
+
+
+@SETTINGS
+@given(
+    st.lists(st.sampled_from([*"中国人，。 *_■●a1（）", "**", "__", "记者", "本报讯"]), max_size=40).map(
+        "".join
+    )
+)
+@example("会议强调 要坚持。")
+@example("■张三")
+def test_a_line_is_kept_whole_exactly_when_its_ranges_drop_nothing(line: str) -> None:
+    from fangzhi.read.normalize import _drops_any, _kept_ranges
+
+    assert _drops_any(line) == (_kept_ranges(line, 0, len(line)) != ([(0, len(line))], [], False))
+
+
+# A credit's words and separators: roles, surnames and given names, names printed spaced.
+_CREDIT = st.lists(
+    st.sampled_from(
+        [
+            "记者",
+            "全媒体记者",
+            "张",
+            "三",
+            "王",
+            "力",
+            "崔",
+            "霞",
+            " ",
+            "、",
+            "，",
+            "/",
+            "|",
+            "丨",
+            "某某日报",
+        ]
+    ),
+    max_size=8,
+).map("".join)
+
+
+def _plain_tokens(text: str) -> list[tuple[int, str, bool]]:
+    """A credit's tokens as credits._tokens read them first: the runs between separators, joined
+    as it joins them, with no word of one character asked about first."""
+    from fangzhi.read import credits
+
+    toks: list[tuple[int, str, bool]] = []
+    last = 0
+    for m in credits._SEP.finditer(text):
+        if m.start() > last:
+            toks.append((last, text[last : m.start()], False))
+        last = m.end()
+    if last < len(text):
+        toks.append((last, text[last:], False))
+    return [t for t in toks if t[1]]
+
+
+@SETTINGS
+@given(_CREDIT)
+@example("全媒体记者王 力")
+def test_a_credit_with_no_word_of_one_character_is_its_runs_between_separators(text: str) -> None:
+    from fangzhi.read import credits
+
+    plain = _plain_tokens(text)
+    assert [w for _s, w, _sp in credits._tokens(text) if not _sp] == [w for _s, w, _sp in plain] or any(
+        len(w) == 1 for _s, w, _sp in plain
+    )
+
+
+# Lines of a web page's chrome and particulars, and headlines beside them.
+_WEB_LINE = st.lists(
+    st.sampled_from(
+        [
+            *"上下一篇条相关阅读推荐版权所有您当前位置首页>主办国内统一刊号阅点击次量时间日期资料图片（）()【】[]：: -，。",
+            "2023",
+            "-10-28",
+            "Copyright",
+            "ICP备",
+            "打印",
+            "关闭",
+            "某某日报",
+            "来源",
+            "作者",
+            "原标题",
+            "张三",
+            "会议召开",
+        ]
+    ),
+    max_size=10,
+).map("".join)
+
+
+@SETTINGS
+@given(_WEB_LINE)
+@example("上一篇：某某会议召开")
+@example("时间：2023-10-28")
+@example("某某日报 2023-10-28")
+def test_chrome_and_particulars_as_their_patterns_read_every_line(line: str) -> None:
+    from fangzhi.lexicon import layout as lay
+
+    s = lay.unspaced_label(line.strip())
+    link = (
+        bool(s)
+        and len(s) <= 60
+        and bool(
+            lay._LINK_LINE.match(s) or "ICP备" in s or lay._COUNT_LINE.match(s) or lay._DATE_ALONE.match(s)
+        )
+    )
+    note = bool(s) and len(s) <= 60 and bool(lay._PICTURE_NOTE.match(s))
+    if link or note:
+        assert lay.chrome_line(line)
+    elif not s or len(s) > 60 or not lay._CHROME_CHARS.issuperset(s):
+        assert not lay.chrome_line(line)
+    colon = ":" in s or "：" in s
+    if not colon:
+        plain = (
+            len(s) <= 90
+            and not lay._SENTENCE_MARK.search(s)
+            and "-" in s
+            and bool(lay.OUTLET_AND_DATE.match(s))
+        )
+        empty = bool(lay._EMPTY_FIELD.match(s)) or (len(s) <= 60 and bool(lay._PORTAL_FIELD.match(s)))
+        assert not empty
+        assert lay.particulars_line(line) == plain
+
+
+# A page header's pieces: papers, folios, sections, dates, editors' labels, and words of a report.
+_HEADER = st.lists(
+    st.sampled_from(
+        [
+            *"某某日报 晚报 第3版 第三版 A3 A03版 要闻 综合 2023年11月8日 星期三 周五 【版次】 责任编辑 编 辑".split(),
+            *"一审 本版 投稿 新闻热线 邮箱 编导 发布时间 时间 来源 作者 ： : - 2023-10-28 （ ） 张三 会议 召开".split(),
+            " ",
+            "\u3000",
+            "\u2003",
+            "３",
+        ]
+    ),
+    max_size=7,
+).map("".join)
+
+
+@SETTINGS
+@given(_HEADER)
+@example("某某日报 2023-03-05 第3版")
+@example("\u2003责任编辑：张三")
+def test_a_furniture_line_as_its_pattern_reads_every_line(line: str) -> None:
+    from fangzhi.lexicon import layout as lay
+
+    assert lay.furniture_line(line) == (lay.FURNITURE_LINE.match(line) is not None)

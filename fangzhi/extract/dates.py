@@ -39,6 +39,8 @@ def name_date(name: str) -> date | None:
 def dated_year(text: str) -> int | None:
     """The year of the full dates a text prints (2023年5月11日); a bare year (2022年度, 2021年以来)
     names a period the text speaks of, not the day it reports."""
+    if "年" not in text:
+        return None  # every full date prints 年 (lex.FULL_DATE is found from it)
     return _likeliest(_full_date_years(text))
 
 

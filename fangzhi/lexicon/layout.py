@@ -147,6 +147,23 @@ FURNITURE_LINE = re.compile(
 # FURNITURE_LINE's longest match: each alternative's parts are bounded (a label, a date and time,
 # .{0,60}); a longer line is not tried against it
 FURNITURE_MAX = 160
+# The characters FURNITURE_LINE's alternatives open with, but for a digit and white space, and for
+# a paper's name and an issue date, which may open with any character but print 报 and 年.
+_FURNITURE_OPENS = frozenset(
+    "(:[【一三专乡二产体值健党关出初制副区县发后国图地城复审广总投摄政教文新旅时本来校民法热版特理生监社科第"
+    "策组终经统综编美聚要观视评财责邮配（：ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+)
+
+
+def furniture_line(s: str) -> bool:
+    """FURNITURE_LINE matches the line: tried only on a line that could open one of its forms (most
+    lines of a page open with none, and print neither 报 nor 年)."""
+    first = s[:1]
+    if not (first in _FURNITURE_OPENS or "报" in s or "年" in s or first.isdigit() or first.isspace()):
+        return False
+    return FURNITURE_LINE.match(s) is not None
+
+
 # A web page's line of particulars under a headline: 来源：某网 作者：某某 发布时间：2021-10-28 点击：
 # — labelled fields, or an outlet's name and a date (某某日报 2011-12-16 06:30). Labels a report
 # may print in its own text (时间：… 地点：… of a notice) count only beside one of these.
@@ -172,25 +189,36 @@ _PORTAL_FIELD = re.compile(
 )
 
 
+_LABEL_SPACES = (" ", "\u3000")
+
+
 def unspaced_label(s: str) -> str:
     """The line with a label letter-spaced to the width of the others closed up: 时 间：… → 时间：…."""
-    spaced = _SPACED_LABEL.match(s)
+    spaced = _SPACED_LABEL.match(s) if s[1:2] in _LABEL_SPACES else None  # a space after its first letter
     if spaced is None:
         return s
     return re.sub(r"[ \u3000]+", "", spaced.group(1)) + s[spaced.end() :]
 
 
+_SENTENCE_MARK = re.compile("[。，；！？]")  # searched in C: a test of each mark took a frame a line
+
+
 def particulars_line(s: str) -> bool:
     """A line of a web page's particulars, no part of any report's text."""
     s = unspaced_label(s.strip())
+    if ":" not in s and "：" not in s:  # no labelled field: an outlet's name and a date at most
+        return (
+            len(s) <= 90
+            and not _SENTENCE_MARK.search(s)
+            and "-" in s
+            and OUTLET_AND_DATE.match(s) is not None
+        )
     if _EMPTY_FIELD.match(s) or (len(s) <= 60 and _PORTAL_FIELD.match(s)):
         return True  # 来源： with nothing after, a field the page left empty; 索引号：… alone
     if s.startswith(("原标题：", "原标题:")):
         return len(s) <= 60  # a reprint names the title it was first printed under
-    if len(s) > 90 or any(c in s for c in "。，；！？"):
+    if len(s) > 90 or _SENTENCE_MARK.search(s):
         return False
-    if "：" not in s and ":" not in s:  # no labelled field: an outlet's name and a date at most
-        return "-" in s and OUTLET_AND_DATE.match(s) is not None
     if OUTLET_AND_DATE.match(s):
         return True
     if PARTICULAR_FIELD.search(s) is None:
@@ -233,6 +261,10 @@ _DATE_ALONE = re.compile(
 )
 
 
+# the first characters _LINK_LINE, _COUNT_LINE, _DATE_ALONE (with a digit) and _PICTURE_NOTE open with
+_CHROME_OPENS = frozenset(
+    "【[上下相推延版C免（(本未转如凡您当所位首主承协技国" + "阅点浏访" + "时日" + "资网示效图"
+)
 CHROME_MAX = 96  # no line of chrome or particulars is longer (nor ever a paragraph shorter)
 
 # A page header pieced together from furniture's parts with bars or spaces between them
@@ -270,9 +302,12 @@ def chrome_line(s: str) -> bool:
     s = unspaced_label(s.strip())
     if not s or len(s) > 60:
         return False
-    if _LINK_LINE.match(s) or "ICP备" in s or _COUNT_LINE.match(s) or _DATE_ALONE.match(s):
+    # a link, a counter, a date or a picture's note opens the line: a line that opens with none of
+    # their first characters (a headline, mostly) is not matched against them
+    opens = s[0] in _CHROME_OPENS or s[0].isdigit()
+    if (opens and (_LINK_LINE.match(s) or _COUNT_LINE.match(s) or _DATE_ALONE.match(s))) or "ICP备" in s:
         return True
-    if _PICTURE_NOTE.match(s):
+    if opens and _PICTURE_NOTE.match(s):
         return True
     if not _CHROME_CHARS.issuperset(s):
         return False

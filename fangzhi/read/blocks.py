@@ -81,7 +81,7 @@ def _classify(page: Page) -> list[Unit]:
         if skip_next:
             skip_next = False
             continue
-        s = line.span.of(text)
+        s = text[line.span.start : line.span.end]  # the line's text, sliced here: asked of every line
         nxt = lines[i + 1] if i + 1 < len(lines) else None
         dl = credits.match_dateline(s)
         if dl is not None and not line.heading:
@@ -115,7 +115,8 @@ def _classify(page: Page) -> list[Unit]:
                 units.extend(_prose_and_credit(Span(rest_start, line.span.end), line, text))
             continue
         if (
-            credits.photo_credit_line(s)
+            len(s) <= 30  # photo_credit_line's own first test, asked here of every line
+            and credits.photo_credit_line(s)
             and units
             and units[-1].kind == "prose"
             and units[-1].line is lines[i - 1]
@@ -128,7 +129,7 @@ def _classify(page: Page) -> list[Unit]:
                 units[-1].kind = "caption"
             units.append(Unit("credit", line.span, line))
             continue
-        if nxt is not None and not line.heading and _outlet_over_byline(s, nxt.span.of(text)):
+        if nxt is not None and not line.heading and _outlet_over_byline(s, nxt, text):
             # 齐鲁晚报·齐鲁壹点 / 记者 张三: the outlet's name on a line above its reporter's
             units.append(Unit("byline", line.span, line, extra_spans=[nxt.span]))
             skip_next = True
@@ -137,8 +138,8 @@ def _classify(page: Page) -> list[Unit]:
             nxt is not None
             and ("、" in s or " " in s)  # names in a list stand apart
             and not line.marks
+            and credits.names_only(s)  # before the line below is read: most lines are no names
             and cannot_open(nxt.span.of(text))
-            and credits.names_only(s)
         ):
             # 甲、乙、丙 / 等10人获评…: a list of names the next line goes on from, no credit
             units.append(Unit("prose", line.span, line))
@@ -172,10 +173,15 @@ def _classify(page: Page) -> list[Unit]:
             units.append(Unit("caption", Span(line.span.start, cap_end), line))
             units.append(Unit("credit", Span(line.span.start + cut, line.span.end), line))
             continue
-        if not line.heading and press.GROUP_CAPTION.match(s.strip()):
+        if (
+            not line.heading
+            and s.lstrip()[:1] in _GROUP_CAPTION_OPENS
+            and press.GROUP_CAPTION.match(s.strip())
+        ):
             units.append(Unit("caption", line.span, line))  # 从左至右：甲、乙: who stands in the picture
             continue
-        at = credits.caption_credit(s)
+        # a caption's credit is found after 图为 / 图片为 / 图中 or before 供图 / 提供
+        at = credits.caption_credit(s) if "图" in s or "提供" in s else None
         if at is not None and not line.heading:
             # …。图为… 本报记者 张三: a caption whose credit gives no 摄
             cap_end = line.span.start + len(s[:at].rstrip())
@@ -216,6 +222,10 @@ def _name_after_last_sentence(s: str, above: Unit, text: str) -> bool:
     return (len(bare) <= 4 and credits.looks_like_name(bare)) or (signed and credits.is_byline_line(name))
 
 
+# the first characters press.GROUP_CAPTION can open with (从左至右, 左起, 前排, 上图, 图①, 图为, …)
+_GROUP_CAPTION_OPENS = "从左右前后上下图"
+
+
 def _prose_and_credit(span: Span, line: Line, text: str) -> list[Unit]:
     """Prose, less a credit printed after its last sentence on the same line (…。（记者 张三））."""
     s = span.of(text)
@@ -236,10 +246,13 @@ _OUTLET_LINE = re.compile(
 )
 
 
-def _outlet_over_byline(s: str, nxt: str) -> bool:
-    """An outlet's name alone on a line, and under it a line of roles and names."""
-    s, nxt = s.strip(), nxt.strip()
-    if len(s) > 20 or _OUTLET_LINE.fullmatch(s) is None or not credits.is_byline_line(nxt):
+def _outlet_over_byline(s: str, below: Line, text: str) -> bool:
+    """An outlet's name alone on a line, and under it (the line `below`) a line of roles and names."""
+    s = s.strip()
+    if len(s) > 20 or _OUTLET_LINE.fullmatch(s) is None:
+        return False  # told before the line below is read
+    nxt = below.span.of(text).strip()
+    if not credits.is_byline_line(nxt):
         return False
     first = credits.parse_credit(nxt)[:1]
     return bool(first) and first[0].role is not None
@@ -265,7 +278,12 @@ def is_titleish(s: str) -> bool:
     """Head-like and terse: no clause breaks, short. Such a line may stand alone as a title."""
     if len(s) > 40 or _CLAUSE_BREAK.search(s) or s[-1] in "、：":
         return False
-    return len(chars.HAN_RE.findall(s)) >= 4
+    return _FOUR_HAN.search(s) is not None
+
+
+# four Han characters with anything between them: a text holds it when it holds four or more
+# (found without a list of every Han character, as counting them made)
+_FOUR_HAN = re.compile(f"[{chars.HAN}](?:[^{chars.HAN}]*[{chars.HAN}]){{3}}")
 
 
 # ---------------------------------------------------------------- pass 2: head groups
@@ -327,14 +345,15 @@ def _lead_after_titles(units: list[Unit], i: int, text: str) -> bool:
     """A report printed without a dateline: title lines, then a lead opening with its date
     (6月3日上午，… / 近日，…), under a finished paragraph or at the top of the page."""
     u = units[i]
+    # no title line just above: most paragraphs are told so before the three openings are tried
+    if u.kind != "prose" or i == 0 or units[i - 1].kind != "head":
+        return False
     opening = u.span.of(text)
     opens = (
         layout.LEAD_OPENING.match(opening)
         or layout.EDITORS_NOTE.match(opening)
         or layout.UNDATED_LEAD.match(opening)
     )
-    if u.kind != "prose" or i == 0:
-        return False
     if not opens and not _reports_the_title(units, i, text):
         return False  # the lead, or an editor's note over it, opens the report under its titles
     k = i
@@ -463,7 +482,7 @@ def _reflow(units: list[Unit], text: str) -> tuple[list[Block], dict[int, int]]:
 
     for u in units:
         if u.kind in ("prose", "head") and u.group < 0:
-            s = u.span.of(text)
+            s = text[u.span.start : u.span.end]
             if para:
                 ended = para[-1].line.ended or para[-1].line.jump == "to"
                 joins = len(left) < MAX_BLOCK_CHARS and not ended
@@ -497,6 +516,22 @@ def _report_speaks(text: str) -> bool:
     return bool(layout.SPEAKS.search(text) or closes or layout.CLOSING_OTHER.search(text))
 
 
+# layout.CLOSING_TAIL's longest match (a verb, 了, an event's word, 并 and a verb, 。) is 13
+# characters, and it ends the text: it is sought among the text's last characters only
+_CLOSING_TAIL_REACH = 16
+# how layout.CLOSING_OTHER's match ends the text (before a last line break, as $ reads it)
+_CLOSING_OTHER_ENDS = ("其他事项。", "完）", "完)")
+
+
+def _closes_report(body: str) -> bool:
+    """The body ends as a report closes: layout.CLOSING_TAIL with a leader named, or CLOSING_OTHER."""
+    tail = layout.CLOSING_TAIL.search(body, max(0, len(body) - _CLOSING_TAIL_REACH))
+    if tail and layout.LEADER_WORD.search(body):
+        return True
+    end = body[:-1] if body.endswith("\n") else body
+    return end.endswith(_CLOSING_OTHER_ENDS) and layout.CLOSING_OTHER.search(body) is not None
+
+
 def _body_block(units: list[Unit], body: str) -> Block:
     """A paragraph of the units, whose text is `body`."""
     spans = tuple(u.span for u in units)
@@ -504,10 +539,7 @@ def _body_block(units: list[Unit], body: str) -> Block:
         len(body) <= 200
         # both closings end in 。 or a bracket, and a body never ends in a line break
         and body.endswith(("。", "）", ")"))
-        and (
-            (layout.CLOSING_TAIL.search(body) and layout.LEADER_WORD.search(body))
-            or layout.CLOSING_OTHER.search(body)
-        )
+        and _closes_report(body)
     )
     jump = units[-1].line.jump if units[-1].line.jump == "to" else units[0].line.jump
     return Block(

@@ -18,16 +18,16 @@ before it. The weights are fitted on simulated pages of the dev families only
 from __future__ import annotations
 
 import functools
+import math
 import re
 from bisect import bisect_right
-from collections.abc import Sequence
 from importlib import resources
 from typing import Any
 
 from fangzhi.lexicon import chars, layout
 from fangzhi.model import Block
 from fangzhi.read.blocks import Layout
-from fangzhi.read.vocabulary import Words, overlap
+from fangzhi.read.vocabulary import Words
 
 MODEL_FILE = "boundaries.crfsuite"
 LABELS = ("B", "I", "C", "O")
@@ -44,22 +44,30 @@ _ROLE_START = re.compile(
 _NAME_LIST = re.compile(r"^[\u4e00-\u9fff]{2,4}(?:[\s、，,]+[\u4e00-\u9fff]{1,4}){0,6}$")
 
 
-def _bucket(x: float, edges: Sequence[float]) -> int:
-    return bisect_right(edges, x)
+def _similar(a: Words | set[int], b: Words | set[int]) -> int:
+    """The similarity bucket of two stretches' words, the bucket of overlap(a, b) among EDGES in one call,
+    asked five times a block."""
+    shared = len(a & b)
+    return bisect_right(EDGES, shared / math.sqrt(len(a) * len(b))) if shared else 0
 
 
 # A page's blocks repeat the same few feature strings (kind=body, prev:end=stop, sim_prev=0): each
 # is made once and shared, not built again for every block of every page.
-@functools.cache
-def _feature(name: str, value: str | int) -> str:
-    """name=value, for values from a small fixed set (never a block's own words)."""
-    return f"{name}={value}"
+class _Features(dict[str, str]):
+    """prefix + value, made the first time it is asked, for values from a small fixed set (never a
+    block's own words); looked up as a dict is, where a cached function took a call a feature."""
+
+    def __init__(self, prefix: str) -> None:
+        super().__init__()
+        self.prefix = prefix
+
+    def __missing__(self, value: str) -> str:
+        made = self[value] = self.prefix + value
+        return made
 
 
-@functools.cache
-def _neighbour(side: str, feature: str) -> str:
-    """prev:… or next:…, for a shape feature from a small fixed set."""
-    return side + feature
+_KIND, _END = _Features("kind="), _Features("end=")
+_PREV, _NEXT = _Features("prev:"), _Features("next:")  # a shape feature as a neighbour shows it
 
 
 def _similarities(name: str) -> tuple[str, ...]:
@@ -88,12 +96,16 @@ def _end_class(s: str) -> str:
     return "han" if "\u4e00" <= c <= "\u9fff" else "other"
 
 
+_LENGTHS = (8, 20, 40, 80, 160, 320)  # a block's length buckets
+_LENGTH_FEATURES = tuple(f"len={k}" for k in range(len(_LENGTHS) + 1))
+
+
 def _block_shape(b: Block) -> list[str]:
     s = b.text.strip()
     f = [
-        _feature("kind", b.kind),
-        _feature("end", _end_class(s)),
-        _feature("len", _bucket(len(s), (8, 20, 40, 80, 160, 320))),
+        _KIND[b.kind],
+        _END[_end_class(s)],
+        _LENGTH_FEATURES[bisect_right(_LENGTHS, len(s))],
     ]
     if b.kind != "body":
         return f
@@ -125,6 +137,9 @@ def _block_shape(b: Block) -> list[str]:
     return f
 
 
+_OWN_ONLY = ("first", "len")  # shape features a block does not show its neighbour
+
+
 def page_features(lay: Layout) -> list[list[str]]:
     """Features of each block of the page, with its neighbours' and the gap before it."""
     blocks = lay.blocks
@@ -150,22 +165,23 @@ def page_features(lay: Layout) -> list[list[str]]:
     for i, b in enumerate(blocks):
         f = list(shapes[i])
         words = vocab.words(i)
-        if b.kind == "body" and unit:
-            f.append(_SIM_UNIT[_bucket(overlap(words, unit), EDGES)])
+        body = b.kind == "body"
+        if body and unit:
+            f.append(_SIM_UNIT[_similar(words, unit)])
         if i in lay.group_of:
             g = lay.groups[lay.group_of[i]]
             f.append("group_first" if g[0] == i else "group_more")
         if i == 0:
             f.append("page_start")
         else:
-            f.extend(_neighbour("prev:", x) for x in shapes[i - 1] if not x.startswith(("first", "len")))
-            f.append(_SIM_PREV[_bucket(overlap(prev, words), EDGES)])
+            f.extend([_PREV[x] for x in shapes[i - 1] if not x.startswith(_OWN_ONLY)])
+            f.append(_SIM_PREV[_similar(prev, words)])
             if i >= 2:
-                f.append(_SIM_PREV2[_bucket(overlap(prev2, words), EDGES)])
-        if b.kind == "body" and head is not None:
-            f.append(_SIM_HEAD[_bucket(overlap(head, words), EDGES)])
+                f.append(_SIM_PREV2[_similar(prev2, words)])
+        if body and head is not None:
+            f.append(_SIM_HEAD[_similar(head, words)])
         k = below[i]
-        if b.kind == "body" and k is not None:
+        if body and k is not None:
             if k != below_k:
                 below_k = k
                 head_below = vocab.of(range(k, min(k + 2, len(blocks))))
@@ -173,11 +189,13 @@ def page_features(lay: Layout) -> list[list[str]]:
                     (j for j in range(k + 1, min(k + 6, len(blocks))) if blocks[j].kind == "body"), None
                 )
                 body_below = vocab.of(range(first, min(first + 2, len(blocks)))) if first else frozenset()
-            f.append(_SIM_NEXT_HEAD[_bucket(overlap(head_below, words), EDGES)])
+            f.append(_SIM_NEXT_HEAD[_similar(head_below, words)])
             # a displaced tail shares words (names, places) with the report under the next head
-            f.append(_SIM_NEXT_BODY[_bucket(overlap(body_below, words), EDGES)])
+            f.append(_SIM_NEXT_BODY[_similar(body_below, words)])
         if i + 1 < len(blocks):
-            f.extend(_neighbour("next:", x) for x in shapes[i + 1][:2])
+            kind, end = shapes[i + 1][:2]
+            f.append(_NEXT[kind])
+            f.append(_NEXT[end])
         else:
             f.append("page_end")
         if b.kind in ("headline", "kicker", "subtitle", "dateline"):

@@ -9,6 +9,7 @@ from fangzhi.lexicon import chars, layout, names, press
 
 _ROLE_RE = re.compile("|".join(re.escape(r) for r in sorted(press.BYLINE_ROLES, key=len, reverse=True)))
 _SEP = re.compile(r"[\s、，,；;/:：|｜丨]+")  # 丨 (a Han stroke) serves as a bar: 文丨某某
+_WORD = re.compile(r"[^\s、，,；;/:：|｜丨]+")  # what stands between separators
 # A role printed with a space between its characters (记 者 | 某某, 视 觉 | 某某), as some county
 # accounts print their credits: read as the role, its spaces moved after it (offsets stay).
 _SPACED_ROLE = re.compile(
@@ -72,7 +73,8 @@ _LETTER_SPACED = re.compile(r"(?:[\u4e00-\u9fff] ){2,}[\u4e00-\u9fff](?= |$)")
 def match_dateline(line: str, *, alone: bool = False) -> DatelineMatch | None:
     """The dateline a line opens with. A bracketed credit with no outlet before it counts when the
     lead follows it on the line, or with `alone` (the line is a dateline block already split off)."""
-    spaced = _LETTER_SPACED.match(line)
+    # a letter-spaced run has a space after its first character
+    spaced = _LETTER_SPACED.match(line) if line[1:2] == " " else None
     if spaced is not None:
         return _letter_spaced_dateline(line, spaced.end(), alone)
     return _match_dateline(line, alone)
@@ -92,17 +94,25 @@ def _letter_spaced_dateline(line: str, run_end: int, alone: bool) -> DatelineMat
     return DatelineMatch(back(m.end), m.source, m.date_text, back(m.credit_start), back(m.credit_end))
 
 
+_OWN_PAPERS = ("本报", "本台", "本网")  # what press.OWN_REPORT opens with
+
+
 def _match_dateline(line: str, alone: bool) -> DatelineMatch | None:
     # every dateline pattern ends its head within its first 90 characters: a paragraph's later
     # 电视电话会议 or 报道 is no dateline's verb, and most paragraphs print one
     if _DATELINE_VERB.search(line, 0, _DATELINE_REACH) is None:
         return _opening_credit(line, alone)
-    own = press.OWN_REPORT.match(line)
+    own = press.OWN_REPORT.match(line) if line.startswith(_OWN_PAPERS) else None
     if own:
         # the credit keeps the paper's word for its own reporter (本报记者), as a byline line does
         return DatelineMatch(own.end(), own.group("agency"), None, own.start(), own.end("credit"))
-    m = press.DATELINE_HEAD.match(line) or press.ANY_OUTLET_DATELINE.match(line)
-    m = m or press.DATE_ONLY_DATELINE.match(line)
+    # each pattern is tried only on a line that prints one of its verbs: a paragraph's 电视 or
+    # 报道 is told so without the others' backtracking
+    xun = "讯" in line
+    m = press.DATELINE_HEAD.match(line) if xun or "电" in line else None
+    if m is None and (xun or "消息" in line or "报道" in line):
+        m = press.ANY_OUTLET_DATELINE.match(line)
+    m = m or (press.DATE_ONLY_DATELINE.match(line) if xun else None)
     if m is not None and m.re is press.ANY_OUTLET_DATELINE and _credit_for_outlet(m):
         # 见习记者甲报道, 某某新闻记者 甲 报道: a reporter's name where an outlet's would stand
         return _reported_by(line, m, alone)
@@ -213,7 +223,8 @@ def _opening_credit(line: str, alone: bool) -> DatelineMatch | None:
     """（记者 张三）3月5日，… : a paragraph that opens with a bracketed credit of roles and names,
     with no outlet before it, is a report's dateline as much as 本报讯（记者 张三） is. The bracket
     is the one a dateline's credit is printed in (press.BRACKETED_CREDIT)."""
-    m = press.BRACKETED_CREDIT.match(line)
+    # the bracket opens the line after any white space: most paragraphs are told so at once
+    m = press.BRACKETED_CREDIT.match(line) if line.lstrip()[:1] in "（(【" else None
     if m is None:
         return None
     group = "credit" if m.group("credit") is not None else "credit2"
@@ -251,7 +262,8 @@ def parse_credit(text: str, offset: int = 0) -> list[Credit]:
     role: str | None = None
     rs = re = -1
     text = _unspaced_roles(_FRAME.sub(lambda m: " " * len(m.group()), text))
-    text = _OUTLET_AT_ROLE.sub(lambda m: " " * len(m.group()), text)  # 文/某某日报|记者 甲
+    if "记者" in text or "通讯员" in text:  # the roles an outlet is named before: 文/某某日报|记者 甲
+        text = _OUTLET_AT_ROLE.sub(lambda m: " " * len(m.group()), text)
     waiting = False  # a role was read and no name after it yet
     for start, token, spaced in _tokens(text):
         word = token
@@ -345,14 +357,10 @@ def _name_part(word: str) -> str:
 def _tokens(text: str) -> list[tuple[int, str, bool]]:
     """(start, word, spaced): the words of a credit; two one-character words with a single space
     between them are one name printed spaced (崔 霞)."""
-    toks: list[tuple[int, str, bool]] = []
-    last = 0
-    for m in _SEP.finditer(text):
-        if m.start() > last:
-            toks.append((last, text[last : m.start()], False))
-        last = m.end()
-    if last < len(text):
-        toks.append((last, text[last:], False))
+    # the runs between separators, read as runs of what no separator is
+    toks = [(m.start(), m.group(), False) for m in _WORD.finditer(text)]
+    if all(len(tok[1]) > 1 for tok in toks):
+        return toks  # both joins below take a one-character word: none to make
     out: list[tuple[int, str, bool]] = []
     for tok in toks:
         prev = out[-1] if out else None
@@ -432,11 +440,12 @@ def is_byline_line(line: str) -> bool:
     if line[:1] in "（(" and not any(c in line for c in "）)"):
         line = _UNCLOSED.sub("", line)  # （/文：某县新闻中心 甲: a bracket never closed frames nothing
     # an outlet named before each role (文/某某日报记者 甲 图/某某日报记者 乙) is the credit's too
-    line = _OUTLET_AT_ROLE.sub("", line)
+    if "记者" in line or "通讯员" in line:  # the roles an outlet is named before
+        line = _OUTLET_AT_ROLE.sub("", line)
     first = _org_before_role(line)
     if not (_ROLE_RE.match(line) or first):
         return names_only(line) or _outlets_then_names(line)
-    if any(c in line for c in "。！？“”"):
+    if _PROSE_MARK.search(line):
         return False
     # names parted by commas (记者 甲，乙；通讯员 丙) are a credit only when every one is a name by
     # its surname: a sentence's clause after a role (记者获悉，…) is none
@@ -484,14 +493,20 @@ def caption_credit(line: str) -> int | None:
     supplied = press.SUPPLIED_PHOTO.search(line) if ("供图" in line or "提供" in line) else None
     if supplied is not None and supplied.start() > 0:
         return supplied.start() + len(supplied.group()) - len(supplied.group().lstrip())
-    if "图" not in line or not press.CAPTION_SENTENCE.search(line):
+    # each of the pattern's words (图为, 图片为, 图中) is sought before the pattern is
+    if not ("图为" in line or "图片为" in line or "图中" in line) or not press.CAPTION_SENTENCE.search(line):
         return None
     cut = trailing_credit(line)
     return cut if cut else None
 
 
+_CREDIT_ENDS = ("摄", "摄影", "）", ")")  # how press.PHOTO_CREDIT's match ends a line
+
+
 def photo_credit(line: str) -> re.Match[str] | None:
-    m = press.PHOTO_CREDIT.search(line)
+    # every form of the credit closes the line with 摄, 摄影 or a bracket: a line that does not is
+    # not searched (a search tries the pattern's long alternatives at every character)
+    m = press.PHOTO_CREDIT.search(line) if line.rstrip().endswith(_CREDIT_ENDS) else None
     if not m or _WROTE_AND_SHOT.search(m.group()):
         return None  # （记者 某某 文/摄）: who wrote the report took its pictures, no caption
     # the caption must be more than the credit
@@ -518,6 +533,9 @@ def source_line(line: str) -> bool:
     return len(s) <= 40 and "。" not in s and _SOURCE_LINE.match(s) is not None
 
 
+_STOPS = ("。", "！", "？")
+
+
 def trailing_credit(text: str) -> int | None:
     """Where a credit printed after a report's last sentence begins, or None.
 
@@ -533,6 +551,8 @@ def trailing_credit(text: str) -> int | None:
     after_stop = m is not None and (not before or before[-1] in "。！？”’…")
     if m is not None and after_stop and _credit_words((m.group("c") or m.group("c2")).strip()):
         return m.start()
+    if s[-1:] in _STOPS:
+        return None  # the last sentence closes the line: nothing is printed after it
     stop = max(s.rfind("。"), s.rfind("！"), s.rfind("？"))
     tail = s[stop + 1 :].strip()
     if not (0 <= stop < len(s) - 1 and 2 <= len(tail) <= 40):
@@ -545,6 +565,11 @@ def trailing_credit(text: str) -> int | None:
 
 
 # An outlet's name as a credit prints it before its people (某某报业传媒集团 某某报 甲).
+# The marks of a sentence: a credit prints none. Searched in C, where a test of each mark in
+# turn took a Python frame for every line a credit is looked for in.
+_SENTENCE_MARK = re.compile("[，。；：！？]")
+_CLAUSE_MARK = re.compile("[，。；：！？,]")
+_PROSE_MARK = re.compile("[。！？“”]")
 _OUTLET_WORD = re.compile(r"[\u4e00-\u9fff]{2,12}(?:集团|日报|晚报|早报|报|网|台|中心|融媒)")
 
 
@@ -554,8 +579,10 @@ def _outlet(word: str) -> bool:
 
 def _outlets_then_names(line: str) -> bool:
     """A credit that names its outlets, then its people with no role: 某某集团 某某报 甲."""
-    if any(c in line for c in "，。；：！？,"):
+    if _CLAUSE_MARK.search(line):
         return False  # 走进某某集团，甲…: a sentence cut at a line's end
+    if _SEP.search(line) is None:
+        return False  # one word: an outlet's name with no one after it, or no credit at all
     words = [w for _start, w, _spaced in _tokens(line.strip())]
     k = 0
     while k < len(words) and _outlet(words[k]):
@@ -570,7 +597,7 @@ _WHAT_DONE = re.compile(r"[/／](?:文图|文|图|摄影|摄)(?=[\s、]|$)")
 def names_only(line: str) -> bool:
     """A credit of names alone, as printed under a report: 张三 李 四 / 张三、李四 / 张三/文 李四/图,
     or one name after a list mark (■张三)."""
-    if len(line) > 40 or any(c in line for c in "，。；：！？"):
+    if len(line) > 40 or _SENTENCE_MARK.search(line):
         return False
     stripped = line.strip()
     body = _WHAT_DONE.sub(" ", stripped.lstrip(_MARKS)).strip()

@@ -41,7 +41,7 @@ def normalize(raw: RawPage, *, t2s: bool = False, max_line: int = 20_000) -> Pag
 
     text = raw.text
     shown: str | None = None
-    lone = _SURROGATE.search(text)
+    lone = _lone_surrogate(text)
     if lone:
         # half of a character pair, left by a broken decoder: no character at all, and nothing
         # downstream can encode it; a replacement mark of the same length keeps every offset
@@ -60,14 +60,14 @@ def normalize(raw: RawPage, *, t2s: bool = False, max_line: int = 20_000) -> Pag
     long_lines = 0
     for start, end, cut in _raw_lines(text, max_line):
         long_lines += cut
-        piece = _strip_line(text, start, end)
+        piece = _strip_line(text, start, end) if end > start else None  # half a page's lines are blank
         if piece is None:
             gap += 1
             continue
         a, b, level = piece
-        if lines or furniture:
-            out.keep("\n", start - 1)
-        line, furn = _emit_line(text, a, b, level, gap, out, shown)
+        # the line break before the line (none before the first), kept with the line's text
+        brk = start - 1 if lines or furniture else -1
+        line, furn = _emit_line(text, a, b, level, gap, out, shown, brk)
         if line is None:
             jump = furn[-1].kind if furn else None
             if jump == "jump-to" and lines and lines[-1].jump is None:
@@ -117,6 +117,16 @@ def normalize(raw: RawPage, *, t2s: bool = False, max_line: int = 20_000) -> Pag
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _lone_surrogate(text: str) -> re.Match[str] | None:
+    """The first lone surrogate in the text. UTF-8 encodes every other character: the encoder (in
+    C, a quarter of the pattern's time) clears a page that holds none before the pattern is sought."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return _SURROGATE.search(text)
+    return None
 
 
 def _masthead(lines: list[Line], furniture: list[Furniture], text: str) -> tuple[list[Line], list[Furniture]]:
@@ -198,7 +208,7 @@ def _strip_line(text: str, start: int, end: int) -> tuple[int, int, int] | None:
     if start == end:
         return None
     level = 0
-    m = _HEADING.match(text, start, end)
+    m = _HEADING.match(text, start, end) if text[start] == "#" else None
     if m:
         level = len(m.group(1))
         start = m.end()
@@ -208,12 +218,35 @@ def _strip_line(text: str, start: int, end: int) -> tuple[int, int, int] | None:
 
 
 def _emit_line(
-    text: str, a: int, b: int, level: int, gap: int, out: OffsetBuilder, shown: str | None = None
+    text: str,
+    a: int,
+    b: int,
+    level: int,
+    gap: int,
+    out: OffsetBuilder,
+    shown: str | None = None,
+    brk: int = -1,
 ) -> tuple[Line | None, list[Furniture]]:
+    """Keep the line text[a:b] (and the line break at `brk` before it, -1 for none) and read it."""
+    line = text[a:b]
+    whole = not _drops_any(line)  # most lines: nothing dropped, the line kept whole as one piece
+    if brk >= 0 and not (whole and brk == a - 1):
+        out.keep("\n", brk)
+        brk = -1
+    if whole:
+        line_text = _fold_punctuation(line)
+        line_shown = _fold_punctuation(shown[a:b]) if shown is not None else None
+        if brk >= 0:  # the break and the line stand together in the raw text: one piece of it
+            begin = out.pos + 1
+            out.keep("\n" + line_text, brk, None if line_shown is None else "\n" + line_shown)
+        else:
+            begin = out.pos
+            out.keep(line_text, a, line_shown)
+        return _split_furniture(line_text, begin, out.pos, level, False, (), gap)
     keep, marks_raw, bold = _kept_ranges(text, a, b)
     begin = out.pos
     marks: list[int] = []
-    if len(keep) == 1:  # most lines: nothing dropped inside the line, one piece kept whole
+    if len(keep) == 1:  # nothing dropped inside the line, one piece kept whole
         ((x, y),) = keep
         line_text = _fold_punctuation(text[x:y])
         out.keep(line_text, x, _fold_punctuation(shown[x:y]) if shown is not None else None)
@@ -229,15 +262,16 @@ def _emit_line(
             out.keep(line_text[cursor : cursor + (y - x)], x, piece_shown)
             cursor += y - x
     end = out.pos
-    return _split_furniture(
-        out_text=line_text,
-        begin=begin,
-        end=end,
-        level=level,
-        bold=bold,
-        marks=tuple(sorted(set(marks))) if marks else (),
-        gap=gap,
-    )
+    kept_marks = tuple(sorted(set(marks))) if marks else ()
+    return _split_furniture(line_text, begin, end, level, bold, kept_marks, gap)
+
+
+def _drops_any(line: str) -> bool:
+    """Whether _kept_ranges drops anything from the line: a bold mark, a bullet or a stray space
+    (the tests it makes before it drops, asked at once; most lines have none of them)."""
+    if "**" in line or "__" in line or _BULLET.search(line):
+        return True
+    return " " in line and bool(_stray_spaces(line, []))
 
 
 def _kept_ranges(text: str, a: int, b: int) -> tuple[list[tuple[int, int]], list[int], bool]:
@@ -249,7 +283,8 @@ def _kept_ranges(text: str, a: int, b: int) -> tuple[list[tuple[int, int]], list
         drops.extend(m.span() for m in _BOLD.finditer(line))
         bold = line.startswith(("**", "__")) and line.endswith(("**", "__"))
     bullets = [m.start() for m in _BULLET.finditer(line)] if _BULLET.search(line) else []
-    drops.extend((i, i + 1) for i in bullets)
+    if bullets:
+        drops.extend((i, i + 1) for i in bullets)
     if " " in line:
         drops.extend(_stray_spaces(line, bullets))
     if not drops:
@@ -357,21 +392,26 @@ def _fold_punctuation(line: str) -> str:
     if not _HALF_PUNCT.search(line):
         return line
 
+    last = len(line) - 1
+
     def fold(m: re.Match[str]) -> str:
         i = m.start()
         ch = m.group()
-        before = line[i - 1] if i > 0 else ""
-        after = line[i + 1] if i + 1 < len(line) else ""
-        if ch in ",:" and before.isdigit() and after.isdigit():
+        if ch in ",:" and 0 < i < last and line[i - 1].isdigit() and line[i + 1].isdigit():
             return ch  # 1,000 and 10:30
-        near = line[max(0, i - 2) : i] + line[i + 1 : i + 3]
-        return chars.TO_FULL_WIDTH[ch] if _CJK_CONTEXT.search(near) else ch
+        # the two characters each side, searched where they stand rather than copied out
+        near = _CJK_CONTEXT.search(line, max(0, i - 2), i) or _CJK_CONTEXT.search(line, i + 1, i + 3)
+        return chars.TO_FULL_WIDTH[ch] if near else ch
 
     return _HALF_PUNCT.sub(fold, line)
 
 
+# The first characters a bare jump line (layout.BARE_JUMP_TO / BARE_JUMP_FROM) can open with
+_BARE_JUMP_OPENS = "→▶►下紧转续上承"
+
+
 def _split_furniture(
-    *, out_text: str, begin: int, end: int, level: int, bold: bool, marks: tuple[int, ...], gap: int
+    out_text: str, begin: int, end: int, level: int, bold: bool, marks: tuple[int, ...], gap: int
 ) -> tuple[Line | None, list[Furniture]]:
     """Set page furniture aside: whole furniture lines, and marks glued to a line's ends."""
     if end <= begin:
@@ -385,20 +425,23 @@ def _split_furniture(
         # a web page's particulars under a headline: the head above is the report's, no masthead
         return None, [Furniture("particulars", Span(begin, end))]
     furniture_length = len(out_text) <= layout.FURNITURE_MAX  # no alternative matches a longer line
-    if (not level and furniture_length and layout.FURNITURE_LINE.match(out_text)) or (
+    if (not level and furniture_length and layout.furniture_line(out_text)) or (
         furniture_length and layout.SECTION_LINE.match(out_text)
     ):
         return None, [Furniture("page-header", Span(begin, end))]
     alone = out_text.strip()
-    if layout.BARE_JUMP_TO.match(alone) or layout.BARE_JUMP_FROM.match(alone):
+    # a bare jump line opens with its arrow or its word (下转, 上接, …): most lines are told so
+    # by their first character
+    if alone[:1] in _BARE_JUMP_OPENS and (
+        layout.BARE_JUMP_TO.match(alone) or layout.BARE_JUMP_FROM.match(alone)
+    ):
         kind = "jump-to" if layout.BARE_JUMP_TO.match(alone) else "jump-from"
         return None, [Furniture(kind, Span(begin, end))]
-    if alone.startswith(("（", "(")) and layout.CLOSED.fullmatch(alone):
+    bracketed = alone.startswith(("（", "("))
+    if bracketed and layout.CLOSED.fullmatch(alone):
         return None, [Furniture("end-mark", Span(begin, end))]  # （完） on a line of its own
     # both jump patterns open with a bracket: a line that does not is tried against neither
-    if alone.startswith(("（", "(")) and (
-        layout.JUMP_TO.fullmatch(alone) or layout.JUMP_FROM.fullmatch(alone)
-    ):
+    if bracketed and (layout.JUMP_TO.fullmatch(alone) or layout.JUMP_FROM.fullmatch(alone)):
         # a jump line of its own: the text before it goes on elsewhere, or the text after it comes from there
         return None, [
             Furniture("jump-to" if layout.JUMP_TO.fullmatch(alone) else "jump-from", Span(begin, end))

@@ -102,7 +102,12 @@ def dangling_object(text: str) -> bool:
     paragraph continues text the page does not hold. Kept narrow: the noun phrase is short and
     holds no name, place, time or reporting verb, and at least three verb clauses follow it.
     """
-    sent = _SENTENCE.split(text[:160], 1)[0]
+    stop = _SENTENCE.search(text, 0, 160)  # the first sentence, as far as 160 characters
+    sent = text[: stop.start() if stop else 160]
+    # the first clause's length before the clauses are split: most paragraphs fail it
+    first_break = _CLAUSE.search(sent)
+    if not 2 <= (first_break.start() if first_break else len(sent)) <= 8:
+        return False
     clauses = _CLAUSE.split(sent)
     if len(clauses) < 4 or not 2 <= len(clauses[0]) <= 8:
         return False

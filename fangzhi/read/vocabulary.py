@@ -14,12 +14,15 @@ import functools
 import importlib.util
 import math
 import re
+import sys
 from array import array
 from collections.abc import Iterable
-from itertools import chain, compress, filterfalse, islice
-from operator import is_
+from itertools import chain, compress, filterfalse, islice, pairwise
+from operator import is_, itemgetter
 from pathlib import Path
-from typing import cast
+from typing import Any, cast
+
+import numpy as np
 
 from fangzhi.lexicon import chars
 from fangzhi.model import Block
@@ -93,26 +96,8 @@ def _kept_codes_table() -> tuple[int | None, ...]:
 
 class PageVocabulary:
     def __init__(self, blocks: tuple[Block, ...]) -> None:
-        table = _kept_codes_table()
-        codes = [_codes(b.text, table) for b in blocks]
-        # a code in more than `limit` blocks (a block holds a code once): in the sorted codes of
-        # all blocks it stands at some i and again at i + limit, the same shared int object. A
-        # list of those ints, where a Counter's table, grown while counting, made the largest
-        # part of a parse's peak memory
-        limit = int(max(3, COMMON_SHARE * len(blocks)))
-        ranked = sorted(chain.from_iterable(codes))
-        common = frozenset(compress(ranked, map(is_, ranked, islice(ranked, limit, None))))
-        del ranked
-        # kept as tuples of shared ints: 8 bytes a code, a set only while a comparison needs it;
-        # beside them the few common ones each block holds, for a stretch's words with them (a
-        # second copy of every code made a tenth of a parse's peak memory)
-        self.codes: list[tuple[int, ...]] = []
-        self.shared: list[tuple[int, ...]] = []
-        for cs in codes:
-            held = common.intersection(cs)
-            # a block's codes are distinct already, so filtering them needs no set of their own
-            self.codes.append(tuple(filterfalse(held.__contains__, cs)) if held else cs)
-            self.shared.append(tuple(held))
+        # each block's distinct codes, those of words many blocks print apart (see _page_codes)
+        self.codes, self.shared = _page_codes(blocks, int(max(3, COMMON_SHARE * len(blocks))))
 
     def words(self, i: int) -> Words:
         """Block i's words, as a set made now (the page keeps only the compact codes)."""
@@ -145,3 +130,124 @@ def _codes(text: str, table: tuple[int | None, ...]) -> tuple[int, ...]:
     found.update(map(table.__getitem__, array("H", low[1 : 1 + (len(low) - 1) // 2 * 2])))
     found.discard(None)
     return cast("tuple[int, ...]", tuple(found))
+
+
+@functools.cache
+def _generic_mask() -> np.ndarray[Any, np.dtype[np.bool_]]:
+    """Whether each 16-bit code is a generic word's, as one lookup table for the whole page."""
+    mask = np.zeros(1 << 16, dtype=np.bool_)
+    mask[sorted(generic_codes())] = True
+    return mask
+
+
+def _page_codes(blocks: tuple[Block, ...], limit: int) -> tuple[list[tuple[int, ...]], list[tuple[int, ...]]]:
+    """For each block, the distinct non-generic codes of its opening bigrams (as _codes reads them),
+    less those printed in more than `limit` blocks, and beside them those it holds; each as the
+    shared int objects of _codes_table (8 bytes a code), ascending.
+
+    Read for the whole page in one pass of array operations, where a pass per block made a set of
+    every block's codes a code at a time. The arrays are of the narrowest type and let go as soon
+    as read: this runs near a parse's peak memory."""
+    n = len(blocks)
+    if n >= 1 << 16:  # more blocks than a 16-bit block number holds: block by block
+        return _page_codes_by_block(blocks, limit)
+    code, owner = _opening_codes(blocks)
+    held = _in_many(code, limit)
+    bounds = np.arange(n + 1)
+    own_at = np.searchsorted(owner[~held], bounds).tolist()
+    held_at = np.searchsorted(owner[held], bounds).tolist()
+    own, shared = code[~held], code[held]
+    del code, owner, held
+    # a block's codes made ints only while they are looked up (an int object each, 28 bytes); a
+    # block of none (most hold no common code) is the empty tuple at once
+    table = _codes_table()
+    return (
+        [_shared_ints(table, own[a:b].tolist()) if b > a else () for a, b in pairwise(own_at)],
+        [_shared_ints(table, shared[a:b].tolist()) if b > a else () for a, b in pairwise(held_at)],
+    )
+
+
+_Codes = np.ndarray[Any, np.dtype[np.uint16]]
+
+
+def _opening_codes(blocks: tuple[Block, ...]) -> tuple[_Codes, _Codes]:
+    """The distinct non-generic codes of each block's opening bigrams and the block of each, in
+    the order of block and code: the blocks' openings read as one UTF-16 text, a code the low
+    bytes of two Han characters next to each other among the first SIMILARITY_CHARS Han
+    characters of a block's first 2·SIMILARITY_CHARS characters (as _codes reads one block)."""
+    text = bytearray()  # grown a block at a time: no list of the pieces beside their join
+    sizes = []
+    for b in blocks:
+        piece = b.text[: SIMILARITY_CHARS * 2].encode("utf-16-le")
+        text += piece
+        sizes.append(len(piece) >> 1)
+    units = np.frombuffer(text, dtype="<u2")
+    han = (units >= 0x4E00) & (units <= 0x9FFF)
+    owner = np.repeat(np.arange(len(blocks), dtype=np.uint16), sizes)[han]
+    units = units[han]
+    del han
+    kept = np.ones(len(units), dtype=np.bool_)  # a block's Han characters stand together
+    start = 0
+    for count in np.bincount(owner, minlength=len(blocks)).tolist():
+        if count > SIMILARITY_CHARS:
+            kept[start + SIMILARITY_CHARS : start + count] = False
+        start += count
+    low, owner = units[kept], owner[kept]
+    del units, kept, text
+    low &= 0xFF
+    # a pair's code as _codes reads it: the two low bytes as one native 16-bit number
+    little = sys.byteorder == "little"
+    code = (low[1:] if little else low[:-1]) << 8
+    code |= low[:-1] if little else low[1:]
+    del low
+    keep = owner[:-1] == owner[1:]
+    keep &= ~_generic_mask()[code]
+    keys = owner[:-1][keep].astype(np.uint32)
+    keys <<= 16
+    keys |= code[keep]
+    del code, owner, keep
+    keys.sort()
+    if len(keys):
+        keys = keys[np.concatenate(([True], keys[1:] != keys[:-1]))]  # a block holds a code once
+    return (keys & 0xFFFF).astype(np.uint16), (keys >> 16).astype(np.uint16)
+
+
+def _in_many(code: _Codes, limit: int) -> np.ndarray[Any, np.dtype[np.bool_]]:
+    """Whether each code (each block's distinct codes) is printed in more than `limit` blocks: such
+    a code stands at some i and again at i + limit in them all sorted."""
+    ranked = np.sort(code)
+    later = ranked[limit:]
+    common = np.unique(later[later == ranked[: len(later)]])
+    del ranked, later
+    if not len(common):
+        return np.zeros(len(code), dtype=np.bool_)
+    held: np.ndarray[Any, np.dtype[np.bool_]] = (
+        common[np.minimum(np.searchsorted(common, code), len(common) - 1)] == code
+    )
+    return held
+
+
+def _shared_ints(table: tuple[int, ...], codes: list[int]) -> tuple[int, ...]:
+    """The codes as the table's shared int objects, looked up in C."""
+    if len(codes) > 1:
+        found: tuple[int, ...] = itemgetter(*codes)(table)
+        return found
+    return (table[codes[0]],) if codes else ()
+
+
+def _page_codes_by_block(
+    blocks: tuple[Block, ...], limit: int
+) -> tuple[list[tuple[int, ...]], list[tuple[int, ...]]]:
+    """_page_codes for a page of more blocks than its keys hold, one block at a time."""
+    table = _kept_codes_table()
+    codes = [_codes(b.text, table) for b in blocks]
+    ranked = sorted(chain.from_iterable(codes))
+    common = frozenset(compress(ranked, map(is_, ranked, islice(ranked, limit, None))))
+    del ranked
+    own: list[tuple[int, ...]] = []
+    shared: list[tuple[int, ...]] = []
+    for cs in codes:
+        held = common.intersection(cs)
+        own.append(tuple(filterfalse(held.__contains__, cs)) if held else cs)
+        shared.append(tuple(held))
+    return own, shared
