@@ -276,6 +276,8 @@ _HEADER_PART = re.compile(
     + r"|\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?|(?:星期|周)[一二三四五六日天]|\d{1,2}月\d{1,2}日)"
 )  # fmt: skip
 _SECTION_WORD = re.compile(SECTION)
+_HEADER_HINT = re.compile(r"[\d报版.一二三四五六七八九十]")
+_HEADER_STOP = re.compile("[，。；！？、“”]")
 # A web address on a line of its own: the page's own, printed by its footer or header.
 _URL_LINE = re.compile(r"^(?:https?://)?(?:www\.)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?:/\S*)?$")
 
@@ -283,7 +285,8 @@ _URL_LINE = re.compile(r"^(?:https?://)?(?:www\.)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]
 def header_line(s: str) -> bool:
     """A page header of furniture's parts alone, two or more of them: 04 │ 要闻 │ 2023年5月3日."""
     s = s.strip()
-    if not s or len(s) > 60:
+    # a folio, a date, a paper's name or an address prints one of these, and no sentence's mark
+    if not s or len(s) > 60 or _HEADER_HINT.search(s) is None or _HEADER_STOP.search(s):
         return False
     if _URL_LINE.match(s):
         return True

@@ -144,7 +144,9 @@ def _classify(page: Page) -> list[Unit]:
             # 甲、乙、丙 / 等10人获评…: a list of names the next line goes on from, no credit
             units.append(Unit("prose", line.span, line))
             continue
-        if (line.marks or len(s) <= 30 or (len(s) <= 60 and "。" not in s)) and credits.is_byline_line(s):
+        # a long line is tried only when it names a role (a credit of two roles and five names)
+        short = line.marks or len(s) <= 30 or (len(s) <= 60 and "。" not in s and credits.names_a_role(s))
+        if short and credits.is_byline_line(s):
             units.append(Unit("byline", line.span, line))
             continue
         if (

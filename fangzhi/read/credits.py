@@ -431,6 +431,11 @@ def _split_names(word: str) -> list[tuple[int, str]]:
     return [(0, word)]
 
 
+def names_a_role(text: str) -> bool:
+    """Does the text print a credit's role (记者, 通讯员, 文, 摄影…)? A long credit line names one."""
+    return _ROLE_RE.search(text) is not None
+
+
 def is_byline_line(line: str) -> bool:
     """A line that is nothing but a credit: 本报评论员 / 本报记者 张三 通讯员 李四 / 川观新闻记者 张三."""
     # the spaces between a long credit's names are no part of its length
