@@ -391,3 +391,11 @@ def test_a_list_mark_read_as_a_letter_before_a_role_is_no_part_of_the_credit() -
     # OCR of an e-paper renders the mark before 本报记者 as a letter: N本报记者 甲 乙
     assert is_byline_line("N本报记者 庄沅劲 叶诗略")
     assert pairs("N本报记者 庄沅劲 叶诗略") == [("本报记者", "庄沅劲"), ("本报记者", "叶诗略")]
+
+
+@pytest.mark.parametrize(
+    "line", ["〔记者 甲某某〕3月5日，市委召开会议。", "[记者 甲某某]3月5日，市委召开会议。"]
+)
+def test_a_paragraph_opening_with_a_square_bracketed_credit_opens_with_its_dateline(line: str) -> None:
+    m = match_dateline(line)
+    assert m is not None and line[m.credit_start : m.credit_end] == "记者 甲某某"

@@ -28,6 +28,8 @@ def _unspaced_roles(text: str) -> str:
 
 
 def _squeeze(role: str) -> str:
+    if " " not in role and "\u3000" not in role:
+        return role  # most roles are printed whole
     bare = role.replace(" ", "").replace("\u3000", "")
     return bare + " " * (len(role) - len(bare))
 
@@ -224,7 +226,7 @@ def _opening_credit(line: str, alone: bool) -> DatelineMatch | None:
     with no outlet before it, is a report's dateline as much as 本报讯（记者 张三） is. The bracket
     is the one a dateline's credit is printed in (press.BRACKETED_CREDIT)."""
     # the bracket opens the line after any white space: most paragraphs are told so at once
-    m = press.BRACKETED_CREDIT.match(line) if line.lstrip()[:1] in "（(【" else None
+    m = press.BRACKETED_CREDIT.match(line) if line.lstrip()[:1] in "（(【〔[" else None
     if m is None:
         return None
     group = "credit" if m.group("credit") is not None else "credit2"
