@@ -463,8 +463,6 @@ def is_byline_line(line: str) -> bool:
     ):
         return False
     covered = sum(c.end - c.start for c in credits)
-    # the outlets a credit names beside its people (文/某县新闻中心 甲) are the credit's words too
-    covered += sum(len(w) for _s, w, _sp in _tokens(_FRAME.sub(" ", line)) if _outlet(w))
     roles = sum(len(r.group()) for r in _ROLE_RE.finditer(line))
     # the outlet's word before a later role (记者 甲 本报通讯员 乙) is the role's, as read
     read_roles = {(c.role_start, c.role_end) for c in credits}
@@ -472,6 +470,10 @@ def is_byline_line(line: str) -> bool:
     if first and not _ROLE_RE.match(line):
         roles += sum(1 for c in first if "\u4e00" <= c <= "\u9fff")  # the outlet's name is the credit's
     han = sum(1 for c in line if "\u4e00" <= c <= "\u9fff")
+    if covered + roles >= han - 2:
+        return True
+    # the outlets a credit names beside its people (文/某县新闻中心 甲) are the credit's words too
+    covered += sum(len(w) for _s, w, _sp in _tokens(_FRAME.sub(" ", line)) if _outlet(w))
     return covered + roles >= han - 2
 
 
