@@ -229,3 +229,26 @@ def test_a_credit_signed_off_with_a_dash_under_a_report_is_its_byline(line: str,
 def test_a_dateline_credit_of_what_each_did_is_read() -> None:
     page = HEAD + "本报讯 文/张晓明 图/李红 " + LEAD + OTHER
     assert credited(page) == [("文", X), ("图", Y)]
+
+
+@pytest.mark.parametrize(
+    ("dateline", "people"),
+    [
+        ("江城新闻（记者 张晓明）", [("记者", X)]),
+        ("江城融媒 ", []),
+        ("江城新闻客户端（通讯员 李红）", [("通讯员", Y)]),
+    ],
+)
+def test_an_outlet_before_the_leads_date_with_no_verb_is_a_dateline(dateline: str, people: list) -> None:
+    art = parse_text(HEAD + dateline + LEAD + OTHER).articles[0]
+    assert art.dateline is not None and art.body_text.startswith("3月5日")
+    assert [(b.role, b.name) for b in art.bylines] == people
+
+
+@pytest.mark.parametrize(
+    "lead", ["本报记者3月5日从市发改委获悉，全市项目进展顺利。", "在该中心3月5日举行的活动上，甲某讲话。"]
+)
+def test_a_sentence_before_a_date_is_no_verbless_dateline(lead: str) -> None:
+    from fangzhi.read.credits import match_dateline
+
+    assert match_dateline(lead) is None

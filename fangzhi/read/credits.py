@@ -79,7 +79,37 @@ def match_dateline(line: str, *, alone: bool = False) -> DatelineMatch | None:
     spaced = _LETTER_SPACED.match(line) if line[1:2] == " " else None
     if spaced is not None:
         return _letter_spaced_dateline(line, spaced.end(), alone)
-    return _match_dateline(line, alone)
+    return _match_dateline(line, alone) or _outlet_before_date(line, alone)
+
+
+# A lead's date with an outlet's name before it and no verb between (某某新闻（记者 甲）5月3日，…,
+# 某某融媒 5月3日，…): the outlet ends in a word outlets end in, a bracket may hold its credit, and
+# nothing before the date is a sentence's (no mark of one, no word a sentence opens with).
+_LEAD_DATE = re.compile(r"(?:\d{4}年)?\d{1,2}月\d{1,2}日")
+_OUTLET_THEN_CREDIT = re.compile(
+    r"^(?P<outlet>[\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z·\-]{1,13}"
+    r"(?:日报|晚报|早报|时报|都市报|新闻|新闻网|网|电视台|融媒|融媒体中心|客户端))"
+    r"\s*(?:[（(【〔\[](?P<credit>[^（）()【】〔〕\[\]]{2,40})[）)】〕\]])?\s*$"
+)
+
+
+def _outlet_before_date(line: str, alone: bool) -> DatelineMatch | None:
+    """A dateline of no verb, before the lead's date; `alone`: the dateline block split off."""
+    date = _LEAD_DATE.search(line, 0, 48) if "月" in line[:48] else None
+    if alone and date is None:
+        end = len(line.rstrip())  # the block holds the dateline alone
+    elif date is None or date.start() < 3 or _CLAUSE_MARK.search(line, 0, date.start()):
+        return None
+    else:
+        end = date.start()
+    m = _OUTLET_THEN_CREDIT.match(line[:end])
+    if m is None or m.group("outlet")[0] in "在于据从对由经据":
+        return None
+    credit = m.group("credit")
+    if credit is not None and not (_ROLE_AT.match(credit.strip()) or names_only(credit)):
+        return None  # a bracket of something else: （含…）, （记者节）
+    cs, ce = (m.start("credit"), m.end("credit")) if credit is not None else (end, end)
+    return DatelineMatch(end, m.group("outlet"), None, cs, ce)
 
 
 def _letter_spaced_dateline(line: str, run_end: int, alone: bool) -> DatelineMatch | None:
