@@ -252,3 +252,9 @@ def test_a_sentence_before_a_date_is_no_verbless_dateline(lead: str) -> None:
     from fangzhi.read.credits import match_dateline
 
     assert match_dateline(lead) is None
+
+
+def test_a_paper_named_before_a_date_in_a_sentence_is_no_dateline() -> None:
+    from fangzhi.read.credits import match_dateline
+
+    assert match_dateline("人民日报3月5日刊发评论员文章，强调要压实责任。") is None
