@@ -145,8 +145,8 @@ def _classify(page: Page) -> list[Unit]:
             units.append(Unit("prose", line.span, line))
             continue
         # a long line is tried only when it names a role (a credit of two roles and five names)
-        short = line.marks or len(s) <= 30 or (len(s) <= 60 and "。" not in s and credits.names_a_role(s))
-        if short and credits.is_byline_line(s):
+        tried = line.marks or len(s) <= 30 or (len(s) <= 60 and "。" not in s and credits.names_a_role(s))
+        if tried and credits.is_byline_line(s):
             units.append(Unit("byline", line.span, line))
             continue
         if (
@@ -194,7 +194,7 @@ def _classify(page: Page) -> list[Unit]:
             not line.heading
             and units
             and units[-1].kind == "prose"
-            and _name_after_last_sentence(s, units[-1], text)
+            and _author_under_last_sentence(s, units[-1], text)
         ):
             units.append(Unit("credit", line.span, line))  # …分析。/ 张三: the author, unmarked
             continue
@@ -211,7 +211,7 @@ def _classify(page: Page) -> list[Unit]:
     return units
 
 
-def _name_after_last_sentence(s: str, above: Unit, text: str) -> bool:
+def _author_under_last_sentence(s: str, above: Unit, text: str) -> bool:
     """A line of one name (张三, 张 三) under prose whose sentence is ended: no sentence goes on
     into a bare name, so it is who wrote the report; so is a credit signed off with a dash
     (——张三, ——记者 张三), which as a kicker would head nothing."""
