@@ -273,7 +273,7 @@ CHROME_MAX = 96  # no line of chrome or particulars is longer (nor ever a paragr
 _HEADER_SEP = re.compile(r"[\s│┃|｜丨·•/]+")
 _HEADER_PART = re.compile(
     r"(?:" + FOLIO + "|" + SECTION + "|" + PAPER_NAME
-    + r"|\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?|(?:星期|周)[一二三四五六日天]|\d{1,2}月\d{1,2}日)"
+    + "|" + NUMERIC_DATE.pattern + r"日?|(?:星期|周)[一二三四五六日天]|\d{1,2}月\d{1,2}日)"
 )  # fmt: skip
 _SECTION_WORD = re.compile(SECTION)
 _HEADER_HINT = re.compile(r"[\d报版.一二三四五六七八九十]")

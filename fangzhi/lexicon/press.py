@@ -96,11 +96,23 @@ OWN_REPORT = re.compile(
     r"^(?P<agency>本报|本台|本网)(?P<credit>(?:" + "|".join(REPORTER_ROLES) + r")[\s\u4e00-\u9fff·、]{2,40}?)"
     r"\s*(?:报道|报导)[：:]?"
 )
+# The brackets a credit is printed in: （…）, or the square ones some outlets print it in (【…】,
+# 〔…〕, […]); every test of a credit's bracket reads them from here.
+CREDIT_OPENERS = "（(【〔["
+CREDIT_CLOSERS = "）)】〕]"
+
+
+def bracketed_credit(least: int, most: int, round_group: str, square_group: str) -> str:
+    """A pattern of a credit in one pair of its brackets, its words (least to most characters,
+    none of them a bracket of its kind) in the named group."""
+    return (
+        rf"[（(](?P<{round_group}>[^（）()]{{{least},{most}}})[）)]"
+        rf"|[【〔\[](?P<{square_group}>[^【】〔〕\[\]]{{{least},{most}}})[】〕\]]"
+    )
+
+
 # What may follow the dateline head: a bracketed credit, or a bare one ending in 报道.
-# （…）, or the square brackets some outlets print it in: 【…】, 〔…〕, […]
-BRACKETED_CREDIT = re.compile(
-    r"^\s*(?:[（(](?P<credit>[^（）()]{1,60})[）)]|[【〔\[](?P<credit2>[^【】〔〕\[\]]{1,60})[】〕\]])"
-)
+BRACKETED_CREDIT = re.compile(r"^\s*(?:" + bracketed_credit(1, 60, "credit", "credit2") + ")")
 BARE_CREDIT = re.compile(
     r"^\s*(?P<credit>(?:" + "|".join(REPORTER_ROLES) + r")[\u4e00-\u9fff·\s、，,：:/／|｜丨]{2,40}?)"
     r"\s*(?:报道|报导)[：:]?"

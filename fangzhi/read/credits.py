@@ -90,7 +90,13 @@ _LEAD_DATE = re.compile(r"(?:\d{4}年)?\d{1,2}月\d{1,2}日(?=(?:[上下]午|晚
 _OUTLET_THEN_CREDIT = re.compile(
     r"^(?P<outlet>[\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z·\-]{1,13}"
     r"(?:日报|晚报|早报|时报|都市报|新闻|新闻网|网|电视台|融媒|融媒体中心|客户端))"
-    r"\s*(?:[（(【〔\[](?P<credit>[^（）()【】〔〕\[\]]{2,40})[）)】〕\]])?\s*$"
+    r"\s*(?:["
+    + re.escape(press.CREDIT_OPENERS)
+    + r"](?P<credit>[^"
+    + re.escape(press.CREDIT_OPENERS + press.CREDIT_CLOSERS)
+    + r"]{2,40})["
+    + re.escape(press.CREDIT_CLOSERS)
+    + r"])?\s*$"
 )
 
 
@@ -104,7 +110,7 @@ def _outlet_before_date(line: str, alone: bool) -> DatelineMatch | None:
     else:
         end = date.start()
     m = _OUTLET_THEN_CREDIT.match(line[:end])
-    if m is None or m.group("outlet")[0] in "在于据从对由经据":
+    if m is None or m.group("outlet")[0] in "在于据从对由经":
         return None
     credit = m.group("credit")
     if credit is not None and not (_ROLE_AT.match(credit.strip()) or names_only(credit)):
@@ -257,7 +263,7 @@ def _opening_credit(line: str, alone: bool) -> DatelineMatch | None:
     with no outlet before it, is a report's dateline as much as 本报讯（记者 张三） is. The bracket
     is the one a dateline's credit is printed in (press.BRACKETED_CREDIT)."""
     # the bracket opens the line after any white space: most paragraphs are told so at once
-    m = press.BRACKETED_CREDIT.match(line) if line.lstrip()[:1] in "（(【〔[" else None
+    m = press.BRACKETED_CREDIT.match(line) if line.lstrip()[:1] in press.CREDIT_OPENERS else None
     if m is None:
         return None
     group = "credit" if m.group("credit") is not None else "credit2"
@@ -553,10 +559,7 @@ def photo_credit(line: str) -> re.Match[str] | None:
     return m if m.start() > 0 else None
 
 
-# （…）, and the square brackets some outlets print their credits in: 【…】, 〔…〕, […]
-_TRAILING_BRACKET = re.compile(
-    r"(?:[（(](?P<c>[^（）()]{2,60})[）)]|[【〔\[](?P<c2>[^【】〔〕\[\]]{2,60})[】〕\]])\s*$"
-)
+_TRAILING_BRACKET = re.compile(r"(?:" + press.bracketed_credit(2, 60, "c", "c2") + r")\s*$")
 _SOURCE = re.compile(r"^(?:(?:稿件|本文|信息|新闻|文章)?来源|稿源|据|转自|来自)[:：]?\s*\S")
 # A line that is nothing but where a report came from; a sentence may open with 据 or 来自 too
 # (据统计，… / 来自各地的…), so those need the shape of an outlet's name.
@@ -586,7 +589,7 @@ def trailing_credit(text: str) -> int | None:
     if len(s) <= 40 and "。" not in s and _SOURCE_LINE.match(s):
         return 0  # 来源：某某县融媒体中心, a line of its own
     # the bracket closes the stripped line: search only a line that ends in one
-    m = _TRAILING_BRACKET.search(s) if s.endswith(("）", ")", "】", "〕", "]")) else None
+    m = _TRAILING_BRACKET.search(s) if s[-1:] and s[-1] in press.CREDIT_CLOSERS else None
     before = s[: m.start()].rstrip() if m is not None else ""
     after_stop = m is not None and (not before or before[-1] in "。！？”’…")
     if m is not None and after_stop and _credit_words((m.group("c") or m.group("c2")).strip()):
