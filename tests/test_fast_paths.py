@@ -18,6 +18,12 @@ from fangzhi.read.offsets import OffsetMap
 
 SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
+
+def joined(pieces: list[str], max_size: int) -> st.SearchStrategy[str]:
+    """Texts of up to max_size pieces drawn from `pieces`, joined."""
+    return st.lists(st.sampled_from(pieces), max_size=max_size).map("".join)
+
+
 # What person names are read from: surnames, given names, clause breaks, list commas, the
 # words that end a name, titles.
 _PIECES = st.sampled_from(
@@ -212,16 +218,14 @@ def test_page_codes_read_at_once_are_those_read_block_by_block(texts: list[str],
 
 # A report's last words: closings (出席会议。, 其他事项。, （完）), leaders, credits and their
 # brackets, and the marks and line breaks around them.
-_ENDING = st.lists(
-    st.sampled_from(
-        [
-            *"出席 参加 陪同 了 会议 启动仪式 并讲话 。 书记 市长 其他事项 会议还研究了 （ ） ( ) 完 摄 摄影 记者 张三 ， 图为 图中 文/".split(),
-            " ",
-            "\n",
-        ]
-    ),
-    max_size=14,
-).map("".join)
+_ENDING = joined(
+    [
+        *"出席 参加 陪同 了 会议 启动仪式 并讲话 。 书记 市长 其他事项 会议还研究了 （ ） ( ) 完 摄 摄影 记者 张三 ， 图为 图中 文/".split(),
+        " ",
+        "\n",
+    ],
+    14,
+)
 
 
 @SETTINGS
@@ -256,11 +260,7 @@ def test_photo_and_caption_credits_as_their_patterns_read_the_whole_line(line: s
 
 
 @SETTINGS
-@given(
-    st.lists(st.sampled_from([*"中国人，。 *_■●a1（）", "**", "__", "记者", "本报讯"]), max_size=40).map(
-        "".join
-    )
-)
+@given(joined([*"中国人，。 *_■●a1（）", "**", "__", "记者", "本报讯"], 40))
 @example("会议强调 要坚持。")
 @example("■张三")
 def test_a_line_is_kept_whole_exactly_when_its_ranges_drop_nothing(line: str) -> None:
@@ -270,28 +270,26 @@ def test_a_line_is_kept_whole_exactly_when_its_ranges_drop_nothing(line: str) ->
 
 
 # A credit's words and separators: roles, surnames and given names, names printed spaced.
-_CREDIT = st.lists(
-    st.sampled_from(
-        [
-            "记者",
-            "全媒体记者",
-            "张",
-            "三",
-            "王",
-            "力",
-            "崔",
-            "霞",
-            " ",
-            "、",
-            "，",
-            "/",
-            "|",
-            "丨",
-            "某某日报",
-        ]
-    ),
-    max_size=8,
-).map("".join)
+_CREDIT = joined(
+    [
+        "记者",
+        "全媒体记者",
+        "张",
+        "三",
+        "王",
+        "力",
+        "崔",
+        "霞",
+        " ",
+        "、",
+        "，",
+        "/",
+        "|",
+        "丨",
+        "某某日报",
+    ],
+    8,
+)
 
 
 def _plain_tokens(text: str) -> list[tuple[int, str, bool]]:
@@ -323,26 +321,24 @@ def test_a_credit_with_no_word_of_one_character_is_its_runs_between_separators(t
 
 
 # Lines of a web page's chrome and particulars, and headlines beside them.
-_WEB_LINE = st.lists(
-    st.sampled_from(
-        [
-            *"上下一篇条相关阅读推荐版权所有您当前位置首页>主办国内统一刊号阅点击次量时间日期资料图片（）()【】[]：: -，。",
-            "2023",
-            "-10-28",
-            "Copyright",
-            "ICP备",
-            "打印",
-            "关闭",
-            "某某日报",
-            "来源",
-            "作者",
-            "原标题",
-            "张三",
-            "会议召开",
-        ]
-    ),
-    max_size=10,
-).map("".join)
+_WEB_LINE = joined(
+    [
+        *"上下一篇条相关阅读推荐版权所有您当前位置首页>主办国内统一刊号阅点击次量时间日期资料图片（）()【】[]：: -，。",
+        "2023",
+        "-10-28",
+        "Copyright",
+        "ICP备",
+        "打印",
+        "关闭",
+        "某某日报",
+        "来源",
+        "作者",
+        "原标题",
+        "张三",
+        "会议召开",
+    ],
+    10,
+)
 
 
 @SETTINGS
@@ -380,19 +376,17 @@ def test_chrome_and_particulars_as_their_patterns_read_every_line(line: str) -> 
 
 
 # A page header's pieces: papers, folios, sections, dates, editors' labels, and words of a report.
-_HEADER = st.lists(
-    st.sampled_from(
-        [
-            *"某某日报 晚报 第3版 第三版 A3 A03版 要闻 综合 2023年11月8日 星期三 周五 【版次】 责任编辑 编 辑".split(),
-            *"一审 本版 投稿 新闻热线 邮箱 编导 发布时间 时间 来源 作者 ： : - 2023-10-28 （ ） 张三 会议 召开".split(),
-            " ",
-            "\u3000",
-            "\u2003",
-            "３",
-        ]
-    ),
-    max_size=7,
-).map("".join)
+_HEADER = joined(
+    [
+        *"某某日报 晚报 第3版 第三版 A3 A03版 要闻 综合 2023年11月8日 星期三 周五 【版次】 责任编辑 编 辑".split(),
+        *"一审 本版 投稿 新闻热线 邮箱 编导 发布时间 时间 来源 作者 ： : - 2023-10-28 （ ） 张三 会议 召开".split(),
+        " ",
+        "\u3000",
+        "\u2003",
+        "３",
+    ],
+    7,
+)
 
 
 @SETTINGS
