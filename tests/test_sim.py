@@ -316,6 +316,25 @@ def test_a_file_that_says_split_holdout_makes_a_third_set(tmp_path: Path) -> Non
     assert [f.template for f in new["丁报"].of("dateline")] == ["丁报讯"]
 
 
+def test_a_later_dev_survey_leaves_the_holdout_families_as_they_were(tmp_path: Path) -> None:
+    (tmp_path / "a.toml").write_text(outlets("甲", 6), encoding="utf-8")
+    (tmp_path / "b.toml").write_text('survey = 2\nsplit = "holdout"\n' + outlets("丙", 3), encoding="utf-8")
+    before = split_families(load_catalogue(tmp_path))
+    held = before["holdout"][0].of("dateline")[0].template
+    later = (  # a later survey's dev outlet printing a holdout form as well as one of its own
+        'survey = 3\nsplit = "dev"\n'
+        f'[[outlet]]\nname = "丁报"\ndateline = [{{form = "{held}", seen = "http://d"}},'
+        ' {form = "丁报讯", seen = "http://d"}]\n'
+    )
+    (tmp_path / "0-later.toml").write_text(later, encoding="utf-8")  # read first, split after
+    after = split_families(load_catalogue(tmp_path))
+    assert [(f.name, f.forms) for f in after["holdout"]] == [(f.name, f.forms) for f in before["holdout"]]
+    for s in ("dev", "test"):
+        assert [f.name for f in after[s] if f.name != "丁报"] == [f.name for f in before[s]]
+    new = next(f for f in after["dev"] if f.name == "丁报")
+    assert [f.template for f in new.of("dateline")] == ["丁报讯"]
+
+
 def test_the_sim_command_writes_a_holdout_set(tmp_path: Path) -> None:
     args = ["sim", "pages", "--family", "holdout", "--n", "2", "--seed", "3", "--out", str(tmp_path)]
     assert main(args) == 0

@@ -13,8 +13,9 @@ every other outlet so that they move no family of the test set.
 
 A file may instead declare `split = "holdout"`: its outlets are a third set, fresh house styles
 that nobody tunes on or looks into, only ever scored. They are placed after every dev and test
-family, so they move none of them, and keep none of the dateline, byline or credit forms that a dev
-or test family prints; an outlet left with no dateline or byline of its own is no family.
+family of earlier surveys, so they move none of them, and keep none of the dateline, byline or
+credit forms that such a family prints; an outlet left with no dateline or byline of its own is no
+family. A later survey's dev outlets come after them and print none of their forms.
 """
 
 from __future__ import annotations
@@ -60,11 +61,18 @@ def split_families(outlets: tuple[Outlet, ...]) -> dict[str, tuple[Family, ...]]
     usable = [o for o in outlets if o.of("dateline") or o.of("byline_before")]
     # a later survey's outlets come after the earlier's: adding outlets never moves a family the
     # parser was tuned on (dev) into the set it is scored on (test), nor the other way round.
-    # Outlets their file puts in dev come after all the others: what they claim can change no
-    # family of either set that is split by its forms. Holdout outlets come last of all: they see
-    # every form dev and test claim, and no dev or test family sees theirs.
+    # Outlets their file puts in a set come after all the others, survey by survey: what they
+    # claim can change no family of either set that is split by its forms, and a holdout survey's
+    # families keep their forms when a later survey adds dev families (which then print none of
+    # them), so the holdout pages stay what they were.
     order = sorted(
-        usable, key=lambda o: (o.split == "holdout", o.split == "dev", o.survey, _stable_seed(o.name))
+        usable,
+        key=lambda o: (
+            o.split in ("dev", "holdout"),
+            o.survey,
+            o.split == "holdout",
+            _stable_seed(o.name),
+        ),
     )
     for outlet in order:
         shapes = outlet.shapes()
