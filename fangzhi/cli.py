@@ -230,6 +230,13 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--seed", type=int, default=1)
     s.add_argument("--out", required=True, help="folder: pages/ and gold/ are written under it")
     s.add_argument("--clean", action="store_true", help="no artifact: every story printed whole, in order")
+    s.add_argument(
+        "--artifact",
+        action="append",
+        default=[],
+        metavar="NAME=RATE",
+        help="print an artifact at this rate (repeatable; e.g. subheads=0.3)",
+    )
     sim.add_parser("families", help="list the families of each set and the outlets behind them")
 
     p = _command(sub, "serve", "the archive in a browser, and as a JSON API", cmd_serve, db=True)
@@ -650,7 +657,7 @@ def cmd_sim(args: argparse.Namespace) -> int:
                 for f in families:
                     print(f"{split}\t{f.name}\t{f.outlet.province}\t{f.outlet.kind}")
             return 0
-        art = Artifacts().without() if args.clean else Artifacts()
+        art = (Artifacts().without() if args.clean else Artifacts()).with_rates(args.artifact)
         m = write_set(args.family, args.n, args.seed, Path(args.out), art)
     except (CatalogueError, OSError, ValueError) as e:
         print(f"fangzhi: {e}", file=sys.stderr)

@@ -353,3 +353,48 @@ def test_training_refuses_a_set_that_is_only_scored(tmp_path: Path, split: str) 
     (tmp_path / "manifest.json").write_text(json.dumps({"split": split}), encoding="utf-8")
     with pytest.raises(SystemExit, match=f"dev families only, not {split}"):
         train.train(tmp_path, tmp_path / "model")
+
+
+def _subheads(text: str, gold: dict[str, object]) -> dict[int, list[tuple[int, str]]]:
+    """Each article's short body lines with no full stop (its subheads), with their paragraphs."""
+    out: dict[int, list[tuple[int, str]]] = {}
+    for start, end, owner, role, para in gold["chunks"]:  # type: ignore[attr-defined]
+        s = text[start:end]
+        if role == "body" and len(s) <= 16 and "。" not in s:
+            out.setdefault(owner, []).append((para, s))
+    return out
+
+
+def test_subheads_part_a_long_report_after_its_lead_and_before_its_last_paragraph() -> None:
+    from dataclasses import replace
+
+    art = replace(Artifacts().without(), subheads=1.0)
+    seen = 0
+    for i in range(6):
+        text, gold = page_of(FAMILIES["dev"][i], 1, "dev", i, art)
+        last = {}
+        for _s, _e, owner, role, para in gold["chunks"]:  # type: ignore[attr-defined]
+            if role == "body":
+                last[owner] = max(last.get(owner, 0), para)
+        for owner, heads in _subheads(text, gold).items():
+            assert len(heads) >= 2  # subheads come in series
+            assert all(0 < para < last[owner] for para, _ in heads)
+            numbered = [s for _, s in heads if re.match("^（?[一二三四五六七八九十]+[、）]", s)]
+            if numbered:  # 一、 二、 … in order
+                firsts = [s.lstrip("（")[0] for s in numbered]
+                assert firsts == list("一二三四五六七八九十"[: len(numbered)])
+            seen += 1
+    assert seen >= 3
+
+
+def test_the_sets_make_sim_writes_print_no_subheads() -> None:
+    assert Artifacts().subheads == 0.0
+
+
+def test_a_set_printed_at_other_rates_says_so_in_its_manifest(tmp_path: Path) -> None:
+    args = ["sim", "pages", "--family", "dev", "--n", "1", "--seed", "1", "--out", str(tmp_path)]
+    assert main([*args, "--artifact", "subheads=0.5", "--artifact", "photo=0"]) == 0
+    manifest = json.loads((tmp_path / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["artifacts"] == {"subheads": 0.5, "photo": 0.0}
+    assert main([*args, "--artifact", "subhead=0.5"]) == 2  # no such artifact: refused
+    assert main([*args, "--artifact", "subheads=2"]) == 2

@@ -75,9 +75,38 @@ def _similarities(name: str) -> tuple[str, ...]:
     return tuple(f"{name}={k}" for k in range(len(EDGES) + 1))
 
 
-_SIM_UNIT, _SIM_PREV, _SIM_PREV2, _SIM_HEAD, _SIM_NEXT_HEAD, _SIM_NEXT_BODY = map(
-    _similarities, ("sim_unit", "sim_prev", "sim_prev2", "sim_head", "sim_next_head", "sim_next_body")
+_SIM_UNIT, _SIM_PREV, _SIM_PREV2, _SIM_HEAD, _SIM_NEXT_HEAD, _SIM_NEXT_BODY, _SIM_BEFORE_HEAD = map(
+    _similarities,
+    ("sim_unit", "sim_prev", "sim_prev2", "sim_head", "sim_next_head", "sim_next_body", "sim_before_head"),
 )
+_ANCHORS = ("dateline", "byline", "caption")
+
+
+def _group_features(lay: Layout, g: tuple[int, ...]) -> list[str]:
+    """How a head group stands: how many lines, and what follows it (an anchor, a lead that opens
+    a report, a paragraph that goes on, as after a subhead)."""
+    blocks = lay.blocks
+    f = [f"group_n={min(len(g), 3)}"]
+    after = g[-1] + 1
+    if after >= len(blocks):
+        f.append("group_then=end")
+        return f
+    nb = blocks[after]
+    if nb.kind in _ANCHORS:
+        f.append("group_then=anchor")
+    elif nb.kind != "body":
+        f.append("group_then=" + nb.kind)
+    else:
+        s = nb.text.lstrip()
+        if layout.LEAD_OPENING.match(s):
+            f.append("group_then=dated")
+        elif layout.UNDATED_LEAD.match(s):
+            f.append("group_then=undated")
+        elif _OPENERS.match(s) or layout.SPEAKER_OPENS.match(s):
+            f.append("group_then=opener")
+        else:
+            f.append("group_then=body")
+    return f
 
 
 def _end_class(s: str) -> str:
@@ -107,6 +136,8 @@ def _block_shape(b: Block) -> list[str]:
         _END[_end_class(s)],
         _LENGTH_FEATURES[bisect_right(_LENGTHS, len(s))],
     ]
+    if len(s) <= 40 and (layout.ENUMERATED_SUBHEAD.match(s) or s[:1] in _SUBHEAD_MARKS):
+        f.append("enumerated")  # 一、 / （二） / ■: a subhead of a long report, or a list's item
     if b.kind != "body":
         return f
     first = s[:2]
@@ -137,6 +168,7 @@ def _block_shape(b: Block) -> list[str]:
     return f
 
 
+_SUBHEAD_MARKS = frozenset("■●▲◆◇○◎★☆▶►")
 _OWN_ONLY = ("first", "len")  # shape features a block does not show its neighbour
 
 
@@ -162,6 +194,7 @@ def page_features(lay: Layout) -> list[list[str]]:
     out: list[list[str]] = []
     head: Words | None = None  # the last head line's words
     unit: set[int] = set()  # the words of the body printed since the last head or dateline
+    before_group: set[int] = set()  # the words of the body printed over the last head
     for i, b in enumerate(blocks):
         f = list(shapes[i])
         words = vocab.words(i)
@@ -171,6 +204,11 @@ def page_features(lay: Layout) -> list[list[str]]:
         if i in lay.group_of:
             g = lay.groups[lay.group_of[i]]
             f.append("group_first" if g[0] == i else "group_more")
+            f.extend(_group_features(lay, g))
+        elif body and i > 0 and i - 1 in lay.group_of and before_group:
+            # the paragraph under a head with no dateline: does it go on from the text over the
+            # head (a subhead parting a report) or open a report of its own?
+            f.append(_SIM_BEFORE_HEAD[_similar(words, before_group)])
         if i == 0:
             f.append("page_start")
         else:
@@ -201,6 +239,8 @@ def page_features(lay: Layout) -> list[list[str]]:
         if b.kind in ("headline", "kicker", "subtitle", "dateline"):
             if b.kind != "dateline":
                 head = words
+            if unit:
+                before_group = unit
             unit = set()
         elif b.kind == "body":
             unit |= words

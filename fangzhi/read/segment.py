@@ -101,6 +101,14 @@ def segment(
         if i in lay.group_of:
             g = lay.group_of[i]
             members = [j for j in lay.groups[g]]
+            if _subhead(lay, labels, members, current, runs):
+                # a subhead parting the report printed over it: the model reads it as going on
+                if current is not None and current.body and current.caption is None:
+                    current.body.extend(members)
+                else:
+                    runs[-1].blocks.extend(members)
+                i = members[-1] + 1
+                continue
             waiting.append(members)
             i = members[-1] + 1
             nxt = blocks[i] if i < n else None
@@ -174,6 +182,22 @@ def segment(
     if aside:
         drafts.append(Draft(order=n, aside=aside))
     return [d for d in drafts if d.blocks or d.aside]
+
+
+def _subhead(
+    lay: Layout, labels: list[str] | None, members: list[int], current: Draft | None, runs: list[_Run]
+) -> bool:
+    """A head group the model labels as going on from the body printed just over it, with body
+    text (no dateline, byline or caption) under it: a subhead inside a report, not a new head."""
+    if labels is None or any(labels[m] != "I" for m in members):
+        return False
+    after = members[-1] + 1
+    if after >= len(lay.blocks) or lay.blocks[after].kind != "body" or after in lay.group_of:
+        return False
+    above = members[0] - 1
+    if current is not None and current.body and current.caption is None:
+        return current.body[-1] == above
+    return bool(runs) and runs[-1].blocks[-1] == above
 
 
 def _before_a_head(lay: Layout, i: int) -> bool:

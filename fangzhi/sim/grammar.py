@@ -293,6 +293,33 @@ PHOTO_CONTEXT = (
 # ---------------------------------------------------------------------------------------------
 # Small helpers
 
+# Subheads (小标题) that part a long report: a verb and what it works on, a pair of short ones, or
+# a noun phrase with what it brings.
+SUBHEAD_VERBS = (
+    "聚焦", "突出", "坚持", "强化", "抓实", "推动", "做优", "守牢", "深化", "紧盯", "压实", "提升",
+)  # fmt: skip
+SUBHEAD_OBJECTS = (
+    "产业发展", "民生保障", "项目建设", "基层治理", "生态保护", "安全生产", "作风建设", "改革创新",
+    "乡村振兴", "营商环境", "招商引资", "城市更新", "教育医疗", "防汛备汛", "文旅融合", "数字赋能",
+)  # fmt: skip
+SUBHEAD_PAIRS = (
+    ("抓项目", "稳增长"), ("强产业", "促就业"), ("优服务", "惠民生"), ("补短板", "强弱项"),
+    ("建机制", "见长效"), ("重实干", "求实效"), ("聚人气", "增活力"), ("守底线", "保平安"),
+)  # fmt: skip
+SUBHEAD_BRINGS = ("有底气", "添动力", "换新颜", "见实效", "开新局", "结硕果", "提速度")
+
+
+def subhead(rng: random.Random) -> str:
+    """A subhead's words: no sentence, no stop."""
+    shape = rng.random()
+    if shape < 0.5:
+        return rng.choice(SUBHEAD_VERBS) + rng.choice(SUBHEAD_OBJECTS)
+    if shape < 0.75:
+        a, b = rng.choice(SUBHEAD_PAIRS)
+        return a + rng.choice(("，", " ", "　")) + b
+    return rng.choice(SUBHEAD_OBJECTS) + rng.choice(SUBHEAD_BRINGS)
+
+
 _DIGITS = "零一二三四五六七八九"
 
 

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import random
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from fangzhi.lexicon import press
+from fangzhi.sim import grammar
 from fangzhi.sim.catalogue import Form
 from fangzhi.sim.families import Family
 from fangzhi.sim.truth import StoryTruth
@@ -54,10 +55,34 @@ class Artifacts:
     # per headline of ten characters or more: wrapped where its line is full, on two lines. Not
     # in the sets `make sim` writes (their pages stay as they were); measured alone (benchmarks)
     head_wrap: float = 0.0
+    # per report of three paragraphs or more: subheads (小标题) part its body, two or more in one
+    # style (plain, 一、, （一）, a mark, bold or a markdown level). Not in `make sim`'s sets either
+    subheads: float = 0.0
 
     def without(self) -> Artifacts:
         """No artifact at all: every story printed whole, in order."""
         return Artifacts(**{k: 0.0 for k in self.__dataclass_fields__})
+
+    def with_rates(self, settings: list[str]) -> Artifacts:
+        """These rates, with NAME=RATE settings (subheads=0.3) changed."""
+        rates: dict[str, float] = {}
+        for setting in settings:
+            name, _, value = setting.partition("=")
+            if name not in self.__dataclass_fields__:
+                raise ValueError(f"no artifact {name!r}: one of {', '.join(self.__dataclass_fields__)}")
+            try:
+                rate = float(value)
+            except ValueError:
+                raise ValueError(f"{setting}: the rate is not a number") from None
+            if not 0.0 <= rate <= 1.0:
+                raise ValueError(f"{setting}: a rate lies between 0 and 1")
+            rates[name] = rate
+        return replace(self, **rates)
+
+    def changed(self) -> dict[str, float]:
+        """The rates that differ from the default's."""
+        base = Artifacts()
+        return {k: v for k in self.__dataclass_fields__ if (v := getattr(self, k)) != getattr(base, k)}
 
 
 @dataclass(slots=True)
@@ -209,11 +234,25 @@ class Printer:
         """Each paragraph as printed: a chunk, or two where a column gap falls inside it."""
         paras: list[list[Chunk]] = []
         protected = _protected(story)
-        for k, p in enumerate(story.paragraphs):
+        for k, p in enumerate(self.with_subheads(story)):
             text = self.confuse(p, protected)
             if half:
                 text = text.translate(HALF_WIDTH)
             paras.append([Chunk(text, owner, "body", k)])
+        return paras
+
+    def with_subheads(self, story: StoryTruth) -> list[str]:
+        """The story's paragraphs, with subheads before some of those after the lead."""
+        paras = list(story.paragraphs)
+        rate = self.art.subheads
+        if not rate or len(paras) < 3 or story.kind not in SUBHEADED or self.rng.random() >= rate:
+            return paras
+        rng = self.rng
+        before = sorted(rng.sample(range(1, len(paras)), min(len(paras) - 1, rng.randint(2, 4))))
+        style = rng.choice(SUBHEAD_STYLES + (("markdown",) if self.family.heads == "markdown" else ()))
+        for n, k in enumerate(reversed(before)):
+            words = grammar.subhead(rng)
+            paras.insert(k, _subhead_as(style, words, len(before) - n))
         return paras
 
     def confuse(self, text: str, protected: tuple[str, ...]) -> str:
@@ -243,6 +282,25 @@ class Printer:
                 Chunk(left, chunk.owner, "body", chunk.para),
                 Chunk(right, chunk.owner, "body", chunk.para),
             ]
+
+
+SUBHEADED = ("news", "commentary")  # the kinds of report that may print subheads
+SUBHEAD_STYLES = ("plain", "plain", "numbered", "bracketed", "marked", "bold")
+
+
+def _subhead_as(style: str, words: str, n: int) -> str:
+    """The nth subhead of a report (from 1), in the report's style of subheads."""
+    if style == "numbered":
+        return cn_number(n) + "、" + words
+    if style == "bracketed":
+        return "（" + cn_number(n) + "）" + words
+    if style == "marked":
+        return "■" + words
+    if style == "bold":
+        return "**" + words + "**"
+    if style == "markdown":
+        return "## " + words
+    return words
 
 
 def _protected(story: StoryTruth) -> tuple[str, ...]:
