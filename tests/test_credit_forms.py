@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from fangzhi.pipeline import parse_text
+from fangzhi.read import credits
 
 HEAD, OTHER = "# 市委常委会召开会议\n\n", "\n\n# 某县召开项目推进会\n\n日前，某县召开项目推进会。\n"
 LEAD = "3月5日，市委书记某某主持召开市委常委会会议。\n\n会议强调，要切实履职尽责。市领导某甲、某乙出席会议。"
@@ -258,3 +259,15 @@ def test_a_paper_named_before_a_date_in_a_sentence_is_no_dateline() -> None:
     from fangzhi.read.credits import match_dateline
 
     assert match_dateline("人民日报3月5日刊发评论员文章，强调要压实责任。") is None
+
+
+@pytest.mark.parametrize(
+    ("line", "source"),
+    [
+        ("大江网/大江新闻客户端讯 全媒体记者甲乙丙、丁戊己报道：", "大江网/大江新闻客户端"),
+        ("新华网、人民网、央视网6月3日消息（记者 甲乙丙）", "新华网、人民网、央视网"),
+    ],
+)
+def test_outlets_printing_one_report_together_make_one_dateline(line: str, source: str) -> None:
+    m = credits.match_dateline(line, alone=True)
+    assert m is not None and m.end == len(line) and m.source == source

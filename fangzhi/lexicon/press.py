@@ -81,8 +81,13 @@ DATELINE_HEAD = re.compile(
 # 云上江陵报道：, 湖北日报消息): then only a credit, a colon, a space or the line's end may follow,
 # and the word before 讯 must not make a word of it (喜讯, 通讯, 资讯, 简讯).
 DATE_TIME_IN_DATELINE = DATE_IN_DATELINE + r"(?:\s*\d{1,2}(?:时|[:：])\d{1,2}分?)?"
+# Outlets that print one report together name each (大江网/大江新闻客户端讯, 甲网、乙网5月3日消息):
+# every name but the last ends as an outlet's name ends.
+_CO_OUTLETS = r"(?:[\u4e00-\u9fffA-Za-z·]{1,10}?(?:" + OUTLET_SUFFIX + r")[/／、])*"
 ANY_OUTLET_DATELINE = re.compile(
-    r"^(?P<open>【)?(?:据)?《?(?P<outlet>[\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z·\-—+]{1,17})》?"
+    r"^(?P<open>【)?(?:据)?《?(?P<outlet>"
+    + _CO_OUTLETS
+    + r"[\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z·\-—+]{1,17})》?"
     r"(?:(?P<place>[\u4e00-\u9fff]{0,8}?)(?P<date>" + DATE_TIME_IN_DATELINE + r")[\u4e00-\u9fff]{0,6}?)?"
     r"(?<![喜通资简短快音传捷佳凶噩死来])(?P<verb>讯|消息|报道)(?(open)】)"
     r"(?=$|[\s（(【〔\[：:]|" + DATE_IN_DATELINE + r"|近日|日前|昨天|昨日|今天|今日)"
