@@ -271,3 +271,10 @@ def test_a_paper_named_before_a_date_in_a_sentence_is_no_dateline() -> None:
 def test_outlets_printing_one_report_together_make_one_dateline(line: str, source: str) -> None:
     m = credits.match_dateline(line, alone=True)
     assert m is not None and m.end == len(line) and m.source == source
+
+
+def test_a_bracket_of_an_outlets_reporter_opening_the_lead_is_its_dateline() -> None:
+    line = "（某某日报记者 甲乙丙）6月3日，市委召开会议。"
+    m = credits.match_dateline(line, alone=False)
+    assert m is not None and line[m.credit_start : m.credit_end] == "某某日报记者 甲乙丙"
+    assert credits.match_dateline("（某某日报 甲乙丙）6月3日，市委召开会议。", alone=False) is None

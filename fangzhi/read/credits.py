@@ -89,7 +89,7 @@ def match_dateline(line: str, *, alone: bool = False) -> DatelineMatch | None:
 _LEAD_DATE = re.compile(r"(?:\d{4}年)?\d{1,2}月\d{1,2}日(?=(?:[上下]午|晚上?|早上|凌晨|中午|傍晚)?[，,])")
 _OUTLET_THEN_CREDIT = re.compile(
     r"^(?P<outlet>[\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z·\-]{1,13}"
-    r"(?:日报|晚报|早报|时报|都市报|新闻|新闻网|网|电视台|融媒|融媒体中心|客户端))"
+    r"(?:日报|晚报|早报|时报|都市报|新闻|新闻网|网|电视台|融媒|融媒体中心|客户端))?"
     r"\s*(?:["
     + re.escape(press.CREDIT_OPENERS)
     + r"](?P<credit>[^"
@@ -110,10 +110,17 @@ def _outlet_before_date(line: str, alone: bool) -> DatelineMatch | None:
     else:
         end = date.start()
     m = _OUTLET_THEN_CREDIT.match(line[:end])
-    if m is None or m.group("outlet")[0] in "在于据从对由经":
-        return None
+    if m is None or (m.group("outlet") or "在")[0] in "在于据从对由经":
+        # no outlet: a bracket opening the lead whose every name has its role is a credit
+        # （某某日报记者 甲）5月3日，…
+        if m is None or m.group("outlet") is not None or m.group("credit") is None:
+            return None
+        found = parse_credit(m.group("credit"))
+        if not found or not all(c.role and c.name for c in found):
+            return None
     credit = m.group("credit")
-    if credit is not None and not (_ROLE_AT.match(credit.strip()) or names_only(credit)):
+    read = credit is None or m.group("outlet") is None or _ROLE_AT.match(credit.strip()) or names_only(credit)
+    if not read:
         return None  # a bracket of something else: （含…）, （记者节）
     cs, ce = (m.start("credit"), m.end("credit")) if credit is not None else (end, end)
     return DatelineMatch(end, m.group("outlet"), None, cs, ce)
