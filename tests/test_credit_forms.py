@@ -278,3 +278,12 @@ def test_a_bracket_of_an_outlets_reporter_opening_the_lead_is_its_dateline() -> 
     m = credits.match_dateline(line, alone=False)
     assert m is not None and line[m.credit_start : m.credit_end] == "某某日报记者 甲乙丙"
     assert credits.match_dateline("（某某日报 甲乙丙）6月3日，市委召开会议。", alone=False) is None
+
+
+def test_an_outlets_team_and_a_bare_credit_before_the_leads_date_are_its_dateline() -> None:
+    line = "某某报业集团全媒体报道组 记者甲乙丙10月31日上午，市委召开会议。"
+    m = credits.match_dateline(line, alone=False)
+    assert m is not None and m.source == "某某报业集团全媒体报道组"
+    assert line[m.credit_start : m.credit_end] == "记者甲乙丙" and line[m.end :].startswith("10月31日")
+    # a name with no role after an outlet's name is no credit
+    assert credits.match_dateline("某某网 甲乙丙6月3日，市委召开会议。", alone=False) is None

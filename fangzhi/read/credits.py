@@ -89,14 +89,20 @@ def match_dateline(line: str, *, alone: bool = False) -> DatelineMatch | None:
 _LEAD_DATE = re.compile(r"(?:\d{4}年)?\d{1,2}月\d{1,2}日(?=(?:[上下]午|晚上?|早上|凌晨|中午|傍晚)?[，,])")
 _OUTLET_THEN_CREDIT = re.compile(
     r"^(?P<outlet>[\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z·\-]{1,13}"
-    r"(?:日报|晚报|早报|时报|都市报|新闻|新闻网|网|电视台|融媒|融媒体中心|客户端))?"
+    r"(?:日报|晚报|早报|时报|都市报|新闻|新闻网|网|电视台|融媒|融媒体中心|客户端|报道组|报业集团))?"
     r"\s*(?:["
     + re.escape(press.CREDIT_OPENERS)
     + r"](?P<credit>[^"
     + re.escape(press.CREDIT_OPENERS + press.CREDIT_CLOSERS)
     + r"]{2,40})["
     + re.escape(press.CREDIT_CLOSERS)
-    + r"])?\s*$"
+    + r"]"
+    # or the credit unbracketed, roles and names up to the date (某某报道组 记者 甲5月3日，…)
+    + r"|(?P<bare>(?:"
+    + "|".join(press.REPORTER_ROLES)
+    + r")[\s\u3000]*[\u4e00-\u9fff·]{2,4}(?:[\s\u3000、，,]+(?:(?:"
+    + "|".join(press.REPORTER_ROLES)
+    + r")[\s\u3000]*)?[\u4e00-\u9fff·]{2,4}){0,5}))?\s*$"
 )
 
 
@@ -118,6 +124,12 @@ def _outlet_before_date(line: str, alone: bool) -> DatelineMatch | None:
         found = parse_credit(m.group("credit"))
         if not found or not all(c.role and c.name for c in found):
             return None
+    if m.group("bare") is not None:
+        # a bare credit stands only after an outlet's name, and is names with their roles
+        found = parse_credit(m.group("bare"))
+        if m.group("outlet") is None or not found or not all(c.role and c.name for c in found):
+            return None
+        return DatelineMatch(end, m.group("outlet"), None, m.start("bare"), m.end("bare"))
     credit = m.group("credit")
     read = credit is None or m.group("outlet") is None or _ROLE_AT.match(credit.strip()) or names_only(credit)
     if not read:
