@@ -287,3 +287,9 @@ def test_an_outlets_team_and_a_bare_credit_before_the_leads_date_are_its_datelin
     assert line[m.credit_start : m.credit_end] == "记者甲乙丙" and line[m.end :].startswith("10月31日")
     # a name with no role after an outlet's name is no credit
     assert credits.match_dateline("某某网 甲乙丙6月3日，市委召开会议。", alone=False) is None
+
+
+def test_a_colon_after_a_datelines_bracketed_credit_is_the_datelines() -> None:
+    line = "某某网某某频道消息(甲乙丙):3月6日，市委召开会议。"
+    m = credits.match_dateline(line, alone=False)
+    assert m is not None and line[m.end :].startswith("3月6日")

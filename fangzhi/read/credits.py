@@ -194,6 +194,8 @@ def _match_dateline(line: str, alone: bool) -> DatelineMatch | None:
         end += cm.end()
         while (more := _next_bracketed_credit(line, end)) is not None:
             cend = end = more  # （记者 甲）（通讯员 乙）: a bracket for each role
+        if cm.re is press.BRACKETED_CREDIT and (colon := _COLON_AFTER.match(line, end)) is not None:
+            end = colon.end()  # 某网消息（记者 甲）：… the colon after the bracket is the dateline's
     elif spaced := spaced_credit(rest):
         cstart, cend = end + spaced[0], end + spaced[1]
         end += spaced[2]
