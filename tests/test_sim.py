@@ -398,3 +398,20 @@ def test_a_set_printed_at_other_rates_says_so_in_its_manifest(tmp_path: Path) ->
     assert manifest["artifacts"] == {"subheads": 0.5, "photo": 0.0}
     assert main([*args, "--artifact", "subhead=0.5"]) == 2  # no such artifact: refused
     assert main([*args, "--artifact", "subheads=2"]) == 2
+
+
+def test_a_page_printed_with_subheads_prints_its_lines_without_them_subheads_added() -> None:
+    from collections import Counter
+    from dataclasses import replace
+
+    added = 0
+    for i in range(12):
+        plain, _ = page_of(FAMILIES["dev"][i], 1, "dev", i, Artifacts())
+        parted, _ = page_of(FAMILIES["dev"][i], 1, "dev", i, replace(Artifacts(), subheads=0.5))
+        before = Counter(line for line in plain.splitlines() if line.strip())
+        after = Counter(line for line in parted.splitlines() if line.strip())
+        assert not before - after  # nothing printed without subheads is lost or changed
+        extra = after - before
+        assert all(len(line) <= 20 and "。" not in line for line in extra)
+        added += sum(extra.values())
+    assert added >= 6

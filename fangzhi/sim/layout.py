@@ -234,26 +234,33 @@ class Printer:
         """Each paragraph as printed: a chunk, or two where a column gap falls inside it."""
         paras: list[list[Chunk]] = []
         protected = _protected(story)
-        for k, p in enumerate(self.with_subheads(story)):
+        subheads = self.subheads(story)
+        k = 0
+        for i, p in enumerate(story.paragraphs):
+            if i in subheads:
+                text = subheads[i].translate(HALF_WIDTH) if half else subheads[i]
+                paras.append([Chunk(text, owner, "body", k)])
+                k += 1
             text = self.confuse(p, protected)
             if half:
                 text = text.translate(HALF_WIDTH)
             paras.append([Chunk(text, owner, "body", k)])
+            k += 1
         return paras
 
-    def with_subheads(self, story: StoryTruth) -> list[str]:
-        """The story's paragraphs, with subheads before some of those after the lead."""
-        paras = list(story.paragraphs)
-        rate = self.art.subheads
-        if not rate or len(paras) < 3 or story.kind not in SUBHEADED or self.rng.random() >= rate:
-            return paras
-        rng = self.rng
+    def subheads(self, story: StoryTruth) -> dict[int, str]:
+        """Subheads to print before some of the story's paragraphs after the lead, by paragraph.
+        Drawn from the story's own generator, not the page's: a page printed with subheads prints
+        the lines it prints without them, subheads added (OCR misreads none of their characters)."""
+        paras = story.paragraphs
+        if not self.art.subheads or len(paras) < 3 or story.kind not in SUBHEADED:
+            return {}
+        rng = random.Random(f"subheads/{story.headline}/{paras[0]}")
+        if rng.random() >= self.art.subheads:
+            return {}
         before = sorted(rng.sample(range(1, len(paras)), min(len(paras) - 1, rng.randint(2, 4))))
         style = rng.choice(SUBHEAD_STYLES + (("markdown",) if self.family.heads == "markdown" else ()))
-        for n, k in enumerate(reversed(before)):
-            words = grammar.subhead(rng)
-            paras.insert(k, _subhead_as(style, words, len(before) - n))
-        return paras
+        return {k: _subhead_as(style, grammar.subhead(rng), n) for n, k in enumerate(before, 1)}
 
     def confuse(self, text: str, protected: tuple[str, ...]) -> str:
         if self.art.confusion <= 0:
