@@ -65,11 +65,11 @@ SIM_N   ?= 300
 SCORE   := ../shared/tools/score.py
 PARSE   := $(BIN)/fangzhi parse --format jsonl
 
-# dev-train: more pages of the dev families to fit on, a fifth of their long reports parted by
+# dev-train: more pages of the dev families to fit on, a tenth of their long reports parted by
 # subheads (which the scored sets do not print: they stay comparable from session to session, and
 # subheads are measured alone by benchmarks/sim_accuracy.py); dev, test and holdout: pages to score.
 sim: install
-	$(BIN)/fangzhi sim pages --family dev --n 1500 --seed 11 --out $(SIM)/dev-train --artifact subheads=0.2
+	$(BIN)/fangzhi sim pages --family dev --n 1500 --seed 11 --out $(SIM)/dev-train --artifact subheads=0.1
 	$(BIN)/fangzhi sim pages --family dev --n $(SIM_N) --seed 1 --out $(SIM)/dev
 	$(BIN)/fangzhi sim pages --family test --n $(SIM_N) --seed 2 --out $(SIM)/test
 	$(BIN)/fangzhi sim pages --family holdout --n $(SIM_N) --seed 3 --out $(SIM)/holdout

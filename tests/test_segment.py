@@ -476,3 +476,30 @@ def test_a_continued_from_the_page_before_mark_with_no_page_is_a_jump_mark() -> 
     recs = records(A_HEAD + A_BODY + "（接上版）会议强调，要压实责任。\n\n" + B_HEAD + B_BODY)
     assert not any("接上版" in str(r["body"]) for r in recs)
     assert any("会议强调，要压实责任。" in str(r["body"]) for r in recs)
+
+
+PARTED = (
+    "# 全力推进乡村振兴工作\n\n"
+    "本报讯（记者 王某 通讯员 李某）5月3日，县委书记张某某到青山镇调研乡村振兴工作。"
+    "他强调，要坚持高位推动，扎实做好各项工作。\n\n"
+    "{one}\n\n"
+    "在青山镇茶叶基地，张某某详细了解茶叶种植和销售情况。他指出，要做大做强特色产业，带动群众增收致富。\n\n"
+    "{two}\n\n"
+    "随后，张某某来到白水村，实地察看人居环境整治情况。他要求，要持续开展村庄清洁行动，建设美丽宜居乡村。\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("one", "two"),
+    [
+        ("产业兴旺有底气", "人居环境换新颜"),
+        ("一、聚焦特色产业", "二、抓实人居环境"),
+        ("## 聚焦特色产业", "## 抓实人居环境"),
+        ("**聚焦特色产业**", "**抓实人居环境**"),
+    ],
+)
+def test_subheads_part_a_report_and_head_none_of_their_own(one: str, two: str) -> None:
+    recs = records(PARTED.format(one=one, two=two) + B_HEAD + B_BODY)
+    assert [r["headline"] for r in recs] == ["全力推进乡村振兴工作", "市长调研重点项目建设"]
+    body = flat(str(recs[0]["body"]))
+    assert flat(two.strip("#* ")) in body and body.endswith("建设美丽宜居乡村。")

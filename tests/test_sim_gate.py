@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parents[1]
 # a page no longer prints one story twice (18 test pages changed), the same parser reads test
 # heads at 0.969 (0.971 before): the headline floor was set again on that set.
 TEST_FLOORS = [
-    "articles.f1=0.86",
+    "articles.f1=0.87",
     "joins=0.99",
     "fields.headline=0.965",
     "fields.bylines=0.9",
@@ -47,11 +47,12 @@ TEST_FLOORS = [
 # name, a 视频制作 credit line): the bylines floor was set again on that set, where the parser of
 # before reads 0.936 of the bylines (0.975 on the dev set without them); reading those forms took it
 # to 0.990 and articles F1 from 0.890 to 0.905. The test set is unchanged.
-# The fifth survey's dev outlets of the south (conventions/survey5_b.toml) add 23 house styles the
-# parser had not learned (outlets joined by 、 or / in a dateline, 发自 inside the bracket, a
-# bracketed credit opening the lead, a meta line carrying the author, no bracket at all): the
-# floors were set again on that set, where the same parser reads articles F1 0.890 (0.906 before),
-# headlines 0.967 (0.978) and bylines 0.950 (0.991). The test and holdout sets are unchanged.
+# The fifth survey's dev outlets (conventions/survey5_*.toml) add 43 house styles the parser had
+# not learned (outlets joined by 、 or / in a dateline, a bracketed credit opening the lead, an
+# outlet's team and a bare credit before the date, a colon after the credit's bracket…): the
+# floors were set again on that set, where the same parser read articles F1 0.872 (0.906 on the
+# dev set before), headlines 0.962 and bylines 0.944; reading those forms took it to 0.891, and
+# the models refitted on it (with subheads) read 0.887. The test and holdout sets are unchanged.
 DEV_FLOORS = [
     "articles.f1=0.88",
     "joins=0.99",

@@ -378,9 +378,13 @@ def _reports_the_title(units: list[Unit], i: int, text: str) -> bool:
     sentence reports that event in the line's words: a headline over its lead, no subhead."""
     if units[i - 1].kind != "head" or (i >= 2 and units[i - 2].kind == "head"):
         return False
-    title = units[i - 1].span.of(text)
+    return reports_the_title(units[i - 1].span.of(text), units[i].span.of(text))
+
+
+def reports_the_title(title: str, lead: str) -> bool:
+    """The lead's first sentence reports the event the title names, in the title's words."""
     m = layout.EVENT_IN_TITLE.search(title)
-    first = units[i].span.of(text).split("。", 1)[0]
+    first = lead.split("。", 1)[0]
     if m is None or m.group() not in first:
         return False
     shared = {title[k : k + 2] for k in range(len(title) - 1)} & {

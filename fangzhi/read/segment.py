@@ -34,7 +34,7 @@ from operator import ne, sub
 from fangzhi.lexicon import chars, layout
 from fangzhi.model import Block
 from fangzhi.read import credits
-from fangzhi.read.blocks import Layout
+from fangzhi.read.blocks import Layout, reports_the_title
 from fangzhi.read.vocabulary import PageVocabulary, Words, overlap
 
 ANCHORS = ("dateline", "byline", "caption")
@@ -189,11 +189,20 @@ def _subhead(
 ) -> bool:
     """A head group the model labels as going on from the body printed just over it, with body
     text (no dateline, byline or caption) under it: a subhead inside a report, not a new head."""
-    if labels is None or any(labels[m] != "I" for m in members):
-        return False
-    after = members[-1] + 1
+    if labels is None or len(members) > 1 or labels[members[0]] != "I":
+        return False  # a subhead is one line; kicker, headline and subtitle head a report
+    after = members[0] + 1
     if after >= len(lay.blocks) or lay.blocks[after].kind != "body" or after in lay.group_of:
         return False
+    lead = lay.blocks[after].text.lstrip()
+    if (
+        layout.LEAD_OPENING.match(lead)
+        or layout.UNDATED_LEAD.match(lead)
+        or layout.EDITORS_NOTE.match(lead)
+        or credits.match_dateline(lead, alone=False) is not None
+        or reports_the_title(lay.blocks[members[0]].text, lead)
+    ):
+        return False  # a lead that opens as leads open (with its date, 近日…), a dateline: a report
     above = members[0] - 1
     if current is not None and current.body and current.caption is None:
         return current.body[-1] == above
