@@ -399,3 +399,18 @@ def test_a_list_mark_read_as_a_letter_before_a_role_is_no_part_of_the_credit() -
 def test_a_paragraph_opening_with_a_square_bracketed_credit_opens_with_its_dateline(line: str) -> None:
     m = match_dateline(line)
     assert m is not None and line[m.credit_start : m.credit_end] == "记者 甲某某"
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("记者王明远通讯员李海峰", [("记者", "王明远"), ("通讯员", "李海峰")]),
+        ("记者/王明远通讯员/李海峰", [("记者", "王明远"), ("通讯员", "李海峰")]),
+        ("记者 王明远 发自某某", [("记者", "王明远")]),
+        ("某某报评论员 王明远", [("评论员", "王明远")]),
+        ("椰网/某某新闻记者 王明远", [("记者", "王明远")]),
+        ("全媒体记者王明远", [("全媒体记者", "王明远")]),
+    ],
+)
+def test_credit_forms_of_the_fifth_survey(text: str, read: list[tuple[str, str]]) -> None:
+    assert [(c.role, c.name) for c in parse_credit(text)] == read

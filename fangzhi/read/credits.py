@@ -310,6 +310,8 @@ _FRAME = re.compile(
     + r"|^\s*(?:讲述人[:：]|—+)|^"
     + _LETTER_MARK
     + r"|(?<=[\u4e00-\u9fff])(?:文/图|图/文|文／图|图／文|文·图)(?=$|[\s）)])"
+    # where the reporter filed from (记者 甲 发自某地): no name
+    + r"|(?<![\u4e00-\u9fff])发自[\u4e00-\u9fff]{2,8}"
 )
 
 
@@ -356,6 +358,8 @@ def parse_credit(text: str, offset: int = 0) -> list[Credit]:
         if not (_NAME.fullmatch(word) or len(word) == 6) or _PAPER_WORD.fullmatch(word) or _outlet(word):
             continue  # not a name (a paper's name among its people: 某某日报 记者甲): roles and names only
         for a, name in _split_names(word):
+            if out and out[-1].name is None and out[-1].role == role:
+                out.pop()  # 某报评论员 甲: the voice's name, printed after it
             out.append(Credit(role, name, offset + start + a, offset + start + a + len(name), rs, re))
         waiting = False
     return out
@@ -414,11 +418,49 @@ def _name_part(word: str) -> str:
     return word
 
 
+# A reporter's role glued to the name before it (记者甲乙丙通讯员丁戊, 记者/甲乙丙通讯员/丁戊): the
+# roles of two or more characters, which no name holds.
+_GLUED_ROLE = re.compile("|".join(re.escape(r) for r in press.REPORTER_ROLES if len(r) > 1))
+
+
+def _unglued(toks: list[tuple[int, str, bool]]) -> list[tuple[int, str, bool]]:
+    """Words cut where a name runs into the next role: only after a role (the word's own, or the
+    word before), and only where what stands between is a name."""
+    out: list[tuple[int, str, bool]] = []
+    for start, tok, spaced in toks:
+        after_role = bool(out) and _ROLE_RE.fullmatch(out[-1][1]) is not None
+        pos = 0
+        while True:
+            rm = _ROLE_RE.match(tok, pos)
+            if rm is None and not (pos == 0 and after_role):
+                break
+            name_at = rm.end() if rm is not None else pos
+            cut = next(
+                (
+                    j
+                    for j in range(name_at + 2, min(name_at + 5, len(tok)))
+                    if _GLUED_ROLE.match(tok, j)
+                    and looks_like_name(tok[name_at:j])
+                    # and the role there is no longer role's tail (记者全媒体记者)
+                    and not any((m := _GLUED_ROLE.match(tok, k)) and m.end() > j for k in range(name_at, j))
+                ),
+                None,
+            )
+            if cut is None:
+                break
+            out.append((start + pos, tok[pos:cut], False))
+            pos = cut
+        out.append((start + pos, tok[pos:], spaced))
+    return out
+
+
 def _tokens(text: str) -> list[tuple[int, str, bool]]:
     """(start, word, spaced): the words of a credit; two one-character words with a single space
     between them are one name printed spaced (崔 霞)."""
     # the runs between separators, read as runs of what no separator is
     toks = [(m.start(), m.group(), False) for m in _WORD.finditer(text)]
+    if any(_GLUED_ROLE.search(tok, 2) for _s, tok, _sp in toks):
+        toks = _unglued(toks)
     if all(len(tok[1]) > 1 for tok in toks):
         return toks  # both joins below take a one-character word: none to make
     out: list[tuple[int, str, bool]] = []
@@ -634,7 +676,7 @@ def trailing_credit(text: str) -> int | None:
 _SENTENCE_MARK = re.compile("[，。；：！？]")
 _CLAUSE_MARK = re.compile("[，。；：！？,]")
 _PROSE_MARK = re.compile("[。！？“”]")
-_OUTLET_WORD = re.compile(r"[\u4e00-\u9fff]{2,12}(?:集团|日报|晚报|早报|报|网|台|中心|融媒)")
+_OUTLET_WORD = re.compile(r"[\u4e00-\u9fff]{1,12}(?:集团|日报|晚报|早报|报|网|台|中心|融媒)")
 
 
 def _outlet(word: str) -> bool:
