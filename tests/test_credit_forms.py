@@ -293,3 +293,25 @@ def test_a_colon_after_a_datelines_bracketed_credit_is_the_datelines() -> None:
     line = "某某网某某频道消息(甲乙丙):3月6日，市委召开会议。"
     m = credits.match_dateline(line, alone=False)
     assert m is not None and line[m.end :].startswith("3月6日")
+
+
+@pytest.mark.parametrize(
+    ("line", "credited"),
+    [
+        ("2019-3-3  来源：  某某新闻网  作者： 记者 田发敏", [("记者", "田发敏")]),
+        ("2023-05-03 来源：某县融媒体中心 记者：张明远 李海峰", [("记者", "张明远"), ("记者", "李海峰")]),
+        ("发布时间：2023-05-03 来源：某县融媒体中心 作者：张明远", []),  # no role: maybe an office's
+    ],
+)
+def test_a_particulars_lines_author_field_naming_a_reporter_is_the_byline(
+    line: str, credited: list[tuple[str, str]]
+) -> None:
+    page = (
+        "# 市长调研重点项目建设\n\n"
+        + line
+        + "\n\n3月3日，市长王明远赴高新区调研重点项目建设，详细了解项目进展。\n"
+    )
+    art = parse_text(page).articles[0]
+    assert [(b.role, b.name) for b in art.bylines] == credited
+    assert art.headline is not None and art.headline.text == "市长调研重点项目建设"
+    assert art.body[0].text.startswith("3月3日")

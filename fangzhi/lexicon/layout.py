@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from fangzhi.lexicon import press
+
 # A kicker (引题) ends by handing over to the headline.
 KICKER_END = re.compile(r"(?:——|—|：|:|强调|指出|表示|要求|时说|寄语|讲话)$")
 # How a report's lead opens: with the day it tells of.
@@ -201,6 +203,16 @@ def unspaced_label(s: str) -> str:
 
 
 _SENTENCE_MARK = re.compile("[。，；！？]")  # searched in C: a test of each mark took a frame a line
+
+
+# A particulars line's author field that names a reporter (作者：记者 甲, 记者：甲 乙): the report's
+# byline, printed among the page's particulars.
+_REPORTER = "|".join(press.REPORTER_ROLES)
+AUTHOR_FIELD = re.compile(
+    r"(?:作者\s*[:：]\s*(?=(?:" + _REPORTER + r"))|(?<![\u4e00-\u9fff])(?=(?:" + _REPORTER + r")\s*[:：]))"
+    r"(?P<credit>(?:" + _REPORTER + r")\s*[:：]?\s*[\u4e00-\u9fff·]{2,4}"
+    r"(?:[ \u3000、，,]+(?:(?:" + _REPORTER + r")\s*[:：]?\s*)?[\u4e00-\u9fff·]{2,4})*)\s*$"
+)
 
 
 def particulars_line(s: str) -> bool:

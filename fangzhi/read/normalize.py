@@ -423,6 +423,11 @@ def _split_furniture(
         return None, [Furniture("page-header", Span(begin, end))]  # 04 │ 要闻 │ 2023年5月3日
     if short and layout.particulars_line(out_text):
         # a web page's particulars under a headline: the head above is the report's, no masthead
+        author = layout.AUTHOR_FIELD.search(out_text) if "：" in out_text or ":" in out_text else None
+        if author is not None:
+            # …作者：记者 甲 at its end: the report's byline, the rest the page's particulars
+            at = begin + author.start("credit")
+            return Line(Span(at, end), 0, bold, (), gap), [Furniture("particulars", Span(begin, at))]
         return None, [Furniture("particulars", Span(begin, end))]
     furniture_length = len(out_text) <= layout.FURNITURE_MAX  # no alternative matches a longer line
     if (not level and furniture_length and layout.furniture_line(out_text)) or (
