@@ -414,3 +414,11 @@ def test_a_paragraph_opening_with_a_square_bracketed_credit_opens_with_its_datel
 )
 def test_credit_forms_of_the_fifth_survey(text: str, read: list[tuple[str, str]]) -> None:
     assert [(c.role, c.name) for c in parse_credit(text)] == read
+
+
+@pytest.mark.parametrize(
+    "line", ["某某晚报/某某网/某某客户端记者 王明远 李海峰", "某某日报/某某网记者 王明远 李海峰"]
+)
+def test_outlets_parted_by_slashes_before_a_role_make_a_byline_line(line: str) -> None:
+    assert is_byline_line(line)
+    assert [(c.role, c.name) for c in parse_credit(line)] == [("记者", "王明远"), ("记者", "李海峰")]

@@ -395,14 +395,16 @@ def _outlet_before_role(word: str) -> str:
 def _org_before_role(line: str) -> str:
     """The outlet or team named before a credit's first role (昆明报业集团全媒体报道组 记者…), or ''."""
     m = _ROLE_RE.search(line, 2)
-    if m is None or m.start() > 20:
+    if m is None or m.start() > 32:
         return ""
     prefix = line[: m.start()].strip()
     return prefix if _OUTLET_PREFIX.fullmatch(prefix.replace(" ", "")) else ""
 
 
 _OUTLET_PREFIX = re.compile(
+    # outlets printing one report name each, with a slash between (某报/某网/某客户端记者 甲)
     _MARK_CLASS + r"?(?:讲述人[:：])?[\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z0-9·\-+]{1,15}"
+    r"(?:[/／][\u4e00-\u9fffA-Za-z0-9·\-+]{2,15}){0,3}[/／]?"
 )
 
 
