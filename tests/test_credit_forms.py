@@ -315,3 +315,10 @@ def test_a_particulars_lines_author_field_naming_a_reporter_is_the_byline(
     assert [(b.role, b.name) for b in art.bylines] == credited
     assert art.headline is not None and art.headline.text == "市长调研重点项目建设"
     assert art.body[0].text.startswith("3月3日")
+
+
+def test_an_outlets_special_correspondent_before_the_datelines_date_is_its_credit() -> None:
+    line = "某某网特派记者王明远5月27日消息：昨天，市委召开会议。"
+    m = credits.match_dateline(line, alone=False)
+    assert m is not None and m.source == "某某网" and m.date_text == "5月27日"
+    assert line[m.credit_start : m.credit_end] == "特派记者王明远" and line[m.end :].startswith("昨天")

@@ -186,6 +186,9 @@ def _match_dateline(line: str, alone: bool) -> DatelineMatch | None:
     while end < len(line) and line[end] in "：: ":
         end += 1  # 天津北方网讯：… the colon is the dateline's
     cstart = cend = end
+    if source and m.re is press.ANY_OUTLET_DATELINE and (own := _outlet_and_reporter(source)) is not None:
+        # 某网特派记者甲5月3日消息：the outlet's name, then its reporter's credit
+        return DatelineMatch(end, source[:own], m.group("date"), m.start("outlet") + own, m.end("outlet"))
     rest = line[end:]
     cm = press.BRACKETED_CREDIT.match(rest) or press.BARE_CREDIT.match(rest)
     if cm:
@@ -265,6 +268,22 @@ def spaced_credit(rest: str) -> tuple[int, int, int] | None:
 def _credit_for_outlet(m: re.Match[str]) -> bool:
     outlet = m.group("outlet")
     return m.group("verb") != "消息" and _ROLE_RE.search(outlet) is not None and is_byline_line(outlet)
+
+
+def _outlet_and_reporter(outlet: str) -> int | None:
+    """Where a reporter's credit starts in what a dateline names as its outlet (某网特派记者甲), when
+    an outlet's name comes before it and the rest is roles and names; else None."""
+    rm = _REPORTER_IN.search(outlet, 2)
+    if rm is None or not _ENDS_AS_OUTLET.search(outlet, 0, rm.start()):
+        return None
+    credit = outlet[rm.start() :]
+    found = parse_credit(credit)
+    return rm.start() if found and all(c.role and c.name for c in found) else None
+
+
+# a reporter's role inside an outlet's run of words (特派记者, 驻某地记者): the run's first word of one
+_REPORTER_IN = re.compile(r"(?:特派|驻[\u4e00-\u9fff]{1,4})?记者")
+_ENDS_AS_OUTLET = re.compile(r"(?:" + press.OUTLET_SUFFIX + r")$")
 
 
 def _reported_by(line: str, m: re.Match[str], alone: bool) -> DatelineMatch | None:
