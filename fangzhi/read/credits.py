@@ -186,9 +186,9 @@ def _match_dateline(line: str, alone: bool) -> DatelineMatch | None:
     while end < len(line) and line[end] in "：: ":
         end += 1  # 天津北方网讯：… the colon is the dateline's
     cstart = cend = end
-    if source and m.re is press.ANY_OUTLET_DATELINE and (own := _outlet_and_reporter(source)) is not None:
+    if source and m.re is press.ANY_OUTLET_DATELINE and (split := _outlet_and_reporter(source)) is not None:
         # 某网特派记者甲5月3日消息：the outlet's name, then its reporter's credit
-        return DatelineMatch(end, source[:own], m.group("date"), m.start("outlet") + own, m.end("outlet"))
+        return DatelineMatch(end, source[:split], m.group("date"), m.start("outlet") + split, m.end("outlet"))
     rest = line[end:]
     cm = press.BRACKETED_CREDIT.match(rest) or press.BARE_CREDIT.match(rest)
     if cm:
