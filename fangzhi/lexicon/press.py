@@ -90,7 +90,12 @@ ANY_OUTLET_DATELINE = re.compile(
     + r"[\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z·\-—+]{1,17})》?"
     r"(?:(?P<place>[\u4e00-\u9fff]{0,8}?)(?P<date>" + DATE_TIME_IN_DATELINE + r")[\u4e00-\u9fff]{0,6}?)?"
     r"(?<![喜通资简短快音传捷佳凶噩死来])(?P<verb>讯|消息|报道)(?(open)】)"
-    r"(?=$|[\s（(【〔\[：:]|" + DATE_IN_DATELINE + r"|近日|日前|昨天|昨日|今天|今日)"
+    # …or a reporter's role, the spaces before the credit closed up by normalising (某报报道 记者 甲)
+    r"(?=$|[\s（(【〔\[：:]|"
+    + DATE_IN_DATELINE
+    + r"|近日|日前|昨天|昨日|今天|今日|(?P<role>"
+    + "|".join(REPORTER_ROLES)
+    + r"))"
 )
 # M月D日讯：… with no outlet named: the paper's own.
 DATE_ONLY_DATELINE = re.compile(

@@ -202,6 +202,8 @@ def _match_dateline(line: str, alone: bool) -> DatelineMatch | None:
     elif spaced := spaced_credit(rest):
         cstart, cend = end + spaced[0], end + spaced[1]
         end += spaced[2]
+    elif m.groupdict().get("role") is not None:
+        return _opening_credit(line, alone)  # 某报报道记者获悉，…: a role the verb runs into, no credit
     return DatelineMatch(end, source, m.group("date"), cstart, cend)
 
 
@@ -211,8 +213,11 @@ _ROLE_AT = re.compile(
     r"|(?:文|图|摄影|摄像)[ \u3000]*[/／|｜丨])[ \u3000]*"
 )
 _NEXT_ROLE = r"[ \u3000]*[，,][ \u3000]*(?=" + "|".join(press.REPORTER_ROLES) + ")"
+_LEAD_WORD = re.compile(r"(?:近日|日前|昨天|昨日|今天|今日)[上下]?午?[，,]")
 _CREDIT_NAME_AT = re.compile(
-    r"(?:[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff][ \u3000][\u4e00-\u9fff])(?=[\s、:：\d]|" + _NEXT_ROLE + "|$)"
+    r"(?:[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff][ \u3000][\u4e00-\u9fff])(?=[\s、:：\d]|" + _NEXT_ROLE + "|$"
+    # or the lead's first word, the space before it closed up by normalising (记者 甲 近日，…)
+    r"|" + _LEAD_WORD.pattern + ")"
 )
 # between names: 、 or spaces; before the next role a comma too (记者甲，通讯员乙)
 _CREDIT_GAP = re.compile(r"[ \u3000]*、[ \u3000]*|" + _NEXT_ROLE + r"|[ \u3000]+")
@@ -258,9 +263,11 @@ def spaced_credit(rest: str) -> tuple[int, int, int] | None:
             lead = pos if not any(c in gap.group() for c in "、，,") else -1
         if not named:
             return None
-    if end < 0 or lead < 0 or (lead < len(rest) and lead == end and not rest[lead].isdigit()):
+    glued = lead < len(rest) and lead == end
+    if end < 0 or lead < 0 or (glued and not rest[lead].isdigit() and not _LEAD_WORD.match(rest, lead)):
         # the lead must be parted from the last name by a space (or the line end), unless it
-        # opens with its date (记者 张三5月3日，…): no name holds a digit
+        # opens with its date (记者 张三5月3日，…): no name holds a digit; or a word no name is
+        # (记者 张三近日，…, the space closed up by normalising)
         return None
     return start, end, lead
 
