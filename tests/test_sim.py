@@ -415,3 +415,21 @@ def test_a_page_printed_with_subheads_prints_its_lines_without_them_subheads_add
         assert all(len(line) <= 20 and "。" not in line for line in extra)
         added += sum(extra.values())
     assert added >= 6
+
+
+def test_an_undated_lead_opens_with_no_day_and_its_gold_has_no_date() -> None:
+    from dataclasses import replace
+
+    undated = 0
+    for i in range(8):
+        _, plain = page_of(FAMILIES["dev"][i], 1, "dev", i, Artifacts())
+        _, gold = page_of(FAMILIES["dev"][i], 1, "dev", i, replace(Artifacts(), undated_lead=1.0))
+        for before, after in zip(plain["articles"], gold["articles"], strict=True):  # type: ignore[call-overload]
+            if before["body_start"] == after["body_start"]:
+                continue
+            undated += 1
+            assert before["kind"] == "news" and after["date"] is None
+            assert not re.match(r"\d{1,2}月\d{1,2}日", after["body_start"])
+            assert all(e["date"] is None for e in after["events"])
+    assert undated >= 5
+    assert Artifacts().undated_lead == 0.0  # the sets make sim writes date every lead as before

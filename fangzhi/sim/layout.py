@@ -58,6 +58,9 @@ class Artifacts:
     # per report of three paragraphs or more: subheads (小标题) part its body, two or more in one
     # style (plain, 一、, （一）, a mark, bold or a markdown level). Not in `make sim`'s sets either
     subheads: float = 0.0
+    # per news report whose lead opens with its day: the lead gives no day (近日，/ 连日来，/ its
+    # subject first), and the gold no date. Not in `make sim`'s sets either
+    undated_lead: float = 0.0
 
     def without(self) -> Artifacts:
         """No artifact at all: every story printed whole, in order."""
@@ -248,6 +251,23 @@ class Printer:
             k += 1
         return paras
 
+    def undated(self, story: StoryTruth) -> StoryTruth:
+        """The story, its lead opening with no day where the rate says so (drawn from the story's
+        own generator, as subheads are): its events then have no date either."""
+        if not self.art.undated_lead or story.kind != "news" or not story.dated_lead or not story.paragraphs:
+            return story
+        rng = random.Random(f"undated/{story.headline}/{story.paragraphs[0]}")
+        day = _LEAD_DAY.match(story.paragraphs[0])
+        if day is None or rng.random() >= self.art.undated_lead:
+            return story
+        lead = rng.choice(UNDATED_OPENINGS) + story.paragraphs[0][day.end() :]
+        return replace(
+            story,
+            paragraphs=(lead, *story.paragraphs[1:]),
+            dated_lead=False,
+            events=tuple(replace(e, date=None) for e in story.events),
+        )
+
     def subheads(self, story: StoryTruth) -> dict[int, str]:
         """Subheads to print before some of the story's paragraphs after the lead, by paragraph.
         Drawn from the story's own generator, not the page's: a page printed with subheads prints
@@ -291,6 +311,9 @@ class Printer:
             ]
 
 
+# A lead's day, and what a lead may open with when it gives none.
+_LEAD_DAY = re.compile(r"(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:[上下]午|晚上?|早上|凌晨|中午|傍晚)?[，,]")
+UNDATED_OPENINGS = ("近日，", "日前，", "连日来，", "今年以来，", "近期，", "", "")
 SUBHEADED = ("news", "commentary")  # the kinds of report that may print subheads
 SUBHEAD_STYLES = ("plain", "plain", "numbered", "bracketed", "marked", "bold")
 
@@ -355,6 +378,7 @@ def print_story(pr: Printer, story: StoryTruth) -> list[Chunk]:
     rng, fam, art = pr.rng, pr.family, pr.art
     owner = len(pr.draft.gold)
     paper = fam.outlet.name
+    story = pr.undated(story)
     gold = GoldArticle(
         kind=story.kind, kicker=None, headline=None, subtitle=None, dateline=None,
         source=None if story.kind == "photo" else paper, bylines=[],
