@@ -269,6 +269,36 @@ def test_a_line_is_kept_whole_exactly_when_its_ranges_drop_nothing(line: str) ->
     assert _drops_any(line) == (_kept_ranges(line, 0, len(line)) != ([(0, len(line))], [], False))
 
 
+def _fold_plain(line: str) -> str:
+    """normalize._fold_punctuation as first written: each half-width mark's context searched in turn."""
+    from fangzhi.lexicon import chars
+
+    context = re.compile(rf"[{chars.HAN}，。、；：！？“”‘’（）《》]")
+    last = len(line) - 1
+
+    def fold(m: re.Match[str]) -> str:
+        i, ch = m.start(), m.group()
+        if ch in ",:" and 0 < i < last and line[i - 1].isdigit() and line[i + 1].isdigit():
+            return ch
+        near = context.search(line, max(0, i - 2), i) or context.search(line, i + 1, i + 3)
+        return chars.TO_FULL_WIDTH[ch] if near else ch
+
+    return re.sub(r"[,;:?!()]", fold, line)
+
+
+@SETTINGS
+@given(joined([*"中a1①² \n,;:?!()，（）》", "市委", "10", ",,", "(("], 30))
+@example("会议,1,000元,10:30(上午)")
+@example(",中")
+@example("a,b,中")
+@example("中a,")
+@example("1,①:2")
+def test_half_width_marks_fold_where_the_plain_search_of_their_context_folds_them(line: str) -> None:
+    from fangzhi.read.normalize import _fold_punctuation
+
+    assert _fold_punctuation(line) == _fold_plain(line)
+
+
 # A credit's words and separators: roles, surnames and given names, names printed spaced.
 _CREDIT = joined(
     [

@@ -25,7 +25,12 @@ _BULLET = re.compile(f"[{chars.BULLETS}]")
 _BRACKET = re.compile("[" + re.escape(chars.OPENERS + chars.CLOSERS_ALL) + "]")
 _NEEDS_WIDTH_FOLD = re.compile("[\uff05\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\u3000\xa0\t]")
 _HALF_PUNCT = re.compile(r"[,;:?!()]")
-_CJK_CONTEXT = re.compile(rf"[{chars.HAN}，。、；：！？“”‘’（）《》]")
+_CJK_CONTEXT = f"[{chars.HAN}，。、；：！？“”‘’（）《》]"
+# a half-width mark with Chinese text among the two characters before it or the two after it:
+# the marks a page folds, found by the pattern alone (a Python call a mark searched its context)
+_IN_CJK_CONTEXT = re.compile(
+    rf"[,;:?!()](?:(?<={_CJK_CONTEXT}.)|(?<={_CJK_CONTEXT}..)|(?=.?{_CJK_CONTEXT}))", re.DOTALL
+)
 # a dateline's head (本报讯, 【本报讯】, 某某日报消息：) or a role: a credit's spaces follow
 _CREDIT_LEAD = re.compile(
     r"^.{0,16}?(?:讯|电|消息)】?[\s:：]*|^(?:"
@@ -391,19 +396,18 @@ def _fold_punctuation(line: str) -> str:
     """Half-width , ; : ? ! ( ) that stand in Chinese text become full width (one for one)."""
     if not _HALF_PUNCT.search(line):
         return line
+    return _IN_CJK_CONTEXT.sub(_fold, line)
 
-    last = len(line) - 1
 
-    def fold(m: re.Match[str]) -> str:
-        i = m.start()
-        ch = m.group()
-        if ch in ",:" and 0 < i < last and line[i - 1].isdigit() and line[i + 1].isdigit():
-            return ch  # 1,000 and 10:30
-        # the two characters each side, searched where they stand rather than copied out
-        near = _CJK_CONTEXT.search(line, max(0, i - 2), i) or _CJK_CONTEXT.search(line, i + 1, i + 3)
-        return chars.TO_FULL_WIDTH[ch] if near else ch
-
-    return _HALF_PUNCT.sub(fold, line)
+def _fold(m: re.Match[str]) -> str:
+    """A mark _IN_CJK_CONTEXT found, full width unless it stands between two digits (1,000 and
+    10:30)."""
+    ch = m.group()
+    if ch in ",:":
+        i, line = m.start(), m.string
+        if 0 < i < len(line) - 1 and line[i - 1].isdigit() and line[i + 1].isdigit():
+            return ch
+    return chars.TO_FULL_WIDTH[ch]
 
 
 # The first characters a bare jump line (layout.BARE_JUMP_TO / BARE_JUMP_FROM) can open with
