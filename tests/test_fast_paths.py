@@ -299,6 +299,43 @@ def test_half_width_marks_fold_where_the_plain_search_of_their_context_folds_the
     assert _fold_punctuation(line) == _fold_plain(line)
 
 
+def _raw_lines_plain(text: str, max_line: int) -> list[tuple[int, int, bool, int]]:
+    """normalize._raw_lines as first written: every line, the empty ones too, read one at a time,
+    each empty one counted toward the next line that holds anything."""
+    out: list[tuple[int, int, bool, int]] = []
+    empty = pos = 0
+    while pos <= len(text):
+        nl = text.find("\n", pos)
+        end = len(text) if nl < 0 else nl
+        pieces = []
+        while end - pos > max_line:
+            cut = text.rfind("。", pos + max_line // 2, pos + max_line)
+            cut = cut + 1 if cut >= 0 else pos + max_line
+            pieces.append((pos, cut, True))
+            pos = cut
+        pieces.append((pos, end, False))
+        for start, stop, cut_ in pieces:
+            if stop > start:
+                out.append((start, stop, cut_, empty))
+                empty = 0
+            else:
+                empty += 1
+        if nl < 0:
+            break
+        pos = nl + 1
+    return out
+
+
+@SETTINGS
+@given(joined(["中文", "a", "。", " ", "\r", "\n", "\n\n"], 30), st.sampled_from([2, 3, 5, 20_000]))
+@example("\n\n会议\n\n\n开始。\n", 20_000)
+@example("会议开始。会议结束。", 3)
+def test_the_lines_read_between_the_empty_ones_are_every_line_read_in_turn(text: str, max_line: int) -> None:
+    from fangzhi.read.normalize import _raw_lines
+
+    assert list(_raw_lines(text, max_line)) == _raw_lines_plain(text, max_line)
+
+
 # A credit's words and separators: roles, surnames and given names, names printed spaced.
 _CREDIT = joined(
     [

@@ -63,9 +63,10 @@ def normalize(raw: RawPage, *, t2s: bool = False, max_line: int = 20_000) -> Pag
     gap = 0
     coming = False  # a jump line of its own (（上接第一版）) came: the next line comes from elsewhere
     long_lines = 0
-    for start, end, cut in _raw_lines(text, max_line):
+    for start, end, cut, empty in _raw_lines(text, max_line):
         long_lines += cut
-        piece = _strip_line(text, start, end) if end > start else None  # half a page's lines are blank
+        gap += empty
+        piece = _strip_line(text, start, end)
         if piece is None:
             gap += 1
             continue
@@ -182,26 +183,24 @@ def _paper_name(furniture: list[Furniture], text: str) -> str | None:
     return None
 
 
-def _raw_lines(text: str, max_line: int = 20_000) -> Iterator[tuple[int, int, bool]]:
-    """(start, end, cut) of each line; a line longer than `max_line` in pieces (cut: True), each
-    ending after a full stop where one falls in its second half, so no stage reads one unbounded
-    line."""
-    pos = 0
-    n = len(text)
-    while pos <= n:
-        nl = text.find("\n", pos)
-        end = n if nl < 0 else nl
+_LINE = re.compile("[^\n]+")
+
+
+def _raw_lines(text: str, max_line: int = 20_000) -> Iterator[tuple[int, int, bool, int]]:
+    """(start, end, cut, empty) of each line that holds anything, with the number of empty lines
+    just before it (half a page's lines are empty: found in C, between the lines); a line longer
+    than `max_line` in pieces (cut: True), each ending after a full stop where one falls in its
+    second half, so no stage reads one unbounded line."""
+    after = -1  # the line break after the last line
+    for m in _LINE.finditer(text):
+        pos, end = m.span()
+        empty, after = pos - after - 1, end
         while end - pos > max_line:
             cut = text.rfind("。", pos + max_line // 2, pos + max_line)
             cut = cut + 1 if cut >= 0 else pos + max_line
-            yield pos, cut, True
-            pos = cut
-        if nl < 0:
-            if pos < n:
-                yield pos, n, False
-            return
-        yield pos, nl, False
-        pos = nl + 1
+            yield pos, cut, True, empty
+            empty, pos = 0, cut
+        yield pos, end, False, empty
 
 
 def _strip_line(text: str, start: int, end: int) -> tuple[int, int, int] | None:
