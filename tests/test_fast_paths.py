@@ -336,6 +336,42 @@ def test_the_lines_read_between_the_empty_ones_are_every_line_read_in_turn(text:
     assert list(_raw_lines(text, max_line)) == _raw_lines_plain(text, max_line)
 
 
+def _dangling_object_plain(text: str) -> bool:
+    """reflow.dangling_object as first written: the first sentence read, then its first clause."""
+    from fangzhi.lexicon import layout
+    from fangzhi.read import reflow
+
+    stop = re.compile("[。！？]").search(text, 0, 160)
+    sent = text[: stop.start() if stop else 160]
+    first_break = re.compile("[，；]").search(sent)
+    if not 2 <= (first_break.start() if first_break else len(sent)) <= 8:
+        return False
+    clauses = re.split("[，；]", sent)
+    if len(clauses) < 4 or not 2 <= len(clauses[0]) <= 8:
+        return False
+    first = reflow._tags(clauses[0])
+    if not first or any(t not in reflow._NOMINAL for _w, t in first[:-1]):
+        return False
+    if first[-1][1] not in reflow._NOMINAL and first[-1][1] != "v":
+        return False
+    if first[-1][0] in layout.REPORTING_VERBS:
+        return False
+    return all(reflow._opens_with_predicate(c) for c in clauses[1:4])
+
+
+@SETTINGS
+@given(
+    joined(["设备", "监控", "巡视", "做好", "制定", "确保", "会议", "，", "；", "。", "！", "a", "记者"], 24)
+)
+@example("设备监控巡视，细致做好工作，科学制定方案，确保安全。")
+@example("设备，")
+@example("设备监控")
+def test_a_dangling_object_is_told_from_the_first_clause_as_from_the_first_sentence(text: str) -> None:
+    from fangzhi.read.reflow import dangling_object
+
+    assert dangling_object(text) == _dangling_object_plain(text)
+
+
 # A credit's words and separators: roles, surnames and given names, names printed spaced.
 _CREDIT = joined(
     [
