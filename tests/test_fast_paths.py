@@ -269,6 +269,18 @@ def test_a_line_is_kept_whole_exactly_when_its_ranges_drop_nothing(line: str) ->
     assert _drops_any(line) == (_kept_ranges(line, 0, len(line)) != ([(0, len(line))], [], False))
 
 
+@SETTINGS
+@given(joined([*"中国人，。 *_■●◾a1（）,;:?!()", "**", "__", "记者", "本报讯"], 30))
+@example("会议强调 要坚持。")
+@example("会议,开始")
+def test_a_line_with_no_character_dropped_or_folded_is_kept_as_printed(line: str) -> None:
+    from fangzhi.read.normalize import _DROPPED_OR_FOLDED, _drops_any, _fold_punctuation
+
+    if _DROPPED_OR_FOLDED.search(line) is None:
+        assert not _drops_any(line)
+        assert _fold_punctuation(line) == line
+
+
 def _fold_plain(line: str) -> str:
     """normalize._fold_punctuation as first written: each half-width mark's context searched in turn."""
     from fangzhi.lexicon import chars

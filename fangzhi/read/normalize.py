@@ -25,6 +25,9 @@ _BULLET = re.compile(f"[{chars.BULLETS}]")
 _BRACKET = re.compile("[" + re.escape(chars.OPENERS + chars.CLOSERS_ALL) + "]")
 _NEEDS_WIDTH_FOLD = re.compile("[\uff05\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\u3000\xa0\t]")
 _HALF_PUNCT = re.compile(r"[,;:?!()]")
+# every character _drops_any or _fold_punctuation looks for: a bold mark's, a bullet, a space, a
+# half-width mark; a line with none of them is kept whole as printed
+_DROPPED_OR_FOLDED = re.compile(f"[*_ {chars.BULLETS},;:?!()]")
 _CJK_CONTEXT = f"[{chars.HAN}，。、；：！？“”‘’（）《》]"
 # a half-width mark with Chinese text among the two characters before it or the two after it:
 # the marks a page folds, found by the pattern alone (a Python call a mark searched its context)
@@ -233,12 +236,15 @@ def _emit_line(
 ) -> tuple[Line | None, list[Furniture]]:
     """Keep the line text[a:b] (and the line break at `brk` before it, -1 for none) and read it."""
     line = text[a:b]
-    whole = not _drops_any(line)  # most lines: nothing dropped, the line kept whole as one piece
+    # most lines hold no character that is dropped or folded: told by one search, where each test
+    # searched the line again; the line is kept whole as one piece, as printed
+    plain = _DROPPED_OR_FOLDED.search(line) is None
+    whole = plain or not _drops_any(line)
     if brk >= 0 and not (whole and brk == a - 1):
         out.keep("\n", brk)
         brk = -1
     if whole:
-        line_text = _fold_punctuation(line)
+        line_text = line if plain else _fold_punctuation(line)
         line_shown = _fold_punctuation(shown[a:b]) if shown is not None else None
         if brk >= 0:  # the break and the line stand together in the raw text: one piece of it
             begin = out.pos + 1
