@@ -281,6 +281,30 @@ def test_a_line_with_no_character_dropped_or_folded_is_kept_as_printed(line: str
         assert _fold_punctuation(line) == line
 
 
+@SETTINGS
+@given(
+    st.sampled_from(["body", "headline", "kicker", "dateline", "caption", "credit"]),
+    joined(["市委", "会议", "记者", "张三", "，", "。", "摄", "3月5日", "（", "）", "—", "下转第2版"], 12),
+    st.booleans(),
+)
+@example("body", "", False)
+def test_a_neighbour_sees_a_shape_without_its_own_only_features(kind: str, text: str, flags: bool) -> None:
+    from fangzhi.read import boundaries
+
+    block = Block(
+        kind,
+        (Span(0, len(text)),),
+        text,
+        closing=flags,
+        starts_mid=flags,
+        ends_open=flags,
+        jump="to" if flags else None,
+    )
+    shape = boundaries._block_shape(block)
+    plain = [boundaries._PREV[x] for x in shape if not x.startswith(boundaries._OWN_ONLY)]
+    assert boundaries._shown(shape) == plain
+
+
 def _fold_plain(line: str) -> str:
     """normalize._fold_punctuation as first written: each half-width mark's context searched in turn."""
     from fangzhi.lexicon import chars
