@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import replace
+from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from fangzhi.extract.dates import issue_dated, name_date
@@ -47,6 +48,9 @@ def parse_page(raw: RawPage, settings: Settings) -> ParsedPage:
     )
 
 
+_START = attrgetter("start")  # a span's start, read in C as the spans are sorted
+
+
 def unplaced_text(page: Page, articles: tuple[Article, ...]) -> tuple[Problem, ...]:
     """Han characters of the page in no article and no furniture, as a problem naming them: the
     parser may misread a page, never drop part of it without a word. One pass over the page."""
@@ -55,7 +59,7 @@ def unplaced_text(page: Page, articles: tuple[Article, ...]) -> tuple[Problem, .
         blocks = (a.kicker, a.headline, a.subtitle, a.dateline, a.byline_block, a.credit, *a.body)
         spans += [sp for b in blocks if b is not None for sp in b.spans]
         spans += [sp for bl in a.bylines for sp in (*bl.spans, *bl.role_spans)]
-    spans.sort(key=lambda sp: sp.start)
+    spans.sort(key=_START)
     # the Han runs of the stretches no span covers, found in C: the uncovered stretches are few
     # (between lines, furniture left out), where a page's Han runs are many
     text = page.text

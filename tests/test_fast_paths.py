@@ -269,6 +269,145 @@ def test_a_line_is_kept_whole_exactly_when_its_ranges_drop_nothing(line: str) ->
     assert _drops_any(line) == (_kept_ranges(line, 0, len(line)) != ([(0, len(line))], [], False))
 
 
+@SETTINGS
+@given(joined([*"中国人，。 *_■●◾a1（）,;:?!()", "**", "__", "记者", "本报讯"], 30))
+@example("会议强调 要坚持。")
+@example("会议,开始")
+def test_a_line_with_no_character_dropped_or_folded_is_kept_as_printed(line: str) -> None:
+    from fangzhi.read.normalize import _DROPPED_OR_FOLDED, _drops_any, _fold_punctuation
+
+    if _DROPPED_OR_FOLDED.search(line) is None:
+        assert not _drops_any(line)
+        assert _fold_punctuation(line) == line
+
+
+@SETTINGS
+@given(
+    st.sampled_from(["body", "headline", "kicker", "dateline", "caption", "credit"]),
+    joined(["市委", "会议", "记者", "张三", "，", "。", "摄", "3月5日", "（", "）", "—", "下转第2版"], 12),
+    st.booleans(),
+)
+@example("body", "", False)
+def test_a_neighbour_sees_a_shape_without_its_own_only_features(kind: str, text: str, flags: bool) -> None:
+    from fangzhi.read import boundaries
+
+    block = Block(
+        kind,
+        (Span(0, len(text)),),
+        text,
+        closing=flags,
+        starts_mid=flags,
+        ends_open=flags,
+        jump="to" if flags else None,
+    )
+    shape = boundaries._block_shape(block)
+    plain = [boundaries._PREV[x] for x in shape if not x.startswith(boundaries._OWN_ONLY)]
+    assert boundaries._shown(shape) == plain
+
+
+def _fold_plain(line: str) -> str:
+    """normalize._fold_punctuation as first written: each half-width mark's context searched in turn."""
+    from fangzhi.lexicon import chars
+
+    context = re.compile(rf"[{chars.HAN}，。、；：！？“”‘’（）《》]")
+    last = len(line) - 1
+
+    def fold(m: re.Match[str]) -> str:
+        i, ch = m.start(), m.group()
+        if ch in ",:" and 0 < i < last and line[i - 1].isdigit() and line[i + 1].isdigit():
+            return ch
+        near = context.search(line, max(0, i - 2), i) or context.search(line, i + 1, i + 3)
+        return chars.TO_FULL_WIDTH[ch] if near else ch
+
+    return re.sub(r"[,;:?!()]", fold, line)
+
+
+@SETTINGS
+@given(joined([*"中a1①² \n,;:?!()，（）》", "市委", "10", ",,", "(("], 30))
+@example("会议,1,000元,10:30(上午)")
+@example(",中")
+@example("a,b,中")
+@example("中a,")
+@example("1,①:2")
+def test_half_width_marks_fold_where_the_plain_search_of_their_context_folds_them(line: str) -> None:
+    from fangzhi.read.normalize import _fold_punctuation
+
+    assert _fold_punctuation(line) == _fold_plain(line)
+
+
+def _raw_lines_plain(text: str, max_line: int) -> list[tuple[int, int, bool, int]]:
+    """normalize._raw_lines as first written: every line, the empty ones too, read one at a time,
+    each empty one counted toward the next line that holds anything."""
+    out: list[tuple[int, int, bool, int]] = []
+    empty = pos = 0
+    while pos <= len(text):
+        nl = text.find("\n", pos)
+        end = len(text) if nl < 0 else nl
+        pieces = []
+        while end - pos > max_line:
+            cut = text.rfind("。", pos + max_line // 2, pos + max_line)
+            cut = cut + 1 if cut >= 0 else pos + max_line
+            pieces.append((pos, cut, True))
+            pos = cut
+        pieces.append((pos, end, False))
+        for start, stop, cut_ in pieces:
+            if stop > start:
+                out.append((start, stop, cut_, empty))
+                empty = 0
+            else:
+                empty += 1
+        if nl < 0:
+            break
+        pos = nl + 1
+    return out
+
+
+@SETTINGS
+@given(joined(["中文", "a", "。", " ", "\r", "\n", "\n\n"], 30), st.sampled_from([2, 3, 5, 20_000]))
+@example("\n\n会议\n\n\n开始。\n", 20_000)
+@example("会议开始。会议结束。", 3)
+def test_the_lines_read_between_the_empty_ones_are_every_line_read_in_turn(text: str, max_line: int) -> None:
+    from fangzhi.read.normalize import _raw_lines
+
+    assert list(_raw_lines(text, max_line)) == _raw_lines_plain(text, max_line)
+
+
+def _dangling_object_plain(text: str) -> bool:
+    """reflow.dangling_object as first written: the first sentence read, then its first clause."""
+    from fangzhi.lexicon import layout
+    from fangzhi.read import reflow
+
+    stop = re.compile("[。！？]").search(text, 0, 160)
+    sent = text[: stop.start() if stop else 160]
+    first_break = re.compile("[，；]").search(sent)
+    if not 2 <= (first_break.start() if first_break else len(sent)) <= 8:
+        return False
+    clauses = re.split("[，；]", sent)
+    if len(clauses) < 4 or not 2 <= len(clauses[0]) <= 8:
+        return False
+    first = reflow._tags(clauses[0])
+    if not first or any(t not in reflow._NOMINAL for _w, t in first[:-1]):
+        return False
+    if first[-1][1] not in reflow._NOMINAL and first[-1][1] != "v":
+        return False
+    if first[-1][0] in layout.REPORTING_VERBS:
+        return False
+    return all(reflow._opens_with_predicate(c) for c in clauses[1:4])
+
+
+@SETTINGS
+@given(
+    joined(["设备", "监控", "巡视", "做好", "制定", "确保", "会议", "，", "；", "。", "！", "a", "记者"], 24)
+)
+@example("设备监控巡视，细致做好工作，科学制定方案，确保安全。")
+@example("设备，")
+@example("设备监控")
+def test_a_dangling_object_is_told_from_the_first_clause_as_from_the_first_sentence(text: str) -> None:
+    from fangzhi.read.reflow import dangling_object
+
+    assert dangling_object(text) == _dangling_object_plain(text)
+
+
 # A credit's words and separators: roles, surnames and given names, names printed spaced.
 _CREDIT = joined(
     [

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from fangzhi.read import script
@@ -90,3 +93,81 @@ def test_importing_does_not_load_opencc() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env
     ).stdout
     assert out.strip() == "False"
+
+
+def _mostly_traditional_plain(text: str, threshold: float = 0.1) -> bool:
+    """is_mostly_traditional with every sample converted, as first written."""
+    sample = text[:4000]
+    simplified = to_simplified(sample)
+    if simplified == sample:
+        return False
+    han = len(sample) - len(re.sub("[\u3400-\u9fff\uf900-\ufaff]", "", sample))
+    changed = sum(1 for a, b in zip(sample, simplified, strict=True) if a != b)
+    return bool(han) and changed / han > threshold
+
+
+# Simplified and traditional characters, the words t2s converts only as words (答覆, 深沈), and
+# characters past the BMP.
+mixed_text = st.lists(
+    st.sampled_from(
+        [
+            *SIMPLIFIED,
+            *TRADITIONAL,
+            *script.PHRASE_ONLY,
+            "答覆",
+            "深沈",
+            "毛坏",
+            "乾隆",
+            "頭髮",
+            "𠀀",
+            "\ufa0c",
+            "\ud800",
+        ]
+    ),
+    max_size=60,
+).map("".join)
+
+
+@given(mixed_text)
+@example("答覆")
+@example("会议深沈")
+@example("答覆" * 5 + "会议" * 20)
+def test_a_text_no_converter_would_change_is_told_without_converting(text: str) -> None:
+    assert is_mostly_traditional(text) == _mostly_traditional_plain(text)
+    changed = sum(1 for a, b in zip(text, to_simplified(text), strict=True) if a != b)
+    assert changed <= script._counts(text)[1]
+
+
+def _t2s_tables() -> list[Path]:
+    """The dictionaries OpenCC's t2s reads, dumped to text by the tool shipped with it (skipped
+    where it is not)."""
+    import opencc
+
+    share = Path(opencc.__file__).parent / "clib" / "share" / "opencc"
+    tool = Path(opencc.__file__).parent / "clib" / "bin" / "opencc_dict"
+    if not (share / "t2s.json").is_file() or not tool.is_file():
+        pytest.skip("OpenCC's tables or its dictionary tool are not where the wheel puts them")
+    config = json.loads((share / "t2s.json").read_text(encoding="utf-8"))
+    found = re.findall(r'"file": "([^"]+\.ocd2)"', json.dumps(config))
+    assert found
+    return [share / name for name in found]
+
+
+def test_every_character_t2s_converts_is_one_the_table_marks(tmp_path: Path) -> None:
+    """Each entry of t2s's tables that converts keeps its length, and each character it changes
+    is marked: a text's marked units are at least the characters its conversion changes."""
+    import opencc
+
+    tool = Path(opencc.__file__).parent / "clib" / "bin" / "opencc_dict"
+    changed = 0
+    for table in _t2s_tables():
+        out = tmp_path / (table.stem + ".txt")
+        subprocess.run([str(tool), "-i", str(table), "-o", str(out), "-f", "ocd2", "-t", "text"], check=True)
+        for line in out.read_text(encoding="utf-8").splitlines():
+            key, _, values = line.partition("\t")
+            value = values.split(" ")[0]
+            if value != key:
+                assert len(value) == len(key), line
+                changed += 1
+                assert all(script._counts(a)[1] for a, b in zip(key, value, strict=True) if a != b), line
+    assert changed > 1000

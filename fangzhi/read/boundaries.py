@@ -172,6 +172,13 @@ _SUBHEAD_MARKS = frozenset("■●▲◆◇○◎★☆▶►")
 _OWN_ONLY = ("first", "len")  # shape features a block does not show its neighbour
 
 
+def _shown(shape: list[str]) -> list[str]:
+    """A block's shape as its neighbour sees it (prev:…), its own-only features left out: _block_shape
+    puts them third (len=) and, for a body, fourth and fifth (first2=, first1=), so the rest is
+    its first two and what follows the fifth, read without testing each feature's name."""
+    return [_PREV[x] for x in shape[:2]] + [_PREV[x] for x in shape[5:]]
+
+
 def page_features(lay: Layout) -> list[list[str]]:
     """Features of each block of the page, with its neighbours' and the gap before it."""
     blocks = lay.blocks
@@ -212,7 +219,7 @@ def page_features(lay: Layout) -> list[list[str]]:
         if i == 0:
             f.append("page_start")
         else:
-            f.extend([_PREV[x] for x in shapes[i - 1] if not x.startswith(_OWN_ONLY)])
+            f.extend(_shown(shapes[i - 1]))
             f.append(_SIM_PREV[_similar(prev, words)])
             if i >= 2:
                 f.append(_SIM_PREV2[_similar(prev2, words)])

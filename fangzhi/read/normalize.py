@@ -25,7 +25,15 @@ _BULLET = re.compile(f"[{chars.BULLETS}]")
 _BRACKET = re.compile("[" + re.escape(chars.OPENERS + chars.CLOSERS_ALL) + "]")
 _NEEDS_WIDTH_FOLD = re.compile("[\uff05\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\u3000\xa0\t]")
 _HALF_PUNCT = re.compile(r"[,;:?!()]")
-_CJK_CONTEXT = re.compile(rf"[{chars.HAN}，。、；：！？“”‘’（）《》]")
+# every character _drops_any or _fold_punctuation looks for: a bold mark's, a bullet, a space, a
+# half-width mark; a line with none of them is kept whole as printed
+_DROPPED_OR_FOLDED = re.compile(f"[*_ {chars.BULLETS},;:?!()]")
+_CJK_CONTEXT = f"[{chars.HAN}，。、；：！？“”‘’（）《》]"
+# a half-width mark with Chinese text among the two characters before it or the two after it:
+# the marks a page folds, found by the pattern alone (a Python call a mark searched its context)
+_IN_CJK_CONTEXT = re.compile(
+    rf"[,;:?!()](?:(?<={_CJK_CONTEXT}.)|(?<={_CJK_CONTEXT}..)|(?=.?{_CJK_CONTEXT}))", re.DOTALL
+)
 # a dateline's head (本报讯, 【本报讯】, 某某日报消息：) or a role: a credit's spaces follow
 _CREDIT_LEAD = re.compile(
     r"^.{0,16}?(?:讯|电|消息)】?[\s:：]*|^(?:"
@@ -58,9 +66,10 @@ def normalize(raw: RawPage, *, t2s: bool = False, max_line: int = 20_000) -> Pag
     gap = 0
     coming = False  # a jump line of its own (（上接第一版）) came: the next line comes from elsewhere
     long_lines = 0
-    for start, end, cut in _raw_lines(text, max_line):
+    for start, end, cut, empty in _raw_lines(text, max_line):
         long_lines += cut
-        piece = _strip_line(text, start, end) if end > start else None  # half a page's lines are blank
+        gap += empty
+        piece = _strip_line(text, start, end)
         if piece is None:
             gap += 1
             continue
@@ -177,26 +186,24 @@ def _paper_name(furniture: list[Furniture], text: str) -> str | None:
     return None
 
 
-def _raw_lines(text: str, max_line: int = 20_000) -> Iterator[tuple[int, int, bool]]:
-    """(start, end, cut) of each line; a line longer than `max_line` in pieces (cut: True), each
-    ending after a full stop where one falls in its second half, so no stage reads one unbounded
-    line."""
-    pos = 0
-    n = len(text)
-    while pos <= n:
-        nl = text.find("\n", pos)
-        end = n if nl < 0 else nl
+_LINE = re.compile("[^\n]+")
+
+
+def _raw_lines(text: str, max_line: int = 20_000) -> Iterator[tuple[int, int, bool, int]]:
+    """(start, end, cut, empty) of each line that holds anything, with the number of empty lines
+    just before it (half a page's lines are empty: found in C, between the lines); a line longer
+    than `max_line` in pieces (cut: True), each ending after a full stop where one falls in its
+    second half, so no stage reads one unbounded line."""
+    after = -1  # the line break after the last line
+    for m in _LINE.finditer(text):
+        pos, end = m.span()
+        empty, after = pos - after - 1, end
         while end - pos > max_line:
             cut = text.rfind("。", pos + max_line // 2, pos + max_line)
             cut = cut + 1 if cut >= 0 else pos + max_line
-            yield pos, cut, True
-            pos = cut
-        if nl < 0:
-            if pos < n:
-                yield pos, n, False
-            return
-        yield pos, nl, False
-        pos = nl + 1
+            yield pos, cut, True, empty
+            empty, pos = 0, cut
+        yield pos, end, False, empty
 
 
 def _strip_line(text: str, start: int, end: int) -> tuple[int, int, int] | None:
@@ -229,12 +236,15 @@ def _emit_line(
 ) -> tuple[Line | None, list[Furniture]]:
     """Keep the line text[a:b] (and the line break at `brk` before it, -1 for none) and read it."""
     line = text[a:b]
-    whole = not _drops_any(line)  # most lines: nothing dropped, the line kept whole as one piece
+    # most lines hold no character that is dropped or folded: told by one search, where each test
+    # searched the line again; the line is kept whole as one piece, as printed
+    plain = _DROPPED_OR_FOLDED.search(line) is None
+    whole = plain or not _drops_any(line)
     if brk >= 0 and not (whole and brk == a - 1):
         out.keep("\n", brk)
         brk = -1
     if whole:
-        line_text = _fold_punctuation(line)
+        line_text = line if plain else _fold_punctuation(line)
         line_shown = _fold_punctuation(shown[a:b]) if shown is not None else None
         if brk >= 0:  # the break and the line stand together in the raw text: one piece of it
             begin = out.pos + 1
@@ -391,19 +401,18 @@ def _fold_punctuation(line: str) -> str:
     """Half-width , ; : ? ! ( ) that stand in Chinese text become full width (one for one)."""
     if not _HALF_PUNCT.search(line):
         return line
+    return _IN_CJK_CONTEXT.sub(_fold, line)
 
-    last = len(line) - 1
 
-    def fold(m: re.Match[str]) -> str:
-        i = m.start()
-        ch = m.group()
-        if ch in ",:" and 0 < i < last and line[i - 1].isdigit() and line[i + 1].isdigit():
-            return ch  # 1,000 and 10:30
-        # the two characters each side, searched where they stand rather than copied out
-        near = _CJK_CONTEXT.search(line, max(0, i - 2), i) or _CJK_CONTEXT.search(line, i + 1, i + 3)
-        return chars.TO_FULL_WIDTH[ch] if near else ch
-
-    return _HALF_PUNCT.sub(fold, line)
+def _fold(m: re.Match[str]) -> str:
+    """A mark _IN_CJK_CONTEXT found, full width unless it stands between two digits (1,000 and
+    10:30)."""
+    ch = m.group()
+    if ch in ",:":
+        i, line = m.start(), m.string
+        if 0 < i < len(line) - 1 and line[i - 1].isdigit() and line[i + 1].isdigit():
+            return ch
+    return chars.TO_FULL_WIDTH[ch]
 
 
 # The first characters a bare jump line (layout.BARE_JUMP_TO / BARE_JUMP_FROM) can open with

@@ -91,6 +91,7 @@ def list_tail(text: str) -> bool:
 
 _CLAUSE = re.compile(r"[，；]")
 _SENTENCE = re.compile(r"[。！？]")
+_BREAK = re.compile(r"[，；。！？]")  # a clause's end or a sentence's
 _NOMINAL = frozenset({"n", "vn", "nz", "ng", "an"})
 _PREDICATE_OPEN = frozenset({"v", "vd", "d", "a", "ad"})
 
@@ -102,13 +103,13 @@ def dangling_object(text: str) -> bool:
     paragraph continues text the page does not hold. Kept narrow: the noun phrase is short and
     holds no name, place, time or reporting verb, and at least three verb clauses follow it.
     """
-    stop = _SENTENCE.search(text, 0, 160)  # the first sentence, as far as 160 characters
-    sent = text[: stop.start() if stop else 160]
-    # the first clause's length before the clauses are split: most paragraphs fail it
-    first_break = _CLAUSE.search(sent)
-    if not 2 <= (first_break.start() if first_break else len(sent)) <= 8:
+    # the first clause's length before the sentence is read: most paragraphs fail it, told by
+    # their first characters (a clause ends at the first break or stop, as the sentence does)
+    first_break = _BREAK.search(text, 0, 9)
+    if not 2 <= (first_break.start() if first_break else min(len(text), 160)) <= 8:
         return False
-    clauses = _CLAUSE.split(sent)
+    stop = _SENTENCE.search(text, 0, 160)  # the first sentence, as far as 160 characters
+    clauses = _CLAUSE.split(text[: stop.start() if stop else 160])
     if len(clauses) < 4 or not 2 <= len(clauses[0]) <= 8:
         return False
     first = _tags(clauses[0])

@@ -18,7 +18,7 @@ import sys
 from array import array
 from collections.abc import Iterable
 from itertools import chain, compress, filterfalse, islice, pairwise
-from operator import is_, itemgetter
+from operator import is_
 from pathlib import Path
 from typing import Any, cast
 
@@ -37,6 +37,12 @@ Words = frozenset[int]
 def _codes_table() -> tuple[int, ...]:
     """One int object per 16-bit code, shared by every set of every page."""
     return tuple(range(1 << 16))
+
+
+@functools.cache
+def _codes_objects() -> np.ndarray[Any, np.dtype[np.object_]]:
+    """_codes_table's int objects in an array, which a page's codes index all at once."""
+    return np.array(_codes_table(), dtype=object)
 
 
 _TWO_CHAR_IDF = re.compile(r"^(\S\S) ([0-6]\.\d+)$", re.M)  # below 7 (GENERIC_IDF) by its first digit
@@ -156,15 +162,12 @@ def _page_codes(blocks: tuple[Block, ...], limit: int) -> tuple[list[tuple[int, 
     bounds = np.arange(n + 1)
     own_at = np.searchsorted(owner[~held], bounds).tolist()
     held_at = np.searchsorted(owner[held], bounds).tolist()
-    own, shared = code[~held], code[held]
+    # the codes as the table's int objects, looked up for the whole page at once in C (no int
+    # object made for a code: 8 bytes a code), then cut into each block's
+    table = _codes_objects()
+    own, shared = table[code[~held]].tolist(), table[code[held]].tolist()
     del code, owner, held
-    # a block's codes made ints only while they are looked up (an int object each, 28 bytes); a
-    # block of none (most hold no common code) is the empty tuple at once
-    table = _codes_table()
-    return (
-        [_shared_ints(table, own[a:b].tolist()) if b > a else () for a, b in pairwise(own_at)],
-        [_shared_ints(table, shared[a:b].tolist()) if b > a else () for a, b in pairwise(held_at)],
-    )
+    return [tuple(own[a:b]) for a, b in pairwise(own_at)], [tuple(shared[a:b]) for a, b in pairwise(held_at)]
 
 
 _Codes = np.ndarray[Any, np.dtype[np.uint16]]
@@ -225,14 +228,6 @@ def _in_many(code: _Codes, limit: int) -> np.ndarray[Any, np.dtype[np.bool_]]:
         common[np.minimum(np.searchsorted(common, code), len(common) - 1)] == code
     )
     return held
-
-
-def _shared_ints(table: tuple[int, ...], codes: list[int]) -> tuple[int, ...]:
-    """The codes as the table's shared int objects, looked up in C."""
-    if len(codes) > 1:
-        found: tuple[int, ...] = itemgetter(*codes)(table)
-        return found
-    return (table[codes[0]],) if codes else ()
 
 
 def _page_codes_by_block(
