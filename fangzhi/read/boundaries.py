@@ -136,13 +136,16 @@ def _block_shape(b: Block) -> list[str]:
         _END[_end_class(s)],
         _LENGTH_FEATURES[bisect_right(_LENGTHS, len(s))],
     ]
-    if len(s) <= 40 and (layout.ENUMERATED_SUBHEAD.match(s) or s[:1] in _SUBHEAD_MARKS):
-        f.append("enumerated")  # 一、 / （二） / ■: a subhead of a long report, or a list's item
+    enumerated = len(s) <= 40 and (layout.ENUMERATED_SUBHEAD.match(s) or s[:1] in _SUBHEAD_MARKS)
     if b.kind != "body":
+        if enumerated:
+            f.append("enumerated")  # 一、 / （二） / ■: a subhead of a long report, or a list's item
         return f
     first = s[:2]
     f.append(f"first2={first}")
     f.append(f"first1={s[:1]}")
+    if enumerated:
+        f.append("enumerated")
     if b.closing:
         f.append("closing")
     if b.starts_mid:
@@ -169,14 +172,17 @@ def _block_shape(b: Block) -> list[str]:
 
 
 _SUBHEAD_MARKS = frozenset("■●▲◆◇○◎★☆▶►")
+_KIND_BODY = _KIND["body"]
 _OWN_ONLY = ("first", "len")  # shape features a block does not show its neighbour
 
 
 def _shown(shape: list[str]) -> list[str]:
     """A block's shape as its neighbour sees it (prev:…), its own-only features left out: _block_shape
     puts them third (len=) and, for a body, fourth and fifth (first2=, first1=), so the rest is
-    its first two and what follows the fifth, read without testing each feature's name."""
-    return [_PREV[x] for x in shape[:2]] + [_PREV[x] for x in shape[5:]]
+    its first two and what follows the fifth (the third, for a block of no body), read without
+    testing each feature's name."""
+    rest = shape[5:] if shape[0] == _KIND_BODY else shape[3:]
+    return [_PREV[x] for x in shape[:2]] + [_PREV[x] for x in rest]
 
 
 def page_features(lay: Layout) -> list[list[str]]:
