@@ -451,6 +451,15 @@ def _name_part(word: str) -> str:
 _GLUED_ROLE = re.compile("|".join(re.escape(r) for r in press.REPORTER_ROLES if len(r) > 1))
 
 
+def _glued(tok: str) -> bool:
+    """Could a role be glued to a name in this word? A role two characters or more past the role
+    the word opens with (全媒体记者 alone is none)."""
+    if len(tok) < 4:
+        return False
+    rm = _ROLE_RE.match(tok)
+    return _GLUED_ROLE.search(tok, (rm.end() if rm else 0) + 2) is not None
+
+
 def _unglued(toks: list[tuple[int, str, bool]]) -> list[tuple[int, str, bool]]:
     """Words cut where a name runs into the next role: only after a role (the word's own, or the
     word before), and only where what stands between is a name."""
@@ -487,7 +496,7 @@ def _tokens(text: str) -> list[tuple[int, str, bool]]:
     between them are one name printed spaced (崔 霞)."""
     # the runs between separators, read as runs of what no separator is
     toks = [(m.start(), m.group(), False) for m in _WORD.finditer(text)]
-    if any(_GLUED_ROLE.search(tok, 2) for _s, tok, _sp in toks):
+    if any(_glued(tok) for _s, tok, _sp in toks):
         toks = _unglued(toks)
     if all(len(tok[1]) > 1 for tok in toks):
         return toks  # both joins below take a one-character word: none to make
