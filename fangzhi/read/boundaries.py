@@ -208,6 +208,7 @@ def page_features(lay: Layout) -> list[list[str]]:
     head: Words | None = None  # the last head line's words
     unit: set[int] = set()  # the words of the body printed since the last head or dateline
     before_group: set[int] = set()  # the words of the body printed over the last head
+    standing: list[str] = []  # the features of the head group being read
     for i, b in enumerate(blocks):
         f = list(shapes[i])
         words = vocab.words(i)
@@ -216,8 +217,12 @@ def page_features(lay: Layout) -> list[list[str]]:
             f.append(_SIM_UNIT[_similar(words, unit)])
         if i in lay.group_of:
             g = lay.groups[lay.group_of[i]]
-            f.append("group_first" if g[0] == i else "group_more")
-            f.extend(_group_features(lay, g))
+            if g[0] == i:  # how the group stands, read once for all its lines
+                standing = _group_features(lay, g)
+                f.append("group_first")
+            else:
+                f.append("group_more")
+            f.extend(standing)
         elif body and i > 0 and i - 1 in lay.group_of and before_group:
             # the paragraph under a head with no dateline: does it go on from the text over the
             # head (a subhead parting a report) or open a report of its own?
