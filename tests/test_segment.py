@@ -503,3 +503,14 @@ def test_subheads_part_a_report_and_head_none_of_their_own(one: str, two: str) -
     assert [r["headline"] for r in recs] == ["全力推进乡村振兴工作", "市长调研重点项目建设"]
     body = flat(str(recs[0]["body"]))
     assert flat(two.strip("#* ")) in body and body.endswith("建设美丽宜居乡村。")
+
+
+def test_the_one_title_left_at_the_page_end_heads_the_one_report_printed_without_one() -> None:
+    recs = records(
+        B_HEAD
+        + B_BODY
+        + "某市日报讯（记者 丙某）10月9日，全市民营经济发展工作部署会召开。市长某某出席并讲话。\n\n"
+        + "会上，各县市区主要负责同志作了交流发言。\n\n"
+        + "精准发力 以更实举措抓好民营经济发展\n"
+    )
+    assert [r["headline"] for r in recs] == ["市长调研重点项目建设", "精准发力 以更实举措抓好民营经济发展"]

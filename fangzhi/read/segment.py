@@ -42,6 +42,7 @@ HEAD_ROLES = ("kicker", "headline", "subtitle")
 TAIL_MIN_SCORE = 0.35
 CONFIDENT = 0.6  # the tail model decides when its likeliest reading is at least this likely
 TITLE_MIN_SCORE = 0.2
+TITLE_ALONE_MIN_SCORE = 0.05
 SIMILARITY_CHARS = 400
 TAILS_FILE = "tails.json"
 
@@ -681,7 +682,7 @@ def _place_unclaimed_heads(blocks: tuple[Block, ...], drafts: list[Draft], waiti
     memo: dict[str, Vector] = {}
     headless = [d for d in drafts if not d.head and d.body and not d.fragment]
     for members in waiting:
-        best = _titled_by(_text(blocks, members), headless, blocks, memo)
+        best = _titled_by(_text(blocks, members), headless, blocks, memo, TITLE_MIN_SCORE)
         if best is not None:
             best.head = members
             headless.remove(best)
@@ -690,13 +691,13 @@ def _place_unclaimed_heads(blocks: tuple[Block, ...], drafts: list[Draft], waiti
 
 
 def _titled_by(
-    title: str, headless: list[Draft], blocks: tuple[Block, ...], memo: dict[str, Vector]
+    title: str, headless: list[Draft], blocks: tuple[Block, ...], memo: dict[str, Vector], least: float
 ) -> Draft | None:
     """The headless report whose opening the title is likest, if like enough (the first of equals)."""
     best: tuple[float, Draft] | None = None
     for d in headless:
         score = _similarity(title, _text(blocks, d.body[:2]), memo)
-        if score >= TITLE_MIN_SCORE and (best is None or score > best[0]):
+        if score >= least and (best is None or score > best[0]):
             best = (score, d)
     return best[1] if best is not None else None
 
@@ -705,8 +706,10 @@ def _place_strays(blocks: tuple[Block, ...], drafts: list[Draft], strays: list[i
     memo: dict[str, Vector] = {}
     # a report with its dateline or its credit line (本报评论员) but no head printed over it
     headless = [d for d in drafts if not d.head and not d.fragment and (d.dateline is not None or d.bylines)]
+    # one title with no body and one report with no head: they go together on less likeness
+    least = TITLE_ALONE_MIN_SCORE if len(strays) == 1 and len(headless) == 1 else TITLE_MIN_SCORE
     for s in strays:
-        best = _titled_by(blocks[s].text, headless, blocks, memo)
+        best = _titled_by(blocks[s].text, headless, blocks, memo, least)
         if best is not None:
             best.head = [s]
             headless.remove(best)
