@@ -431,5 +431,6 @@ def test_an_undated_lead_opens_with_no_day_and_its_gold_has_no_date() -> None:
             assert before["kind"] == "news" and after["date"] is None
             assert not re.match(r"\d{1,2}月\d{1,2}日", after["body_start"])
             assert all(e["date"] is None for e in after["events"])
+            assert all(e["type"] != "meeting" for e in after["events"])  # papers date meetings
     assert undated >= 5
     assert Artifacts().undated_lead == 0.0  # the sets make sim writes date every lead as before
