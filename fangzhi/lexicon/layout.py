@@ -207,11 +207,11 @@ _SENTENCE_MARK = re.compile("[。，；！？]")  # searched in C: a test of eac
 
 # A particulars line's author field that names a reporter (作者：记者 甲, 记者：甲 乙): the report's
 # byline, printed among the page's particulars.
-_REPORTER = "|".join(press.REPORTER_ROLES)
+_ROLE = press.REPORTER_ROLE
 AUTHOR_FIELD = re.compile(
-    r"(?:作者\s*[:：]\s*(?=(?:" + _REPORTER + r"))|(?<![\u4e00-\u9fff])(?=(?:" + _REPORTER + r")\s*[:：]))"
-    r"(?P<credit>(?:" + _REPORTER + r")\s*[:：]?\s*[\u4e00-\u9fff·]{2,4}"
-    r"(?:[ \u3000、，,]+(?:(?:" + _REPORTER + r")\s*[:：]?\s*)?[\u4e00-\u9fff·]{2,4})*)\s*$"
+    r"(?:作者\s*[:：]\s*(?=(?:" + _ROLE + r"))|(?<![\u4e00-\u9fff])(?=(?:" + _ROLE + r")\s*[:：]))"
+    r"(?P<credit>(?:" + _ROLE + r")\s*[:：]?\s*[\u4e00-\u9fff·]{2,4}"
+    r"(?:[ \u3000、，,]+(?:(?:" + _ROLE + r")\s*[:：]?\s*)?[\u4e00-\u9fff·]{2,4})*)\s*$"
 )
 
 

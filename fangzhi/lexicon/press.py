@@ -35,6 +35,8 @@ REPORTER_ROLES = (
     "通讯员",
     "实习生",
 )
+# The roles as a pattern's alternatives (longest first, as listed), for every pattern that reads one.
+REPORTER_ROLE = "|".join(REPORTER_ROLES)
 OTHER_ROLES = (
     "摄影",
     "摄像",
@@ -73,9 +75,7 @@ DATELINE_HEAD = re.compile(
     r"(?:(?P<place>[\u4e00-\u9fff]{0,8}?)(?P<date>" + DATE_IN_DATELINE + r")[\u4e00-\u9fff]{0,6}?)?"
     r"(?P<verb>讯|电)(?(open)】))"
     # what may follow: a credit, a date, a time word, or the end of the line
-    r"(?=$|[\s（(【\[：:，,■\d]|"
-    + "|".join(REPORTER_ROLES)
-    + r"|本报|今天|今日|昨天|昨日|近日|日前|上午|下午|晚)"
+    r"(?=$|[\s（(【\[：:，,■\d]|" + REPORTER_ROLE + r"|本报|今天|今日|昨天|昨日|近日|日前|上午|下午|晚)"
 )
 # Any outlet's own name before 讯 / 消息 / 报道, when no suffix says it is one (掌上春城讯,
 # 云上江陵报道：, 湖北日报消息): then only a credit, a colon, a space or the line's end may follow,
@@ -94,7 +94,7 @@ ANY_OUTLET_DATELINE = re.compile(
     r"(?=$|[\s（(【〔\[：:]|"
     + DATE_IN_DATELINE
     + r"|近日|日前|昨天|昨日|今天|今日|(?P<role>"
-    + "|".join(REPORTER_ROLES)
+    + REPORTER_ROLE
     + r"))"
 )
 # M月D日讯：… with no outlet named: the paper's own.
@@ -103,7 +103,7 @@ DATE_ONLY_DATELINE = re.compile(
 )
 # 本报记者某某报道 / 本报通讯员某某报道: the paper's own report, its credit in the dateline.
 OWN_REPORT = re.compile(
-    r"^(?P<agency>本报|本台|本网)(?P<credit>(?:" + "|".join(REPORTER_ROLES) + r")[\s\u4e00-\u9fff·、]{2,40}?)"
+    r"^(?P<agency>本报|本台|本网)(?P<credit>(?:" + REPORTER_ROLE + r")[\s\u4e00-\u9fff·、]{2,40}?)"
     r"\s*(?:报道|报导)[：:]?"
 )
 # The brackets a credit is printed in: （…）, or the square ones some outlets print it in (【…】,
@@ -124,7 +124,7 @@ def bracketed_credit(least: int, most: int, round_group: str, square_group: str)
 # What may follow the dateline head: a bracketed credit, or a bare one ending in 报道.
 BRACKETED_CREDIT = re.compile(r"^\s*(?:" + bracketed_credit(1, 60, "credit", "credit2") + ")")
 BARE_CREDIT = re.compile(
-    r"^\s*(?P<credit>(?:" + "|".join(REPORTER_ROLES) + r")[\u4e00-\u9fff·\s、，,：:/／|｜丨]{2,40}?)"
+    r"^\s*(?P<credit>(?:" + REPORTER_ROLE + r")[\u4e00-\u9fff·\s、，,：:/／|｜丨]{2,40}?)"
     r"\s*(?:报道|报导)[：:]?"
 )
 
@@ -155,8 +155,6 @@ ROLE_COLUMN = re.compile(
 PHOTO_CREDIT = re.compile(
     r"(?:[（(](?P<pname>[^（）()]{2,30}?)\s*(?:摄影|摄)[）)]"
     r"|(?<=[。！？”])\s*[（(]\s*摄影\s*[:：]?\s*(?P<aname>[\u4e00-\u9fff·]{2,4}(?:[\s、]+[\u4e00-\u9fff·]{2,4})*)\s*[）)]"
-    r"|(?P<name>(?:(?:[\u4e00-\u9fffA-Za-z·\-]{2,14}?)?(?:"
-    + "|".join(REPORTER_ROLES)
-    + r")\s*)?[\u4e00-\u9fff·]{2,4}"
+    r"|(?P<name>(?:(?:[\u4e00-\u9fffA-Za-z·\-]{2,14}?)?(?:" + REPORTER_ROLE + r")\s*)?[\u4e00-\u9fff·]{2,4}"
     r"(?:[\s、]+[\u4e00-\u9fff·]{2,4})*)\s*/?\s*(?:摄影|摄))\s*$"
 )

@@ -21,6 +21,8 @@ from fangzhi.read import credits
 from fangzhi.read.reflow import cannot_open, closes_gap, ends_open, starts_mid, word_spans_gap
 from fangzhi.read.vocabulary import PageVocabulary
 
+# The blocks that open an article under the head printed over them.
+ANCHORS = ("dateline", "byline", "caption")
 MAX_HEAD_LINES = 6
 MAX_HEAD_LEN = 64
 # The longest paragraph lines are joined into: past it a gap is left open, so that lines which
@@ -295,7 +297,7 @@ def _group_heads(units: list[Unit], text: str) -> None:
     gid = 0
     n = len(units)
     for i, u in enumerate(units):
-        if u.kind not in ("dateline", "byline", "caption") and not _lead_after_titles(units, i, text):
+        if u.kind not in ANCHORS and not _lead_after_titles(units, i, text):
             continue
         members = _heads_before(units, i, text)
         if not members:
@@ -350,13 +352,7 @@ def _lead_after_titles(units: list[Unit], i: int, text: str) -> bool:
     # no title line just above: most paragraphs are told so before the three openings are tried
     if u.kind != "prose" or i == 0 or units[i - 1].kind != "head":
         return False
-    opening = u.span.of(text)
-    opens = (
-        layout.LEAD_OPENING.match(opening)
-        or layout.EDITORS_NOTE.match(opening)
-        or layout.UNDATED_LEAD.match(opening)
-    )
-    if not opens and not _reports_the_title(units, i, text):
+    if not opens_as_lead(u.span.of(text)) and not _reports_the_title(units, i, text):
         return False  # the lead, or an editor's note over it, opens the report under its titles
     k = i
     while k > 0 and units[k - 1].kind == "head" and is_titleish(units[k - 1].span.of(text)):
@@ -370,6 +366,16 @@ def _lead_after_titles(units: list[Unit], i: int, text: str) -> bool:
         or before.kind != "prose"
         or before.line.jump == "to"
         or chars.can_end(before.span.of(text))
+    )
+
+
+def opens_as_lead(paragraph: str) -> bool:
+    """Does the paragraph open as a report's lead does (with its day, 近日, 本周, 记者从…获悉), or
+    with an editor's note over the lead?"""
+    return bool(
+        layout.LEAD_OPENING.match(paragraph)
+        or layout.EDITORS_NOTE.match(paragraph)
+        or layout.UNDATED_LEAD.match(paragraph)
     )
 
 

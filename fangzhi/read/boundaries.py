@@ -26,7 +26,7 @@ from typing import Any
 
 from fangzhi.lexicon import chars, layout
 from fangzhi.model import Block
-from fangzhi.read.blocks import Layout
+from fangzhi.read.blocks import ANCHORS, Layout
 from fangzhi.read.vocabulary import Words
 
 MODEL_FILE = "boundaries.crfsuite"
@@ -79,7 +79,6 @@ _SIM_UNIT, _SIM_PREV, _SIM_PREV2, _SIM_HEAD, _SIM_NEXT_HEAD, _SIM_NEXT_BODY, _SI
     _similarities,
     ("sim_unit", "sim_prev", "sim_prev2", "sim_head", "sim_next_head", "sim_next_body", "sim_before_head"),
 )
-_ANCHORS = ("dateline", "byline", "caption")
 
 
 def _group_features(lay: Layout, g: tuple[int, ...]) -> list[str]:
@@ -92,7 +91,7 @@ def _group_features(lay: Layout, g: tuple[int, ...]) -> list[str]:
         f.append("group_then=end")
         return f
     nb = blocks[after]
-    if nb.kind in _ANCHORS:
+    if nb.kind in ANCHORS:
         f.append("group_then=anchor")
     elif nb.kind != "body":
         f.append("group_then=" + nb.kind)

@@ -99,9 +99,9 @@ _OUTLET_THEN_CREDIT = re.compile(
     + r"]"
     # or the credit unbracketed, roles and names up to the date (某某报道组 记者 甲5月3日，…)
     + r"|(?P<bare>(?:"
-    + "|".join(press.REPORTER_ROLES)
+    + press.REPORTER_ROLE
     + r")[\s\u3000]*[\u4e00-\u9fff·]{2,4}(?:[\s\u3000、，,]+(?:(?:"
-    + "|".join(press.REPORTER_ROLES)
+    + press.REPORTER_ROLE
     + r")[\s\u3000]*)?[\u4e00-\u9fff·]{2,4}){0,5}))?\s*$"
 )
 
@@ -116,26 +116,31 @@ def _outlet_before_date(line: str, alone: bool) -> DatelineMatch | None:
     else:
         end = date.start()
     m = _OUTLET_THEN_CREDIT.match(line[:end])
-    if m is None or (m.group("outlet") or "在")[0] in "在于据从对由经":
+    if m is None:
+        return None
+    outlet, credit, bare = m.group("outlet", "credit", "bare")
+    if outlet is None:
         # no outlet: a bracket opening the lead whose every name has its role is a credit
         # （某某日报记者 甲）5月3日，…
-        if m is None or m.group("outlet") is not None or m.group("credit") is None:
+        if credit is None or not _named_with_roles(credit):
             return None
-        found = parse_credit(m.group("credit"))
-        if not found or not all(c.role and c.name for c in found):
+    elif outlet[0] in "在于据从对由经":
+        return None  # a sentence's first word, no outlet's name
+    elif bare is not None:
+        # a bare credit after an outlet's name is names with their roles
+        if not _named_with_roles(bare):
             return None
-    if m.group("bare") is not None:
-        # a bare credit stands only after an outlet's name, and is names with their roles
-        found = parse_credit(m.group("bare"))
-        if m.group("outlet") is None or not found or not all(c.role and c.name for c in found):
-            return None
-        return DatelineMatch(end, m.group("outlet"), None, m.start("bare"), m.end("bare"))
-    credit = m.group("credit")
-    read = credit is None or m.group("outlet") is None or _ROLE_AT.match(credit.strip()) or names_only(credit)
-    if not read:
+        return DatelineMatch(end, outlet, None, m.start("bare"), m.end("bare"))
+    elif credit is not None and not (_ROLE_AT.match(credit.strip()) or names_only(credit)):
         return None  # a bracket of something else: （含…）, （记者节）
     cs, ce = (m.start("credit"), m.end("credit")) if credit is not None else (end, end)
-    return DatelineMatch(end, m.group("outlet"), None, cs, ce)
+    return DatelineMatch(end, outlet, None, cs, ce)
+
+
+def _named_with_roles(credit: str) -> bool:
+    """Is the credit one or more names, each with its role (记者 甲 通讯员 乙)?"""
+    found = parse_credit(credit)
+    return bool(found) and all(c.role and c.name for c in found)
 
 
 def _letter_spaced_dateline(line: str, run_end: int, alone: bool) -> DatelineMatch | None:
@@ -209,10 +214,10 @@ def _match_dateline(line: str, alone: bool) -> DatelineMatch | None:
 
 # a reporter's role, or what was done with the bar after it (文/甲 图/乙)
 _ROLE_AT = re.compile(
-    r"(?:(?:" + "|".join(press.REPORTER_ROLES) + r")[ \u3000]*[:：/／|｜丨]?"
+    r"(?:(?:" + press.REPORTER_ROLE + r")[ \u3000]*[:：/／|｜丨]?"
     r"|(?:文|图|摄影|摄像)[ \u3000]*[/／|｜丨])[ \u3000]*"
 )
-_NEXT_ROLE = r"[ \u3000]*[，,][ \u3000]*(?=" + "|".join(press.REPORTER_ROLES) + ")"
+_NEXT_ROLE = r"[ \u3000]*[，,][ \u3000]*(?=" + press.REPORTER_ROLE + ")"
 _LEAD_WORD = re.compile(r"(?:近日|日前|昨天|昨日|今天|今日)[上下]?午?[，,]")
 _CREDIT_NAME_AT = re.compile(
     r"(?:[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff][ \u3000][\u4e00-\u9fff])(?=[\s、:：\d]|" + _NEXT_ROLE + "|$"
@@ -283,9 +288,7 @@ def _outlet_and_reporter(outlet: str) -> int | None:
     rm = _REPORTER_IN.search(outlet, 2)
     if rm is None or not _ENDS_AS_OUTLET.search(outlet, 0, rm.start()):
         return None
-    credit = outlet[rm.start() :]
-    found = parse_credit(credit)
-    return rm.start() if found and all(c.role and c.name for c in found) else None
+    return rm.start() if _named_with_roles(outlet[rm.start() :]) else None
 
 
 # a reporter's role inside an outlet's run of words (特派记者, 驻某地记者): the run's first word of one

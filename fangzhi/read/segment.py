@@ -34,10 +34,9 @@ from operator import ne, sub
 from fangzhi.lexicon import chars, layout
 from fangzhi.model import Block
 from fangzhi.read import credits
-from fangzhi.read.blocks import Layout, reports_the_title
+from fangzhi.read.blocks import ANCHORS, Layout, opens_as_lead, reports_the_title
 from fangzhi.read.vocabulary import PageVocabulary, Words, overlap
 
-ANCHORS = ("dateline", "byline", "caption")
 HEAD_ROLES = ("kicker", "headline", "subtitle")
 TAIL_MIN_SCORE = 0.35
 CONFIDENT = 0.6  # the tail model decides when its likeliest reading is at least this likely
@@ -102,12 +101,10 @@ def segment(
         if i in lay.group_of:
             g = lay.group_of[i]
             members = [j for j in lay.groups[g]]
-            if _subhead(lay, labels, members, current, runs):
+            host = _subhead_host(lay, labels, members, current, runs)
+            if host is not None:
                 # a subhead parting the report printed over it: the model reads it as going on
-                if current is not None and current.body and current.caption is None:
-                    current.body.extend(members)
-                else:
-                    runs[-1].blocks.extend(members)
+                host.extend(members)
                 i = members[-1] + 1
                 continue
             waiting.append(members)
@@ -185,29 +182,31 @@ def segment(
     return [d for d in drafts if d.blocks or d.aside]
 
 
-def _subhead(
+def _subhead_host(
     lay: Layout, labels: list[str] | None, members: list[int], current: Draft | None, runs: list[_Run]
-) -> bool:
-    """A head group the model labels as going on from the body printed just over it, with body
-    text (no dateline, byline or caption) under it: a subhead inside a report, not a new head."""
+) -> list[int] | None:
+    """The body (of the open article, or of the orphan run) a head group parts as a subhead: a
+    group the model labels as going on from the body printed just over it, with body text (no
+    dateline, byline or caption) under it that opens no report. None: the group heads a report."""
     if labels is None or len(members) > 1 or labels[members[0]] != "I":
-        return False  # a subhead is one line; kicker, headline and subtitle head a report
+        return None  # a subhead is one line; kicker, headline and subtitle head a report
     after = members[0] + 1
     if after >= len(lay.blocks) or lay.blocks[after].kind != "body" or after in lay.group_of:
-        return False
+        return None
     lead = lay.blocks[after].text.lstrip()
     if (
-        layout.LEAD_OPENING.match(lead)
-        or layout.UNDATED_LEAD.match(lead)
-        or layout.EDITORS_NOTE.match(lead)
+        opens_as_lead(lead)
         or credits.match_dateline(lead, alone=False) is not None
         or reports_the_title(lay.blocks[members[0]].text, lead)
     ):
-        return False  # a lead that opens as leads open (with its date, 近日…), a dateline: a report
-    above = members[0] - 1
+        return None  # a lead that opens as leads open (with its date, 近日…), a dateline: a report
     if current is not None and current.body and current.caption is None:
-        return current.body[-1] == above
-    return bool(runs) and runs[-1].blocks[-1] == above
+        host = current.body
+    elif runs:
+        host = runs[-1].blocks
+    else:
+        return None
+    return host if host[-1] == members[0] - 1 else None
 
 
 def _before_a_head(lay: Layout, i: int) -> bool:

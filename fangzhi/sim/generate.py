@@ -126,7 +126,7 @@ def write_set(split: str, n: int, seed: int, out: Path, art: Artifacts | None = 
         articles += len(gold["articles"])  # type: ignore[arg-type]
     manifest = SetManifest(split, seed, n, articles, tuple(f.name for f in families))
     record: dict[str, object] = asdict(manifest)
-    if art.changed():  # a set printed at other rates than the default says which
-        record["artifacts"] = art.changed()
+    if changed := art.changed():  # a set printed at other rates than the default says which
+        record["artifacts"] = changed
     (out / "manifest.json").write_text(json.dumps(record, ensure_ascii=False, indent=1), encoding="utf-8")
     return manifest
