@@ -160,6 +160,13 @@ def _letter_spaced_dateline(line: str, run_end: int, alone: bool) -> DatelineMat
 _OWN_PAPERS = ("本报", "本台", "本网")  # what press.OWN_REPORT opens with
 
 
+def _past_colons(line: str, end: int) -> int:
+    """Where the text after a dateline's head or credit starts: colons and spaces are the dateline's."""
+    while end < len(line) and line[end] in "：: ":
+        end += 1
+    return end
+
+
 def _match_dateline(line: str, alone: bool) -> DatelineMatch | None:
     # every dateline pattern ends its head within its first 90 characters: a paragraph's later
     # 电视电话会议 or 报道 is no dateline's verb, and most paragraphs print one
@@ -187,9 +194,7 @@ def _match_dateline(line: str, alone: bool) -> DatelineMatch | None:
         or m.groupdict().get("agency")
         or ("本报" if m.re is press.DATE_ONLY_DATELINE else None)
     )
-    end = m.end()
-    while end < len(line) and line[end] in "：: ":
-        end += 1  # 天津北方网讯：… the colon is the dateline's
+    end = _past_colons(line, m.end())  # 天津北方网讯：… the colon is the dateline's
     cstart = cend = end
     if source and m.re is press.ANY_OUTLET_DATELINE and (split := _outlet_and_reporter(source)) is not None:
         # 某网特派记者甲5月3日消息：the outlet's name, then its reporter's credit
@@ -302,9 +307,7 @@ def _reported_by(line: str, m: re.Match[str], alone: bool) -> DatelineMatch | No
     the line is a dateline block already split off (`alone`)."""
     if not (alone or line[m.end() :].strip()):
         return None
-    end = m.end()
-    while end < len(line) and line[end] in "：: ":
-        end += 1
+    end = _past_colons(line, m.end())
     return DatelineMatch(end, None, None, m.start("outlet"), m.end("outlet"))
 
 
@@ -320,9 +323,7 @@ def _opening_credit(line: str, alone: bool) -> DatelineMatch | None:
     inner = m.group(group).strip().replace("，", " ").replace(",", " ")  # 记者甲，通讯员乙
     if _ROLE_AT.match(inner) is None or not is_byline_line(inner) or press.ROLE_COLUMN.match(inner):
         return None
-    end = m.end()
-    while end < len(line) and line[end] in "：: ":
-        end += 1
+    end = _past_colons(line, m.end())
     if end >= len(line.rstrip()) and not alone:
         return None  # a credit alone on its line closes the report above it
     return DatelineMatch(end, None, None, m.start(group), m.end(group))
