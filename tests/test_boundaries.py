@@ -274,3 +274,15 @@ def test_the_tail_model_weighs_a_pronoun_speaking_on_in_a_report_where_someone_s
 
     weights = tail_weights()
     assert weights is not None and weights[TAIL_FEATURES.index("pronoun_speaks_on")] > 0
+
+
+def test_a_paragraph_opening_with_a_comma_under_a_finished_one_is_a_block_of_its_own() -> None:
+    # the rest of a sentence from another page, printed under a report that ended: the model
+    # weighs it as a new piece, where the blank line alone was once closed as a column gap
+    lay = layout_of(
+        "# 标题\n\n本报讯（记者 张伟）3月2日，市委召开会议。会议强调，要抓好落实。\n\n"
+        "，产品还打进了海外市场。员工说，车间环境越来越好。\n"
+    )
+    bodies = [b for b in lay.blocks if b.kind == "body"]
+    assert [b.text[:3] for b in bodies] == ["3月2", "，产品"]
+    assert bodies[1].starts_mid

@@ -62,9 +62,18 @@ def test_an_enumerated_subhead_keeps_its_own_line() -> None:
 
 def test_gap_rules_from_both_sides() -> None:
     assert closes_gap("要加强招投标领域监管、规范", "招投标活动提供坚强保障。")
-    assert closes_gap("会议召开。", "，会议强调")
+    assert closes_gap("会议召开，", "会议强调")
     assert not closes_gap("会议召开。", "会议强调，要加强监管。")
     assert closes_gap("现场，10名“最美驾驶员”、5名", "“最美的哥的姐”走上舞台。")
+
+
+def test_a_comma_after_a_full_stop_opens_text_printed_elsewhere() -> None:
+    # 。， is never printed: a line opening with a comma under a finished sentence is the rest of
+    # another sentence (a fragment continued from another page), not that sentence going on
+    assert not closes_gap("该项目计划总投资40亿元。", "，产品还打进了海外市场。")
+    assert not closes_gap("参加会议。", "、肃立致敬。")
+    assert not closes_gap("同比增长7个百分点。", "%，较去年同期提高1个百分点。")
+    assert closes_gap("（本版文字由市委办提供。", "）")
 
 
 def test_paragraph_opening_with_a_particle_starts_mid_sentence() -> None:

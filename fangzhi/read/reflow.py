@@ -23,15 +23,18 @@ def closes_gap(left: str, right: str, *, left_titleish: bool = False) -> bool:
     if layout.ENUMERATED_SUBHEAD.match(left) and len(left) <= 30 and "。" not in left:
         return False  # 一、坚持稳中求进 is a subhead, not a sentence cut short
     if cannot_open(right):
-        # after a full stop a word's cut end (处，… / 的…) is no part of that sentence: the rest
-        # of a sentence printed elsewhere starts there, not this one going on
-        return not (left[-1] in "。！？" and chars.is_han(right[0]))
+        # after a full stop a word's cut end (处，… / 的…) or a comma is no part of that sentence
+        # (。， is never printed): the rest of a sentence printed elsewhere starts there, not this
+        # one going on. Only a closing bracket may follow a stop (…。）)
+        return not (left[-1] in "。！？" and right[0] not in _CLOSE_AFTER_STOP)
     if left[-1].isdigit() and (right[0].isdigit() or right[0] in ".．%％年月日时号万亿元个"):
         return True  # a number cut by the gap from its digits or its unit: 41|2.5亿元, 本报讯2|月20日
     if left_titleish:
         return word_spans_gap(left, right)
     return not chars.can_end(left)
 
+
+_CLOSE_AFTER_STOP = frozenset("）」』》〉】)")
 
 # A first sentence of at most four characters: no paragraph of a report opens so.
 _CUT_SENTENCE = re.compile(r"[\u4e00-\u9fff]{1,4}[。！？；]")
