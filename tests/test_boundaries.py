@@ -286,3 +286,31 @@ def test_a_paragraph_opening_with_a_comma_under_a_finished_one_is_a_block_of_its
     bodies = [b for b in lay.blocks if b.kind == "body"]
     assert [b.text[:3] for b in bodies] == ["3月2", "，产品"]
     assert bodies[1].starts_mid
+
+
+MEETING = "# 市委常委会召开会议\n\n本报讯（记者 张伟）3月2日，市委常委会召开会议，研究部署重点工作。\n\n会议强调，要抓好落实。\n\n"
+VISIT = "# 市长赴高新区调研\n\n本报讯（记者 李明）3月2日，市长王某某赴高新区调研重点项目建设。\n\n"
+
+
+def _features_of(text: str, opening: str) -> list[str]:
+    from fangzhi.read.boundaries import page_features
+
+    lay = layout_of(text)
+    i = next(i for i, b in enumerate(lay.blocks) if b.text.startswith(opening))
+    return page_features(lay)[i]
+
+
+def test_a_closing_line_telling_of_the_event_under_the_next_head_says_so() -> None:
+    # …参加调研 after a meeting's report, over an inspection's head: the kind of event it tells of
+    # is the report's below, not the one it is printed under
+    f = _features_of(MEETING + "副市长赵某、钱某参加调研。\n\n" + VISIT, "副市长")
+    assert "ev=b" in f
+    f = _features_of(MEETING + "市领导赵某、钱某列席会议。\n\n" + VISIT, "市领导")
+    assert "ev=a" in f
+
+
+def test_a_speaker_named_only_under_the_next_head_says_so() -> None:
+    f = _features_of(MEETING + "王某某强调，要加快项目建设进度。\n\n" + VISIT, "王某某强调")
+    assert "speaker=b" in f
+    f = _features_of(MEETING + "孙某某指出，要压实责任。\n\n" + VISIT, "孙某某指出")
+    assert "speaker=-" in f

@@ -133,3 +133,11 @@ def test_a_speaker_of_a_surname_that_is_also_a_particle_opens_a_paragraph() -> N
     assert not starts_mid("于维明指出，要学习借鉴先进地区的经验做法。")
     assert not starts_mid("于红一行还来到坪龙镇，察看防护设施。")
     assert starts_mid("于2019年建成投用。")
+
+
+def test_a_title_or_bracket_closed_before_it_opens_starts_mid_sentence() -> None:
+    # …条例（草案）》作为重要抓手…: the 《 was printed with the rest of the sentence, elsewhere
+    assert starts_mid("某市生态环境保护条例（草案）》作为重要抓手，细化分工。")
+    assert starts_mid("2025年）的通知，要求各地抓好落实。")
+    assert not starts_mid("1）加强组织领导，压实各方责任。")
+    assert not starts_mid("会议审议了《某市生态环境保护条例（草案）》。")

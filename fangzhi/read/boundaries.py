@@ -24,7 +24,7 @@ from bisect import bisect_right
 from importlib import resources
 from typing import Any
 
-from fangzhi.lexicon import chars, layout
+from fangzhi.lexicon import chars, events, layout
 from fangzhi.model import Block
 from fangzhi.read.blocks import ANCHORS, Layout
 from fangzhi.read.vocabulary import Words
@@ -42,6 +42,35 @@ _ROLE_START = re.compile(
     r"^[（(【\[]?\s*(?:文/图|文·图|图/文|文|图|记者|通讯员|来源|作者|编辑|责任编辑|责编|一审|审核|实习生|见习记者)"
 )
 _NAME_LIST = re.compile(r"^[\u4e00-\u9fff]{2,4}(?:[\s、，,]+[\u4e00-\u9fff]{1,4}){0,6}$")
+
+
+# What kind of event a stretch of text tells of, as a report's head and lead name it and as its
+# last lines do (…参加调研。/ …陪同考察。/ 会议还研究了…): a closing line that tells of another
+# kind than the report over it, and of the kind of the report under the next head, is that
+# report's displaced tail. The same words in every paper: the event's own nouns and verbs.
+_EVENT_KINDS = (
+    ("m", re.compile(events.MEETING_NOUN + r"|会上|列席")),
+    ("i", re.compile(r"调研|考察|视察|督导|检查|观摩|察看|走访|暗访")),
+    ("r", re.compile(r"会见|会晤|会谈|接见|看望|一行|客商|宾")),
+    ("c", re.compile(events.CEREMONY_NOUN + r"|开工|签约|签署|升旗")),
+)
+EVENT_CHARS = 120  # a paragraph's opening as far as its kind of event is read
+
+
+def event_kinds(text: str) -> frozenset[str]:
+    """The kinds of event (meeting, inspection, reception, ceremony) the text names."""
+    t = text[:EVENT_CHARS]
+    return frozenset(k for k, pattern in _EVENT_KINDS if pattern.search(t))
+
+
+def _event_agreement(mine: frozenset[str], above: frozenset[str], below: frozenset[str]) -> str:
+    """Whether a paragraph tells of the kind of event of the report over it, the one under the
+    next head, both or neither."""
+    return "ev=" + _where(bool(mine & above), bool(mine & below))
+
+
+def _where(above: bool, below: bool) -> str:
+    return ("a" if above else "") + ("b" if below else "") if above or below else "-"
 
 
 def _similar(a: Words | set[int], b: Words | set[int]) -> int:
@@ -106,6 +135,26 @@ def _group_features(lay: Layout, g: tuple[int, ...]) -> list[str]:
         else:
             f.append("group_then=body")
     return f
+
+
+HEAD_KINDS = ("headline", "kicker", "subtitle")
+SPEAKER_LOOKBACK = 4000  # characters of the report over a paragraph searched for its speaker
+
+
+def _speaker_seen(name: str, unit_texts: list[str], below: str) -> str:
+    """Where a paragraph's opening speaker (甲强调，…) is named: in the report printed over it
+    (as far back as SPEAKER_LOOKBACK), under the next head, or neither (a name no report here
+    introduced: the rest of a report from elsewhere)."""
+    seen = 0
+    above = False
+    for t in reversed(unit_texts):
+        if name in t:
+            above = True
+            break
+        seen += len(t)
+        if seen > SPEAKER_LOOKBACK:
+            break
+    return "speaker=" + _where(above, name in below)
 
 
 def _end_class(s: str) -> str:
@@ -208,12 +257,33 @@ def page_features(lay: Layout) -> list[list[str]]:
     unit: set[int] = set()  # the words of the body printed since the last head or dateline
     before_group: set[int] = set()  # the words of the body printed over the last head
     standing: list[str] = []  # the features of the head group being read
+    head_text = ""  # the last head group's lines
+    above_kinds: frozenset[str] = frozenset()  # the kinds of event the report over a block tells of
+    below_kinds: frozenset[str] = frozenset()  # …and the report under the next head
+    below_text = ""  # the next head below and the opening of its report, where a speaker is looked for
+    unit_texts: list[str] = []  # the body printed since the last head or dateline
     for i, b in enumerate(blocks):
         f = list(shapes[i])
         words = vocab.words(i)
         body = b.kind == "body"
+        k = below[i]
+        if body and k is not None and k != below_k:
+            below_k = k
+            head_below = vocab.of(range(k, min(k + 2, len(blocks))))
+            first = next((j for j in range(k + 1, min(k + 6, len(blocks))) if blocks[j].kind == "body"), None)
+            body_below = vocab.of(range(first, min(first + 2, len(blocks)))) if first else frozenset()
+            heads = "".join(blocks[j].text for j in range(k, first or k + 1))
+            lead = blocks[first].text if first else ""
+            below_kinds = event_kinds(heads) | event_kinds(lead)
+            below_text = heads + lead[:SPEAKER_LOOKBACK]
         if body and unit:
             f.append(_SIM_UNIT[_similar(words, unit)])
+            mine = event_kinds(b.text)
+            if mine:
+                f.append(_event_agreement(mine, above_kinds, below_kinds if k is not None else frozenset()))
+            speaker = layout.SPEAKER_OPENS.match(b.text)
+            if speaker is not None:
+                f.append(_speaker_seen(speaker.group(1), unit_texts, below_text if k is not None else ""))
         if i in lay.group_of:
             g = lay.groups[lay.group_of[i]]
             if g[0] == i:  # how the group stands, read once for all its lines
@@ -235,15 +305,7 @@ def page_features(lay: Layout) -> list[list[str]]:
                 f.append(_SIM_PREV2[_similar(prev2, words)])
         if body and head is not None:
             f.append(_SIM_HEAD[_similar(head, words)])
-        k = below[i]
         if body and k is not None:
-            if k != below_k:
-                below_k = k
-                head_below = vocab.of(range(k, min(k + 2, len(blocks))))
-                first = next(
-                    (j for j in range(k + 1, min(k + 6, len(blocks))) if blocks[j].kind == "body"), None
-                )
-                body_below = vocab.of(range(first, min(first + 2, len(blocks)))) if first else frozenset()
             f.append(_SIM_NEXT_HEAD[_similar(head_below, words)])
             # a displaced tail shares words (names, places) with the report under the next head
             f.append(_SIM_NEXT_BODY[_similar(body_below, words)])
@@ -256,11 +318,16 @@ def page_features(lay: Layout) -> list[list[str]]:
         if b.kind in ("headline", "kicker", "subtitle", "dateline"):
             if b.kind != "dateline":
                 head = words
+                head_text = (head_text if i > 0 and blocks[i - 1].kind in HEAD_KINDS else "") + b.text
             if unit:
                 before_group = unit
             unit = set()
+            unit_texts = []
         elif b.kind == "body":
+            if not unit_texts:  # the lead: with the head, it says what the report tells of
+                above_kinds = event_kinds(head_text) | event_kinds(b.text)
             unit |= words
+            unit_texts.append(b.text)
         prev2, prev = prev, words
         out.append(f)
     return out

@@ -75,11 +75,19 @@ def starts_mid(text: str) -> bool:
     )
 
 
+# Marks that close what another opened: a quotation, a title, a bracket (full and half width).
+_PAIRS = (("“", "”"), ("《", "》"), ("（", "）"), ("(", ")"))
+
+
 def quote_closed_first(text: str) -> bool:
-    """A quotation closed before any is opened (…孩子。”他笑着说): the paragraph begins inside a
-    quote whose opening mark is printed elsewhere."""
-    close = text.find("”", 0, 150)
-    return close >= 4 and "“" not in text[:close]
+    """A quotation, a title or a bracket closed before any is opened (…孩子。”他笑着说 /
+    …条例（草案）》作为…): the paragraph begins inside marks whose opening is printed elsewhere.
+    A bracket closed within the first four characters is an item's number (1）…), not that."""
+    for opening, closing in _PAIRS:
+        close = text.find(closing, 0, 150)
+        if close >= 4 and opening not in text[:close]:
+            return True
+    return False
 
 
 _LIST_TAIL = re.compile(r"^([\u4e00-\u9fff]{2})、")
