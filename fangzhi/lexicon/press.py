@@ -68,11 +68,14 @@ PHOTO_VERBS = ("摄影", "摄")
 DATE_IN_DATELINE = (
     r"(?:(?:\d{4}年)?\d{1,2}月\d{1,2}日|[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)"
 )
+# A report filed on the day the paper prints, or the day before, names the day so: 本报某地今晨专电.
+DAY_WORD_IN_DATELINE = r"(?:今晨|今天|今日|今晚|昨天|昨日|昨晚)"
 DATELINE_HEAD = re.compile(
     r"^(?:(?P<open>【)?(?:据)?(?P<agency>新华社|中新社|中新网|人民网|央视网|央广网|新华网|本报|本台|本网|"
     r"(?P<outlet>[\u4e00-\u9fffA-Za-z]{1,10}?(?:" + OUTLET_SUFFIX + r")))"
     # the place before the date (新华社北京5月3日电) or after it (某网5月3日合肥消息)
-    r"(?:(?P<place>[\u4e00-\u9fff]{0,8}?)(?P<date>" + DATE_IN_DATELINE + r")[\u4e00-\u9fff]{0,6}?)?"
+    r"(?:(?P<place>[\u4e00-\u9fff]{0,8}?)(?:(?P<date>" + DATE_IN_DATELINE + r")|" + DAY_WORD_IN_DATELINE + r")"
+    r"[\u4e00-\u9fff]{0,6}?)?"
     r"(?P<verb>讯|电)(?(open)】))"
     # what may follow: a credit, a date, a time word, or the end of the line
     r"(?=$|[\s（(【\[：:，,■\d]|" + REPORTER_ROLE + r"|本报|今天|今日|昨天|昨日|近日|日前|上午|下午|晚)"
