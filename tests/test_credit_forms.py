@@ -322,3 +322,35 @@ def test_an_outlets_special_correspondent_before_the_datelines_date_is_its_credi
     m = credits.match_dateline(line, alone=False)
     assert m is not None and m.source == "某某网" and m.date_text == "5月27日"
     assert line[m.credit_start : m.credit_end] == "特派记者王明远" and line[m.end :].startswith("昨天")
+
+
+def test_a_dateline_naming_the_day_as_today_or_yesterday_is_read() -> None:
+    line = "本报北京今晨专电 (记者甲乙 丙丁 实习生戊己)市委召开会议。"
+    m = credits.match_dateline(line, alone=False)
+    assert m is not None and m.source == "本报" and line[m.credit_start : m.credit_end].startswith("记者甲乙")
+
+
+def test_an_outlets_other_name_in_brackets_before_its_verb_is_part_of_the_dateline() -> None:
+    line = "某某网（某某日报网）讯（记者 甲乙 通讯员 丙丁）3月6日，市委召开会议。"
+    m = credits.match_dateline(line, alone=False)
+    assert m is not None and m.source == "某某网" and line[m.end :].startswith("3月6日")
+    assert line[m.credit_start : m.credit_end] == "记者 甲乙 通讯员 丙丁"
+
+
+def test_a_bracket_naming_an_outlet_and_the_day_opening_the_lead_is_its_dateline() -> None:
+    line = "（某某广播网7月16日） 7月16日，市委召开会议。"
+    m = credits.match_dateline(line, alone=False)
+    assert m is not None and m.source == "某某广播网" and m.date_text == "7月16日"
+    # a bracket of anything else before the lead's date is none
+    assert credits.match_dateline("（图为会议现场）7月16日，市委召开会议。", alone=False) is None
+
+
+def test_a_dateline_whose_leads_date_a_column_gap_cut_is_read_on_its_line() -> None:
+    page = "# 市委召开常委会会议\n\n某某新闻网(特约记者甲乙)20\n\n16年2月10日，市委召开常委会会议。\n\n会议强调，要抓好落实。\n"
+    art = parse_text(page).articles[0]
+    assert art.dateline is not None and art.dateline.text == "某某新闻网（特约记者甲乙）"  # normalised width
+    assert art.body_text.startswith("2016年2月10日")
+
+
+def test_a_photo_credit_naming_its_photographers_in_quotes_is_read() -> None:
+    assert credits.photo_credit_line("“某报手机记者” 甲乙摄") is not None

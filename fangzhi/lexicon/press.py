@@ -68,13 +68,22 @@ PHOTO_VERBS = ("摄影", "摄")
 DATE_IN_DATELINE = (
     r"(?:(?:\d{4}年)?\d{1,2}月\d{1,2}日|[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)"
 )
+# An outlet's other name in brackets after its own (荆楚网（湖北日报网）讯): a name, never a credit.
+OUTLET_ALIAS = r"(?:[（(][\u4e00-\u9fffA-Za-z·]{1,12}?(?:" + OUTLET_SUFFIX + r")[）)])?"
 # A report filed on the day the paper prints, or the day before, names the day so: 本报某地今晨专电.
 DAY_WORD_IN_DATELINE = r"(?:今晨|今天|今日|今晚|昨天|昨日|昨晚)"
 DATELINE_HEAD = re.compile(
     r"^(?:(?P<open>【)?(?:据)?(?P<agency>新华社|中新社|中新网|人民网|央视网|央广网|新华网|本报|本台|本网|"
-    r"(?P<outlet>[\u4e00-\u9fffA-Za-z]{1,10}?(?:" + OUTLET_SUFFIX + r")))"
+    r"(?P<outlet>[\u4e00-\u9fffA-Za-z]{1,10}?(?:"
+    + OUTLET_SUFFIX
+    + r")))"
+    + OUTLET_ALIAS
     # the place before the date (新华社北京5月3日电) or after it (某网5月3日合肥消息)
-    r"(?:(?P<place>[\u4e00-\u9fff]{0,8}?)(?:(?P<date>" + DATE_IN_DATELINE + r")|" + DAY_WORD_IN_DATELINE + r")"
+    + r"(?:(?P<place>[\u4e00-\u9fff]{0,8}?)(?:(?P<date>"
+    + DATE_IN_DATELINE
+    + r")|"
+    + DAY_WORD_IN_DATELINE
+    + r")"
     r"[\u4e00-\u9fff]{0,6}?)?"
     r"(?P<verb>讯|电)(?(open)】))"
     # what may follow: a credit, a date, a time word, or the end of the line
@@ -91,7 +100,10 @@ ANY_OUTLET_DATELINE = re.compile(
     r"^(?P<open>【)?(?:据)?《?(?P<outlet>"
     + _CO_OUTLETS
     + r"[\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z·\-—+]{1,17})》?"
-    r"(?:(?P<place>[\u4e00-\u9fff]{0,8}?)(?P<date>" + DATE_TIME_IN_DATELINE + r")[\u4e00-\u9fff]{0,6}?)?"
+    + OUTLET_ALIAS
+    + r"(?:(?P<place>[\u4e00-\u9fff]{0,8}?)(?P<date>"
+    + DATE_TIME_IN_DATELINE
+    + r")[\u4e00-\u9fff]{0,6}?)?"
     r"(?<![喜通资简短快音传捷佳凶噩死来])(?P<verb>讯|消息|报道)(?(open)】)"
     # …or a reporter's role, the spaces before the credit closed up by normalising (某报报道 记者 甲)
     r"(?=$|[\s（(【〔\[：:]|"
@@ -158,6 +170,10 @@ ROLE_COLUMN = re.compile(
 PHOTO_CREDIT = re.compile(
     r"(?:[（(](?P<pname>[^（）()]{2,30}?)\s*(?:摄影|摄)[）)]"
     r"|(?<=[。！？”])\s*[（(]\s*摄影\s*[:：]?\s*(?P<aname>[\u4e00-\u9fff·]{2,4}(?:[\s、]+[\u4e00-\u9fff·]{2,4})*)\s*[）)]"
-    r"|(?P<name>(?:(?:[\u4e00-\u9fffA-Za-z·\-]{2,14}?)?(?:" + REPORTER_ROLE + r")\s*)?[\u4e00-\u9fff·]{2,4}"
+    # the role may stand in quotes, a paper's name for its photographers (“某报手机记者” 甲摄)
+    r"|(?P<name>(?:“[\u4e00-\u9fffA-Za-z·]{2,14}”\s*|(?:[\u4e00-\u9fffA-Za-z·\-]{2,14}?)?(?:"
+    + REPORTER_ROLE
+    + r")\s*)?"
+    r"[\u4e00-\u9fff·]{2,4}"
     r"(?:[\s、]+[\u4e00-\u9fff·]{2,4})*)\s*/?\s*(?:摄影|摄))\s*$"
 )

@@ -86,6 +86,8 @@ def _classify(page: Page) -> list[Unit]:
         s = text[line.span.start : line.span.end]  # the line's text, sliced here: asked of every line
         nxt = lines[i + 1] if i + 1 < len(lines) else None
         dl = credits.match_dateline(s)
+        if dl is None and nxt is not None and s[-1:].isdigit():
+            dl = _dateline_over_cut_date(s, nxt.span.of(text))
         if dl is not None and not line.heading:
             extra: list[Span] = []
             end = dl.end
@@ -288,6 +290,15 @@ def is_titleish(s: str) -> bool:
 # four Han characters with anything between them: a text holds it when it holds four or more
 # (found without a list of every Han character, as counting them made)
 _FOUR_HAN = re.compile(f"[{chars.HAN}](?:[^{chars.HAN}]*[{chars.HAN}]){{3}}")
+
+
+def _dateline_over_cut_date(s: str, ns: str) -> credits.DatelineMatch | None:
+    """A dateline that reads only with the lead's date, which a column gap cut (某网（记者 甲）20 /
+    16年2月10日，…): read with the next line, it ends on this one."""
+    if not (ns[:1].isdigit() or ns[:1] in "年月日"):
+        return None
+    dl = credits.match_dateline(s + ns)
+    return dl if dl is not None and dl.end < len(s) else None
 
 
 # ---------------------------------------------------------------- pass 2: head groups

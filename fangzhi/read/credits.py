@@ -106,6 +106,12 @@ _OUTLET_THEN_CREDIT = re.compile(
 )
 
 
+_OUTLET_AND_DAY = re.compile(
+    r"^\s*(?P<outlet>[\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z·\-]{1,13}?(?:" + press.OUTLET_SUFFIX + r"))"
+    r"\s*(?P<date>" + press.DATE_IN_DATELINE + r")?\s*$"
+)
+
+
 def _outlet_before_date(line: str, alone: bool) -> DatelineMatch | None:
     """A dateline of no verb, before the lead's date; `alone`: the dateline block split off."""
     date = _LEAD_DATE.search(line, 0, 48) if "月" in line[:48] else None
@@ -121,8 +127,14 @@ def _outlet_before_date(line: str, alone: bool) -> DatelineMatch | None:
     outlet, credit, bare = m.group("outlet", "credit", "bare")
     if outlet is None:
         # no outlet: a bracket opening the lead whose every name has its role is a credit
-        # （某某日报记者 甲）5月3日，…
-        if credit is None or not _named_with_roles(credit):
+        # （某某日报记者 甲）5月3日，…, or one that names an outlet and the day alone: the
+        # dateline of a paper that prints no 讯 （某某网5月3日） 5月3日，…
+        if credit is None:
+            return None
+        named = _OUTLET_AND_DAY.match(credit)
+        if named is not None:
+            return DatelineMatch(end, named.group("outlet"), named.group("date"), end, end)
+        if not _named_with_roles(credit):
             return None
     elif outlet[0] in "在于据从对由经":
         return None  # a sentence's first word, no outlet's name
