@@ -422,3 +422,11 @@ def test_credit_forms_of_the_fifth_survey(text: str, read: list[tuple[str, str]]
 def test_outlets_parted_by_slashes_before_a_role_make_a_byline_line(line: str) -> None:
     assert is_byline_line(line)
     assert [(c.role, c.name) for c in parse_credit(line)] == [("记者", "王明远"), ("记者", "李海峰")]
+
+
+def test_a_name_with_the_surname_wen_among_a_reporters_names_is_a_name() -> None:
+    # 文 credits who wrote a report (文/甲), and is a surname too: among the names a reporter's
+    # role carries over to, 文某某 is one more reporter
+    got = [(c.role, c.name) for c in parse_credit("某报记者 唐某华 龚某昌 文静斌 陆某颂")]
+    assert got == [("记者", "唐某华"), ("记者", "龚某昌"), ("记者", "文静斌"), ("记者", "陆某颂")]
+    assert [(c.role, c.name) for c in parse_credit("文/张三 图/李四")] == [("文", "张三"), ("图", "李四")]

@@ -376,8 +376,10 @@ def parse_credit(text: str, offset: int = 0) -> list[Credit]:
             waiting = False
             continue
         rm = _ROLE_RE.match(word) or _outlet_role(word, after=role)
-        if rm and waiting and rm.group() in ("文", "图") and len(word) == 3:
-            rm = None  # 记者 文某某: a name with the surname 文 where the role's name is awaited
+        if rm and rm.group() in ("文", "图") and len(word) == 3 and (waiting or role in press.REPORTER_ROLES):
+            # 记者 文某某 / 记者 甲 乙 文某某: a name with the surname 文 where the role's name is
+            # awaited, or among the names a reporter's role carries over to
+            rm = None
         if rm:
             rest = _name_part(word[rm.end() :])
             if rest == "站" and rm.group() == "记者":
