@@ -430,3 +430,10 @@ def test_a_name_with_the_surname_wen_among_a_reporters_names_is_a_name() -> None
     got = [(c.role, c.name) for c in parse_credit("某报记者 唐某华 龚某昌 文静斌 陆某颂")]
     assert got == [("记者", "唐某华"), ("记者", "龚某昌"), ("记者", "文静斌"), ("记者", "陆某颂")]
     assert [(c.role, c.name) for c in parse_credit("文/张三 图/李四")] == [("文", "张三"), ("图", "李四")]
+
+
+def test_a_bracket_of_a_photographer_and_a_source_is_a_credit() -> None:
+    # （甲 摄 来源：某报）: who took the picture, then where the report came from, in one bracket
+    assert trailing_credit("（张某某 摄 来源：某某都市报）") == 0
+    assert trailing_credit("(张某某摄来源:某某都市报)") == 0
+    assert trailing_credit("（会议来源：某报）") is None

@@ -514,3 +514,16 @@ def test_the_one_title_left_at_the_page_end_heads_the_one_report_printed_without
         + "精准发力 以更实举措抓好民营经济发展\n"
     )
     assert [r["headline"] for r in recs] == ["市长调研重点项目建设", "精准发力 以更实举措抓好民营经济发展"]
+
+
+def test_a_bracketed_credit_between_a_head_and_a_dated_lead_is_the_reports_byline() -> None:
+    # （记者 甲 乙摄影报道） on its own line under the head, the lead's date on the next: the
+    # report's credit, printed over it, not the credit of the report before
+    page = (
+        "# 市委常委会召开会议\n\n（记者张某某 李某某摄影报道）\n\n10月5日，市委常委会召开会议。\n\n"
+        "会议强调，要抓好落实。\n\n# 全市城市更新工作推进会召开\n\n（记者王某某摄影报道）\n\n"
+        "10月4日下午，全市城市更新工作推进会召开。\n"
+    )
+    recs = records(page)
+    assert [r["headline"] for r in recs] == ["市委常委会召开会议", "全市城市更新工作推进会召开"]
+    assert [b["name"] for b in recs[0]["bylines"]] == ["张某某", "李某某"]

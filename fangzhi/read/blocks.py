@@ -204,9 +204,17 @@ def _classify(page: Page) -> list[Unit]:
             continue
         kind = "head" if _head_like(s, line) else "prose"
         if kind == "head" and not line.heading and credits.trailing_credit(s) == 0:
-            # all of a short line is a credit: （记者 张三） after a report; under a head (来源：某报)
-            # it credits the report below, as a byline line does
-            after_head = bool(units) and units[-1].kind == "head" and credits.source_line(s)
+            # all of a short line is a credit: （记者 张三） after a report; under a head (来源：某报),
+            # or between a head and the lead's date (（记者 甲 乙摄影报道） / N月N日，…), it credits
+            # the report below, as a byline line does
+            after_head = (
+                bool(units)
+                and units[-1].kind == "head"
+                and (
+                    credits.source_line(s)
+                    or (nxt is not None and layout.LEAD_OPENING.match(nxt.span.of(text).lstrip()) is not None)
+                )
+            )
             units.append(Unit("byline" if after_head else "credit", line.span, line))
         elif kind == "prose" and not line.heading:
             units.extend(_prose_and_credit(line.span, line, text))
