@@ -48,29 +48,33 @@ _NAME_LIST = re.compile(r"^[\u4e00-\u9fff]{2,4}(?:[\s、，,]+[\u4e00-\u9fff]{1,
 # last lines do (…参加调研。/ …陪同考察。/ 会议还研究了…): a closing line that tells of another
 # kind than the report over it, and of the kind of the report under the next head, is that
 # report's displaced tail. The same words in every paper: the event's own nouns and verbs.
-_EVENT_KINDS = (
-    ("m", re.compile(events.MEETING_NOUN + r"|会上|列席")),
-    ("i", re.compile(r"调研|考察|视察|督导|检查|观摩|察看|走访|暗访")),
-    ("r", re.compile(r"会见|会晤|会谈|接见|看望|一行|客商|宾")),
-    ("c", re.compile(events.CEREMONY_NOUN + r"|开工|签约|签署|升旗")),
+_KIND_WORDS = (
+    (1, events.MEETING_NOUN + r"|会上|列席"),
+    (2, r"调研|考察|视察|督导|检查|观摩|察看|走访|暗访"),
+    (4, r"会见|会晤|会谈|接见|看望|一行|客商|宾"),
+    (8, events.CEREMONY_NOUN + r"|开工|签约|签署|升旗"),
 )
+_EVENT_KINDS = tuple((bit, re.compile(words)) for bit, words in _KIND_WORDS)
 EVENT_CHARS = 120  # a paragraph's opening as far as its kind of event is read
 
 
-def event_kinds(text: str) -> frozenset[str]:
-    """The kinds of event (meeting, inspection, reception, ceremony) the text names."""
-    t = text[:EVENT_CHARS]
-    return frozenset(k for k, pattern in _EVENT_KINDS if pattern.search(t))
-
-
-def _event_agreement(mine: frozenset[str], above: frozenset[str], below: frozenset[str]) -> str:
-    """Whether a paragraph tells of the kind of event of the report over it, the one under the
-    next head, both or neither."""
-    return "ev=" + _where(bool(mine & above), bool(mine & below))
+def event_kinds(text: str) -> int:
+    """The kinds of event the text names, one bit each: 1 a meeting, 2 an inspection, 4 a
+    reception, 8 a ceremony."""
+    kinds = 0
+    for bit, pattern in _EVENT_KINDS:
+        if pattern.search(text, 0, EVENT_CHARS):
+            kinds |= bit
+    return kinds
 
 
 def _where(above: bool, below: bool) -> str:
     return ("a" if above else "") + ("b" if below else "") if above or below else "-"
+
+
+# a feature's strings for each (over it, under the next head), made once
+_EV = {(a, b): "ev=" + _where(a, b) for a in (False, True) for b in (False, True)}
+_SPEAKER = {(a, b): "speaker=" + _where(a, b) for a in (False, True) for b in (False, True)}
 
 
 def _similar(a: Words | set[int], b: Words | set[int]) -> int:
@@ -154,7 +158,7 @@ def _speaker_seen(name: str, unit_texts: list[str], below: str) -> str:
         seen += len(t)
         if seen > SPEAKER_LOOKBACK:
             break
-    return "speaker=" + _where(above, name in below)
+    return _SPEAKER[above, name in below]
 
 
 def _end_class(s: str) -> str:
@@ -258,8 +262,8 @@ def page_features(lay: Layout) -> list[list[str]]:
     before_group: set[int] = set()  # the words of the body printed over the last head
     standing: list[str] = []  # the features of the head group being read
     head_text = ""  # the last head group's lines
-    above_kinds: frozenset[str] = frozenset()  # the kinds of event the report over a block tells of
-    below_kinds: frozenset[str] = frozenset()  # …and the report under the next head
+    above_kinds = 0  # the kinds of event the report over a block tells of (event_kinds)
+    below_kinds = 0  # …and the report under the next head
     below_text = ""  # the next head below and the opening of its report, where a speaker is looked for
     unit_texts: list[str] = []  # the body printed since the last head or dateline
     for i, b in enumerate(blocks):
@@ -280,7 +284,9 @@ def page_features(lay: Layout) -> list[list[str]]:
             f.append(_SIM_UNIT[_similar(words, unit)])
             mine = event_kinds(b.text)
             if mine:
-                f.append(_event_agreement(mine, above_kinds, below_kinds if k is not None else frozenset()))
+                # what kind of event it tells of, against the report over it and the one under
+                # the next head: a closing line of another kind than its report's is a displaced tail
+                f.append(_EV[bool(mine & above_kinds), k is not None and bool(mine & below_kinds)])
             speaker = layout.SPEAKER_OPENS.match(b.text)
             if speaker is not None:
                 f.append(_speaker_seen(speaker.group(1), unit_texts, below_text if k is not None else ""))
