@@ -437,3 +437,11 @@ def test_a_bracket_of_a_photographer_and_a_source_is_a_credit() -> None:
     assert trailing_credit("（张某某 摄 来源：某某都市报）") == 0
     assert trailing_credit("(张某某摄来源:某某都市报)") == 0
     assert trailing_credit("（会议来源：某报）") is None
+
+
+def test_outlets_named_one_after_another_before_a_role_are_no_names() -> None:
+    # 某晚报 某某网 某客户端记者 甲: every outlet that prints the report, then its reporter; a
+    # three-character word ending in 网 is a site, though its first character is a surname
+    got = [(c.role, c.name) for c in parse_credit("新安晚报 安徽网 大皖客户端记者 孔某某")]
+    assert got == [("记者", "孔某某")]
+    assert [(c.role, c.name) for c in parse_credit("记者 张网 李四")] == [("记者", "张网"), ("记者", "李四")]

@@ -735,7 +735,10 @@ _OUTLET_WORD = re.compile(r"[\u4e00-\u9fff]{1,12}(?:集团|日报|晚报|早报|
 
 
 def _outlet(word: str) -> bool:
-    return _OUTLET_WORD.fullmatch(word) is not None and not looks_like_name(word)
+    # a name ending in 网 is no one's: 安网 may be a name, 安徽网 is a site
+    return _OUTLET_WORD.fullmatch(word) is not None and (
+        not looks_like_name(word) or (len(word) >= 3 and word[-1] == "网")
+    )
 
 
 def _outlets_then_names(line: str) -> bool:
