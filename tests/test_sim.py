@@ -11,6 +11,7 @@ import tomllib
 import unicodedata
 from datetime import date
 from importlib import resources
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -434,3 +435,19 @@ def test_an_undated_lead_opens_with_no_day_and_its_gold_has_no_date() -> None:
             assert all(e["type"] != "meeting" for e in after["events"])  # papers date meetings
     assert undated >= 5
     assert Artifacts().undated_lead == 0.0  # the sets make sim writes date every lead as before
+
+
+def test_parted_points_print_a_leaders_points_a_paragraph_each_in_the_same_report() -> None:
+    from dataclasses import replace
+
+    art = replace(Artifacts().without(), parted_points=1.0)
+    parted = 0
+    for i in range(8):
+        text, gold = page_of(FAMILIES["dev"][i], 1, "dev", i, art)
+        body = [(s, o) for s, _e, o, role, _p in gold["chunks"] if role == "body"]  # type: ignore[attr-defined]
+        for (_s0, before), (start, owner) in pairwise(body):
+            if text.startswith("要", start):
+                assert owner == before  # a point of the report printed over it, which goes on
+                parted += 1
+    assert parted >= 3
+    assert Artifacts().parted_points == 0.0  # the scored sets print none

@@ -61,6 +61,9 @@ class Artifacts:
     # per news report of no meeting whose lead opens with its day: the lead gives no day (近日，/
     # 连日来，/ its subject first), and the gold no date. Not in `make sim`'s sets either
     undated_lead: float = 0.0
+    # per news report: its leaders' points printed a sentence a paragraph (甲强调，要…。 / 要…。 /
+    # 要…。), as papers often part them (the sample pages do). Not in `make sim`'s scored sets
+    parted_points: float = 0.0
 
     def without(self) -> Artifacts:
         """No artifact at all: every story printed whole, in order."""
@@ -238,18 +241,30 @@ class Printer:
         paras: list[list[Chunk]] = []
         protected = _protected(story)
         subheads = self.subheads(story)
+        parted = self.parted(story)
         k = 0
         for i, p in enumerate(story.paragraphs):
             if i in subheads:
                 text = subheads[i].translate(HALF_WIDTH) if half else subheads[i]
                 paras.append([Chunk(text, owner, "body", k)])
                 k += 1
-            text = self.confuse(p, protected)
-            if half:
-                text = text.translate(HALF_WIDTH)
-            paras.append([Chunk(text, owner, "body", k)])
-            k += 1
+            for piece in _POINTS.split(p) if i in parted else (p,):
+                text = self.confuse(piece, protected)
+                if half:
+                    text = text.translate(HALF_WIDTH)
+                paras.append([Chunk(text, owner, "body", k)])
+                k += 1
         return paras
+
+    def parted(self, story: StoryTruth) -> set[int]:
+        """The paragraphs after the lead to print a point a paragraph (where a sentence opens with
+        要 after another), drawn from the story's own generator as subheads are."""
+        if not self.art.parted_points or story.kind != "news" or len(story.paragraphs) < 2:
+            return set()
+        rng = random.Random(f"parted/{story.headline}/{story.paragraphs[0]}")
+        if rng.random() >= self.art.parted_points:
+            return set()
+        return {i for i, p in enumerate(story.paragraphs[1:], 1) if _POINTS.search(p) and rng.random() < 0.7}
 
     def undated(self, story: StoryTruth) -> StoryTruth:
         """The story, its lead opening with no day where the rate says so (drawn from the story's
@@ -316,6 +331,7 @@ class Printer:
 # A lead's day, and what a lead may open with when it gives none.
 _LEAD_DAY = re.compile(r"(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:[上下]午|晚上?|早上|凌晨|中午|傍晚)?[，,]")
 UNDATED_OPENINGS = ("近日，", "日前，", "连日来，", "今年以来，", "近期，", "", "")
+_POINTS = re.compile(r"(?<=。)(?=要)")  # where a leader's next point opens: …。要…
 SUBHEADED = ("news", "commentary")  # the kinds of report that may print subheads
 SUBHEAD_STYLES = ("plain", "plain", "numbered", "bracketed", "marked", "bold")
 
