@@ -1,0 +1,110 @@
+"""Accuracy on dev families the models were not fitted on: the learned segmentation, held out by family.
+
+Run on demand (not part of the test suite):
+
+    .venv/bin/python benchmarks/families_heldout.py [--train build/sim/dev-train] [--n 920] [--seed 41]
+
+The dev families are split in two by their place in the set's family list (even, odd). The
+boundary and tail models are fitted (`fangzhi.read.train`, into a copy of the package) on the
+dev-train pages of one half and score pages of the other half's families (`fangzhi sim pages
+--family dev --n N --seed S`, written here), then the other way round; articles F1 is reported for
+each half and over both. It asks of a change what the brief asks of a rule, whether it raises the
+score on house styles it was not fitted on, without touching the test set, and with every dev
+family scored once. Every figure is `shared/tools/score.py`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parent.parent
+SCORE = REPO.parent / "shared" / "tools" / "score.py"
+
+
+def half(src: Path, out: Path, families: list[str], parity: int) -> Path:
+    """The pages of src whose family's place in the list has this parity, linked into out."""
+    (out / "pages").mkdir(parents=True)
+    (out / "gold").mkdir()
+    n = 0
+    for gold in sorted((src / "gold").glob("*.json")):
+        if families.index(json.loads(gold.read_text(encoding="utf-8"))["publication"]) % 2 == parity:
+            os.link(gold, out / "gold" / gold.name)
+            os.link(src / "pages" / (gold.stem + ".txt"), out / "pages" / (gold.stem + ".txt"))
+            n += 1
+    manifest = json.loads((src / "manifest.json").read_text(encoding="utf-8"))
+    (out / "manifest.json").write_text(
+        json.dumps({**manifest, "pages": n}, ensure_ascii=False), encoding="utf-8"
+    )
+    return out
+
+
+def fold(train: Path, pages: Path, work: Path) -> dict[str, Any]:
+    """Fit on train into a copy of the package, parse pages with it, score."""
+    shutil.copytree(REPO / "fangzhi", work / "fangzhi", ignore=shutil.ignore_patterns("__pycache__"))
+    env = {**os.environ, "PYTHONPATH": str(work)}
+    py = sys.executable
+    subprocess.run(
+        [py, "-m", "fangzhi.read.train", str(train)], cwd=work, env=env, check=True, capture_output=True
+    )
+    parsed = work / "parsed.jsonl"
+    with parsed.open("w", encoding="utf-8") as out:
+        run = subprocess.run(
+            [py, "-m", "fangzhi.cli", "parse", "--format", "jsonl", str(pages / "pages")],
+            cwd=work,
+            env=env,
+            stdout=out,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+    if run.returncode:
+        raise SystemExit(run.stderr[-2000:])
+    cmd = [py, str(SCORE), "--json", "--pages", str(pages / "pages"), "--gold", str(pages / "gold")]
+    scored = subprocess.run([*cmd, "--input", str(parsed)], capture_output=True, text=True, check=True)
+    report: dict[str, Any] = json.loads(scored.stdout)
+    return report
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument(
+        "--train", type=Path, default=REPO / "build" / "sim" / "dev-train", help="dev pages to fit on"
+    )
+    ap.add_argument(
+        "--n", type=int, default=920, help="dev pages to score (every family five times by default)"
+    )
+    ap.add_argument("--seed", type=int, default=41, help="seed of the pages scored")
+    args = ap.parse_args()
+    manifest = json.loads((args.train / "manifest.json").read_text(encoding="utf-8"))
+    if manifest.get("split") != "dev":
+        raise SystemExit(f"{args.train}: a dev set to fit on, not {manifest.get('split')}")
+    families = list(manifest["families"])
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        sys.path.insert(0, str(REPO))
+        from fangzhi.sim.generate import write_set
+
+        scored = write_set("dev", args.n, args.seed, root / "scored")
+        if list(scored.families) != families:
+            raise SystemExit("the pages to score print other families than the pages to fit on: run make sim")
+        tp = pred = gold = 0
+        for parity in (0, 1):
+            train = half(args.train, root / f"train{parity}", families, parity)
+            pages = half(root / "scored", root / f"pages{1 - parity}", families, 1 - parity)
+            report = fold(train, pages, root / f"fold{parity}")
+            for page in report["pages"].values():
+                tp, pred, gold = tp + page["tp"], pred + page["pred"], gold + page["gold"]
+            f1 = report["articles"]["f1"]
+            print(f"fitted on half {parity}, scored on half {1 - parity}: articles F1 {f1:.4f}")
+        print(f"families held out, both halves: articles F1 {2 * tp / (pred + gold):.4f}")
+
+
+if __name__ == "__main__":
+    main()
