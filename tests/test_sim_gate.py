@@ -25,9 +25,9 @@ ROOT = Path(__file__).resolve().parents[1]
 # a page no longer prints one story twice (18 test pages changed), the same parser reads test
 # heads at 0.969 (0.971 before): the headline floor was set again on that set.
 TEST_FLOORS = [
-    "articles.f1=0.87",
+    "articles.f1=0.875",
     "joins=0.99",
-    "fields.headline=0.965",
+    "fields.headline=0.97",
     "fields.bylines=0.92",
     "han_lost=0.006",
     # issue 18: the facts of the articles found
@@ -53,11 +53,14 @@ TEST_FLOORS = [
 # floors were set again on that set, where the same parser read articles F1 0.872 (0.906 on the
 # dev set before), headlines 0.962 and bylines 0.944; reading those forms took it to 0.891, and
 # the models refitted on it (with subheads) read 0.887. The test and holdout sets are unchanged.
+# The seventh survey's 47 dev outlets (conventions/survey7_*.toml) made the dev set 184 families:
+# the session's start read it at 0.882; the forms read since and the models fitted on 4,500 pages
+# read 0.904 (bylines 0.976), and test 0.879 (0.872 before): the floors rose with them.
 DEV_FLOORS = [
-    "articles.f1=0.88",
+    "articles.f1=0.90",
     "joins=0.99",
-    "fields.headline=0.96",
-    "fields.bylines=0.96",
+    "fields.headline=0.965",
+    "fields.bylines=0.97",
     # byline lines read as such are set apart from the body, and the scorer counts them lost
     "han_lost=0.009",
 ]
