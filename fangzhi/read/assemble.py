@@ -12,8 +12,8 @@ from fangzhi.lexicon import layout as lay
 from fangzhi.lexicon import press
 from fangzhi.model import Article, Block, Byline, DateFact, Furniture, Page, Problem, Span
 from fangzhi.read import credits
-from fangzhi.read.blocks import Layout
-from fangzhi.read.segment import HEAD_ROLES, Draft
+from fangzhi.read.blocks import HEAD_ROLES, Layout
+from fangzhi.read.segment import Draft
 
 OWN_PAPER = ("本报", "本台", "本网")
 

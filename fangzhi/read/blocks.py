@@ -21,8 +21,9 @@ from fangzhi.read import credits
 from fangzhi.read.reflow import cannot_open, closes_gap, ends_open, starts_mid, word_spans_gap
 from fangzhi.read.vocabulary import PageVocabulary
 
-# The blocks that open an article under the head printed over them.
+# The blocks that open an article under the head printed over them, and the roles of its heads.
 ANCHORS = ("dateline", "byline", "caption")
+HEAD_ROLES = ("kicker", "headline", "subtitle")
 MAX_HEAD_LINES = 6
 MAX_HEAD_LEN = 64
 # The longest paragraph lines are joined into: past it a gap is left open, so that lines which

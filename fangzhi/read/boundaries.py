@@ -26,7 +26,7 @@ from typing import Any
 
 from fangzhi.lexicon import chars, events, layout
 from fangzhi.model import Block
-from fangzhi.read.blocks import ANCHORS, Layout
+from fangzhi.read.blocks import ANCHORS, HEAD_ROLES, Layout
 from fangzhi.read.vocabulary import Words
 
 MODEL_FILE = "boundaries.crfsuite"
@@ -141,7 +141,6 @@ def _group_features(lay: Layout, g: tuple[int, ...]) -> list[str]:
     return f
 
 
-HEAD_KINDS = ("headline", "kicker", "subtitle")
 SPEAKER_LOOKBACK = 4000  # characters of the report over a paragraph searched for its speaker
 
 
@@ -225,7 +224,9 @@ def _block_shape(b: Block) -> list[str]:
 
 _SUBHEAD_MARKS = frozenset("■●▲◆◇○◎★☆▶►")
 _KIND_BODY = _KIND["body"]
-_OWN_ONLY = ("first", "len")  # shape features a block does not show its neighbour
+# shape features a block does not show its neighbour: _shown leaves them out by position, and
+# tests/test_fast_paths.py holds it to this, read by name
+_OWN_ONLY = ("first", "len")
 
 
 def _shown(shape: list[str]) -> list[str]:
@@ -321,10 +322,10 @@ def page_features(lay: Layout) -> list[list[str]]:
             f.append(_NEXT[end])
         else:
             f.append("page_end")
-        if b.kind in ("headline", "kicker", "subtitle", "dateline"):
+        if b.kind in HEAD_ROLES or b.kind == "dateline":
             if b.kind != "dateline":
                 head = words
-                head_text = (head_text if i > 0 and blocks[i - 1].kind in HEAD_KINDS else "") + b.text
+                head_text = (head_text if i > 0 and blocks[i - 1].kind in HEAD_ROLES else "") + b.text
             if unit:
                 before_group = unit
             unit = set()

@@ -789,12 +789,13 @@ _OUTLET_CREDIT = re.compile(r"^[\u4e00-\u9fff]{1,10}(?:融媒体中心|融媒|�
 _WHAT_DONE_FIRST = re.compile(r"^(?:文/图|文图|文|图|摄影|摄|撰文|撰稿)\s*[/／:：丨|]\s*(?=\S)")
 
 
-_SOURCE_AFTER = re.compile(r"\s*(?:稿件|本文)?(?:来源|稿源)[:：]")
+# where a report came from, named after who took its picture: 来源：某报 (with something named)
+_SOURCE_AFTER = re.compile(r"\s*(?:稿件|本文)?(?:来源|稿源)[:：]\s*(?=\S)")
 
 
 def _credit_words(inner: str) -> bool:
     cut = _SOURCE_AFTER.search(inner, 2) if "源" in inner else None
-    if cut is not None and _SOURCE.match(inner[cut.start() :].lstrip()):
+    if cut is not None:
         # （甲 摄 来源：某报）: who took the picture, then where the report came from
         before = inner[: cut.start()].strip()
         if photo_credit_line(before) is not None or _credit_words(before):

@@ -37,7 +37,6 @@ from fangzhi.read import credits
 from fangzhi.read.blocks import ANCHORS, Layout, opens_as_lead, reports_the_title
 from fangzhi.read.vocabulary import PageVocabulary, Words, overlap
 
-HEAD_ROLES = ("kicker", "headline", "subtitle")
 TAIL_MIN_SCORE = 0.35
 CONFIDENT = 0.6  # the tail model decides when its likeliest reading is at least this likely
 TITLE_MIN_SCORE = 0.2

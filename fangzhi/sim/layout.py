@@ -261,7 +261,7 @@ class Printer:
         要 after another), drawn from the story's own generator as subheads are."""
         if not self.art.parted_points or story.kind != "news" or len(story.paragraphs) < 2:
             return set()
-        rng = random.Random(f"parted/{story.headline}/{story.paragraphs[0]}")
+        rng = _own_rng("parted", story)
         if rng.random() >= self.art.parted_points:
             return set()
         return {i for i, p in enumerate(story.paragraphs[1:], 1) if _POINTS.search(p) and rng.random() < 0.7}
@@ -273,7 +273,7 @@ class Printer:
             return story
         if any(e.type == "meeting" for e in story.events):
             return story  # papers date a meeting's report (survey 6: 0 of 55 undated)
-        rng = random.Random(f"undated/{story.headline}/{story.paragraphs[0]}")
+        rng = _own_rng("undated", story)
         day = _LEAD_DAY.match(story.paragraphs[0])
         if day is None or rng.random() >= self.art.undated_lead:
             return story
@@ -292,7 +292,7 @@ class Printer:
         paras = story.paragraphs
         if not self.art.subheads or len(paras) < 3 or story.kind not in SUBHEADED:
             return {}
-        rng = random.Random(f"subheads/{story.headline}/{paras[0]}")
+        rng = _own_rng("subheads", story)
         if rng.random() >= self.art.subheads:
             return {}
         before = sorted(rng.sample(range(1, len(paras)), min(len(paras) - 1, rng.randint(2, 4))))
@@ -334,6 +334,12 @@ UNDATED_OPENINGS = ("近日，", "日前，", "连日来，", "今年以来，",
 _POINTS = re.compile(r"(?<=。)(?=要)")  # where a leader's next point opens: …。要…
 SUBHEADED = ("news", "commentary")  # the kinds of report that may print subheads
 SUBHEAD_STYLES = ("plain", "plain", "numbered", "bracketed", "marked", "bold")
+
+
+def _own_rng(purpose: str, story: StoryTruth) -> random.Random:
+    """The story's own generator for one artifact, not the page's: a page printed with the
+    artifact prints what it prints without it, the artifact's changes added."""
+    return random.Random(f"{purpose}/{story.headline}/{story.paragraphs[0]}")
 
 
 def _subhead_as(style: str, words: str, n: int) -> str:
