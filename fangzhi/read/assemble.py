@@ -49,11 +49,9 @@ def publication_of(layout: Layout, settings_pub: str | None) -> str | None:
     if settings_pub:
         return settings_pub
     outlets: Counter[str] = Counter()
-    for b in layout.blocks:
-        if b.kind == "dateline":
-            m = credits.match_dateline(b.text)
-            if m and m.source and m.source not in OWN_PAPER and m.source.endswith("报"):
-                outlets[m.source] += 1
+    for m in layout.datelines.values():
+        if m and m.source and m.source not in OWN_PAPER and m.source.endswith("报"):
+            outlets[m.source] += 1
     return outlets.most_common(1)[0][0] if outlets else None
 
 
@@ -107,9 +105,7 @@ def _article(
     head = _head(blocks, d)
     body = tuple(blocks[i] for i in (*d.body, *d.tail))
     dateline = blocks[d.dateline] if d.dateline is not None else None
-    # the dateline read once for its credit, its date and its source (blocks.py matched its line
-    # already, but keeps no match: a block is plain text)
-    dm = credits.match_dateline(dateline.text, alone=True) if dateline is not None else None
+    dm = layout.datelines[d.dateline] if d.dateline is not None else None
     byline_block = _joined("byline", [blocks[i] for i in d.bylines]) if d.bylines else None
     credit = blocks[d.credit] if d.credit is not None else None
     if d.caption is not None:

@@ -56,6 +56,16 @@ class Layout:
         """The page's words, read once for the boundary model and the placing of tails."""
         return PageVocabulary(self.blocks)
 
+    @functools.cached_property
+    def datelines(self) -> dict[int, credits.DatelineMatch | None]:
+        """Each dateline block's match, read once for the report's source, credit and date and
+        for the page's publication (the block holds its dateline alone)."""
+        return {
+            i: credits.match_dateline(b.text, alone=True)
+            for i, b in enumerate(self.blocks)
+            if b.kind == "dateline"
+        }
+
     def forget_vocabulary(self) -> None:
         """Let the page's words go: read for the boundaries and the tails only, they would
         otherwise stay while the articles are built (a tenth of a page's peak memory)."""

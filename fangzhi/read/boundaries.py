@@ -267,6 +267,16 @@ def page_features(lay: Layout) -> list[list[str]]:
     below_kinds = 0  # …and the report under the next head
     below_text = ""  # the next head below and the opening of its report, where a speaker is looked for
     unit_texts: list[str] = []  # the body printed since the last head or dateline
+    # a lead and a head group are read for their kinds of event twice (as the report under the
+    # next head, then as the report over what follows): once each
+    kinds: dict[str, int] = {}
+
+    def kinds_of(text: str) -> int:
+        k = kinds.get(text)
+        if k is None:
+            k = kinds[text] = event_kinds(text)
+        return k
+
     for i, b in enumerate(blocks):
         f = list(shapes[i])
         words = vocab.words(i)
@@ -279,7 +289,7 @@ def page_features(lay: Layout) -> list[list[str]]:
             body_below = vocab.of(range(first, min(first + 2, len(blocks)))) if first else frozenset()
             heads = "".join(blocks[j].text for j in range(k, first or k + 1))
             lead = blocks[first].text if first else ""
-            below_kinds = event_kinds(heads) | event_kinds(lead)
+            below_kinds = kinds_of(heads) | kinds_of(lead)
             below_text = heads + lead[:SPEAKER_LOOKBACK]
         if body and unit:
             f.append(_SIM_UNIT[_similar(words, unit)])
@@ -332,7 +342,7 @@ def page_features(lay: Layout) -> list[list[str]]:
             unit_texts = []
         elif b.kind == "body":
             if not unit_texts:  # the lead: with the head, it says what the report tells of
-                above_kinds = event_kinds(head_text) | event_kinds(b.text)
+                above_kinds = kinds_of(head_text) | kinds_of(b.text)
             unit |= words
             unit_texts.append(b.text)
         prev2, prev = prev, words
