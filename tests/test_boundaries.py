@@ -96,6 +96,13 @@ def test_credits_after_the_body_are_split_off() -> None:
     assert trailing_credit("会议审议了《条例》（草案）") is None
 
 
+def test_a_credit_after_a_closed_quotation_is_split_off() -> None:
+    # the quotation the last sentence closes is the sentence's; the reporters run on after it
+    text = "他说：“我们将抓好落实。”本报记者 张伟 李想"
+    assert trailing_credit(text) == text.index("本报")
+    assert trailing_credit("他说：“我们将抓好落实。”") is None
+
+
 def test_a_jump_line_of_its_own_is_furniture_and_marks_the_body_cut() -> None:
     page = "# 标题\n\n本报讯（记者 张伟）3月2日，市委书记王建国来到\n\n（下转第二版）\n"
     parsed = parse_text(page)

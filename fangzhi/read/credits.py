@@ -715,7 +715,8 @@ def trailing_credit(text: str) -> int | None:
     if s[-1:] in _STOPS:
         return None  # the last sentence closes the line: nothing is printed after it
     stop = max(s.rfind("。"), s.rfind("！"), s.rfind("？"))
-    tail = s[stop + 1 :].strip()
+    # a quotation or bracket the last sentence closes is the sentence's (…答卷。”本报记者 甲)
+    tail = s[stop + 1 :].lstrip("”’」』）) \u3000").rstrip()
     if not (0 <= stop < len(s) - 1 and 2 <= len(tail) <= 40):
         return None
     if is_byline_line(tail.lstrip("—- ")) or (_SOURCE.match(tail) and not tail.startswith("据")):
