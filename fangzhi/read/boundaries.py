@@ -21,6 +21,7 @@ import functools
 import math
 import re
 from bisect import bisect_right
+from collections import deque
 from importlib import resources
 from typing import Any
 
@@ -75,6 +76,7 @@ def _where(above: bool, below: bool) -> str:
 # a feature's strings for each (over it, under the next head), made once
 _EV = {(a, b): "ev=" + _where(a, b) for a in (False, True) for b in (False, True)}
 _SPEAKER = {(a, b): "speaker=" + _where(a, b) for a in (False, True) for b in (False, True)}
+_SPEAKER_ELSEWHERE = "speaker=o"  # named only in a report printed before the one over it
 
 
 def _similar(a: Words | set[int], b: Words | set[int]) -> int:
@@ -144,7 +146,7 @@ def _group_features(lay: Layout, g: tuple[int, ...]) -> list[str]:
 SPEAKER_LOOKBACK = 4000  # characters of the report over a paragraph searched for its speaker
 
 
-def _speaker_seen(name: str, unit_texts: list[str], below: str) -> str:
+def _speaker_seen(name: str, unit_texts: list[str], below: str, earlier: deque[str]) -> str:
     """Where a paragraph's opening speaker (甲强调，…) is named: in the report printed over it
     (as far back as SPEAKER_LOOKBACK), under the next head, or neither (a name no report here
     introduced: the rest of a report from elsewhere)."""
@@ -157,7 +159,11 @@ def _speaker_seen(name: str, unit_texts: list[str], below: str) -> str:
         seen += len(t)
         if seen > SPEAKER_LOOKBACK:
             break
-    return _SPEAKER[above, name in below]
+    after = name in below
+    if not above and not after and any(name in t for t in earlier):
+        # the speaker of a report printed before: its displaced last paragraph
+        return _SPEAKER_ELSEWHERE
+    return _SPEAKER[above, after]
 
 
 def _end_class(s: str) -> str:
@@ -267,6 +273,8 @@ def page_features(lay: Layout) -> list[list[str]]:
     below_kinds = 0  # …and the report under the next head
     below_text = ""  # the next head below and the opening of its report, where a speaker is looked for
     unit_texts: list[str] = []  # the body printed since the last head or dateline
+    earlier: deque[str] = deque()  # the body of the reports before it, as far back as SPEAKER_LOOKBACK
+    earlier_size = 0
     # a lead and a head group are read for their kinds of event twice (as the report under the
     # next head, then as the report over what follows): once each
     kinds: dict[str, int] = {}
@@ -300,7 +308,9 @@ def page_features(lay: Layout) -> list[list[str]]:
                 f.append(_EV[bool(mine & above_kinds), k is not None and bool(mine & below_kinds)])
             speaker = layout.SPEAKER_OPENS.match(b.text)
             if speaker is not None:
-                f.append(_speaker_seen(speaker.group(1), unit_texts, below_text if k is not None else ""))
+                f.append(
+                    _speaker_seen(speaker.group(1), unit_texts, below_text if k is not None else "", earlier)
+                )
         if i in lay.group_of:
             g = lay.groups[lay.group_of[i]]
             if g[0] == i:  # how the group stands, read once for all its lines
@@ -339,6 +349,11 @@ def page_features(lay: Layout) -> list[list[str]]:
             if unit:
                 before_group = unit
             unit = set()
+            for t in unit_texts:
+                earlier.append(t)
+                earlier_size += len(t)
+            while earlier_size > SPEAKER_LOOKBACK and len(earlier) > 1:
+                earlier_size -= len(earlier.popleft())
             unit_texts = []
         elif b.kind == "body":
             if not unit_texts:  # the lead: with the head, it says what the report tells of
