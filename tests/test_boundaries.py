@@ -321,3 +321,17 @@ def test_a_speaker_named_only_under_the_next_head_says_so() -> None:
     assert "speaker=b" in f
     f = _features_of(MEETING + "孙某某指出，要压实责任。\n\n" + VISIT, "孙某某指出")
     assert "speaker=-" in f
+
+
+def test_a_speaker_named_only_in_an_earlier_report_says_so() -> None:
+    # the inspection's report, then the meeting's, then a paragraph of the inspecting mayor's
+    # words: the report it is printed under never names him, the one before it does
+    visit = VISIT + "王某某强调，要加快项目建设进度。\n\n"
+    f = _features_of(visit + MEETING + "王某某指出，要压实责任。\n\n", "王某某指出")
+    assert "speaker=o" in f
+    # named in the report it is printed under too: that report's
+    attended = MEETING + "市长王某某出席会议。\n\n"
+    f = _features_of(visit + attended + "王某某要求，要抓好落实。\n\n", "王某某要求")
+    assert "speaker=a" in f
+    f = _features_of(MEETING + "孙某某指出，要压实责任。\n\n", "孙某某指出")
+    assert "speaker=-" in f

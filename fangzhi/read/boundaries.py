@@ -148,8 +148,9 @@ SPEAKER_LOOKBACK = 4000  # characters of the report over a paragraph searched fo
 
 def _speaker_seen(name: str, unit_texts: list[str], below: str, earlier: deque[str]) -> str:
     """Where a paragraph's opening speaker (甲强调，…) is named: in the report printed over it
-    (as far back as SPEAKER_LOOKBACK), under the next head, or neither (a name no report here
-    introduced: the rest of a report from elsewhere)."""
+    (as far back as SPEAKER_LOOKBACK), under the next head, only in the reports printed before
+    that one (`earlier`: the displaced last paragraph of one of them), or nowhere (a name no
+    report here introduced: the rest of a report from elsewhere)."""
     seen = 0
     above = False
     for t in reversed(unit_texts):
