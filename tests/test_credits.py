@@ -445,3 +445,15 @@ def test_outlets_named_one_after_another_before_a_role_are_no_names() -> None:
     got = [(c.role, c.name) for c in parse_credit("新安晚报 安徽网 大皖客户端记者 孔某某")]
     assert got == [("记者", "孔某某")]
     assert [(c.role, c.name) for c in parse_credit("记者 张网 李四")] == [("记者", "张网"), ("记者", "李四")]
+
+
+def test_a_relayed_reports_paper_and_reporter_are_the_datelines() -> None:
+    # 某网N月N日讯 据某报报道（记者 甲）: the report relayed from another paper, its reporter credited
+    line = "江州网3月11日讯 据江州日报报道（记者王建国）"
+    m = match_dateline(line)
+    assert m is not None and m.end == len(line)
+    assert line[m.credit_start : m.credit_end] == "记者王建国"
+    assert m.source == "江州网"
+    # 据了解 after a dateline is the lead's: no paper, no credit
+    m = match_dateline("本报讯 据了解，3月2日，市委召开会议。")
+    assert m is not None and m.end == len("本报讯 ")

@@ -212,6 +212,12 @@ def _match_dateline(line: str, alone: bool) -> DatelineMatch | None:
         # 某网特派记者甲5月3日消息：the outlet's name, then its reporter's credit
         return DatelineMatch(end, source[:split], m.group("date"), m.start("outlet") + split, m.end("outlet"))
     rest = line[end:]
+    relay = _RELAYED.match(rest)
+    if relay is not None and press.BRACKETED_CREDIT.match(rest[relay.end() :]) is not None:
+        # 某网N月N日讯 据某报报道（记者 甲）: the paper the report is relayed from, then its
+        # reporter, are the dateline's
+        end += relay.end()
+        rest = line[end:]
     cm = press.BRACKETED_CREDIT.match(rest) or press.BARE_CREDIT.match(rest)
     if cm:
         group = "credit" if cm.group("credit") is not None else "credit2"  # （…） or 【…】
@@ -228,6 +234,9 @@ def _match_dateline(line: str, alone: bool) -> DatelineMatch | None:
         return _opening_credit(line, alone)  # 某报报道记者获悉，…: a role the verb runs into, no credit
     return DatelineMatch(end, source, m.group("date"), cstart, cend)
 
+
+# where a relayed report comes from, between a dateline's verb and its credit (据某报报道（记者 甲）)
+_RELAYED = re.compile(r"[ \u3000]*据[\u4e00-\u9fffA-Za-z·]{2,16}?(?:报道|消息)[ \u3000]*")
 
 # a reporter's role, or what was done with the bar after it (文/甲 图/乙)
 _ROLE_AT = re.compile(
