@@ -2,7 +2,7 @@
 
 Run on demand (not part of the test suite):
 
-    .venv/bin/python benchmarks/families_heldout.py [--train build/sim/dev-train] [--n 920] [--seed 41]
+    .venv/bin/python benchmarks/families_heldout.py [--train build/sim/dev-train] [--n 920] [--seeds 41 43 45]
 
 The dev families are split in two by their place in the set's family list (even, odd). The
 boundary and tail models are fitted (`fangzhi.read.train`, into a copy of the package) on the
@@ -46,20 +46,27 @@ def half(src: Path, out: Path, families: list[str], parity: int) -> Path:
     return out
 
 
-def fold(train: Path, pages: Path, work: Path) -> dict[str, Any]:
-    """Fit on train into a copy of the package, parse pages with it, score."""
+def fit(train: Path, work: Path) -> None:
+    """Fit on train into a copy of the package in work."""
     shutil.copytree(REPO / "fangzhi", work / "fangzhi", ignore=shutil.ignore_patterns("__pycache__"))
-    env = {**os.environ, "PYTHONPATH": str(work)}
-    py = sys.executable
     subprocess.run(
-        [py, "-m", "fangzhi.read.train", str(train)], cwd=work, env=env, check=True, capture_output=True
+        [sys.executable, "-m", "fangzhi.read.train", str(train)],
+        cwd=work,
+        env={**os.environ, "PYTHONPATH": str(work)},
+        check=True,
+        capture_output=True,
     )
-    parsed = work / "parsed.jsonl"
+
+
+def score(work: Path, pages: Path) -> dict[str, Any]:
+    """Parse pages with the package fitted in work, score."""
+    py = sys.executable
+    parsed = work / f"parsed-{pages.name}.jsonl"
     with parsed.open("w", encoding="utf-8") as out:
         run = subprocess.run(
             [py, "-m", "fangzhi.cli", "parse", "--format", "jsonl", str(pages / "pages")],
             cwd=work,
-            env=env,
+            env={**os.environ, "PYTHONPATH": str(work)},
             stdout=out,
             stderr=subprocess.PIPE,
             text=True,
@@ -72,6 +79,11 @@ def fold(train: Path, pages: Path, work: Path) -> dict[str, Any]:
     return report
 
 
+def _f1(counts: list[int]) -> float:
+    tp, pred, gold = counts
+    return 2 * tp / (pred + gold) if pred + gold else 1.0
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument(
@@ -80,7 +92,13 @@ def main() -> None:
     ap.add_argument(
         "--n", type=int, default=920, help="dev pages to score (every family five times by default)"
     )
-    ap.add_argument("--seed", type=int, default=41, help="seed of the pages scored")
+    ap.add_argument(
+        "--seeds",
+        type=int,
+        nargs="+",
+        default=[41],
+        help="seeds of the pages scored, N pages each: one draw moves a change's figure by 0.003",
+    )
     args = ap.parse_args()
     manifest = json.loads((args.train / "manifest.json").read_text(encoding="utf-8"))
     if manifest.get("split") != "dev":
@@ -91,19 +109,26 @@ def main() -> None:
         sys.path.insert(0, str(REPO))
         from fangzhi.sim.generate import write_set
 
-        scored = write_set("dev", args.n, args.seed, root / "scored")
-        if list(scored.families) != families:
-            raise SystemExit("the pages to score print other families than the pages to fit on: run make sim")
-        tp = pred = gold = 0
+        for seed in args.seeds:
+            scored = write_set("dev", args.n, seed, root / f"scored{seed}")
+            if list(scored.families) != families:
+                raise SystemExit("the pages scored print other families than the pages fitted on: make sim")
+        totals: dict[int, list[int]] = {seed: [0, 0, 0] for seed in args.seeds}
         for parity in (0, 1):
-            train = half(args.train, root / f"train{parity}", families, parity)
-            pages = half(root / "scored", root / f"pages{1 - parity}", families, 1 - parity)
-            report = fold(train, pages, root / f"fold{parity}")
-            for page in report["pages"].values():
-                tp, pred, gold = tp + page["tp"], pred + page["pred"], gold + page["gold"]
-            f1 = report["articles"]["f1"]
-            print(f"fitted on half {parity}, scored on half {1 - parity}: articles F1 {f1:.4f}")
-        print(f"families held out, both halves: articles F1 {2 * tp / (pred + gold):.4f}")
+            work = root / f"fold{parity}"
+            fit(half(args.train, root / f"train{parity}", families, parity), work)
+            for seed in args.seeds:
+                pages = half(root / f"scored{seed}", root / f"pages{seed}-{1 - parity}", families, 1 - parity)
+                report = score(work, pages)
+                for page in report["pages"].values():
+                    counts = totals[seed]
+                    counts[:] = [counts[0] + page["tp"], counts[1] + page["pred"], counts[2] + page["gold"]]
+                f1 = report["articles"]["f1"]
+                print(f"seed {seed}: fitted on half {parity}, scored on half {1 - parity}: F1 {f1:.4f}")
+        for seed in args.seeds:
+            print(f"seed {seed}: families held out, both halves: articles F1 {_f1(totals[seed]):.4f}")
+        pooled = [sum(c[k] for c in totals.values()) for k in range(3)]
+        print(f"families held out, both halves, all seeds: articles F1 {_f1(pooled):.4f}")
 
 
 if __name__ == "__main__":
