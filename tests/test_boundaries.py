@@ -335,3 +335,41 @@ def test_a_speaker_named_only_in_an_earlier_report_says_so() -> None:
     assert "speaker=a" in f
     f = _features_of(MEETING + "孙某某指出，要压实责任。\n\n", "孙某某指出")
     assert "speaker=-" in f
+
+
+class _Decided:
+    """A tagger that decodes the labels given, each with certainty (the model's decision stubbed)."""
+
+    def __init__(self, labels: list[str]) -> None:
+        self.labels = labels
+
+    def tag(self, _features: object) -> list[str]:
+        return list(self.labels)
+
+    def marginal(self, label: str, i: int) -> float:
+        return 1.0 if self.labels[i] == label else 0.0
+
+
+CLOSED_THEN_DATED = (
+    "# 市长赴高新区调研\n\n本报讯（记者 张伟）3月2日，市委召开会议。会议强调，要抓好落实。\n\n"
+    "{credit}\n\n3月3日，市长王某某赴高新区调研重点项目建设。\n"
+)
+
+
+def test_a_dated_lead_under_a_byline_read_as_the_reports_credit_opens_the_next_report() -> None:
+    from fangzhi.read.boundaries import page_labels
+
+    lay = layout_of(CLOSED_THEN_DATED.format(credit="记者 李明 王刚"))
+    assert [b.kind for b in lay.blocks] == ["headline", "dateline", "body", "byline", "body"]
+    # the model read the byline as the credit closing the report over it and the lead as going on
+    # from it: the lead opens a report (its head printed elsewhere), the byline over it is its
+    assert page_labels(lay, _Decided(["B", "I", "I", "C", "I"])) == ["B", "I", "I", "B", "I"]
+
+
+def test_a_dated_lead_under_a_bracketed_credit_opens_a_report_of_its_own() -> None:
+    from fangzhi.read.boundaries import page_labels
+
+    lay = layout_of(CLOSED_THEN_DATED.format(credit="（记者 李明 王刚）"))
+    kinds = [b.kind for b in lay.blocks]
+    assert kinds[3] == "credit", kinds
+    assert page_labels(lay, _Decided(["B", "I", "I", "C", "I"])) == ["B", "I", "I", "C", "B"]

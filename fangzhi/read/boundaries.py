@@ -392,6 +392,19 @@ def page_labels(lay: Layout, tagger: Any = None) -> list[str] | None:
         if labels[i] == "O" and _prose(b.text):
             # running prose is never furniture: the likelier of the labels left (decoded above)
             labels[i] = max("BIC", key=lambda label: tagger.marginal(label, i))
+        if (
+            labels[i] == "I"
+            and i > 0
+            and labels[i - 1] == "C"
+            and b.kind == "body"
+            and layout.LEAD_OPENING.match(b.text.lstrip())
+        ):
+            # a dated lead under the credit that closed a report opens the next; a line read as a
+            # byline over it (not a bracketed credit after a body) is that next report's
+            if blocks[i - 1].kind == "byline":
+                labels[i - 1] = "B"
+            else:
+                labels[i] = "B"
         after_body = b.kind == "body" and i > 0 and blocks[i - 1].kind == "body"
         if after_body and labels[i] in "BI" and tagger.marginal(labels[i], i) < CONFIDENT:
             # the model is unsure whether the paragraph goes on: the printed cues decide, as a
