@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parents[1]
 # a page no longer prints one story twice (18 test pages changed), the same parser reads test
 # heads at 0.969 (0.971 before): the headline floor was set again on that set.
 TEST_FLOORS = [
-    "articles.f1=0.875",
+    "articles.f1=0.877",
     "joins=0.99",
     "fields.headline=0.97",
     "fields.bylines=0.92",
@@ -59,9 +59,10 @@ TEST_FLOORS = [
 # The eighth survey's 45 dev outlets (conventions/survey8_*.toml, most of them county media
 # centres, county papers and county and district portals) made the dev set 229 families: the
 # session's start (models fitted on 184 families) reads it at 0.895, the models fitted on the 229
-# at 0.894 (bylines 0.973, headline 0.975): the articles floor was set again on that set.
+# at 0.894 (bylines 0.973, headline 0.975): the articles floor was set again on that set; a dated
+# lead under a credit that closed a report took it to 0.897 (test 0.881), and both floors rose.
 DEV_FLOORS = [
-    "articles.f1=0.89",
+    "articles.f1=0.893",
     "joins=0.99",
     "fields.headline=0.965",
     "fields.bylines=0.97",
