@@ -392,25 +392,28 @@ def page_labels(lay: Layout, tagger: Any = None) -> list[str] | None:
         if labels[i] == "O" and _prose(b.text):
             # running prose is never furniture: the likelier of the labels left (decoded above)
             labels[i] = max("BIC", key=lambda label: tagger.marginal(label, i))
-        if (
-            labels[i] == "I"
-            and i > 0
-            and labels[i - 1] == "C"
-            and b.kind == "body"
-            and layout.LEAD_OPENING.match(b.text.lstrip())
-        ):
-            # a dated lead under the credit that closed a report opens the next; a line read as a
-            # byline over it (not a bracketed credit after a body) is that next report's
-            if blocks[i - 1].kind == "byline":
-                labels[i - 1] = "B"
-            else:
-                labels[i] = "B"
+        if labels[i] == "I" and i > 0 and labels[i - 1] == "C":
+            _lead_after_credit(blocks, labels, i)
         after_body = b.kind == "body" and i > 0 and blocks[i - 1].kind == "body"
         if after_body and labels[i] in "BI" and tagger.marginal(labels[i], i) < CONFIDENT:
             # the model is unsure whether the paragraph goes on: the printed cues decide, as a
             # reader's would (an attendance line ends a report; text cut mid-sentence goes on)
             labels[i] = "B" if blocks[i - 1].closing and not blocks[i - 1].ends_open else "I"
     return labels
+
+
+def _lead_after_credit(blocks: tuple[Block, ...], labels: list[str], i: int) -> None:
+    """Block i decoded as going on from a credit that closed the report over it: a dated lead
+    there opens the next report (its head printed elsewhere), which the model holds the evidence
+    for but decodes past. A line read as a byline over it (not a bracketed credit after a body) is
+    that next report's."""
+    b = blocks[i]
+    if b.kind != "body" or layout.LEAD_OPENING.match(b.text.lstrip()) is None:
+        return
+    if blocks[i - 1].kind == "byline":
+        labels[i - 1] = "B"
+    else:
+        labels[i] = "B"
 
 
 def _prose(text: str) -> bool:
