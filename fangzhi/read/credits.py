@@ -213,12 +213,13 @@ def _match_dateline(line: str, alone: bool) -> DatelineMatch | None:
         return DatelineMatch(end, source[:split], m.group("date"), m.start("outlet") + split, m.end("outlet"))
     rest = line[end:]
     relay = _RELAYED.match(rest)
-    if relay is not None and press.BRACKETED_CREDIT.match(rest[relay.end() :]) is not None:
+    relayed = press.BRACKETED_CREDIT.match(rest[relay.end() :]) if relay is not None else None
+    if relay is not None and relayed is not None:
         # 某网N月N日讯 据某报报道（记者 甲）: the paper the report is relayed from, then its
-        # reporter, are the dateline's
+        # reporter, are the dateline's (the bracket read once, where it stands after the relay)
         end += relay.end()
         rest = line[end:]
-    cm = press.BRACKETED_CREDIT.match(rest) or press.BARE_CREDIT.match(rest)
+    cm = relayed or press.BRACKETED_CREDIT.match(rest) or press.BARE_CREDIT.match(rest)
     if cm:
         group = "credit" if cm.group("credit") is not None else "credit2"  # （…） or 【…】
         cstart, cend = end + cm.start(group), end + cm.end(group)
