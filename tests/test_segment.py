@@ -527,3 +527,21 @@ def test_a_bracketed_credit_between_a_head_and_a_dated_lead_is_the_reports_bylin
     recs = records(page)
     assert [r["headline"] for r in recs] == ["市委常委会召开会议", "全市城市更新工作推进会召开"]
     assert [b["name"] for b in recs[0]["bylines"]] == ["张某某", "李某某"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "各县市区、市直有关单位负责同志在各分会场参加会议。",  # the officials named by their units
+        "市领导甲乙、丙丁参加升旗仪式。",  # the event named by what it is
+        "副盟长丁戊参加。",
+    ],
+)
+def test_a_report_s_closing_line_is_read_as_one(line: str) -> None:
+    from fangzhi.model import RawPage
+    from fangzhi.read.blocks import build_blocks
+    from fangzhi.read.normalize import normalize
+
+    text = "# 标题一\n\n3月2日，市委书记甲乙主持召开会议，研究部署有关工作。\n\n" + line + "\n"
+    blocks = build_blocks(normalize(RawPage("p.txt", text, "utf-8", "", len(text)))).blocks
+    assert [b.closing for b in blocks if b.kind == "body"] == [False, True]

@@ -558,9 +558,10 @@ def _report_speaks(text: str) -> bool:
     return bool(layout.SPEAKS.search(text) or closes or layout.CLOSING_OTHER.search(text))
 
 
-# layout.CLOSING_TAIL's longest match (a verb, 了, an event's word, 并 and a verb, 。) is 13
-# characters, and it ends the text: it is sought among the text's last characters only
-_CLOSING_TAIL_REACH = 16
+# layout.CLOSING_TAIL's longest match (a verb, 了, an event's name of up to six characters and its
+# word, 并 and a verb, 。) is 18 characters, and it ends the text: it is sought among the text's
+# last characters only
+_CLOSING_TAIL_REACH = 24
 # how layout.CLOSING_OTHER's match ends the text (before a last line break, as $ reads it)
 _CLOSING_OTHER_ENDS = ("其他事项。", "完）", "完)")
 
