@@ -33,7 +33,6 @@ from fangzhi.read.vocabulary import Words
 MODEL_FILE = "boundaries.crfsuite"
 LABELS = ("B", "I", "C", "O")
 EDGES = (0.05, 0.1, 0.2, 0.35)  # similarity buckets
-CONFIDENT = 0.6  # below this marginal, whether a paragraph goes on is left to the printed cues
 # Words that open a paragraph which goes on from the one before it (会议强调 / 他指出 / 随后).
 _OPENERS = re.compile(
     r"^(?:会议|会上|会后|会前|他|她|随后|同时|此外|另外|据悉|据了解|据介绍|近年来|目前|其中|下一步|"
@@ -394,11 +393,6 @@ def page_labels(lay: Layout, tagger: Any = None) -> list[str] | None:
             labels[i] = max("BIC", key=lambda label: tagger.marginal(label, i))
         if labels[i] == "I" and i > 0 and labels[i - 1] == "C":
             _lead_after_credit(blocks, labels, i)
-        after_body = b.kind == "body" and i > 0 and blocks[i - 1].kind == "body"
-        if after_body and labels[i] in "BI" and tagger.marginal(labels[i], i) < CONFIDENT:
-            # the model is unsure whether the paragraph goes on: the printed cues decide, as a
-            # reader's would (an attendance line ends a report; text cut mid-sentence goes on)
-            labels[i] = "B" if blocks[i - 1].closing and not blocks[i - 1].ends_open else "I"
     return labels
 
 
