@@ -545,3 +545,18 @@ def test_a_report_s_closing_line_is_read_as_one(line: str) -> None:
     text = "# 标题一\n\n3月2日，市委书记甲乙主持召开会议，研究部署有关工作。\n\n" + line + "\n"
     blocks = build_blocks(normalize(RawPage("p.txt", text, "utf-8", "", len(text)))).blocks
     assert [b.closing for b in blocks if b.kind == "body"] == [False, True]
+
+
+@pytest.mark.parametrize(("likelihood", "joined"), [(0.55, True), (0.45, False)])
+def test_a_run_joins_the_article_the_tail_model_finds_likelier_however_unsure(
+    monkeypatch: Any, likelihood: float, joined: bool
+) -> None:
+    import fangzhi.read.segment as seg
+
+    monkeypatch.setattr(seg, "_logistic", lambda w, x: likelihood)
+    run = "引才、用心服务留才。要加强自身建设，打造模范部门。\n\n"  # opens mid-sentence: the cues say no
+    head = "# 全市人才工作会议召开\n\n某市日报讯（记者 甲某）6月3日，全市人才工作会议召开。\n\n会议要求，要做好引才工作。\n"
+    recs = records(run + head)
+    report = by_headline(recs)["全市人才工作会议召开"]
+    assert flat(str(report["body"])).endswith("打造模范部门。") is joined
+    assert [r["kind"] for r in recs].count("fragment") == (0 if joined else 1)

@@ -8,9 +8,9 @@ Body text that does not go on from an open article is an orphan run, placed afte
 1. an article printed with a head but no body (a head interleaved with another's) takes the
    nearest orphan run;
 2. every pair of a run and an article is scored by the tail model (`tails.json`), and a run
-   joins an article where that is likelier than its being a fragment; where the model is unsure,
-   the printed cues decide (shared vocabulary, printed just above the headline, ending the way
-   reports end);
+   joins an article where that is likelier than its being a fragment, however unsure the model
+   is (without a shipped model, the printed cues decide: shared vocabulary, printed just above
+   the headline, ending the way reports end);
 3. what is left is a fragment of an article from another page.
 A title stranded away from its body (printed after it, at the page end) goes to the headless
 article it best matches.
@@ -38,7 +38,6 @@ from fangzhi.read.blocks import ANCHORS, Layout, opens_as_lead, reports_the_titl
 from fangzhi.read.vocabulary import PageVocabulary, Words, overlap
 
 TAIL_MIN_SCORE = 0.35
-CONFIDENT = 0.6  # the tail model decides when its likeliest reading is at least this likely
 TITLE_MIN_SCORE = 0.2
 TITLE_ALONE_MIN_SCORE = 0.05
 SIMILARITY_CHARS = 400
@@ -341,7 +340,7 @@ def _place_runs(
     in_runs = frozenset().union(*run_words)
     spread = Counter(filter(in_runs.__contains__, chain(*own_words.values(), *run_words)))
     del in_runs
-    unsure: list[int] = []
+    by_cues: list[int] = []  # runs placed without the tail model (none shipped)
     near = _near_articles(drafts, candidates)
     for ri, r in enumerate(left):
         xs: dict[int, list[float]] = {}
@@ -361,17 +360,18 @@ def _place_runs(
             # the run is the rest of one of the articles, or of none printed here: an article
             # takes it when that is likelier than its being a fragment, Π(1 - p) over all
             probs = {di: _logistic(weights, xs[di]) for di in near(r)}
+            # (where its likeliest reading was under 0.6, the printed cues below used to decide:
+            # they placed fewer displaced tails than the model's own likeliest reading)
             none = math.prod(1.0 - p for p in probs.values())
-            if max([none, *probs.values()]) >= CONFIDENT:
-                pairs.extend((p, ri, di) for di, p in probs.items() if p > none)
-                continue
-            # unsure: the printed cues decide, as before the model (shared words, printed just
-            # above the headline, ending as reports end; a report that has ended takes no more)
-        unsure.append(ri)
+            pairs.extend((p, ri, di) for di, p in probs.items() if p > none)
+            continue
+        # no tail model: the printed cues decide (shared words, printed just above the headline,
+        # ending as reports end; a report that has ended takes no more)
+        by_cues.append(ri)
     # the cues weigh texts, not these word sets: let go first, they and the texts' bigrams held
     # together made a parse's peak memory (the pairs are sorted below, so their order is free)
     del own_words, run_words, spread
-    for ri in unsure:
+    for ri in by_cues:
         r = left[ri]
         for di in near(r):
             d = drafts[di]
