@@ -457,3 +457,20 @@ def test_a_relayed_reports_paper_and_reporter_are_the_datelines() -> None:
     # 据了解 after a dateline is the lead's: no paper, no credit
     m = match_dateline("本报讯 据了解，3月2日，市委召开会议。")
     assert m is not None and m.end == len("本报讯 ")
+
+
+@pytest.mark.parametrize("opening", ["（某某网/韩立 赵雪）", "(某某区域经济/韩立 赵雪) "])
+def test_a_bracket_of_an_outlet_and_its_reporters_names_opening_a_lead_is_its_dateline(opening: str) -> None:
+    line = opening + "9月24日上午，全市春耕生产现场会在河西镇召开。"
+    m = match_dateline(line)
+    assert m is not None and line[m.end :].startswith("9月24日")
+    assert m.source == opening.strip()[1:].split("/")[0]
+    assert [(c.role, c.name) for c in parse_credit(line[m.credit_start : m.credit_end])] == [
+        (None, "韩立"),
+        (None, "赵雪"),
+    ]
+
+
+def test_a_bracket_of_a_role_a_slash_and_a_name_is_no_outlet() -> None:
+    m = match_dateline("（通讯员/韩立）9月24日上午，全市春耕生产现场会在河西镇召开。")
+    assert m is None or m.source is None

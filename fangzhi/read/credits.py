@@ -112,6 +112,10 @@ _OUTLET_AND_DAY = re.compile(
 )
 
 
+# an outlet's name and its reporters' names parted by a slash, in the bracket opening a lead
+_OUTLET_SLASH_NAMES = re.compile(r"^\s*(?P<outlet>[\u4e00-\u9fff]{2,12})\s*[/／]\s*(?P<names>[^/／]+?)\s*$")
+
+
 def _outlet_before_date(line: str, alone: bool) -> DatelineMatch | None:
     """A dateline of no verb, before the lead's date; `alone`: the dateline block split off."""
     date = _LEAD_DATE.search(line, 0, 48) if "月" in line[:48] else None
@@ -134,6 +138,16 @@ def _outlet_before_date(line: str, alone: bool) -> DatelineMatch | None:
         named = _OUTLET_AND_DAY.match(credit)
         if named is not None:
             return DatelineMatch(end, named.group("outlet"), named.group("date"), end, end)
+        slashed = _OUTLET_SLASH_NAMES.match(credit)
+        if (
+            slashed is not None
+            and _ROLE_RE.fullmatch(slashed["outlet"]) is None
+            and names_only(slashed["names"])
+        ):
+            # （某某网/甲 乙）5月3日，…: the outlet, a slash, its reporters' names
+            at = m.start("credit")
+            names = at + slashed.start("names"), at + slashed.end("names")
+            return DatelineMatch(end, slashed["outlet"], None, *names)
         if not _named_with_roles(credit):
             return None
     elif outlet[0] in "在于据从对由经":
