@@ -141,3 +141,20 @@ def test_a_title_or_bracket_closed_before_it_opens_starts_mid_sentence() -> None
     assert starts_mid("2025年）的通知，要求各地抓好落实。")
     assert not starts_mid("1）加强组织领导，压实各方责任。")
     assert not starts_mid("会议审议了《某市生态环境保护条例（草案）》。")
+
+
+def test_a_closer_s_labels_and_names_on_lines_of_their_own_are_not_run_together() -> None:
+    assert not closes_gap("记者", "韩立赵雪")
+    assert not closes_gap("韩立赵雪", "编辑")
+    assert not closes_gap("制作：", "融媒体中心")
+    assert closes_gap("接受本报", "记者采访时说")  # a role word inside a sentence cut by the gap
+
+
+def test_a_closer_printed_a_label_a_line_is_no_part_of_the_report_s_last_paragraph() -> None:
+    page = (
+        "# 全市春耕生产现场会召开\n\n本报讯 9月24日上午，全市春耕生产现场会在河西镇召开。\n\n"
+        "会议要求，要抓住农时，确保粮食播种面积稳中有增。\n记者\n韩立赵雪\n编辑\n钱明\n"
+    )
+    report = one(page)
+    assert flat(str(report["body"])).endswith("稳中有增。")
+    assert ("记者", "韩立") in {(b["role"], b["name"]) for b in report["bylines"]}

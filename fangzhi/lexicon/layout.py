@@ -70,6 +70,12 @@ CLOSING_TAIL = re.compile(
     # an event named by what it is (升旗仪式, 集中开工活动, 全市经济工作会议): up to six characters
     r"[\u4e00-\u9fff]{0,6}?(?:会议|活动|仪式|典礼|大会|开幕式|座谈会))?(?:并[\u4e00-\u9fff]{1,4})?。$"
 )
+# A line that is only a credit's label (记者 / 编辑 / 制作 on a line of its own, the names on the
+# next): a closer printing roles and names on alternate lines. No sentence is cut so short.
+ROLE_LABEL_LINE = re.compile(
+    r"^\s*(?:记者|通讯员|摄影|摄像|编辑|责任编辑|责编|美编|校对|审核|一审|二审|三审|初审|复审|终审|编审|"
+    r"监制|总监制|制作|出品|策划|统筹|撰稿|来源|作者|剪辑|配音|主播|文/图|图/文)\s*[:：]?\s*$"
+)
 CLOSING_OTHER = re.compile(r"(?:会议还研究了?其他事项|其他事项)。$|[（(]完[）)]$")
 
 # Two-character words that open a sentence with a list (省、市、县三级…, 党政、企业…).

@@ -159,6 +159,18 @@ def _classify(page: Page) -> list[Unit]:
             # 甲、乙、丙 / 等10人获评…: a list of names the next line goes on from, no credit
             units.append(Unit("prose", line.span, line))
             continue
+        if (
+            nxt is not None
+            and not line.heading
+            and not nxt.heading
+            and len(s) <= 8
+            and layout.ROLE_LABEL_LINE.match(s)
+            and len(nxt.span.of(text).strip()) <= 24
+        ):
+            # 记者 / 甲乙: a closer's label on a line of its own, what it credits on the next
+            units.append(Unit("credit", line.span, line, extra_spans=[nxt.span]))
+            skip_next = True
+            continue
         # a long line is tried only when it names a role (a credit of two roles and five names)
         tried = line.marks or len(s) <= 30 or (len(s) <= 60 and "。" not in s and credits.names_a_role(s))
         if tried and credits.is_byline_line(s):
