@@ -373,3 +373,11 @@ def test_a_dated_lead_under_a_bracketed_credit_opens_a_report_of_its_own() -> No
     kinds = [b.kind for b in lay.blocks]
     assert kinds[3] == "credit", kinds
     assert page_labels(lay, _Decided(["B", "I", "I", "C", "I"])) == ["B", "I", "I", "C", "B"]
+
+
+def test_a_standing_committee_named_before_a_title_is_the_organ_not_a_meeting() -> None:
+    from fangzhi.read.boundaries import event_kinds
+
+    assert event_kinds("市人大常委会副主任陈强陪同。") == 0
+    assert event_kinds("市委常委会召开会议，研究部署近期工作。") == 1
+    assert event_kinds("市人大常委会副主任陈强出席会议。") == 1  # the meeting it names still tells

@@ -560,3 +560,27 @@ def test_a_run_joins_the_article_the_tail_model_finds_likelier_however_unsure(
     report = by_headline(recs)["全市人才工作会议召开"]
     assert flat(str(report["body"])).endswith("打造模范部门。") is joined
     assert [r["kind"] for r in recs].count("fragment") == (0 if joined else 1)
+
+
+def test_a_run_is_weighed_by_the_kind_of_event_it_and_the_article_tell_of() -> None:
+    import fangzhi.read.segment as seg
+    from fangzhi.model import RawPage
+    from fangzhi.read.blocks import build_blocks
+    from fangzhi.read.normalize import normalize
+
+    text = (
+        "# 市委书记会见客商\n\n本报讯 3月2日，市委书记甲乙会见了某集团董事长丙丁一行。\n\n"
+        "# 全市春耕生产现场会召开\n\n本报讯 3月2日，全市春耕生产现场会召开。\n\n"
+        "市委常委戊己参加会见。\n"
+    )
+    lay = build_blocks(normalize(RawPage("p.txt", text, "utf-8", "", len(text))))
+    run = seg._Run([len(lay.blocks) - 1], closed=True)
+    heads = [i for i, b in enumerate(lay.blocks) if b.kind == "headline"]
+    same, other = (
+        seg.TAIL_FEATURES.index("same_kind_of_event"),
+        seg.TAIL_FEATURES.index("other_kind_of_event"),
+    )
+    for head, kind in zip(heads, ("same", "other"), strict=True):
+        draft = seg.Draft(order=head, head=[head], dateline=head + 1, body=[head + 2])
+        x = seg.tail_features(lay.blocks, run, draft, lay.vocabulary)
+        assert (x[same], x[other]) == ((1.0, 0.0) if kind == "same" else (0.0, 1.0))

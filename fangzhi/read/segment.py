@@ -35,6 +35,7 @@ from fangzhi.lexicon import chars, layout
 from fangzhi.model import Block
 from fangzhi.read import credits
 from fangzhi.read.blocks import ANCHORS, Layout, opens_as_lead, reports_the_title
+from fangzhi.read.boundaries import event_kinds
 from fangzhi.read.vocabulary import PageVocabulary, Words, overlap
 
 TAIL_MIN_SCORE = 0.35
@@ -490,6 +491,8 @@ TAIL_FEATURES = (
     "run_size",
     "speaker_named_here",
     "pronoun_speaks_on",
+    "same_kind_of_event",
+    "other_kind_of_event",
     "words_only_these_share",
     "most_similar",
     "most_words_only_these_share",
@@ -524,6 +527,9 @@ def tail_features(blocks: tuple[Block, ...], run: _Run, d: Draft, vocab: PageVoc
     named = sp is not None and sp.group(1) in whole
     # 他强调，… goes on with a report in which someone already speaks
     pronoun = pro is not None and layout.SPEECH.search(whole) is not None
+    # the kind of event the run tells of (…参加会见。 a reception) against the article's head and lead
+    told = _kinds_of(blocks, run.blocks)
+    kinds = _kinds_of(blocks, [*d.head, *d.body[:1]]) if told else 0
     return [
         1.0,
         overlap(vocab.of(run.blocks), _article_words(d, vocab)),
@@ -546,7 +552,17 @@ def tail_features(blocks: tuple[Block, ...], run: _Run, d: Draft, vocab: PageVoc
         math.log1p(size) / 5.0,
         float(named),
         float(pronoun),
+        float(bool(told & kinds)),
+        float(bool(kinds) and not told & kinds),
     ]
+
+
+def _kinds_of(blocks: tuple[Block, ...], idx: list[int]) -> int:
+    """The kinds of event (boundaries.event_kinds) the blocks tell of, each read from its opening."""
+    kinds = 0
+    for k in idx:
+        kinds |= event_kinds(blocks[k].text)
+    return kinds
 
 
 def _article_words(d: Draft, vocab: PageVocabulary, *, with_common: bool = False) -> Words:
