@@ -227,3 +227,17 @@ def test_a_kickers_spaced_words_are_no_page_header(line: str) -> None:
     from fangzhi.lexicon.layout import header_line
 
     assert not header_line(line)
+
+
+@pytest.mark.parametrize("line", ["星期日", "当前报纸名称：某某日报", "时间：", "来源:", "——2016年5月9日1版"])
+def test_an_e_paper_reader_s_particulars_one_a_line_are_furniture(line: str) -> None:
+    from fangzhi.lexicon.layout import furniture_line
+
+    assert furniture_line(line)
+
+
+@pytest.mark.parametrize("line", ["周末", "星期日上午，全市召开会议。", "时间：3月5日上午9时", "——他说。"])
+def test_a_report_s_lines_that_open_alike_are_not_furniture(line: str) -> None:
+    from fangzhi.lexicon.layout import furniture_line
+
+    assert not furniture_line(line)

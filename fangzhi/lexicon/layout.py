@@ -151,6 +151,14 @@ FURNITURE_LINE = re.compile(
     + r"\s*(?:\d{1,2}:\d{2}(?::\d{2})?)?"
     + r"\s*(?:来源|作者|编辑|责任编辑|点击|浏览|阅读|字号)\s*[:：]?.{0,60}"
     + r"|来源\s*[:：]\s*[\u4e00-\u9fffA-Za-z·\-]{2,20}\s*\d{4}-\d{1,2}-\d{1,2}.{0,30}"
+    # an e-paper reader's header, one particular a line: the weekday alone, the paper's name
+    # labelled, a particular's label with nothing after it (时间： / 来源： over a button's word)
+    + r"|(?:星期|周)[一二三四五六日天]"
+    + r"|当前报纸名称\s*[:：].{0,30}"
+    + r"|(?:时间|日期|来源|作者|字号|编辑|责任编辑|发布时间|发布日期)\s*[:：]"
+    # a reprint's reference to where it was first printed: ——2016年5月9日1版
+    + r"|[—－-]{1,2}\s*\d{4}年\d{1,2}月\d{1,2}日\s*"
+    + FOLIO
     + r")$"
 )
 # FURNITURE_LINE's longest match: each alternative's parts are bounded (a label, a date and time,
@@ -160,6 +168,7 @@ FURNITURE_MAX = 160
 # a paper's name and an issue date, which may open with any character but print 报 and 年.
 _FURNITURE_OPENS = frozenset(
     "(:[【一三专乡二产体值健党关出初制副区县发后国图地城复审广总投摄政教文新旅时本来校民法热版特理生监社科第"
+    "星周当日字作—－-"
     "策组终经统综编美聚要观视评财责邮配（：ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 )
 
