@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parents[1]
 # a page no longer prints one story twice (18 test pages changed), the same parser reads test
 # heads at 0.969 (0.971 before): the headline floor was set again on that set.
 TEST_FLOORS = [
-    "articles.f1=0.877",
+    "articles.f1=0.88",
     "joins=0.99",
     "fields.headline=0.97",
     "fields.bylines=0.92",
@@ -61,8 +61,11 @@ TEST_FLOORS = [
 # session's start (models fitted on 184 families) reads it at 0.895, the models fitted on the 229
 # at 0.894 (bylines 0.973, headline 0.975): the articles floor was set again on that set; a dated
 # lead under a credit that closed a report took it to 0.897 (test 0.881), and both floors rose.
+# Closings read in more forms, the model's own reading left to stand where it is unsure (both the
+# boundary and the tail model's) and the tail model's kinds of event took dev to 0.916 and test
+# to 0.884 (0.891 before the kinds of event: see session 9's note); both floors rose.
 DEV_FLOORS = [
-    "articles.f1=0.893",
+    "articles.f1=0.91",
     "joins=0.99",
     "fields.headline=0.965",
     "fields.bylines=0.97",
