@@ -474,3 +474,24 @@ def test_a_bracket_of_an_outlet_and_its_reporters_names_opening_a_lead_is_its_da
 def test_a_bracket_of_a_role_a_slash_and_a_name_is_no_outlet() -> None:
     m = match_dateline("（通讯员/韩立）9月24日上午，全市春耕生产现场会在河西镇召开。")
     assert m is None or m.source is None
+
+
+@pytest.mark.parametrize(
+    "line", ["【来源：某县融媒】", "来源：县委办 摄影：韩立", "稿源：某某日报 记者 韩立"]
+)
+def test_the_source_a_credit_names_is_no_person(line: str) -> None:
+    names = [c.name for c in parse_credit(line)]
+    assert "来源" not in names and "稿源" not in names and "县委办" not in names
+    assert names == ([] if "韩立" not in line else ["韩立"])
+
+
+def test_a_source_line_under_a_head_credits_no_one() -> None:
+    from tests.helpers import records
+
+    page = (
+        "# 全市春耕生产现场会召开\n\n【来源:某县融媒】\n\n9月24日上午，全市春耕生产现场会在河西镇召开。\n\n"
+        "# 乡村振兴产业项目加快建设\n\n本报讯 5月3日，县长某丙带队到乡镇调研农业生产。\n"
+    )
+    report = next(r for r in records(page) if r["headline"] == "全市春耕生产现场会召开")
+    assert report["bylines"] == []
+    assert str(report["body"]).startswith("9月24日上午")

@@ -384,6 +384,10 @@ _FRAME = re.compile(
 _PAPER_WORD = re.compile(r"[\u4e00-\u9fff]{1,10}(?:日报|晚报|早报|融媒体中心|融媒|新闻网|电视台)")
 
 
+# labels of where a report comes from (来源：某县融媒, 稿源：县委办): an outlet or an office, no person
+_SOURCE_LABELS = frozenset({"来源", "稿源", "信息来源", "出处", "消息来源"})
+
+
 def parse_credit(text: str, offset: int = 0) -> list[Credit]:
     """Split a credit into (role, name) pairs; a role carries over to the names after it."""
     out: list[Credit] = []
@@ -393,8 +397,15 @@ def parse_credit(text: str, offset: int = 0) -> list[Credit]:
     if "记者" in text or "通讯员" in text:  # the roles an outlet is named before: 文/某某日报|记者 甲
         text = _OUTLET_AT_ROLE.sub(lambda m: " " * len(m.group()), text)
     waiting = False  # a role was read and no name after it yet
+    source = False  # a source's label was read: the word after it names the source, no person
     for start, token, spaced in _tokens(text):
         word = token
+        if word in _SOURCE_LABELS:
+            source = True
+            continue
+        if source:
+            source = False
+            continue
         if spaced:  # 崔 霞: one name printed with a space; its span runs over the space
             out.append(Credit(role, word, offset + start, offset + start + 3, rs, re))
             waiting = False
