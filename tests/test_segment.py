@@ -580,7 +580,11 @@ def test_a_run_is_weighed_by_the_kind_of_event_it_and_the_article_tell_of() -> N
         seg.TAIL_FEATURES.index("same_kind_of_event"),
         seg.TAIL_FEATURES.index("other_kind_of_event"),
     )
+    drafts = [seg.Draft(order=head, head=[head], dateline=head + 1, body=[head + 2]) for head in heads]
+    pairs: list[tuple[list[int], list[int], list[float]]] = []
+    seg._place_runs(lay.blocks, drafts, [run], vocab=lay.vocabulary, collect=pairs)
+    weighed = {article[0]: x for _run, article, x in pairs}
     for head, kind in zip(heads, ("same", "other"), strict=True):
-        draft = seg.Draft(order=head, head=[head], dateline=head + 1, body=[head + 2])
-        x = seg.tail_features(lay.blocks, run, draft, lay.vocabulary)
+        x = weighed[head]
+        assert len(x) == len(seg.TAIL_FEATURES)
         assert (x[same], x[other]) == ((1.0, 0.0) if kind == "same" else (0.0, 1.0))

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from fangzhi.lexicon import chars, layout, press
 from fangzhi.model import Block, Line, Page, Span
 from fangzhi.read import credits
-from fangzhi.read.reflow import cannot_open, closes_gap, ends_open, starts_mid, word_spans_gap
+from fangzhi.read.reflow import cannot_open, closes_gap, ends_open, role_label, starts_mid, word_spans_gap
 from fangzhi.read.vocabulary import PageVocabulary
 
 # The blocks that open an article under the head printed over them, and the roles of its heads.
@@ -163,8 +163,7 @@ def _classify(page: Page) -> list[Unit]:
             nxt is not None
             and not line.heading
             and not nxt.heading
-            and len(s) <= 8
-            and layout.ROLE_LABEL_LINE.match(s)
+            and role_label(s)
             and len(nxt.span.of(text).strip()) <= 24
         ):
             # 记者 / 甲乙: a closer's label on a line of its own, what it credits on the next

@@ -20,7 +20,7 @@ def closes_gap(left: str, right: str, *, left_titleish: bool = False) -> bool:
         return False
     if len(left) <= 8 and layout.EDITORS_NOTE.match(left):
         return False  # 编者按 on a line of its own labels the paragraph below
-    if _role_label(left) or _role_label(right):
+    if role_label(left) or role_label(right):
         return False  # 记者 / 甲乙 / 编辑 / 丙: a closer's labels and names on lines of their own
     if layout.ENUMERATED_SUBHEAD.match(left) and len(left) <= 30 and "。" not in left:
         return False  # 一、坚持稳中求进 is a subhead, not a sentence cut short
@@ -36,7 +36,7 @@ def closes_gap(left: str, right: str, *, left_titleish: bool = False) -> bool:
     return not chars.can_end(left)
 
 
-def _role_label(line: str) -> bool:
+def role_label(line: str) -> bool:
     """The line is only a credit's label (记者, 编辑：), the names under it."""
     return len(line) <= 8 and layout.ROLE_LABEL_LINE.match(line) is not None
 

@@ -343,12 +343,22 @@ def _place_runs(
     del in_runs
     by_cues: list[int] = []  # runs placed without the tail model (none shipped)
     near = _near_articles(drafts, candidates)
+    told_of: dict[int, int] = {}  # the kinds of event each article's head and lead tell of, read once
     for ri, r in enumerate(left):
         xs: dict[int, list[float]] = {}
         if vocab is not None:
+            # the kind of event the run tells of (…参加会见。 a reception) against each article's
+            told = _kinds_of(blocks, r.blocks)
             for di in near(r):
                 only = sum(1 for c in run_words[ri].intersection(own_words[di]) if spread[c] == 2)
-                xs[di] = [*tail_features(blocks, r, drafts[di], vocab), math.log1p(only)]
+                kinds = 0
+                if told:
+                    if di not in told_of:
+                        told_of[di] = _kinds_of(blocks, [*drafts[di].head, *drafts[di].body[:1]])
+                    kinds = told_of[di]
+                same, other = bool(told & kinds), bool(kinds) and not told & kinds
+                x = tail_features(blocks, r, drafts[di], vocab)
+                xs[di] = [*x, float(same), float(other), math.log1p(only)]
         if xs:
             best = max(xs.values(), key=lambda x: x[1])[1]
             most = max(x[-1] for x in xs.values())
@@ -500,7 +510,9 @@ TAIL_FEATURES = (
 
 
 def tail_features(blocks: tuple[Block, ...], run: _Run, d: Draft, vocab: PageVocabulary) -> list[float]:
-    """What says a run of paragraphs is the rest of article d, as numbers (TAIL_FEATURES)."""
+    """What says a run of paragraphs is the rest of article d, as numbers: TAIL_FEATURES up to
+    pronoun_speaks_on (_place_runs adds the rest, read once a run or an article, or against all
+    the articles a run is weighed with)."""
     first = blocks[run.blocks[0]]
     own = [*d.head, *([d.dateline] if d.dateline is not None else []), *d.body]
     start = min(own) if own else d.order
@@ -527,9 +539,6 @@ def tail_features(blocks: tuple[Block, ...], run: _Run, d: Draft, vocab: PageVoc
     named = sp is not None and sp.group(1) in whole
     # 他强调，… goes on with a report in which someone already speaks
     pronoun = pro is not None and layout.SPEECH.search(whole) is not None
-    # the kind of event the run tells of (…参加会见。 a reception) against the article's head and lead
-    told = _kinds_of(blocks, run.blocks)
-    kinds = _kinds_of(blocks, [*d.head, *d.body[:1]]) if told else 0
     return [
         1.0,
         overlap(vocab.of(run.blocks), _article_words(d, vocab)),
@@ -552,8 +561,6 @@ def tail_features(blocks: tuple[Block, ...], run: _Run, d: Draft, vocab: PageVoc
         math.log1p(size) / 5.0,
         float(named),
         float(pronoun),
-        float(bool(told & kinds)),
-        float(bool(kinds) and not told & kinds),
     ]
 
 
