@@ -229,7 +229,9 @@ def test_a_kickers_spaced_words_are_no_page_header(line: str) -> None:
     assert not header_line(line)
 
 
-@pytest.mark.parametrize("line", ["星期日", "当前报纸名称：某某日报", "时间：", "来源:", "——2016年5月9日1版"])
+@pytest.mark.parametrize(
+    "line", ["星期日", "当前报纸名称：某某日报", "时间：", "来源:", "——2016年5月9日1版", "电子报阅读机"]
+)
 def test_an_e_paper_reader_s_particulars_one_a_line_are_furniture(line: str) -> None:
     from fangzhi.lexicon.layout import furniture_line
 
@@ -241,3 +243,15 @@ def test_a_report_s_lines_that_open_alike_are_not_furniture(line: str) -> None:
     from fangzhi.lexicon.layout import furniture_line
 
     assert not furniture_line(line)
+
+
+def test_an_e_paper_reader_s_name_alone_over_a_head_is_not_the_headline() -> None:
+    from fangzhi.pipeline import parse_text
+
+    page = (
+        "电子报阅读机\n县委常委会召开会议\n"
+        "本报讯（记者 王小明）2024年5月5日，县委书记李大同主持召开县委常委会会议，研究部署近期工作。\n"
+        "会议强调，要坚持问题导向，扎实推进各项工作落地见效。\n"
+    )
+    (article,) = parse_text(page).articles
+    assert article.headline is not None and article.headline.text == "县委常委会召开会议"

@@ -152,9 +152,10 @@ FURNITURE_LINE = re.compile(
     + r"\s*(?:来源|作者|编辑|责任编辑|点击|浏览|阅读|字号)\s*[:：]?.{0,60}"
     + r"|来源\s*[:：]\s*[\u4e00-\u9fffA-Za-z·\-]{2,20}\s*\d{4}-\d{1,2}-\d{1,2}.{0,30}"
     # an e-paper reader's header, one particular a line: the weekday alone, the paper's name
-    # labelled, a particular's label with nothing after it (时间： / 来源： over a button's word)
+    # labelled, a particular's label with nothing after it (时间： / 来源： over a button's word),
+    # the reader's own name (电子报阅读机, printed over the date by a reader many papers use)
     + r"|(?:星期|周)[一二三四五六日天]"
-    + r"|当前报纸名称\s*[:：].{0,30}"
+    + r"|当前报纸名称\s*[:：].{0,30}|电子报阅读机"
     + r"|(?:时间|日期|来源|作者|字号|编辑|责任编辑|发布时间|发布日期)\s*[:：]"
     # a reprint's reference to where it was first printed: ——2016年5月9日1版
     + r"|[—－-]{1,2}\s*\d{4}年\d{1,2}月\d{1,2}日\s*"
