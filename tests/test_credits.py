@@ -495,3 +495,20 @@ def test_a_source_line_under_a_head_credits_no_one() -> None:
     report = next(r for r in records(page) if r["headline"] == "全市春耕生产现场会召开")
     assert report["bylines"] == []
     assert str(report["body"]).startswith("9月24日上午")
+
+
+@pytest.mark.parametrize("line", ["列席人员:新闻媒体记者韩立。", "记者 韩立。", "出席人员：记者韩立"])
+def test_a_reporter_listed_among_who_sat_in_is_the_report_s_byline(line: str) -> None:
+    assert [(c.role, c.name) for c in parse_credit(line)] == [("记者", "韩立")]
+
+
+def test_a_meeting_record_s_last_line_of_who_sat_in_credits_its_reporter() -> None:
+    from tests.helpers import records
+
+    page = (
+        "县政府召开常务会议\n2024年5月5日，县长某丙主持召开县政府常务会议，研究部署近期工作。\n"
+        "会议强调，要坚持问题导向，扎实推进各项工作落地见效。\n列席人员:新闻媒体记者韩立。\n相关文章\n"
+    )
+    (report,) = records(page)
+    assert [(b["role"], b["name"]) for b in report["bylines"]] == [("记者", "韩立")]
+    assert str(report["body"]).endswith("落地见效。")

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from fangzhi.lexicon import chars, layout, names, press
 
 _ROLE_RE = re.compile("|".join(re.escape(r) for r in sorted(press.BYLINE_ROLES, key=len, reverse=True)))
-_SEP = re.compile(r"[\s、，,；;/:：|｜丨]+")  # 丨 (a Han stroke) serves as a bar: 文丨某某
-_WORD = re.compile(r"[^\s、，,；;/:：|｜丨]+")  # what stands between separators
+_SEP = re.compile(r"[\s、，,；;/:：|｜丨。]+")  # 丨 (a Han stroke) serves as a bar: 文丨某某
+_WORD = re.compile(r"[^\s、，,；;/:：|｜丨。]+")  # what stands between separators
 # A role printed with a space between its characters (记 者 | 某某, 视 觉 | 某某), as some county
 # accounts print their credits: read as the role, its spaces moved after it (offsets stay).
 _SPACED_ROLE = re.compile(
@@ -386,6 +386,8 @@ _PAPER_WORD = re.compile(r"[\u4e00-\u9fff]{1,10}(?:日报|晚报|早报|融媒�
 
 # labels of where a report comes from (来源：某县融媒, 稿源：县委办): an outlet or an office, no person
 _SOURCE_LABELS = frozenset({"来源", "稿源", "信息来源", "出处", "消息来源"})
+# labels of a meeting record's list of who sat in (列席人员：新闻媒体记者甲): no name, the names after
+_ATTENDANCE_LABELS = frozenset({"列席人员", "出席人员", "参会人员"})
 
 
 def parse_credit(text: str, offset: int = 0) -> list[Credit]:
@@ -402,6 +404,8 @@ def parse_credit(text: str, offset: int = 0) -> list[Credit]:
         word = token
         if word in _SOURCE_LABELS:
             source = True
+            continue
+        if word in _ATTENDANCE_LABELS:
             continue
         if source:
             source = False
