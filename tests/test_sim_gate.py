@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parents[1]
 # a page no longer prints one story twice (18 test pages changed), the same parser reads test
 # heads at 0.969 (0.971 before): the headline floor was set again on that set.
 TEST_FLOORS = [
-    "articles.f1=0.88",
+    "articles.f1=0.87",
     "joins=0.99",
     "fields.headline=0.97",
     "fields.bylines=0.92",
@@ -64,8 +64,13 @@ TEST_FLOORS = [
 # Closings read in more forms, the model's own reading left to stand where it is unsure (both the
 # boundary and the tail model's) and the tail model's kinds of event took dev to 0.916 and test
 # to 0.884 (0.891 before the kinds of event: see session 9's note); both floors rose.
+# A survey of 75 real reports (sim/endings.toml) found an attendance line ending the lead three
+# times in four (the grammar had it half the time), so fewer reports end on one and more leads
+# do: both sets were written again at that rate, where the models of before read test 0.872 and
+# dev 0.911 (0.884 and 0.916 on the sets of before), and the models refitted on it 0.874 (0.883 on
+# the test set of before) and 0.908: both articles floors were set again on those sets.
 DEV_FLOORS = [
-    "articles.f1=0.91",
+    "articles.f1=0.90",
     "joins=0.99",
     "fields.headline=0.965",
     "fields.bylines=0.97",

@@ -164,3 +164,23 @@ def test_no_sentence_of_the_sample_pages_is_reproduced() -> None:
     generated = "\n".join(_text(s) for s in _stories(200, seed=23))
     copied = [s for s in sentences if s in generated]
     assert not copied, copied[:5]
+
+
+def test_the_survey_of_real_endings_is_read_with_its_addresses() -> None:
+    from fangzhi.sim.endings import survey
+
+    reports = survey()
+    assert len(reports) >= 60 and len({r.seen.split("/")[2] for r in reports}) >= 25
+    assert all(r.seen.startswith("http") and r.paragraphs for r in reports)
+
+
+def test_attendance_ends_leads_about_as_often_as_on_real_pages() -> None:
+    from fangzhi.sim.endings import rates
+
+    share = rates().attendance_ends_lead
+    assert 0.6 < share < 0.9  # counted on real pages: most attendance lines end the lead
+    verbs = re.compile(r"(?:参加|出席|陪同|列席|颁奖)[^。，]{0,8}。$")
+    stories = [s for s in _stories(700) if s.kind == "news" and len(s.paragraphs) > 2]
+    at_lead = sum(bool(verbs.search(s.paragraphs[0])) for s in stories)
+    at_end = sum(bool(verbs.search(s.paragraphs[-1])) for s in stories)
+    assert abs(at_lead / (at_lead + at_end) - share) < 0.15

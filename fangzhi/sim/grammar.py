@@ -7,9 +7,10 @@ article of a given kind about that world on a given day. Everything is drawn fro
 
 The shapes follow how city papers write: the lead opens with the date, a subject and a verb; the
 presiding, speaking and attending sentences come in their usual orders (主持会议。/ 出席并讲话。/
-市领导甲、乙参加。), an attendance sentence ends the lead about half the time while the article
-goes on, a person is named once with posts and later by the bare name, and directive paragraphs
-open with 会议强调，/ 他指出，/ 随后，/ 据了解，.
+市领导甲、乙参加。), an attendance sentence ends the lead (the article going on) as often as it does
+on real pages (`sim.endings`: three times in four) and the article otherwise, a person is named
+once with posts and later by the bare name, and directive paragraphs open with 会议强调，/ 他指出，/
+随后，/ 据了解，.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import datetime
 import random
 from collections.abc import Callable, Sequence
 
+from fangzhi.sim.endings import rates
 from fangzhi.sim.truth import EventTruth, Official, StoryTruth
 from fangzhi.sim.world import Seat, World, make_name, make_world, pick_jurisdiction, short_name
 
@@ -616,6 +618,10 @@ class _Story:
         )
 
 
+# where an attendance sentence goes: the lead's end, as often as on real pages, or the article's end
+ATTENDANCE_ENDS_LEAD = rates().attendance_ends_lead
+
+
 def _attendance(st: _Story, seats: Sequence[Seat], verb: str, *, shared: bool | None = None) -> str:
     """市领导甲、乙参加。 / 副市长甲，市政府秘书长乙出席。"""
     if shared is None:
@@ -626,7 +632,7 @@ def _attendance(st: _Story, seats: Sequence[Seat], verb: str, *, shared: bool | 
 
 def _place_end(st: _Story, lead: str, attend: str, rest: list[str], close: str | None = None) -> None:
     """The attendance sentence ends the lead (the article goes on) or closes the article."""
-    if st.chance(0.5):
+    if st.chance(ATTENDANCE_ENDS_LEAD):
         st.add(lead + attend)
         for r in rest:
             st.add(r, droppable=True)
@@ -833,7 +839,7 @@ def _inspection(st: _Story) -> None:
         st.rng.choice(("陪同", "参加调研", "一同调研")) if verb == "调研" else st.rng.choice(("陪同", "参加"))
     )
     attend = _attendance(st, company, attend_verb)
-    if st.chance(0.5):
+    if st.chance(ATTENDANCE_ENDS_LEAD):
         st.add(lead + attend)
         for r in rest:
             st.add(r, droppable=r.startswith("随后") or r.startswith(chief.name))
@@ -899,7 +905,7 @@ def _reception(st: _Story) -> None:
             st.used.add(mgr[0].name)
             seats = [mgr[0], *seats]
     attend = _attendance(st, seats, st.rng.choice(("参加会见", "参加", "陪同")), shared=False)
-    if st.chance(0.5):
+    if st.chance(ATTENDANCE_ENDS_LEAD):
         st.add(lead + attend)
         st.add(welcome + pitch)
         st.add(reply)
@@ -1053,7 +1059,7 @@ def _more(st: _Story, roles: str, body: list[str], lead: str, sub: str) -> list[
         ("出席", "参加活动", "出席仪式")
     )
     attend = _attendance(st, seats, verb, shared=st.chance(0.7))
-    if st.chance(0.5):
+    if st.chance(ATTENDANCE_ENDS_LEAD):
         st.add(lead + roles + attend)
         for b in body:
             st.add(b, droppable=True)
@@ -1114,7 +1120,7 @@ def _congress(st: _Story) -> None:
         guests = st.seats("vice-mayor")
         listen = _attendance(st, guests, "应邀到会通报有关情况", shared=False)
         head = f"{lv}政协召开{cn_number(term)}届{cn_number(n)}次常委会议"
-    if r.random() < 0.5:
+    if r.random() < ATTENDANCE_ENDS_LEAD:
         st.add(lead + present + listen)
         for b in body:
             st.add(b)
