@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from fangzhi.read.reflow import closes_gap, dangling_object, ends_open, starts_mid
+from tests.conftest import SHARED, needs_shared
 from tests.helpers import flat, one
 
 HEAD = "# 全市安全生产工作会议召开\n\n本报讯（记者 甲某）"
@@ -158,3 +159,51 @@ def test_a_closer_printed_a_label_a_line_is_no_part_of_the_report_s_last_paragra
     report = one(page)
     assert flat(str(report["body"])).endswith("稳中有增。")
     assert ("记者", "韩立") in {(b["role"], b["name"]) for b in report["bylines"]}
+
+
+def test_a_paragraph_opening_with_a_character_seldom_a_word_alone_begins_inside_a_word() -> None:
+    from fangzhi.read.reflow import opens_inside_word
+
+    assert opens_inside_word("件化解，不让小问题拖成大麻烦。")  # …逐|件化解
+    assert opens_inside_word("展情况，叮嘱现场负责人要把措施落实到位。")  # …进|展情况
+
+
+def test_a_paragraph_opening_with_a_word_does_not_begin_inside_one() -> None:
+    from fangzhi.read.reflow import opens_inside_word
+
+    for text in (
+        "会议强调，要抓好落实。",
+        "据了解，全市已完成投资。",
+        "在产业园，他察看了生产线。",
+        "随后，一行人来到村里。",
+    ):
+        assert not opens_inside_word(text), text
+
+
+@needs_shared
+def test_no_article_of_the_sample_pages_opens_inside_a_word() -> None:
+    import json
+
+    from fangzhi.read.reflow import opens_inside_word
+
+    starts = [
+        str(a["body_start"])
+        for page in sorted((SHARED / "gold").glob("*.json"))
+        for a in json.loads(page.read_text(encoding="utf-8"))["articles"]
+        if a.get("body_start")
+    ]
+    assert len(starts) > 20
+    assert not [s for s in starts if opens_inside_word(s)]
+
+
+@needs_shared
+def test_the_sample_pages_lines_cut_inside_a_word_at_a_column_gap_are_found() -> None:
+    from fangzhi.read.reflow import opens_inside_word
+
+    lines = [
+        line.strip()
+        for page in sorted((SHARED / "seeds").glob("*.txt"))
+        for line in page.read_text(encoding="utf-8").splitlines()
+    ]
+    # 统|计、抓好…: a line of the OCR that goes on from a word cut at the column's edge
+    assert any(line.startswith("计、") and opens_inside_word(line) for line in lines)

@@ -27,6 +27,7 @@ from typing import Any
 
 from fangzhi.lexicon import chars, events, layout
 from fangzhi.model import Block
+from fangzhi.read import reflow
 from fangzhi.read.blocks import ANCHORS, HEAD_ROLES, Layout
 from fangzhi.read.vocabulary import Words
 
@@ -208,6 +209,8 @@ def _block_shape(b: Block) -> list[str]:
         f.append("closing")
     if b.starts_mid:
         f.append("starts_mid")
+    elif reflow.opens_inside_word(s):
+        f.append("in_word")
     if b.ends_open:
         f.append("ends_open")
     if b.jump:

@@ -8,7 +8,7 @@ right cannot stand on its own.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from fangzhi.lexicon import chars, layout, names
 
@@ -155,6 +155,46 @@ def _tags(text: str) -> tuple[tuple[str, str], ...]:
     import rjieba
 
     return tuple(rjieba.tag(text))
+
+
+# A character the segmenter's dictionary uses as a word of its own in under this share of its uses
+# (件, 化, 展: mostly inside words such as 文件, 发展) rarely opens a paragraph: read alone first,
+# the paragraph likely begins inside a word cut at a column or page (…条|件化解，…).
+_BOUND_SHARE = 0.1
+
+
+@cache
+def _alone_share() -> dict[str, float]:
+    """Each character's share of its uses, by the dictionary's frequencies, as a word of its own."""
+    import jieba
+
+    alone: dict[str, int] = {}
+    inside: dict[str, int] = {}
+    with jieba.get_dict_file() as raw:
+        for line in raw.read().decode("utf-8").splitlines():
+            word, freq = line.split(" ", 2)[:2]
+            if len(word) == 1:
+                alone[word] = alone.get(word, 0) + int(freq)
+            else:
+                for c in word:
+                    inside[c] = inside.get(c, 0) + int(freq)
+    return {c: alone.get(c, 0) / (alone.get(c, 0) + n) for c, n in inside.items()}
+
+
+def opens_inside_word(text: str) -> bool:
+    """The paragraph's first word, as the segmenter reads it, is a character seldom a word alone."""
+    first = text[:1]
+    if not chars.is_han(first) or text[:2] in chars.OPENING_WORDS:
+        return False
+    cut = _cut(text[:8])
+    return bool(cut) and len(cut[0]) == 1 and _alone_share().get(first, 1.0) < _BOUND_SHARE
+
+
+@lru_cache(maxsize=4096)
+def _cut(text: str) -> tuple[str, ...]:
+    import rjieba
+
+    return tuple(rjieba.cut(text))
 
 
 def ends_open(text: str) -> bool:
