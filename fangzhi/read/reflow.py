@@ -184,10 +184,13 @@ def _alone_share() -> dict[str, float]:
 def opens_inside_word(text: str) -> bool:
     """The paragraph's first word, as the segmenter reads it, is a character seldom a word alone."""
     first = text[:1]
-    if not chars.is_han(first) or text[:2] in chars.OPENING_WORDS:
+    # the segmenter is asked only of the few characters seldom alone: it costs most
+    if _alone_share().get(first, 1.0) >= _BOUND_SHARE or not chars.is_han(first):
+        return False
+    if text[:2] in chars.OPENING_WORDS:
         return False
     cut = _cut(text[:8])
-    return bool(cut) and len(cut[0]) == 1 and _alone_share().get(first, 1.0) < _BOUND_SHARE
+    return bool(cut) and len(cut[0]) == 1
 
 
 @lru_cache(maxsize=4096)
