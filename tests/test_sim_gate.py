@@ -36,7 +36,9 @@ TEST_FLOORS = [
     "persons.f1=0.99",
     "person_posts.f1=0.985",
     "events.f1=0.96",
-    "event_roles=0.94",
+    # set again on the set written again for 会议还研究了其他事项 (the comment over DEV_FLOORS says
+    # why), where the models of before read 0.9375 (0.9410 on the set of before)
+    "event_roles=0.935",
     "documents.f1=0.99",
     "slogans.f1=0.99",
 ]
@@ -69,6 +71,9 @@ TEST_FLOORS = [
 # do: both sets were written again at that rate, where the models of before read test 0.872 and
 # dev 0.911 (0.884 and 0.916 on the sets of before), and the models refitted on it 0.874 (0.883 on
 # the test set of before) and 0.908: both articles floors were set again on those sets.
+# The survey grown to 178 real reports found 会议还研究了其他事项 ending its report with no
+# attendance paragraph after it (0 of 20): the grammar prints it so, and both sets were written
+# again; the test set's attended roles read 0.9375 with the models of before (the floor above).
 DEV_FLOORS = [
     "articles.f1=0.90",
     "joins=0.99",

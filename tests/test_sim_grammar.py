@@ -184,3 +184,12 @@ def test_attendance_ends_leads_about_as_often_as_on_real_pages() -> None:
     at_lead = sum(bool(verbs.search(s.paragraphs[0])) for s in stories)
     at_end = sum(bool(verbs.search(s.paragraphs[-1])) for s in stories)
     assert abs(at_lead / (at_lead + at_end) - share) < 0.15
+
+
+def test_other_matters_end_their_report_as_on_real_pages() -> None:
+    from fangzhi.sim.endings import rates
+
+    assert rates().attendance_after_other_matters < 0.1  # counted on real pages
+    closing = [s for s in _stories(700) if any("其他事项" in p for p in s.paragraphs)]
+    assert len(closing) > 10
+    assert all("其他事项" in s.paragraphs[-1] for s in closing)

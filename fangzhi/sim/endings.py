@@ -20,6 +20,7 @@ class SurveyedReport:
     province: str
     evidence: str  # how its end was seen: credit | next_item | short_complete
     paragraphs: tuple[str, ...]  # the kind of each body paragraph's last sentence, lead first
+    meeting: str = ""  # the kind of meeting, in the survey of meeting reports
 
 
 @dataclass(frozen=True)
@@ -27,6 +28,9 @@ class EndingRates:
     # of the attendance lines (…出席会议。/ 市领导甲、乙参加。) that end a report's lead or its last
     # paragraph, the share ending the lead, where the report goes on after them
     attendance_ends_lead: float
+    # of the reports with 会议还研究了其他事项 (which ends its report), the share with an attendance
+    # paragraph after it: the attendance line of such a report ends its lead
+    attendance_after_other_matters: float
     reports: int
 
 
@@ -39,7 +43,7 @@ def survey() -> tuple[SurveyedReport, ...]:
         unknown = set(paras) - set(KINDS)
         if unknown or not paras:
             raise ValueError(f"endings.toml: report {r['seen']}: unknown kinds {sorted(unknown)} or none")
-        out.append(SurveyedReport(r["seen"], r["province"], r["evidence"], paras))
+        out.append(SurveyedReport(r["seen"], r["province"], r["evidence"], paras, r.get("meeting", "")))
     return tuple(out)
 
 
@@ -49,4 +53,11 @@ def rates() -> EndingRates:
     long = [r.paragraphs for r in reports if len(r.paragraphs) > 1]
     at_lead = sum(p[0] == "attendance" for p in long)
     at_end = sum(p[-1] == "attendance" for p in long)
-    return EndingRates(attendance_ends_lead=at_lead / (at_lead + at_end), reports=len(reports))
+    paragraphs = [r.paragraphs for r in reports]
+    matters = [p[p.index("other_matters") + 1 :] for p in paragraphs if "other_matters" in p]
+    after = sum("attendance" in rest for rest in matters)
+    return EndingRates(
+        attendance_ends_lead=at_lead / (at_lead + at_end),
+        attendance_after_other_matters=after / len(matters),
+        reports=len(reports),
+    )

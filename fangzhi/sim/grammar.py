@@ -620,6 +620,7 @@ class _Story:
 
 # where an attendance sentence goes: the lead's end, as often as on real pages, or the article's end
 ATTENDANCE_ENDS_LEAD = rates().attendance_ends_lead
+ATTENDANCE_AFTER_OTHER_MATTERS = rates().attendance_after_other_matters
 
 
 def _attendance(st: _Story, seats: Sequence[Seat], verb: str, *, shared: bool | None = None) -> str:
@@ -631,8 +632,12 @@ def _attendance(st: _Story, seats: Sequence[Seat], verb: str, *, shared: bool | 
 
 
 def _place_end(st: _Story, lead: str, attend: str, rest: list[str], close: str | None = None) -> None:
-    """The attendance sentence ends the lead (the article goes on) or closes the article."""
-    if st.chance(ATTENDANCE_ENDS_LEAD):
+    """The attendance sentence ends the lead (the article goes on) or closes the article; `close`
+    (会议还研究了其他事项。) ends it, with an attendance line after it as seldom as on real pages."""
+    at_lead = st.chance(ATTENDANCE_ENDS_LEAD)
+    if close and not at_lead:
+        at_lead = not st.chance(ATTENDANCE_AFTER_OTHER_MATTERS)
+    if at_lead:
         st.add(lead + attend)
         for r in rest:
             st.add(r, droppable=True)
@@ -642,7 +647,9 @@ def _place_end(st: _Story, lead: str, attend: str, rest: list[str], close: str |
         st.add(lead)
         for r in rest:
             st.add(r, droppable=True)
-        st.add((close + attend) if close and st.chance(0.4) else attend)
+        if close:
+            st.add(close)
+        st.add(attend)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -668,8 +675,7 @@ def _standing(st: _Story) -> None:
     if st.chance(0.35):
         rest.insert(0, st.directives(f"{sec.name}在讲话中强调，", t1, 2))
         spoke.append(sec.name)
-    if st.chance(0.3):
-        rest.append("会议还研究了其他事项。")
+    close = "会议还研究了其他事项。" if st.chance(0.3) else None
     attended: list[str] = []
     if st.chance(0.5):
         guests = st.leaders(st.rng.randint(2, 4))
@@ -677,7 +683,7 @@ def _standing(st: _Story) -> None:
         attended = [s.name for s in guests]
     else:
         attend = f"{lv}人大常委会、{lv}政府、{lv}政协有关负责同志列席会议。"
-    _place_end(st, lead, attend, rest)
+    _place_end(st, lead, attend, rest, close)
     st.event("meeting", f"{lv}委常委会会议", presided=[sec.name], spoke=spoke, attended=attended)
     if st.chance(0.5):
         st.kicker = f"{lv}委常委会召开会议"
