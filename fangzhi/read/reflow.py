@@ -164,8 +164,9 @@ _BOUND_SHARE = 0.1
 
 
 @cache
-def _alone_share() -> dict[str, float]:
-    """Each character's share of its uses, by the dictionary's frequencies, as a word of its own."""
+def _bound_chars() -> frozenset[str]:
+    """The characters the dictionary, by its frequencies, uses as a word of their own in under
+    _BOUND_SHARE of their uses."""
     import jieba
 
     alone: dict[str, int] = {}
@@ -178,26 +179,17 @@ def _alone_share() -> dict[str, float]:
             else:
                 for c in word:
                     inside[c] = inside.get(c, 0) + int(freq)
-    return {c: alone.get(c, 0) / (alone.get(c, 0) + n) for c, n in inside.items()}
+    return frozenset(c for c, n in inside.items() if alone.get(c, 0) < _BOUND_SHARE * (alone.get(c, 0) + n))
 
 
 def opens_inside_word(text: str) -> bool:
     """The paragraph's first word, as the segmenter reads it, is a character seldom a word alone."""
     first = text[:1]
     # the segmenter is asked only of the few characters seldom alone: it costs most
-    if _alone_share().get(first, 1.0) >= _BOUND_SHARE or not chars.is_han(first):
+    if first not in _bound_chars() or not chars.is_han(first) or text[:2] in chars.OPENING_WORDS:
         return False
-    if text[:2] in chars.OPENING_WORDS:
-        return False
-    cut = _cut(text[:8])
-    return bool(cut) and len(cut[0]) == 1
-
-
-@lru_cache(maxsize=4096)
-def _cut(text: str) -> tuple[str, ...]:
-    import rjieba
-
-    return tuple(rjieba.cut(text))
+    words = _tags(text[:8])
+    return bool(words) and len(words[0][0]) == 1
 
 
 def ends_open(text: str) -> bool:
