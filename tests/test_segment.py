@@ -42,6 +42,20 @@ def test_kicker_headline_subtitle_roles() -> None:
     ]
 
 
+def test_a_slogan_under_a_plain_statement_is_the_title_and_the_statement_its_kicker() -> None:
+    assert head_roles([("县委常委会召开会议", 0), ("凝心聚力 抢抓机遇", 0)]) == ["kicker", "headline"]
+    # the other way up, the slogan is the title and the statement its subtitle
+    assert head_roles([("凝心聚力 抢抓机遇", 0), ("县委常委会召开会议", 0)]) == ["headline", "subtitle"]
+    # a subtitle's cue (某某主持) is a subtitle, however its words are set apart
+    assert head_roles([("县政府召开常务会议", 0), ("研究防汛等工作 某某主持", 0)]) == ["headline", "subtitle"]
+
+
+def test_a_slogan_kicker_is_read_on_a_page() -> None:
+    page = "县委常委会召开会议\n\n凝心聚力 抢抓机遇\n\n本报讯（记者 王明）3月2日，县委常委会召开会议。会议强调，要抓好落实。\n"
+    rec = records(page)[0]
+    assert (rec["kicker"], rec["headline"]) == ("县委常委会召开会议", "凝心聚力 抢抓机遇")
+
+
 def test_subtitle_lines_are_joined_with_a_space() -> None:
     recs = records(
         "# 深入推进重点工作\n\n全市推进会召开\n\n某某出席并讲话\n\n某市日报讯（记者 甲某）" + A_BODY

@@ -458,6 +458,14 @@ def _heads_before(units: list[Unit], i: int, text: str) -> list[int]:
     return members
 
 
+# a line of short phrases set apart by spaces, with no mark between them: a slogan title
+_SLOGAN = re.compile(f"[{chars.HAN}]{{2,12}}(?:[ \u3000]+[{chars.HAN}]{{2,14}})+")
+
+
+def _slogan(s: str) -> bool:
+    return _SLOGAN.fullmatch(s.strip(" #\u3000")) is not None
+
+
 def _kicker_like(s: str) -> bool:
     return bool(layout.KICKER_END.search(s))
 
@@ -513,7 +521,11 @@ def head_roles(lines: list[tuple[str, int]]) -> list[str]:
     if n == 2:
         if layout.SUBTITLE_START.match(second) or (layout.SUBTITLE_CUE.search(second) and not kicker_first):
             return ["headline", "subtitle"]
-        return ["kicker", "headline"] if kicker_first else ["headline", "subtitle"]
+        if kicker_first or (_slogan(second) and not _slogan(first)):
+            # phrases set apart (凝心聚力 抢抓机遇) under a plain statement (市委常委会召开会议): the
+            # slogan is the title, the statement over it its kicker, as papers set them
+            return ["kicker", "headline"]
+        return ["headline", "subtitle"]
     if kicker_first or not (layout.SUBTITLE_START.match(second) or layout.SUBTITLE_CUE.search(second)):
         return ["kicker", "headline"] + ["subtitle"] * (n - 2)
     return ["headline"] + ["subtitle"] * (n - 1)
