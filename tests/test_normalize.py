@@ -238,7 +238,27 @@ def test_an_e_paper_reader_s_particulars_one_a_line_are_furniture(line: str) -> 
     assert furniture_line(line)
 
 
-@pytest.mark.parametrize("line", ["周末", "星期日上午，全市召开会议。", "时间：3月5日上午9时", "——他说。"])
+@pytest.mark.parametrize(
+    "line",
+    ["首页 新闻中心 政务要闻", "首页 > 本地新闻 > 要闻", "某某蒙古自治州人民政府网 2022年3月1日 星期二"],
+)
+def test_a_web_page_s_menu_and_a_long_site_name_over_its_date_are_furniture(line: str) -> None:
+    from fangzhi.lexicon.layout import furniture_line
+
+    assert furniture_line(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "周末",
+        "星期日上午，全市召开会议。",
+        "时间：3月5日上午9时",
+        "——他说。",
+        "首页推出新栏目",
+        "首钢召开大会",
+    ],
+)
 def test_a_report_s_lines_that_open_alike_are_not_furniture(line: str) -> None:
     from fangzhi.lexicon.layout import furniture_line
 

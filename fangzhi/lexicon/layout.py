@@ -131,7 +131,10 @@ FURNITURE_LINE = re.compile(
     + r"(?:\s*"
     + FOLIO
     + r")?"
-    + r"|(?:.{0,12}\s)?\d{4}年\d{1,2}月\d{1,2}日\s*(?:星期|周)[一二三四五六日天](?:\s*.{0,40})?"
+    # a date with its weekday, after the paper's or the site's name (某某自治州人民政府网 …)
+    + r"|(?:.{0,24}\s)?\d{4}年\d{1,2}月\d{1,2}日\s*(?:星期|周)[一二三四五六日天](?:\s*.{0,40})?"
+    # a web page's menu or the trail to it: 首页 新闻中心 政务要闻 / 首页 > 新闻 > 要闻
+    + r"|首页(?:(?:\s*[>›»/|｜]\s*|\s+)[\u4e00-\u9fff]{2,8}){1,8}"
     # a page's label on a web copy of the paper: 版面：6版：要闻 / 【版次】第A06版:某某
     + r"|[【\[]?(?:版面|版次|版号|版名)[】\]]?\s*[:：]?\s*\[?"
     + FOLIO
@@ -169,7 +172,7 @@ FURNITURE_MAX = 160
 # a paper's name and an issue date, which may open with any character but print 报 and 年.
 _FURNITURE_OPENS = frozenset(
     "(:[【一三专乡二产体值健党关出初制副区县发后国图地城复审广总投摄政教文新旅时本来校民法热版特理生监社科第"
-    "星周当日字作—－-"
+    "星周当日字作首—－-"
     "策组终经统综编美聚要观视评财责邮配（：ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 )
 
