@@ -316,6 +316,34 @@ def test_a_closing_line_telling_of_the_event_under_the_next_head_says_so() -> No
     assert "ev=a" in f
 
 
+TELECONFERENCE = (
+    "# 全力做好防汛工作\n\n本报讯（记者 周红）3月2日，全省防汛工作电视电话会议召开。市长王某某在我市分会场"
+    "参加会议。\n\n会议强调，要压实责任。\n\n"
+)
+
+
+def test_a_line_of_the_meetings_held_in_分会场_tells_of_a_video_linked_meeting_not_of_any() -> None:
+    from fangzhi.read.boundaries import event_kinds
+
+    assert event_kinds("各县市区负责同志在各分会场参加会议。") & 16
+    assert not event_kinds("市领导赵某、钱某列席会议。") & 16
+    # over a teleconference's head, under a meeting's report: the kind of the report below
+    f = _features_of(MEETING + "各县市区负责同志在各分会场参加会议。\n\n" + TELECONFERENCE, "各县市区")
+    assert "ev=b" in f
+    # an attendance line of any meeting reads as the meeting over it
+    f = _features_of(MEETING + "市领导赵某、钱某列席会议。\n\n" + TELECONFERENCE, "市领导")
+    assert "ev=ab" in f
+
+
+def test_a_paragraph_opening_inside_a_word_is_read_with_how_the_one_over_it_ends() -> None:
+    # …逐|件化解 under a paragraph that ended: a fragment from elsewhere (under a line the column
+    # cut, reflow has joined the two)
+    f = _features_of(MEETING + "件化解，不让小问题拖成大麻烦。\n\n", "件化解")
+    assert "cut_after:end=stop" in f
+    f = _features_of(MEETING + "会议要求，要对合理诉求限时办理。\n\n", "会议要求")
+    assert not any(x.startswith("cut_after:") for x in f)
+
+
 def test_a_speaker_named_only_under_the_next_head_says_so() -> None:
     f = _features_of(MEETING + "王某某强调，要加快项目建设进度。\n\n" + VISIT, "王某某强调")
     assert "speaker=b" in f

@@ -55,6 +55,8 @@ _KIND_WORDS = (
     (2, r"调研|考察|视察|督导|检查|观摩|察看|走访|暗访"),
     (4, r"会见|会晤|会谈|接见|看望|一行|客商|宾"),
     (8, events.CEREMONY_NOUN + r"|开工|签约|签署|升旗"),
+    # a meeting held over a video link: its local part is held in 分会场, as no other meeting is
+    (16, r"电视电话会议?|视频会议?|分会场|主会场"),
 )
 _EVENT_KINDS = tuple((bit, re.compile(words)) for bit, words in _KIND_WORDS)
 EVENT_CHARS = 120  # a paragraph's opening as far as its kind of event is read
@@ -62,7 +64,7 @@ EVENT_CHARS = 120  # a paragraph's opening as far as its kind of event is read
 
 def event_kinds(text: str) -> int:
     """The kinds of event the text names, one bit each: 1 a meeting, 2 an inspection, 4 a
-    reception, 8 a ceremony."""
+    reception, 8 a ceremony, 16 a meeting held over a video link (its 分会场)."""
     kinds = 0
     for bit, pattern in _EVENT_KINDS:
         if pattern.search(text, 0, EVENT_CHARS):
@@ -103,6 +105,7 @@ class _Features(dict[str, str]):
 
 
 _KIND, _END = _Features("kind="), _Features("end=")
+_CUT_AFTER = _Features("cut_after:")  # a paragraph opening mid-sentence, by how the one over it ends
 _PREV, _NEXT = _Features("prev:"), _Features("next:")  # a shape feature as a neighbour shows it
 
 
@@ -306,6 +309,8 @@ def page_features(lay: Layout) -> list[list[str]]:
         if body and unit:
             f.append(_SIM_UNIT[_similar(words, unit)])
             mine = event_kinds(b.text)
+            if mine & 16:
+                mine = 16  # 分会场: a video-linked meeting's, not any meeting's
             if mine:
                 # what kind of event it tells of, against the report over it and the one under
                 # the next head: a closing line of another kind than its report's is a displaced tail
@@ -331,6 +336,11 @@ def page_features(lay: Layout) -> list[list[str]]:
             f.append("page_start")
         else:
             f.extend(_shown(shapes[i - 1]))
+            if body and ("starts_mid" in shapes[i] or "in_word" in shapes[i]):
+                # a paragraph opening mid-sentence goes on from a text cut off, not from one that
+                # ended: how the one over it ends, read with it (a fragment from elsewhere under a
+                # full stop; the rest of a sentence under a line the column cut)
+                f.append(_CUT_AFTER[shapes[i - 1][1]])
             f.append(_SIM_PREV[_similar(prev, words)])
             if i >= 2:
                 f.append(_SIM_PREV2[_similar(prev2, words)])
