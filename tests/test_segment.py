@@ -56,6 +56,46 @@ def test_a_slogan_kicker_is_read_on_a_page() -> None:
     assert (rec["kicker"], rec["headline"]) == ("县委常委会召开会议", "凝心聚力 抢抓机遇")
 
 
+UNDATED_AFTER_A_REPORT = (
+    "县长调研重点项目建设\n"
+    "日前，县长李志强深入城区调研重点项目建设情况。他强调，要加快项目进度，确保早日建成投用。\n"
+    "李志强先后来到城东新区和高新区，详细了解项目推进中存在的困难和问题。\n\n"
+    "县委常委会召开会议\n"
+    "{lead}\n"
+    "会议强调，各级各部门要切实履职尽责。县领导刘明、陈红出席会议。\n"
+)
+
+
+@pytest.mark.parametrize(
+    "lead",
+    ["连日来，全县各地抢抓农时开展春耕生产。", "在城东产业园，工人们正在车间忙碌。"],
+)
+def test_a_plain_title_over_a_lead_that_gives_no_day_heads_a_report(lead: str) -> None:
+    # the title is a line of the page's body (no dated lead under it says it heads a report), but
+    # the boundary model opens a piece on it: it heads the paragraphs under it
+    recs = records(UNDATED_AFTER_A_REPORT.format(lead=lead))
+    assert [r["headline"] for r in recs] == ["县长调研重点项目建设", "县委常委会召开会议"]
+    assert flat(recs[1]["body"]).startswith(flat(lead))
+
+
+def test_a_line_a_column_cut_is_no_title_though_the_model_opens_a_piece_there() -> None:
+    from fangzhi.model import RawPage
+    from fangzhi.read.blocks import build_blocks
+    from fangzhi.read.normalize import normalize
+    from fangzhi.read.segment import segment
+
+    page = (
+        "县长调研重点项目建设\n3月5日，县长李志强深入城区调研重点项目建设情况。\n\n"
+        "王明对李强一行的\n\n到来表示欢迎，介绍了全县经济社会发展情况。\n"
+    )
+    lay = build_blocks(normalize(RawPage("p.txt", page, "utf-8", "", len(page))))
+    cut = next(i for i, b in enumerate(lay.blocks) if b.text.startswith("王明对"))
+    labels = ["I"] * len(lay.blocks)
+    labels[0] = labels[cut] = "B"  # the model's reading: a new piece opens on the cut line
+    drafts = segment(lay, labels)
+    assert not any(cut in d.head for d in drafts)
+
+
 def test_subtitle_lines_are_joined_with_a_space() -> None:
     recs = records(
         "# 深入推进重点工作\n\n全市推进会召开\n\n某某出席并讲话\n\n某市日报讯（记者 甲某）" + A_BODY

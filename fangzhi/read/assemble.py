@@ -12,7 +12,7 @@ from fangzhi.lexicon import layout as lay
 from fangzhi.lexicon import press
 from fangzhi.model import Article, Block, Byline, DateFact, Furniture, Page, Problem, Span
 from fangzhi.read import credits
-from fangzhi.read.blocks import HEAD_ROLES, Layout
+from fangzhi.read.blocks import HEAD_ROLES, Layout, head_roles
 from fangzhi.read.segment import Draft
 
 OWN_PAPER = ("本报", "本台", "本网")
@@ -142,9 +142,14 @@ def _article(
 
 def _head(blocks: tuple[Block, ...], d: Draft) -> dict[str, Block]:
     parts: dict[str, list[Block]] = {}
-    for i in d.head:
-        b = blocks[i]
-        role = b.kind if b.kind in HEAD_ROLES else "headline"
+    lines = [blocks[i] for i in d.head]
+    if len(lines) > 1 and all(b.kind == "body" for b in lines):
+        # title lines read from the page's body (segment: the model opened a piece on them): their
+        # roles as a head group's are read from their words
+        roles = head_roles([(b.text, 0) for b in lines])
+    else:
+        roles = [b.kind if b.kind in HEAD_ROLES else "headline" for b in lines]
+    for b, role in zip(lines, roles, strict=True):
         parts.setdefault(role, []).append(b)
     out: dict[str, Block] = {}
     for role, bs in parts.items():

@@ -21,6 +21,7 @@ from __future__ import annotations
 import functools
 import json
 import math
+import re
 import sys
 from array import array
 from bisect import bisect_left
@@ -33,7 +34,7 @@ from operator import ne, sub
 
 from fangzhi.lexicon import chars, layout
 from fangzhi.model import Block
-from fangzhi.read import credits
+from fangzhi.read import credits, reflow
 from fangzhi.read.blocks import ANCHORS, Layout, opens_as_lead, reports_the_title
 from fangzhi.read.boundaries import event_kinds
 from fangzhi.read.vocabulary import PageVocabulary, Words, overlap
@@ -154,6 +155,21 @@ def segment(
         label = _label(labels, i, b)
         if b.titleish and (i + 1 >= n or blocks[i + 1].kind != "body"):
             strays.append(i)
+        elif label == "B" and _heads_what_follows(blocks, labels, i):
+            # a plain title over a lead that opens as no lead does (连日来，… / 在某地，…): the
+            # model reads a new piece beginning here and the paragraph under it going on from it
+            head = [i]
+            while (
+                len(head) < 3
+                and labels is not None
+                and labels[i + 1] == "I"
+                and _heads_what_follows(blocks, labels, i + 1)
+                and not _ROLE_WORDS.search(blocks[i + 1].text)
+            ):
+                i += 1  # a title of several lines (a kicker over it, a subtitle under it), not a credit
+                head.append(i)
+            current = Draft(order=head[0], head=head)
+            drafts.append(current)
         elif label == "O":
             aside.append(i)
         elif label == "C" and current is not None and current.caption is None:
@@ -223,6 +239,25 @@ def _label(labels: list[str] | None, i: int, b: Block) -> str | None:
     if label == "I" and b.jump == "from":
         return "B"  # the page says it comes from another: it goes on from nothing printed here
     return label
+
+
+_ROLE_WORDS = re.compile(r"记者|通讯员|编辑|摄")  # a credit's line under a title names a role
+# a title's last character is none of these: a question (an interview's), or a word that wants
+# what follows it (…一行的 / …情况的 / …来到), which a column cut off from the rest of its line
+_NO_TITLE_END = frozenset("？?的了和与及对在把被将向从并或而到")
+
+
+def _heads_what_follows(blocks: tuple[Block, ...], labels: list[str] | None, i: int) -> bool:
+    """Body block i is a title heading the paragraph under it: a terse line with no clause, not a
+    question (an interview's), that opens a new piece, over a paragraph that goes on from it and
+    opens a sentence (not the rest of a word or sentence a column cut on the line above)."""
+    b = blocks[i]
+    if labels is None or not b.titleish or i + 1 >= len(blocks) or labels[i + 1] != "I":
+        return False
+    nb = blocks[i + 1]
+    if nb.kind != "body" or nb.starts_mid or b.text.rstrip()[-1:] in _NO_TITLE_END:
+        return False
+    return not reflow.opens_inside_word(nb.text.lstrip())
 
 
 def _goes_on(d: Draft, b: Block, label: str | None, waiting: bool) -> bool:
