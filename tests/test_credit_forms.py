@@ -354,3 +354,22 @@ def test_a_dateline_whose_leads_date_a_column_gap_cut_is_read_on_its_line() -> N
 
 def test_a_photo_credit_naming_its_photographers_in_quotes_is_read() -> None:
     assert credits.photo_credit_line("“某报手机记者” 甲乙摄") is not None
+
+
+@pytest.mark.parametrize(
+    ("line", "role", "name"),
+    [("□某某日报副总编 方明", "副总编", "方明"), ("本报总编辑 王明", "总编辑", "王明")],
+)
+def test_a_paper_s_editor_signing_a_piece_is_its_byline(line: str, role: str, name: str) -> None:
+    from fangzhi.read.credits import is_byline_line, parse_credit
+
+    assert is_byline_line(line)
+    assert [(c.role, c.name) for c in parse_credit(line)] == [(role, name)]
+
+
+def test_an_editor_s_byline_under_a_head_is_no_subtitle() -> None:
+    page = "全面提升服务水平\n□某某日报副总编 方明\n3月2日，全市营商环境大会召开。会议强调，要抓好落实。\n"
+    (article,) = parse_text(page).articles
+    assert article.headline is not None and article.headline.text == "全面提升服务水平"
+    assert article.subtitle is None
+    assert [(b.role, b.name) for b in article.bylines] == [("副总编", "方明")]

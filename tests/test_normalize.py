@@ -240,7 +240,12 @@ def test_an_e_paper_reader_s_particulars_one_a_line_are_furniture(line: str) -> 
 
 @pytest.mark.parametrize(
     "line",
-    ["首页 新闻中心 政务要闻", "首页 > 本地新闻 > 要闻", "某某蒙古自治州人民政府网 2022年3月1日 星期二"],
+    [
+        "首页 新闻中心 政务要闻",
+        "首页 > 本地新闻 > 要闻",
+        "某某蒙古自治州人民政府网 2022年3月1日 星期二",
+        "2025年1月18日 放大 缩小 默认",  # a web page's date beside its type-size buttons
+    ],
 )
 def test_a_web_page_s_menu_and_a_long_site_name_over_its_date_are_furniture(line: str) -> None:
     from fangzhi.lexicon.layout import furniture_line

@@ -152,7 +152,7 @@ FURNITURE_LINE = re.compile(
     # a portal's line of particulars: 发布时间 2021-10-28 来源：某网 作者：某某 点击：
     + r"|(?:发布时间|发布日期|时间)?\s*[:：]?\s*\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?"
     + r"\s*(?:\d{1,2}:\d{2}(?::\d{2})?)?"
-    + r"\s*(?:来源|作者|编辑|责任编辑|点击|浏览|阅读|字号)\s*[:：]?.{0,60}"
+    + r"\s*(?:来源|作者|编辑|责任编辑|点击|浏览|阅读|字号|字体|放大|缩小|打印)\s*[:：]?.{0,60}"
     + r"|来源\s*[:：]\s*[\u4e00-\u9fffA-Za-z·\-]{2,20}\s*\d{4}-\d{1,2}-\d{1,2}.{0,30}"
     # an e-paper reader's header, one particular a line: the weekday alone, the paper's name
     # labelled, a particular's label with nothing after it (时间： / 来源： over a button's word),

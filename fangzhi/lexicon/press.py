@@ -42,6 +42,10 @@ OTHER_ROLES = (
     "摄像",
     "撰稿",
     "作者",
+    # a paper's editors signing a commentary or an interview: 本报总编辑 甲 / 某某日报副总编 乙
+    "副总编辑",
+    "总编辑",
+    "副总编",
     "整理",
     "编辑",
     "视觉",
