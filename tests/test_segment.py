@@ -642,3 +642,39 @@ def test_a_run_is_weighed_by_the_kind_of_event_it_and_the_article_tell_of() -> N
         x = weighed[head]
         assert len(x) == len(seg.TAIL_FEATURES)
         assert (x[same], x[other]) == ((1.0, 0.0) if kind == "same" else (0.0, 1.0))
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "连日来，全县上下抢抓农时开展春耕生产。",
+        "近期，县市场监管局在全县开展食品安全专项检查。",
+        "县委副书记、县长李志强会见了某集团董事长王刚一行，双方就项目合作进行了交流。",
+        "县人大常委会主任张红深入城东乡，就耕地保护工作开展调研。",
+    ],
+)
+def test_a_lead_that_opens_with_a_span_of_days_or_a_leader_s_posts_opens_a_report(lead: str) -> None:
+    from fangzhi.read.blocks import opens_as_lead
+
+    assert opens_as_lead(lead)
+
+
+@pytest.mark.parametrize(
+    "paragraph", ["李志强强调，要抓好落实。", "副县长王刚陪同。", "县委书记王明在会上指出，要压实责任。"]
+)
+def test_a_later_paragraph_naming_a_leader_opens_no_report(paragraph: str) -> None:
+    from fangzhi.read.blocks import opens_as_lead
+
+    assert not opens_as_lead(paragraph)
+
+
+def test_a_plain_title_over_a_lead_opening_with_a_span_of_days_heads_it() -> None:
+    page = (
+        "县长调研重点项目建设\n"
+        "3月5日，县长李志强深入城区调研重点项目建设情况。他强调，要加快项目进度，确保早日建成投用。\n\n"
+        "各地掀起春耕生产热潮\n"
+        "连日来，全县各地抢抓农时开展春耕生产。\n"
+        "县农业农村局组织技术人员深入田间地头，指导农户科学施肥、合理用药。\n"
+    )
+    recs = records(page)
+    assert [r["headline"] for r in recs] == ["县长调研重点项目建设", "各地掀起春耕生产热潮"]

@@ -17,9 +17,14 @@ LEAD_OPENING = re.compile(
 # of a month (本周, 3月初), a festival's eve (春节前夕), where the reporter learnt it (记者从…获悉).
 # Spans of years (近年来, 今年以来) and aims (为进一步…) open body paragraphs as often: not here.
 UNDATED_LEAD = re.compile(
-    r"(?:本周|上周|(?:\d{1,2}|[一二三四五六七八九十]{1,2})月(?:初|中旬|下旬|底|末|上旬)"
+    r"(?:本周|上周|连日来|近期|近段时间|近一段时间|(?:\d{1,2}|[一二三四五六七八九十]{1,2})月(?:初|中旬|下旬|底|末|上旬)"
     r"|(?:春节|元旦|国庆|中秋|端午|清明|五一|“五一”|新春)(?:前夕|期间|假期|来临之际|前后)"
-    r"|记者(?:从|日前从|近日从)[^，。]{2,24}(?:获悉|了解到|得知))"
+    r"|记者(?:从|日前从|近日从)[^，。]{2,24}(?:获悉|了解到|得知)"
+    # a leader named with the posts a report's first sentence gives (市委副书记、市长甲会见…),
+    # where a later paragraph names him alone
+    r"|(?:[\u4e00-\u9fff]{1,10}?(?:书记|市长|县长|区长|州长|省长|主任|主席)[、，,]){0,2}"
+    r"[\u4e00-\u9fff]{0,10}?(?:书记|市长|县长|区长|州长|省长|主任|主席)[\u4e00-\u9fff]{2,3}?"
+    r"(?:会见|会晤|调研|主持|来到|深入|赴|带队|率队|走访|看望|检查|督导|视察|考察|出席))"
     r"[^。]{0,30}?[，,]"
 )
 # Who speaks, as segmentation weighs it: a paragraph opening with a speaker (甲强调，… / 甲在讲话中
