@@ -336,7 +336,7 @@ def page_features(lay: Layout) -> list[list[str]]:
             f.append("page_start")
         else:
             f.extend(_shown(shapes[i - 1]))
-            if body and ("starts_mid" in shapes[i] or "in_word" in shapes[i]):
+            if body and (b.starts_mid or "in_word" in shapes[i]):
                 # a paragraph opening mid-sentence goes on from a text cut off, not from one that
                 # ended: how the one over it ends, read with it (a fragment from elsewhere under a
                 # full stop; the rest of a sentence under a line the column cut)

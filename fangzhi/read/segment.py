@@ -158,11 +158,10 @@ def segment(
         elif label == "B" and _heads_what_follows(blocks, labels, i):
             # a plain title over a lead that opens as no lead does (连日来，… / 在某地，…): the
             # model reads a new piece beginning here and the paragraph under it going on from it
+            # _heads_what_follows(i) holds the line under it a body paragraph that goes on from it
             head = [i]
             while (
                 len(head) < 3
-                and labels is not None
-                and labels[i + 1] == "I"
                 and _heads_what_follows(blocks, labels, i + 1)
                 and not _ROLE_WORDS.search(blocks[i + 1].text)
             ):

@@ -619,8 +619,9 @@ class _Story:
 
 
 # where an attendance sentence goes: the lead's end, as often as on real pages, or the article's end
-ATTENDANCE_ENDS_LEAD = rates().attendance_ends_lead
-ATTENDANCE_AFTER_OTHER_MATTERS = rates().attendance_after_other_matters
+_ENDINGS = rates()
+ATTENDANCE_ENDS_LEAD = _ENDINGS.attendance_ends_lead
+ATTENDANCE_AFTER_OTHER_MATTERS = _ENDINGS.attendance_after_other_matters
 
 
 def _attendance(st: _Story, seats: Sequence[Seat], verb: str, *, shared: bool | None = None) -> str:
