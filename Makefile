@@ -73,11 +73,15 @@ PARSE   := $(BIN)/fangzhi parse --format jsonl
 # out of fitting (benchmarks/families_heldout.py) at 0.8892 against 0.8862 on the pages of seed
 # 41, but 0.8838 against 0.8844 on seed 43: about neutral on unseen house styles, kept for the
 # displaced-tail probe (0.877 -> 0.882).
+# A sixth of the news leads of no meeting give no day (近日，/ its subject first; survey 6: 16% of
+# real reports, almost all features and activity reports), which the scored sets do not print:
+# fitted so, the models read held-out dev families printed with half their such leads undated at
+# 0.8846 against 0.8657, and printed as the scored sets at 0.8968 against 0.8974.
 # 4,500 pages: fitted on 1,500, the test score moved by ±0.006 from one draw of pages to another
 # (0.8705-0.8824 over three seeds), which drowned the effect of any rule; on 4,500, by 0.002.
 sim: install
 	$(BIN)/fangzhi sim pages --family dev --n 4500 --seed 11 --out $(SIM)/dev-train --artifact subheads=0.1 \
-	  --artifact displaced_tail=0.45 --artifact tail_after_other=0.3
+	  --artifact displaced_tail=0.45 --artifact tail_after_other=0.3 --artifact undated_lead=0.15
 	$(BIN)/fangzhi sim pages --family dev --n $(SIM_N) --seed 1 --out $(SIM)/dev
 	$(BIN)/fangzhi sim pages --family test --n $(SIM_N) --seed 2 --out $(SIM)/test
 	$(BIN)/fangzhi sim pages --family holdout --n $(SIM_N) --seed 3 --out $(SIM)/holdout

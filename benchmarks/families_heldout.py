@@ -3,6 +3,7 @@
 Run on demand (not part of the test suite):
 
     .venv/bin/python benchmarks/families_heldout.py [--train build/sim/dev-train] [--n 920] [--seeds 41 43 45]
+        [--artifact undated_lead=0.5]
 
 The dev families are split in two by their place in the set's family list (even, odd). The
 boundary and tail models are fitted (`fangzhi.read.train`, into a copy of the package) on the
@@ -99,6 +100,13 @@ def main() -> None:
         default=[41],
         help="seeds of the pages scored, N pages each: one draw moves a change's figure by 0.003",
     )
+    ap.add_argument(
+        "--artifact",
+        action="append",
+        default=[],
+        metavar="NAME=RATE",
+        help="score pages printed with this artifact at this rate (as `fangzhi sim pages --artifact`)",
+    )
     args = ap.parse_args()
     manifest = json.loads((args.train / "manifest.json").read_text(encoding="utf-8"))
     if manifest.get("split") != "dev":
@@ -108,9 +116,11 @@ def main() -> None:
         root = Path(tmp)
         sys.path.insert(0, str(REPO))
         from fangzhi.sim.generate import write_set
+        from fangzhi.sim.layout import Artifacts
 
+        art = Artifacts().with_rates(args.artifact)
         for seed in args.seeds:
-            scored = write_set("dev", args.n, seed, root / f"scored{seed}")
+            scored = write_set("dev", args.n, seed, root / f"scored{seed}", art)
             if list(scored.families) != families:
                 raise SystemExit("the pages scored print other families than the pages fitted on: make sim")
         totals: dict[int, list[int]] = {seed: [0, 0, 0] for seed in args.seeds}

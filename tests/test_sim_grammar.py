@@ -193,3 +193,15 @@ def test_other_matters_end_their_report_as_on_real_pages() -> None:
     closing = [s for s in _stories(700) if any("其他事项" in p for p in s.paragraphs)]
     assert len(closing) > 10
     assert all("其他事项" in s.paragraphs[-1] for s in closing)
+
+
+def test_an_award_report_may_close_on_how_the_award_was_run_naming_it_in_quotes() -> None:
+    award = re.compile(r"“([^”]+)”评选活动由")
+    closing = 0
+    for seed in range(60):
+        story = write_story(random.Random(seed), _world(seed), DAY, "ceremony")
+        named = [m.group(1) for p in story.paragraphs if (m := award.search(p))]
+        if named:
+            closing += 1
+            assert f"“{named[0]}”" in story.paragraphs[0] + (story.headline or "") + (story.subtitle or "")
+    assert closing >= 3

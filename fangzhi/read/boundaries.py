@@ -79,7 +79,11 @@ def _where(above: bool, below: bool) -> str:
 # a feature's strings for each (over it, under the next head), made once
 _EV = {(a, b): "ev=" + _where(a, b) for a in (False, True) for b in (False, True)}
 _SPEAKER = {(a, b): "speaker=" + _where(a, b) for a in (False, True) for b in (False, True)}
-_SPEAKER_ELSEWHERE = "speaker=o"  # named only in a report printed before the one over it
+_SPEAKER_ELSEWHERE = "speaker=o"
+_QUOTED = {(a, b): "quoted=" + _where(a, b) for a in (False, True) for b in (False, True)}
+# a name set in quotation marks (a campaign, an award, a title): a paragraph that prints one its
+# head printed is that report's, wherever on the page it stands
+_QUOTE = re.compile(r"“([^“”]{2,24})”")  # named only in a report printed before the one over it
 
 
 def _similar(a: Words | set[int], b: Words | set[int]) -> int:
@@ -276,6 +280,7 @@ def page_features(lay: Layout) -> list[list[str]]:
     before_group: set[int] = set()  # the words of the body printed over the last head
     standing: list[str] = []  # the features of the head group being read
     head_text = ""  # the last head group's lines
+    above_text = ""  # the head group over a block and its lead: where its quoted names are looked for
     above_kinds = 0  # the kinds of event the report over a block tells of (event_kinds)
     below_kinds = 0  # …and the report under the next head
     below_text = ""  # the next head below and the opening of its report, where a speaker is looked for
@@ -315,6 +320,14 @@ def page_features(lay: Layout) -> list[list[str]]:
                 # what kind of event it tells of, against the report over it and the one under
                 # the next head: a closing line of another kind than its report's is a displaced tail
                 f.append(_EV[bool(mine & above_kinds), k is not None and bool(mine & below_kinds)])
+            quoted = _QUOTE.findall(b.text)
+            if quoted:
+                f.append(
+                    _QUOTED[
+                        any(q in above_text for q in quoted),
+                        k is not None and any(q in below_text for q in quoted),
+                    ]
+                )
             speaker = layout.SPEAKER_OPENS.match(b.text)
             if speaker is not None:
                 f.append(
@@ -372,6 +385,7 @@ def page_features(lay: Layout) -> list[list[str]]:
         elif b.kind == "body":
             if not unit_texts:  # the lead: with the head, it says what the report tells of
                 above_kinds = kinds_of(head_text) | kinds_of(b.text)
+                above_text = head_text + b.text[:SPEAKER_LOOKBACK]
             unit |= words
             unit_texts.append(b.text)
         prev2, prev = prev, words

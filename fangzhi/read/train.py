@@ -164,7 +164,7 @@ def train(
     _fit_tails(sim_dir, out, manifest)
     note = {
         "command": "python -m fangzhi.read.train " + str(sim_dir.name),
-        "fitted_on": {k: manifest[k] for k in ("split", "seed", "pages", "articles")},
+        "fitted_on": _fitted_on(manifest),
         "families": manifest["families"],
         "labels": dict(Counter(label for y in ys for label in y)),
         "params": {"c1": c1, "c2": c2, "max_iterations": iterations},
@@ -191,7 +191,16 @@ def _fit_tails(sim_dir: Path, out: Path, manifest: dict[str, Any]) -> dict[str, 
         "positives": sum(tys),
     }
     (out / TAILS_FILE).write_text(json.dumps(tails, indent=1) + "\n", encoding="utf-8")
-    return {"fitted_on": {k: manifest[k] for k in ("split", "seed", "pages", "articles")}, "tails": tails}
+    return {"fitted_on": _fitted_on(manifest), "tails": tails}
+
+
+def _fitted_on(manifest: dict[str, Any]) -> dict[str, Any]:
+    """What the set fitted on was: its split, seed and size, and the artifact rates it was printed
+    with where they differ from the scored sets' (a set's manifest says so)."""
+    note = {k: manifest[k] for k in ("split", "seed", "pages", "articles")}
+    if manifest.get("artifacts"):
+        note["artifacts"] = manifest["artifacts"]
+    return note
 
 
 def main(argv: Sequence[str] | None = None) -> int:

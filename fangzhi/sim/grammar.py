@@ -952,6 +952,30 @@ _CENTERS = (
 _AWARDS = ("最美志愿者", "十佳乡村教师", "最美家庭", "优秀民营企业家", "最美护士", "工匠之星")
 
 
+_ORGANISERS = (
+    "市委宣传部",
+    "市文明办",
+    "市总工会",
+    "团市委",
+    "市妇联",
+    "市教育局",
+    "市卫生健康委",
+    "市工商联",
+)
+
+
+def _award_background(st: _Story, award: str) -> str:
+    r = st.rng
+    by = "、".join(r.sample(_ORGANISERS, r.randint(1, 3)))
+    opener = r.choice(("据了解，", "据悉，", "", "据介绍，"))
+    this = r.choice(("本届", "此次", "本次", ""))
+    return (
+        f"{opener}{this}“{award}”评选活动由{by}{r.choice(('联合主办', '主办', '共同发起'))}，"
+        f"自{r.randint(2, 9)}月启动以来，经过基层推荐、资格审查、集中评审和社会公示等环节，"
+        f"最终确定{r.randint(10, 30)}名{r.choice(('获奖者', '先进典型', '入选者'))}。"
+    )
+
+
 def _ceremony(st: _Story) -> None:
     w, lv, r = st.w, st.lv, st.rng
     sub = r.choice(("start", "sign", "plaque", "flag", "award"))
@@ -1047,6 +1071,10 @@ def _ceremony(st: _Story) -> None:
             "用平凡的坚守诠释了责任与担当。",
             "典礼现场，获奖代表的事迹短片引发观众强烈共鸣，掌声一次次响起。",
         ]
+        if st.chance(0.6):
+            # a report of an award closes on how the award was run, naming it again in quotes
+            # (seen on real pages: 据了解/本次活动由…主办 after the ceremony's story)
+            body.append(_award_background(st, award))
         roles = ""
         presided, spoke = [], []
         head = f"{st.c}评出第{cn_number(n)}届“{award}”"
