@@ -207,3 +207,13 @@ def test_the_sample_pages_lines_cut_inside_a_word_at_a_column_gap_are_found() ->
     ]
     # 统|计、抓好…: a line of the OCR that goes on from a word cut at the column's edge
     assert any(line.startswith("计、") and opens_inside_word(line) for line in lines)
+
+
+def test_an_opening_written_as_a_couplet_is_not_the_rest_of_a_cut_word() -> None:
+    from fangzhi.read.reflow import opens_inside_word
+
+    # classical words the segmenter reads a character at a time, in two clauses of one length
+    assert not opens_inside_word("民为国基，谷为民命。锚定目标不放松。")
+    # the rest of a word a column cut off (处|件化解), its clause not matched by the next
+    assert opens_inside_word("件化解，不让小问题拖成大麻烦。")
+    assert opens_inside_word("民为国基，谷为民命也。")

@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parents[1]
 # a page no longer prints one story twice (18 test pages changed), the same parser reads test
 # heads at 0.969 (0.971 before): the headline floor was set again on that set.
 TEST_FLOORS = [
-    "articles.f1=0.87",
+    "articles.f1=0.88",
     "joins=0.99",
     "fields.headline=0.97",
     "fields.bylines=0.92",
@@ -74,8 +74,11 @@ TEST_FLOORS = [
 # The survey grown to 178 real reports found 会议还研究了其他事项 ending its report with no
 # attendance paragraph after it (0 of 20): the grammar prints it so, and both sets were written
 # again; the test set's attended roles read 0.9375 with the models of before (the floor above).
+# An award report may close on how the award was run (the grammar): every set was written again,
+# where the models of before read test 0.885 and dev 0.913; fitted on twice the pages (9,000,
+# a sixth of the leads of reports of no meeting undated), 0.889 and 0.914: both floors rose.
 DEV_FLOORS = [
-    "articles.f1=0.90",
+    "articles.f1=0.91",
     "joins=0.99",
     "fields.headline=0.965",
     "fields.bylines=0.97",

@@ -188,8 +188,17 @@ def opens_inside_word(text: str) -> bool:
     # the segmenter is asked only of the few characters seldom alone: it costs most
     if first not in _bound_chars() or not chars.is_han(first) or text[:2] in chars.OPENING_WORDS:
         return False
+    couplet = _COUPLET.match(text)
+    if couplet is not None and len(couplet.group(1)) == len(couplet.group(2)):
+        return False
     words = _tags(text[:8])
     return bool(words) and len(words[0][0]) == 1
+
+
+# Two clauses of one length, the first closed by a comma (仓廪实，天下安。/ 民为国基，谷为民命。): an
+# opening written as a couplet, in classical words the segmenter reads a character at a time; the
+# rest of a word a column cut off is seldom followed by a clause of its own length.
+_COUPLET = re.compile(r"([\u4e00-\u9fff]{3,5})[，,]([\u4e00-\u9fff]{3,5})[，,。；;]")
 
 
 def ends_open(text: str) -> bool:
