@@ -280,3 +280,22 @@ def test_an_e_paper_reader_s_name_alone_over_a_head_is_not_the_headline() -> Non
     )
     (article,) = parse_text(page).articles
     assert article.headline is not None and article.headline.text == "县委常委会召开会议"
+
+
+_UNDER_HEADER = "江城日报 | 2023-03-05\n3月5日，市委常委会召开会议，研究部署近期重点工作。市领导刘明出席会议。\n"
+
+
+def test_a_short_name_over_the_page_header_is_the_papers_masthead() -> None:
+    from fangzhi.pipeline import parse_text
+
+    page = parse_text("今日江城\n" + _UNDER_HEADER)
+    assert page.publication == "今日江城"
+    assert all(a.headline is None or a.headline.text != "今日江城" for a in page.articles)
+
+
+def test_a_title_naming_what_happened_over_the_page_header_is_the_reports_head() -> None:
+    from fangzhi.pipeline import parse_text
+
+    page = parse_text("市委常委会召开会议\n" + _UNDER_HEADER)
+    assert page.publication != "市委常委会召开会议"
+    assert [a.headline.text if a.headline else None for a in page.articles] == ["市委常委会召开会议"]

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date
 
-from fangzhi.lexicon import chars, layout, press
+from fangzhi.lexicon import chars, events, layout, press
 from fangzhi.model import Furniture, Line, Page, Problem, RawPage, Span
 from fangzhi.read.folio import folio_of
 from fangzhi.read.offsets import OffsetBuilder
@@ -138,6 +138,12 @@ def _lone_surrogate(text: str) -> re.Match[str] | None:
     return None
 
 
+# A masthead is a name (今日某县, 某某日报); a title names what happened: a meeting, an event held,
+# a visit, a reception, a ceremony.
+_VISITS = r"调研|考察|视察|检查|督导|会见|会谈"
+_EVENT_TITLE = re.compile("|".join((events.MEETING_NOUN, events.HELD_WORDS, events.CEREMONY_NOUN, _VISITS)))
+
+
 def _masthead(lines: list[Line], furniture: list[Furniture], text: str) -> tuple[list[Line], list[Furniture]]:
     """A short title at the very top, next to the page header, is the paper's masthead (今日某县)."""
     if not lines or not furniture:
@@ -147,6 +153,8 @@ def _masthead(lines: list[Line], furniture: list[Furniture], text: str) -> tuple
     header = [f for f in furniture if f.kind == "page-header"]
     if not header or len(s) > 10 or first.heading or any(c in s for c in "，。：:、"):
         return lines, furniture
+    if _EVENT_TITLE.search(s):
+        return lines, furniture  # 市委常委会召开会议 over `某报 | 日期`: a report's title, not a paper's name
     nxt = lines[1].span.start if len(lines) > 1 else len(text) + 1
     if any(first.span.end <= f.span.start < nxt for f in header) and header[0].span.start < nxt:
         return lines[1:], [Furniture("masthead", first.span), *furniture]
