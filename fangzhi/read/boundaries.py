@@ -79,11 +79,11 @@ def _where(above: bool, below: bool) -> str:
 # a feature's strings for each (over it, under the next head), made once
 _EV = {(a, b): "ev=" + _where(a, b) for a in (False, True) for b in (False, True)}
 _SPEAKER = {(a, b): "speaker=" + _where(a, b) for a in (False, True) for b in (False, True)}
-_SPEAKER_ELSEWHERE = "speaker=o"
+_SPEAKER_ELSEWHERE = "speaker=o"  # named only in a report printed before the one over it
 _QUOTED = {(a, b): "quoted=" + _where(a, b) for a in (False, True) for b in (False, True)}
 # a name set in quotation marks (a campaign, an award, a title): a paragraph that prints one its
 # head printed is that report's, wherever on the page it stands
-_QUOTE = re.compile(r"“([^“”]{2,24})”")  # named only in a report printed before the one over it
+_QUOTE = re.compile(r"“([^“”]{2,24})”")
 
 
 def _similar(a: Words | set[int], b: Words | set[int]) -> int:
