@@ -282,7 +282,9 @@ def test_an_e_paper_reader_s_name_alone_over_a_head_is_not_the_headline() -> Non
     assert article.headline is not None and article.headline.text == "县委常委会召开会议"
 
 
-_UNDER_HEADER = "江城日报 | 2023-03-05\n3月5日，市委常委会召开会议，研究部署近期重点工作。市领导刘明出席会议。\n"
+_UNDER_HEADER = (
+    "江城日报 | 2023-03-05\n3月5日，市委常委会召开会议，研究部署近期重点工作。市领导刘明出席会议。\n"
+)
 
 
 def test_a_short_name_over_the_page_header_is_the_papers_masthead() -> None:
@@ -293,9 +295,10 @@ def test_a_short_name_over_the_page_header_is_the_papers_masthead() -> None:
     assert all(a.headline is None or a.headline.text != "今日江城" for a in page.articles)
 
 
-def test_a_title_naming_what_happened_over_the_page_header_is_the_reports_head() -> None:
+@pytest.mark.parametrize("title", ["市委常委会召开会议", "市领导走访企业", "书记暗访夜市", "市长会见客商"])
+def test_a_title_naming_what_happened_over_the_page_header_is_the_reports_head(title: str) -> None:
     from fangzhi.pipeline import parse_text
 
-    page = parse_text("市委常委会召开会议\n" + _UNDER_HEADER)
-    assert page.publication != "市委常委会召开会议"
-    assert [a.headline.text if a.headline else None for a in page.articles] == ["市委常委会召开会议"]
+    page = parse_text(title + "\n" + _UNDER_HEADER)
+    assert page.publication != title
+    assert [a.headline.text if a.headline else None for a in page.articles] == [title]

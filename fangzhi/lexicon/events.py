@@ -70,8 +70,11 @@ CEREMONY_RE = re.compile(r"(?:" + CEREMONY_NOUN + r")$")
 # (a 团拜会 is a gathering, no call paid)
 RECEPTION = re.compile(r"(?:会见|会晤|会谈|接见|看望|(?<!团)拜会|宴请)(?:了)?")
 # (深人: 深入 as OCR often reads it)
+# the words of a visit to see work done, one copy read by the event reader, the boundary features
+# and the masthead check
+INSPECTION_WORDS = r"调研|考察|视察|督导检查|督导|检查|观摩|察看|走访|暗访"
 INSPECTION = compile_scanning(
-    r"(?:(?:赴|到|深入|深人|前往|来到)(?P<place>[^，。；：]{2,24}?))?(?:调研|考察|视察|督导检查|督导|检查|观摩|察看|走访|暗访)"
+    r"(?:(?:赴|到|深入|深人|前往|来到)(?P<place>[^，。；：]{2,24}?))?(?:" + INSPECTION_WORDS + r")"
     r"(?!座谈会|会|会议|组|报告)"
 )
 # A sitting printed as a verb (甲与…座谈): a reception when those met are guests from elsewhere

@@ -52,7 +52,7 @@ _NAME_LIST = re.compile(r"^[\u4e00-\u9fff]{2,4}(?:[\s、，,]+[\u4e00-\u9fff]{1,
 _KIND_WORDS = (
     # 常委会 before a title is the organ (人大常委会副主任甲 in every attendance line), not a meeting
     (1, r"(?:" + events.MEETING_NOUN + r")(?!副?主任|副?秘书长|委员|党组|机关|办公厅)|会上|列席"),
-    (2, r"调研|考察|视察|督导|检查|观摩|察看|走访|暗访"),
+    (2, events.INSPECTION_WORDS),
     (4, r"会见|会晤|会谈|接见|看望|一行|客商|宾"),
     (8, events.CEREMONY_NOUN + r"|开工|签约|签署|升旗"),
     # a meeting held over a video link: its local part is held in 分会场, as no other meeting is

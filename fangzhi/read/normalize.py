@@ -140,7 +140,7 @@ def _lone_surrogate(text: str) -> re.Match[str] | None:
 
 # A masthead is a name (今日某县, 某某日报); a title names what happened: a meeting, an event held,
 # a visit, a reception, a ceremony.
-_VISITS = r"调研|考察|视察|检查|督导|会见|会谈"
+_VISITS = events.INSPECTION_WORDS + r"|会见|会谈"
 _EVENT_TITLE = re.compile("|".join((events.MEETING_NOUN, events.HELD_WORDS, events.CEREMONY_NOUN, _VISITS)))
 
 
