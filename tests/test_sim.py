@@ -126,7 +126,7 @@ def test_a_page_with_no_year_dates_its_articles_by_month_and_day() -> None:
         fam = FAMILIES["dev"][i % len(FAMILIES["dev"])]
         text, gold = page_of(fam, 3, "dev", i, Artifacts())
         dates = [a["date"] for a in gold["articles"] if a["date"]]  # type: ignore[union-attr]
-        if not re.search(r"(?:19|20)\d\d年", text):
+        if not re.search(r"(?:19|20)\d\d(?:年|-\d\d-\d\d|[./]\d)", text):  # no year printed anywhere
             assert all(d.startswith("--") for d in dates)
         else:
             assert all(re.fullmatch(r"\d{4}-\d\d-\d\d", d) for d in dates)

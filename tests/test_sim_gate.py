@@ -77,8 +77,12 @@ TEST_FLOORS = [
 # An award report may close on how the award was run (the grammar): every set was written again,
 # where the models of before read test 0.885 and dev 0.913; fitted on twice the pages (9,000,
 # a sixth of the leads of reports of no meeting undated), 0.889 and 0.914: both floors rose.
+# Features open undated at survey 6's rate (85%, in its five forms: 近日, another span, the scene,
+# a quotation, a set phrase; 20% before, all 近日): every set was written again, where the models
+# of before read dev 0.898 and test 0.898 (0.914 and 0.889 on the sets of before); refitted, 0.903
+# and 0.899 (0.916 and 0.890 on the sets of before): the dev floor was set again on that set.
 DEV_FLOORS = [
-    "articles.f1=0.91",
+    "articles.f1=0.90",
     "joins=0.99",
     "fields.headline=0.965",
     "fields.bylines=0.97",

@@ -1388,16 +1388,42 @@ def _photo_of_a_visit(st: _Story) -> None:
     )
 
 
+# How a feature's lead opens when it gives no day. Survey 6 (docs/forms-survey.md): 12 of 14
+# features open undated, in about equal parts with 近日, another span of time ({period}期间,
+# {event}以来, a time of day, 连日来), the scene or its subject, a quotation, a set phrase.
+_FEATURE_SPANS = ("连日来，", "清晨，", "国庆假期期间，", "入夏以来，", "眼下，", "这几天，")
+_FEATURE_PHRASES = ("产业兴，百姓富。", "一分耕耘，一分收获。", "小切口连着大民生。", "好日子是干出来的。")
+_FEATURE_QUOTES = {
+    "school": ("“放学后还能学书法，我每天都盼着上兴趣课。”", "“孩子在家门口就能上好学。”"),
+    "company": ("“设备换了新的，活儿干得又快又好。”", "“订单多了，大家干劲更足了。”"),
+    "village": ("“今年又是一个好年景！”", "“地里有了产业，日子越过越有奔头。”"),
+}
+FEATURE_UNDATED = 0.85
+
+
+def _feature_opening(st: _Story, sub: str) -> str:
+    """What a feature's lead opens with before its scene: a day, or one of the undated openings."""
+    r = st.rng
+    if r.random() >= FEATURE_UNDATED:
+        return st.lead_date(("", "", "上午"))
+    st.dated = False
+    st.date = None
+    return r.choice(
+        (
+            "近日，",
+            r.choice(_FEATURE_SPANS),
+            "",  # the scene itself
+            r.choice(_FEATURE_QUOTES[sub]),
+            r.choice(_FEATURE_PHRASES),
+        )
+    )
+
+
 def _feature(st: _Story) -> None:
     w, r = st.w, st.rng
     t = st.topic()
-    if r.random() < 0.2:
-        opening = "近日，"
-        st.dated = False
-        st.date = None
-    else:
-        opening = st.lead_date(("", "", "上午"))
     sub = r.choice(("school", "company", "village"))
+    opening = _feature_opening(st, sub)
     if sub == "school":
         school = r.choice(w.schools)
         head = st.plain(st.new_name(), (f"{school}校长",))
