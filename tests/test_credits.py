@@ -21,6 +21,11 @@ def pairs(text: str) -> list[tuple[str | None, str | None]]:
         ("某某新闻网讯 记者张某 报道 5月3日，", "某某新闻网", "某某新闻网讯 记者张某 报道"),
         ("人民网长沙5月3日电 （记者 甲某）", "人民网", "人民网长沙5月3日电 （记者 甲某）"),
         ("某县融媒体中心讯（通讯员 乙某）", "某县融媒体中心", "某县融媒体中心讯（通讯员 乙某）"),
+        # a lead that gives no day, printed right after 讯 with no space
+        ("江城日报讯“今年又是一个好年景！”", "江城日报", "江城日报讯"),
+        ("本报讯连日来，江城县各地掀起春耕热潮。", "本报", "本报讯"),
+        ("某某新闻网讯在江城县石门镇，", "某某新闻网", "某某新闻网讯"),
+        ("掌上春城讯“以前村里没有像样的产业。”", "掌上春城", "掌上春城讯"),
     ],
 )
 def test_dateline_forms(line: str, source: str, dateline: str) -> None:
@@ -30,7 +35,16 @@ def test_dateline_forms(line: str, source: str, dateline: str) -> None:
     assert line[: m.end].rstrip() == dateline
 
 
-@pytest.mark.parametrize("line", ["朱健赴国网衡阳供电公司调研时强调", "群众来电反映问题", "据新华社报道，"])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "朱健赴国网衡阳供电公司调研时强调",
+        "群众来电反映问题",
+        "据新华社报道，",
+        "该网讯息显示，",
+        "喜讯“传来”",
+    ],
+)
 def test_words_ending_in_dian_or_xun_are_not_datelines(line: str) -> None:
     assert match_dateline(line) is None
 

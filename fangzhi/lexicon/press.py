@@ -90,8 +90,10 @@ DATELINE_HEAD = re.compile(
     + r")"
     r"[\u4e00-\u9fff]{0,6}?)?"
     r"(?P<verb>讯|电)(?(open)】))"
-    # what may follow: a credit, a date, a time word, or the end of the line
-    r"(?=$|[\s（(【\[：:，,■\d]|" + REPORTER_ROLE + r"|本报|今天|今日|昨天|昨日|近日|日前|上午|下午|晚)"
+    # what may follow: a credit, a date, a time word, or the end of the line; after 讯, also a lead
+    # that opens with no day (本报讯“……” / 本报讯连日来，), as long as 讯 makes no word with it
+    r"(?=$|[\s（(【\[：:，,■\d]|" + REPORTER_ROLE + r"|本报|今天|今日|昨天|昨日|近日|日前|上午|下午|晚"
+    r"|(?<=讯)(?![息问号录])[\u4e00-\u9fff“\"])"
 )
 # Any outlet's own name before 讯 / 消息 / 报道, when no suffix says it is one (掌上春城讯,
 # 云上江陵报道：, 湖北日报消息): then only a credit, a colon, a space or the line's end may follow,
@@ -110,7 +112,7 @@ ANY_OUTLET_DATELINE = re.compile(
     + r")[\u4e00-\u9fff]{0,6}?)?"
     r"(?<![喜通资简短快音传捷佳凶噩死来])(?P<verb>讯|消息|报道)(?(open)】)"
     # …or a reporter's role, the spaces before the credit closed up by normalising (某报报道 记者 甲)
-    r"(?=$|[\s（(【〔\[：:]|"
+    r"(?=$|[\s（(【〔\[：:“]|"
     + DATE_IN_DATELINE
     + r"|近日|日前|昨天|昨日|今天|今日|(?P<role>"
     + REPORTER_ROLE
