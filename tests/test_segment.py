@@ -404,12 +404,20 @@ def test_a_web_copys_page_label_is_furniture_not_the_headline(label: str) -> Non
         "右图 菜农在育苗基地采收。",
         "图①：菜农在育苗基地采收。",
         "6月2日，菜农在育苗基地采收。（摄影 张某）",
+        "▲6月2日，菜农在育苗基地采收。",
+        "△ 菜农在育苗基地采收。",
     ],
 )
 def test_a_caption_in_any_of_its_printed_forms_is_no_part_of_the_report_above(caption: str) -> None:
     recs = records(A_HEAD + A_BODY + caption + "\n")
     assert flat(str(recs[0]["body"])).endswith("确保安全度汛。")
     assert recs[-1]["kind"] == "photo"
+
+
+def test_items_marked_as_captions_are_marked_one_under_another_in_a_list() -> None:
+    items = "▲加强组织领导，压实各方责任。\n\n▲加大资金投入，保障项目建设。\n"
+    recs = records(A_HEAD + A_BODY + items)
+    assert all(r["kind"] != "photo" for r in recs)
 
 
 def test_a_note_in_place_of_a_caption_is_furniture() -> None:

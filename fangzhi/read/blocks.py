@@ -84,6 +84,37 @@ def build_blocks(page: Page) -> Layout:
 
 # ---------------------------------------------------------------- pass 1: classify
 
+# The marks papers set before a picture's caption (▲ under the picture, △ beside it); the same
+# marks open the items of a list, printed one under another.
+_CAPTION_MARKS = "▲△"
+
+
+def _opening_mark(page: Page, line: Line) -> str:
+    """The mark printed before the line's first character, as the raw page shows it."""
+    raw = page.raw.text
+    at = page.offsets.to_raw(line.span.start) - 1
+    while at >= 0 and raw[at] in " \u3000":
+        at -= 1
+    return raw[at] if at >= 0 else ""
+
+
+def _lone_caption(page: Page, i: int, s: str) -> bool:
+    """A line opened by a caption mark, one or two sentences long, with no line next to it opened
+    by the same kind of mark (a list's items)."""
+    lines = page.lines
+    line = lines[i]
+    if line.heading or not 8 <= len(s) <= 120 or not s.endswith("。") or s.count("。") > 2:
+        return False
+    if _opening_mark(page, line) not in _CAPTION_MARKS:
+        return False
+    return not any(
+        0 <= j < len(lines)
+        and lines[j].marks
+        and lines[j].marks[0] == lines[j].span.start
+        and _opening_mark(page, lines[j]) in _CAPTION_MARKS
+        for j in (i - 1, i + 1)
+    )
+
 
 def _classify(page: Page) -> list[Unit]:
     text = page.text
@@ -128,6 +159,9 @@ def _classify(page: Page) -> list[Unit]:
                 rest_start += 1
             if rest_start < line.span.end:
                 units.extend(_prose_and_credit(Span(rest_start, line.span.end), line, text))
+            continue
+        if line.marks and line.marks[0] == line.span.start and _lone_caption(page, i, s):
+            units.append(Unit("caption", line.span, line))  # ▲3月4日，游客在…。: under its picture
             continue
         if (
             len(s) <= 30  # photo_credit_line's own first test, asked here of every line
