@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+import pytest
+
 from fangzhi.extract.dates import page_year, read_date
 from tests.helpers import one, records
 
@@ -145,3 +147,17 @@ def test_the_archive_keeps_the_latest_day_a_continuation_can_report(tmp_path: Pa
         a.ingest([tmp_path / "p.txt"], Settings(issue_date=date(2023, 11, 17)))
         rows = a.conn.execute("SELECT kind, date_not_after FROM articles ORDER BY seq").fetchall()
         assert [tuple(r) for r in rows] == [("news", None), ("fragment", "2023-11-17")]
+
+
+@pytest.mark.parametrize(
+    "lead", ["近日，江城县石门镇的稻田迎来丰收。", "为推动乡村振兴，日前，江城县召开现场会。"]
+)
+def test_a_lead_that_names_no_day_under_a_dated_dateline_is_undated(lead: str) -> None:
+    # the dateline's day is when the report was filed; the lead says the event was some days before
+    rec = one("# 稻田丰收\n\n江城日报3月5日讯（记者 张晓明）" + lead + "\n")
+    assert rec["date"] is None
+
+
+def test_a_lead_that_opens_on_its_subject_under_a_dated_dateline_takes_the_datelines_day() -> None:
+    rec = one("# 市委书记调研春耕\n\n江城日报3月5日讯（记者 张晓明）市委书记王建国来到石门镇调研春耕生产。\n")
+    assert rec["date"] == "--03-05"  # no year printed anywhere on the page

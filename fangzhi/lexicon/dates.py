@@ -27,7 +27,7 @@ CN_DATE = compile_scanning(
 # Relative days resolve against the issue date; vague ones (近日, 日前) name no day at all.
 RELATIVE_DAYS = {"前天": -2, "前日": -2, "昨天": -1, "昨日": -1, "今天": 0, "今日": 0, "当天": 0, "当日": 0}
 RELATIVE = re.compile("|".join(RELATIVE_DAYS))
-VAGUE = re.compile(r"近日|日前|近期|不久前|最近|连日来|近年来")
+VAGUE = re.compile(r"近日|日前|近期|不久前|最近|连日来|近年来|今年以来|入[春夏秋冬]以来|这几天|眼下")
 # A year the page prints as past or present; the end of a range (2024—2026年) and a target
 # (到2026年, 力争2025年) look ahead and are no evidence of when the page was printed. Found from
 # the mark after it, read behind that mark (the match is the mark), for the speed FULL_DATE has.

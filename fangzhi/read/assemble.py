@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import date
 
 from fangzhi.extract.dates import dated_year, page_year, read_date
 from fangzhi.ids import article_id
+from fangzhi.lexicon import dates as lexdates
 from fangzhi.lexicon import layout as lay
 from fangzhi.lexicon import press
 from fangzhi.model import Article, Block, Byline, DateFact, Furniture, Page, Problem, Span
@@ -214,6 +216,10 @@ def _name_spans(block: Block, c: credits.Credit) -> tuple[Span, ...]:
     return sub_spans(block, c.start, cut) + sub_spans(block, cut + 1, c.end)
 
 
+# A lead that opens on a time it does not name (近日，/ 为…，日前，): after a purpose clause at most
+_VAGUE_LEAD = re.compile(r"\s*(?:为[^，。]{2,30}，)?(?:" + lexdates.VAGUE.pattern + r")")
+
+
 def _date(
     dateline: Block | None,
     m: credits.DatelineMatch | None,
@@ -233,6 +239,9 @@ def _date(
         )
 
     if dateline is not None and m is not None and m.date_text:
+        if body and _VAGUE_LEAD.match(body[0].text):
+            # 本报3月5日讯 近日，…: the day the report was filed, not the day of what it tells
+            return DateFact(None), []
         fact, probs = read(dateline, "dateline")
         if fact.iso:
             return _mapped(fact, dateline), probs
