@@ -98,6 +98,12 @@ def _opening_mark(page: Page, line: Line) -> str:
     return raw[at] if at >= 0 else ""
 
 
+def _caption_marked(page: Page, line: Line) -> bool:
+    """The line opens with a caption mark (normalising dropped it; Line.marks says where)."""
+    at_start = bool(line.marks) and line.marks[0] == line.span.start
+    return at_start and _opening_mark(page, line) in _CAPTION_MARKS
+
+
 def _lone_caption(page: Page, i: int, s: str) -> bool:
     """A line opened by a caption mark, one or two sentences long, with no line next to it opened
     by the same kind of mark (a list's items)."""
@@ -105,14 +111,8 @@ def _lone_caption(page: Page, i: int, s: str) -> bool:
     line = lines[i]
     if line.heading or not 8 <= len(s) <= 120 or not s.endswith("。") or s.count("。") > 2:
         return False
-    if _opening_mark(page, line) not in _CAPTION_MARKS:
-        return False
-    return not any(
-        0 <= j < len(lines)
-        and lines[j].marks
-        and lines[j].marks[0] == lines[j].span.start
-        and _opening_mark(page, lines[j]) in _CAPTION_MARKS
-        for j in (i - 1, i + 1)
+    return _caption_marked(page, line) and not any(
+        _caption_marked(page, lines[j]) for j in (i - 1, i + 1) if 0 <= j < len(lines)
     )
 
 
@@ -160,7 +160,7 @@ def _classify(page: Page) -> list[Unit]:
             if rest_start < line.span.end:
                 units.extend(_prose_and_credit(Span(rest_start, line.span.end), line, text))
             continue
-        if line.marks and line.marks[0] == line.span.start and _lone_caption(page, i, s):
+        if line.marks and _lone_caption(page, i, s):
             units.append(Unit("caption", line.span, line))  # ▲3月4日，游客在…。: under its picture
             continue
         if (
