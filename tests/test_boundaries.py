@@ -435,3 +435,26 @@ def test_the_model_was_fitted_on_reports_whose_lead_gives_no_day() -> None:
     assert note["fitted_on"]["artifacts"]["undated_lead"] > 0
     makefile = (Path(__file__).parents[1] / "Makefile").read_text(encoding="utf-8")
     assert f"undated_lead={note['fitted_on']['artifacts']['undated_lead']}" in makefile
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "short"),
+    [
+        ("引导，讲好本地故事，营造良好氛围。", True),  # the rest of a sentence begun elsewhere
+        ("发展和安全，守住不发生系统性风险的底线。", True),
+        ("会议强调，要抓好落实。", False),  # a speaker: how a paragraph opens
+        ("当天下午，双方签署合作协议。", False),  # a time
+        ("据悉，全市已落实资金。", False),
+        ("干字当头，实字托底。全市上下要拿出干劲。", False),  # a couplet, as commentary opens
+        ("新征程，奋进正当时！我们要抓住机遇。", False),  # …or a call
+        ("过去的一年，全市经济稳中有进。", False),  # a span of time
+        ("调研中，王某某指出，要压实责任。", False),  # a clause of where, ending in 中
+    ],
+)
+def test_a_paragraph_opening_on_a_short_clause_no_paragraph_opens_with_says_so(
+    paragraph: str, short: bool
+) -> None:
+    f = _features_of(MEETING + paragraph + "\n\n", paragraph[:4])
+    assert ("short_clause" in f) is short
+    # read with how the paragraph over it ends, as a paragraph opening inside a word is
+    assert ("clause_after:end=stop" in f) is short

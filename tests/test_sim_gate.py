@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parents[1]
 # a page no longer prints one story twice (18 test pages changed), the same parser reads test
 # heads at 0.969 (0.971 before): the headline floor was set again on that set.
 TEST_FLOORS = [
-    "articles.f1=0.88",
+    "articles.f1=0.89",
     "joins=0.99",
     "fields.headline=0.97",
     "fields.bylines=0.92",
@@ -84,8 +84,10 @@ TEST_FLOORS = [
 # A dateline's 讯 followed at once by a lead that gives no day (本报讯“……”) read, and refitted:
 # held-out dev families 0.9012 → 0.9025, test 0.899, dev 0.8999 (0.9025 before): a refit's swing
 # on one set of pages, where the floor of 0.90 stood too close; set at 0.895.
+# A paragraph opening on a short clause no paragraph opens with (引导，讲好…) read as such:
+# held-out dev families 0.9025 → 0.9037, dev 0.904, test 0.900, both floors rose a step.
 DEV_FLOORS = [
-    "articles.f1=0.895",
+    "articles.f1=0.90",
     "joins=0.99",
     "fields.headline=0.965",
     "fields.bylines=0.97",

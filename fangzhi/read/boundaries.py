@@ -42,6 +42,17 @@ _OPENERS = re.compile(
 _ROLE_START = re.compile(
     r"^[（(【\[]?\s*(?:文/图|文·图|图/文|文|图|记者|通讯员|来源|作者|编辑|责任编辑|责编|一审|审核|实习生|见习记者)"
 )
+# A first clause this short with no word that opens a paragraph (引导，讲好… / 在刀刃上，…) is the
+# rest of a sentence begun elsewhere: a fragment's, not a paragraph's opening.
+_FIRST_CLAUSE = re.compile(r"^[^，。；：、！？,;:!?“”（(]{1,5}(?<![中时后上里前间来场外内看说年])[，。；,;]")
+_CLAUSE_OPENERS = re.compile(
+    r"^(?:近日|日前|今年|去年|明年|今天|昨天|当前|首先|其次|再次|最后|然而|但是|因此|所以|总之|据统计|"
+    r"截至目前|与此同时|一方面|另一方面|一是|二是|三是|四是|五是|第一|第二|第三|目前|同时|此外|另外|"
+    r"据悉|据了解|据介绍|近年来|其中|下一步|对此|为此|会上|会后|当天|当日|期间|随后|"
+    r"这几天|这些年|根据[\u4e00-\u9fff]{1,4}|(?:当天|当日|今天|昨天)?(?:上午|下午|晚上|晚间))[，,：:]"
+    # a couplet or a call, as commentary opens (干字当头，实字托底。/ 某某，正当时！)
+    r"|^[\u4e00-\u9fff]{3,5}[，,][\u4e00-\u9fff]{3,6}[。；，！？!?]"
+)
 _NAME_LIST = re.compile(r"^[\u4e00-\u9fff]{2,4}(?:[\s、，,]+[\u4e00-\u9fff]{1,4}){0,6}$")
 
 
@@ -110,6 +121,7 @@ class _Features(dict[str, str]):
 
 _KIND, _END = _Features("kind="), _Features("end=")
 _CUT_AFTER = _Features("cut_after:")  # a paragraph opening mid-sentence, by how the one over it ends
+_CLAUSE_AFTER = _Features("clause_after:")  # …opening on a short clause (short_clause), likewise
 _PREV, _NEXT = _Features("prev:"), _Features("next:")  # a shape feature as a neighbour shows it
 
 
@@ -230,6 +242,15 @@ def _block_shape(b: Block) -> list[str]:
         f.append("opener")
     if _ROLE_START.match(s):
         f.append("role_start")
+    if (
+        not b.starts_mid
+        and _FIRST_CLAUSE.match(s)
+        and not _CLAUSE_OPENERS.match(s)
+        and not layout.LEAD_OPENING.match(s)
+        and not layout.SPEAKER_OPENS.match(s)
+        and not layout.PRONOUN_SPEAKS.match(s)
+    ):
+        f.append("short_clause")
     if len(s) <= 40 and _NAME_LIST.match(s):
         f.append("name_list")
     if chars.can_end(s):
@@ -354,6 +375,8 @@ def page_features(lay: Layout) -> list[list[str]]:
                 # ended: how the one over it ends, read with it (a fragment from elsewhere under a
                 # full stop; the rest of a sentence under a line the column cut)
                 f.append(_CUT_AFTER[shapes[i - 1][1]])
+            elif body and "short_clause" in shapes[i]:
+                f.append(_CLAUSE_AFTER[shapes[i - 1][1]])
             f.append(_SIM_PREV[_similar(prev, words)])
             if i >= 2:
                 f.append(_SIM_PREV2[_similar(prev2, words)])
