@@ -3,7 +3,7 @@
 Run on demand (not part of the test suite):
 
     .venv/bin/python benchmarks/families_heldout.py [--train build/sim/dev-train] [--n 920] [--seeds 41 43 45]
-        [--artifact undated_lead=0.5]
+        [--artifact undated_lead=0.5] [--worst 10]
 
 The dev families are split in two by their place in the set's family list (even, odd). The
 boundary and tail models are fitted (`fangzhi.read.train`, into a copy of the package) on the
@@ -11,7 +11,8 @@ dev-train pages of one half and score pages of the other half's families (`fangz
 --family dev --n N --seed S`, written here), then the other way round; articles F1 is reported for
 each half and over both. It asks of a change what the brief asks of a rule, whether it raises the
 score on house styles it was not fitted on, without touching the test set, and with every dev
-family scored once. Every figure is `shared/tools/score.py`.
+family scored once. Every figure is `shared/tools/score.py`. With `--worst K`, the K families read
+worst when held out, pooled over the seeds: the house styles to study next (dev pages only).
 """
 
 from __future__ import annotations
@@ -80,6 +81,11 @@ def score(work: Path, pages: Path) -> dict[str, Any]:
     return report
 
 
+def _family(gold: Path) -> str:
+    family: str = json.loads(gold.read_text(encoding="utf-8"))["publication"]
+    return family
+
+
 def _f1(counts: list[int]) -> float:
     tp, pred, gold = counts
     return 2 * tp / (pred + gold) if pred + gold else 1.0
@@ -99,6 +105,9 @@ def main() -> None:
         nargs="+",
         default=[41],
         help="seeds of the pages scored, N pages each: one draw moves a change's figure by 0.003",
+    )
+    ap.add_argument(
+        "--worst", type=int, default=0, metavar="K", help="print the K families read worst when held out"
     )
     ap.add_argument(
         "--artifact",
@@ -124,21 +133,26 @@ def main() -> None:
             if list(scored.families) != families:
                 raise SystemExit("the pages scored print other families than the pages fitted on: make sim")
         totals: dict[int, list[int]] = {seed: [0, 0, 0] for seed in args.seeds}
+        by_family: dict[str, list[int]] = {}
         for parity in (0, 1):
             work = root / f"fold{parity}"
             fit(half(args.train, root / f"train{parity}", families, parity), work)
             for seed in args.seeds:
                 pages = half(root / f"scored{seed}", root / f"pages{seed}-{1 - parity}", families, 1 - parity)
                 report = score(work, pages)
-                for page in report["pages"].values():
-                    counts = totals[seed]
-                    counts[:] = [counts[0] + page["tp"], counts[1] + page["pred"], counts[2] + page["gold"]]
+                for name, page in report["pages"].items():
+                    family = _family(pages / "gold" / (Path(name).stem + ".json"))
+                    found = (page["tp"], page["pred"], page["gold"])
+                    for counts in (totals[seed], by_family.setdefault(family, [0, 0, 0])):
+                        counts[:] = [c + f for c, f in zip(counts, found, strict=True)]
                 f1 = report["articles"]["f1"]
                 print(f"seed {seed}: fitted on half {parity}, scored on half {1 - parity}: F1 {f1:.4f}")
         for seed in args.seeds:
             print(f"seed {seed}: families held out, both halves: articles F1 {_f1(totals[seed]):.4f}")
         pooled = [sum(c[k] for c in totals.values()) for k in range(3)]
         print(f"families held out, both halves, all seeds: articles F1 {_f1(pooled):.4f}")
+        for family, counts in sorted(by_family.items(), key=lambda kv: _f1(kv[1]))[: args.worst]:
+            print(f"  {_f1(counts):.4f}  {counts[2]:4d} articles  {family}")
 
 
 if __name__ == "__main__":
