@@ -215,6 +215,8 @@ def test_a_two_line_headline_opening_with_a_name_stays_one_headline() -> None:
         "本站原创文章，转载请附上原文链接。",
         "【未经授权，严禁转载！】",
         "免责声明",
+        "文章为某某县融媒体中心原创，转载或内容合作请联系我们。未经许可，不得转载。",
+        "本文系某某日报原创稿件，转载请注明出处。",
     ],
 )
 def test_editors_and_rights_notices_after_the_body_are_no_part_of_it(line: str) -> None:
@@ -225,6 +227,22 @@ def test_editors_and_rights_notices_after_the_body_are_no_part_of_it(line: str) 
 
 def test_a_credit_saying_what_was_done_then_by_which_unit_and_whom_is_split_off() -> None:
     assert trailing_credit("要求加快建设进度。(文/某县新闻中心 韩立)") == len("要求加快建设进度。")
+
+
+@pytest.mark.parametrize(
+    "credit",
+    [
+        "（统筹协调|某某广播电视台总编室 韩立 赵明 融媒体中心 钱江）",  # a bar, units and their people
+        "（策划：韩立 赵明）",
+    ],
+)
+def test_a_production_credit_after_the_body_is_split_off(credit: str) -> None:
+    assert trailing_credit("要求加快建设进度。" + credit) == len("要求加快建设进度。")
+
+
+def test_a_production_role_before_anything_but_names_and_units_is_no_credit() -> None:
+    assert trailing_credit("要求加快建设进度。（导演：该片讲述了某地的故事）") is None
+    assert trailing_credit("要求加快建设进度。（统筹：市委宣传部）") is None  # no one named
 
 
 def test_an_authors_name_run_on_after_the_last_sentence_is_a_credit() -> None:

@@ -234,6 +234,39 @@ def test_opening_brackets_that_are_no_dateline(line: str) -> None:
     assert match_dateline(line) is None
 
 
+@pytest.mark.parametrize(
+    ("line", "dateline", "names"),
+    [
+        (
+            "某某报业集团全媒体报道组 记者张某清晨，走进某某实验中学，",
+            "某某报业集团全媒体报道组 记者张某",
+            ["张某"],
+        ),
+        ("某某报道组 记者张某这几天，在某镇的草莓基地里，", "某某报道组 记者张某", ["张某"]),
+        ("某某融媒 记者张某 通讯员李某近日，某某县", "某某融媒 记者张某 通讯员李某", ["张某", "李某"]),
+        ("某某报道组 记者张某“今年又是一个好年景！”在某村，", "某某报道组 记者张某", ["张某"]),
+    ],
+)
+def test_an_outlet_and_its_reporters_printed_on_a_lead_that_gives_no_day(
+    line: str, dateline: str, names: list[str]
+) -> None:
+    m = match_dateline(line)
+    assert m is not None and line[: m.end] == dateline
+    assert [c.name for c in parse_credit(line[m.credit_start : m.credit_end])] == names
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "记者张某近日，走进某某实验中学，",  # no outlet's name before the reporter
+        "市委书记张某近日，走进某某实验中学，",  # an official, no reporter
+        "某某报道组记者近日，走进某某实验中学，",  # no one named
+    ],
+)
+def test_a_lead_that_gives_no_day_is_no_dateline_without_an_outlet_and_a_named_reporter(line: str) -> None:
+    assert match_dateline(line) is None
+
+
 def test_a_credit_alone_is_a_dateline_once_split_off() -> None:
     m = match_dateline("【记者 张某 通讯员 李某】", alone=True)
     assert m is not None and m.credit_end > m.credit_start

@@ -136,6 +136,22 @@ def test_headline_printed_after_its_body_at_the_page_end() -> None:
     assert flat(str(recs["市长调研重点项目建设"]["body"])).endswith("项目进展。")
 
 
+def test_a_head_group_printed_after_its_body_at_the_page_end_titles_that_report() -> None:
+    # a marked head with its subtitle, the last lines of the page: nothing under it to be its body
+    page = (
+        A_HEAD
+        + A_BODY
+        + "某市日报讯（通讯员 丙某）\n\n6月2日，某县青少年书法大赛颁奖活动在某小学举行。\n\n"
+        + B_HEAD
+        + B_BODY
+        + "# 某县举行青少年书法大赛颁奖活动\n\n百余名学生获奖\n"
+    )
+    recs = by_headline(records(page))
+    assert len(recs) == 3
+    assert flat(str(recs["某县举行青少年书法大赛颁奖活动"]["body"])).startswith("6月2日，某县青少年")
+    assert recs["某县举行青少年书法大赛颁奖活动"]["subtitle"] == "百余名学生获奖"
+
+
 def test_tail_printed_before_its_headline_is_reattached() -> None:
     fragment = "引才、用心服务留才。要加强自身建设，打造模范部门。\n\n市领导丁某、戊某出席会议。\n\n"
     tail = "据了解，此次最美驾驶员评选活动由市文明办主办，得到社会各界广泛关注。\n\n市领导己某、庚某出席并颁奖。\n\n"

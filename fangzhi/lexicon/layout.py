@@ -282,6 +282,8 @@ _LINK_LINE = re.compile(
     # a notice of rights after the report: 未经授权，严禁转载 / 转载请注明出处 / 本站原创文章，转载请…
     r"|[【\[（(]?(?:本站原创|本文系|未经(?:本[网站报])?(?:授权|许可|书面授权)|转载请|如需转载|凡注明)"
     r"[^。]{0,40}(?:转载|使用|链接|出处|来源)"
+    # …and one that opens by naming whose original it is: 文章为某某融媒体中心原创，转载…
+    r"|(?:本文|文章|本稿|此文)(?:为|系|是|由)[^。，]{2,24}原创[^。]{0,6}[，,。][^。]{0,24}(?:转载|授权|合作)"
     # a breadcrumb: 当前位置：首页 > 新闻中心, 首页 >> 要闻
     r"|(?:您?当前(?:的)?位置|您的位置|所在位置|位置|当前页)\s*[:：]"
     r"|首页\s*(?:>|＞|»|›|/)"
@@ -300,7 +302,7 @@ _DATE_ALONE = re.compile(
 
 # the first characters _LINK_LINE, _COUNT_LINE, _DATE_ALONE (with a digit) and _PICTURE_NOTE open with
 _CHROME_OPENS = frozenset(
-    "【[上下相推延版C免（(本未转如凡您当所位首主承协技国" + "阅点浏访" + "时日" + "资网示效图"
+    "【[上下相推延版C免（(本未转如凡您当所位首主承协技国" + "阅点浏访" + "时日" + "资网示效图" + "文此"
 )
 CHROME_MAX = 96  # no line of chrome or particulars is longer (nor ever a paragraph shorter)
 

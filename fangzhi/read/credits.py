@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from fangzhi.lexicon import chars, layout, names, press
+from fangzhi.lexicon import chars, dates, layout, names, press
 
 _ROLE_RE = re.compile("|".join(re.escape(r) for r in sorted(press.BYLINE_ROLES, key=len, reverse=True)))
 _SEP = re.compile(r"[\s、，,；;/:：|｜丨。]+")  # 丨 (a Han stroke) serves as a bar: 文丨某某
@@ -116,12 +116,41 @@ _OUTLET_AND_DAY = re.compile(
 _OUTLET_SLASH_NAMES = re.compile(r"^\s*(?P<outlet>[\u4e00-\u9fff]{2,12})\s*[/／]\s*(?P<names>[^/／]+?)\s*$")
 
 
+# How a lead that gives no day opens, right after the reporter's name it is printed on with no
+# space (某某报道组 记者甲清晨，… / …记者甲这几天，…): a span or a moment of time, the scene
+# entered, a quotation. Only after an outlet and a named reporter (_undated_lead_at).
+_UNDATED_OPENER = re.compile(
+    r"(?:" + dates.VAGUE.pattern + r"|清晨|早上|一大早|傍晚|夜幕降临|这天|当天|走进|来到|在位于)"
+    r"|“(?=[^”]{2,60}[，。！？]?”)"
+)
+
+
+def _undated_lead_at(line: str) -> int | None:
+    """Where a lead that gives no day begins after an outlet's name and its reporters printed
+    with no bracket or space between: the first opening after which the text before it is that
+    dateline (某某报道组 记者甲 + 清晨，…)."""
+    for o in _UNDATED_OPENER.finditer(line, 5, 48):
+        at = o.start()
+        if _CLAUSE_MARK.search(line, 0, at):
+            return None
+        m = _OUTLET_THEN_CREDIT.match(line[:at])
+        if m is not None and m.group("outlet") and m.group("bare") and _named_with_roles(m.group("bare")):
+            return at
+    return None
+
+
 def _outlet_before_date(line: str, alone: bool) -> DatelineMatch | None:
     """A dateline of no verb, before the lead's date; `alone`: the dateline block split off."""
     date = _LEAD_DATE.search(line, 0, 48) if "月" in line[:48] else None
     if alone and date is None:
         end = len(line.rstrip())  # the block holds the dateline alone
-    elif date is None or date.start() < 3 or _CLAUSE_MARK.search(line, 0, date.start()):
+    elif date is None:
+        # no date: a lead that gives none, after an outlet and its named reporters
+        undated = _undated_lead_at(line) if "记者" in line[:24] or "通讯员" in line[:24] else None
+        if undated is None:
+            return None
+        end = undated
+    elif date.start() < 3 or _CLAUSE_MARK.search(line, 0, date.start()):
         return None
     else:
         end = date.start()
@@ -833,7 +862,28 @@ _WHAT_DONE_FIRST = re.compile(r"^(?:文/图|文图|文|图|摄影|摄|撰文|撰
 _SOURCE_AFTER = re.compile(r"\s*(?:稿件|本文)?(?:来源|稿源)[:：]\s*(?=\S)")
 
 
+# A production credit as new media print it after a report: who planned, coordinated or voiced
+# it, a bar or a colon, then units and people (（统筹协调|某某台总编室 甲 乙 融媒体中心 丙）).
+_PRODUCTION_ROLE = re.compile(
+    r"^(?:总?策划|统筹(?:协调)?|总?监制|出品人?|制片人?|编导|导演|后期|配音|主播|校对|审校|美编|文案)"
+    r"\s*[|｜丨:：]\s*(?=\S)"
+)
+_UNIT = re.compile(r"^[\u4e00-\u9fff]{2,14}(?:室|部|中心|台|站|社|办|组|局|委)$")
+
+
+def _production_credit(inner: str) -> bool:
+    """（统筹协调|某某台总编室 甲 乙 融媒体中心 丙）: a production role, then units and names only."""
+    role = _PRODUCTION_ROLE.match(inner)
+    if role is None:
+        return False
+    words = [w for w in _SEP.split(inner[role.end() :]) if w]
+    named = [w for w in words if _UNIT.match(w) is None]
+    return bool(named) and len(words) <= 16 and all(looks_like_name(w) for w in named)
+
+
 def _credit_words(inner: str) -> bool:
+    if _production_credit(inner):
+        return True
     cut = _SOURCE_AFTER.search(inner, 2) if "源" in inner else None
     if cut is not None:
         # （甲 摄 来源：某报）: who took the picture, then where the report came from

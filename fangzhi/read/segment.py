@@ -110,7 +110,9 @@ def segment(
             waiting.append(members)
             i = members[-1] + 1
             nxt = blocks[i] if i < n else None
-            if nxt is None or (nxt.kind not in ANCHORS and i not in lay.group_of):
+            # a head at the page's end has no body under it: it waits for a headless report (its
+            # own, printed before it), as an unclaimed head does
+            if nxt is not None and nxt.kind not in ANCHORS and i not in lay.group_of:
                 # a head with no dateline: its body follows directly
                 current = Draft(order=members[0], head=waiting.pop())
                 drafts.append(current)
