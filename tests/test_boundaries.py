@@ -217,6 +217,7 @@ def test_a_two_line_headline_opening_with_a_name_stays_one_headline() -> None:
         "免责声明",
         "文章为某某县融媒体中心原创，转载或内容合作请联系我们。未经许可，不得转载。",
         "本文系某某日报原创稿件，转载请注明出处。",
+        "时间：2025年1月17日",  # the date of an interview's credits, a line of its own
     ],
 )
 def test_editors_and_rights_notices_after_the_body_are_no_part_of_it(line: str) -> None:

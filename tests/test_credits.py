@@ -267,6 +267,27 @@ def test_a_lead_that_gives_no_day_is_no_dateline_without_an_outlet_and_a_named_r
     assert match_dateline(line) is None
 
 
+@pytest.mark.parametrize(
+    ("line", "credited"),
+    [
+        ("口述：张某", [(None, "张某")]),  # who told it: no reporter's role, and the label is no one
+        ("采访：张某、李某、王某", [(None, "张某"), (None, "李某"), (None, "王某")]),
+        ("整理：张某", [("整理", "张某")]),  # a byline's role stays one
+        ("文字：张某 图片：李某", [(None, "张某"), (None, "李某")]),
+    ],
+)
+def test_a_line_of_labelled_names_is_a_credit_whose_labels_name_no_one(
+    line: str, credited: list[tuple[str | None, str]]
+) -> None:
+    assert is_byline_line(line)
+    assert [(c.role, c.name) for c in parse_credit(line)] == credited
+
+
+@pytest.mark.parametrize("line", ["讲述：我们村的变化", "采访：记者来到现场，看到"])
+def test_a_label_before_a_sentence_is_no_credit(line: str) -> None:
+    assert not is_byline_line(line)
+
+
 def test_a_credit_alone_is_a_dateline_once_split_off() -> None:
     m = match_dateline("【记者 张某 通讯员 李某】", alone=True)
     assert m is not None and m.credit_end > m.credit_start

@@ -152,6 +152,18 @@ def test_a_head_group_printed_after_its_body_at_the_page_end_titles_that_report(
     assert recs["某县举行青少年书法大赛颁奖活动"]["subtitle"] == "百余名学生获奖"
 
 
+def test_credit_lines_stacked_under_a_head_are_one_reports() -> None:
+    # an interview's credits, a line each, then its date: one report, not one for each line
+    page = (
+        "# 某县草莓产业见闻\n\n口述：张某\n采访：李某、王某\n整理：赵某\n时间：2025年1月17日\n\n"
+        "1月17日，某县草莓基地迎来采摘旺季，村民们忙着采收。\n\n" + B_HEAD + B_BODY
+    )
+    recs = records(page)
+    assert [r["headline"] for r in recs] == ["某县草莓产业见闻", "市长调研重点项目建设"]
+    assert flat(str(recs[0]["body"])) == "1月17日，某县草莓基地迎来采摘旺季，村民们忙着采收。"
+    assert [b["name"] for b in recs[0]["bylines"]] == ["张某", "李某", "王某", "赵某"]
+
+
 def test_tail_printed_before_its_headline_is_reattached() -> None:
     fragment = "引才、用心服务留才。要加强自身建设，打造模范部门。\n\n市领导丁某、戊某出席会议。\n\n"
     tail = "据了解，此次最美驾驶员评选活动由市文明办主办，得到社会各界广泛关注。\n\n市领导己某、庚某出席并颁奖。\n\n"

@@ -436,6 +436,10 @@ def parse_credit(text: str, offset: int = 0) -> list[Credit]:
             continue
         if word in _ATTENDANCE_LABELS:
             continue
+        if word not in press.BYLINE_ROLES and _LABEL_WORD.fullmatch(word):
+            # 口述：甲 / 策划：乙: the people after it are credited under no byline's role (整理 is one)
+            role = None
+            continue
         if source:
             source = False
             continue
@@ -674,7 +678,7 @@ def is_byline_line(line: str) -> bool:
         line = _OUTLET_AT_ROLE.sub("", line)
     first = _org_before_role(line)
     if not (_ROLE_RE.match(line) or first):
-        return names_only(line) or _outlets_then_names(line)
+        return names_only(line) or _outlets_then_names(line) or _labelled_names(line)
     if _PROSE_MARK.search(line):
         return False
     # names parted by commas (记者 甲，乙；通讯员 丙) are a credit only when every one is a name by
@@ -827,6 +831,26 @@ def _outlets_then_names(line: str) -> bool:
 _WHAT_DONE = re.compile(r"[/／](?:文图|文|图|摄影|摄)(?=[\s、]|$)")
 
 
+# The labels an interview's or a feature's credits print before their people, one line each
+# under the head (口述：甲 / 采访：乙、丙 / 讲述：丁): who told it, who asked, who set it down;
+# and who planned, coordinated or voiced a report, as new media credit them (策划：甲, 统筹|乙).
+_PRODUCTION_ROLES = (
+    r"总?策划|统筹(?:协调)?|总?监制|出品人?|制片人?|编导|导演|后期|配音|主播|校对|审校|美编|文案"
+)
+_LABELS = r"口述|讲述|采访|采写|记录|整理|撰文|文字|图片|视频|海报|设计|" + _PRODUCTION_ROLES
+_CREDIT_LABEL = re.compile(r"^(?:" + _LABELS + r")\s*[:：|｜丨]\s*")
+_LABEL_WORD = re.compile(_LABELS)
+
+
+def _labelled_names(line: str) -> bool:
+    """A credit label and names only after it: 口述：甲 / 采访：乙、丙、丁."""
+    label = _CREDIT_LABEL.match(line.strip())
+    if label is None or _SENTENCE_MARK.search(line, label.end()):
+        return False
+    words = [w for w in _SEP.split(line.strip()[label.end() :]) if w]
+    return 1 <= len(words) <= 6 and all(looks_like_name(w) for w in words)
+
+
 def names_only(line: str) -> bool:
     """A credit of names alone, as printed under a report: 张三 李 四 / 张三、李四 / 张三/文 李四/图,
     or one name after a list mark (■张三)."""
@@ -864,10 +888,7 @@ _SOURCE_AFTER = re.compile(r"\s*(?:稿件|本文)?(?:来源|稿源)[:：]\s*(?=\
 
 # A production credit as new media print it after a report: who planned, coordinated or voiced
 # it, a bar or a colon, then units and people (（统筹协调|某某台总编室 甲 乙 融媒体中心 丙）).
-_PRODUCTION_ROLE = re.compile(
-    r"^(?:总?策划|统筹(?:协调)?|总?监制|出品人?|制片人?|编导|导演|后期|配音|主播|校对|审校|美编|文案)"
-    r"\s*[|｜丨:：]\s*(?=\S)"
-)
+_PRODUCTION_ROLE = re.compile(r"^(?:" + _PRODUCTION_ROLES + r")\s*[|｜丨:：]\s*(?=\S)")
 _UNIT = re.compile(r"^[\u4e00-\u9fff]{2,14}(?:室|部|中心|台|站|社|办|组|局|委)$")
 
 

@@ -138,6 +138,12 @@ def segment(
             over.append(i)
             i += 1
             continue
+        stacked = current is not None and current.bylines[-1:] == [i - 1] and not current.body
+        if b.kind == "byline" and stacked and current is not None:
+            # credit lines stacked under a head (口述：甲 / 采访：乙 / 整理：丙): one report's
+            current.bylines.append(i)
+            i += 1
+            continue
         if b.kind in ANCHORS:
             current = _open(blocks, i, waiting, drafts, over)
             over = []
