@@ -164,6 +164,18 @@ def test_credit_lines_stacked_under_a_head_are_one_reports() -> None:
     assert [b["name"] for b in recs[0]["bylines"]] == ["张某", "李某", "王某", "赵某"]
 
 
+def test_a_bold_title_under_a_paragraph_cut_off_is_no_part_of_it() -> None:
+    # the report goes on on another page, mid-sentence; a bold title follows: a head, not the rest
+    page = (
+        A_HEAD
+        + "6月3日，全市防汛工作会议召开。会议强调，要压实防汛责任，本市将提供全方位\n\n"
+        + "**久久为功 奋力开创稳就业新局面**\n"
+    )
+    recs = records(page)
+    assert flat(str(recs[0]["body"])).endswith("本市将提供全方位")
+    assert all("久久为功" not in flat(str(r["body"])) for r in recs)
+
+
 def test_tail_printed_before_its_headline_is_reattached() -> None:
     fragment = "引才、用心服务留才。要加强自身建设，打造模范部门。\n\n市领导丁某、戊某出席会议。\n\n"
     tail = "据了解，此次最美驾驶员评选活动由市文明办主办，得到社会各界广泛关注。\n\n市领导己某、庚某出席并颁奖。\n\n"

@@ -394,13 +394,13 @@ def _group_heads(units: list[Unit], text: str) -> None:
             members = own
         _assign(units, members, gid, text)
         gid += 1
-    # markdown headings that no anchor claimed still head something
+    # markdown headings and whole bold lines that no anchor claimed still head something
     for i, u in enumerate(units):
-        if u.kind == "head" and u.heading and u.group < 0:
+        if u.kind == "head" and (u.heading or u.line.bold) and u.group < 0:
             members = [i]
             j = i + 1
             while j < n and units[j].kind == "head" and units[j].group < 0 and len(members) < 3:
-                if not is_titleish(units[j].span.of(text)) and not units[j].heading:
+                if not is_titleish(units[j].span.of(text)) and not (units[j].heading or units[j].line.bold):
                     break
                 members.append(j)
                 j += 1
