@@ -176,6 +176,22 @@ def test_a_bold_title_under_a_paragraph_cut_off_is_no_part_of_it() -> None:
     assert all("久久为功" not in flat(str(r["body"])) for r in recs)
 
 
+def test_a_plain_title_and_its_subtitle_printed_after_their_report_title_it() -> None:
+    # the page's last two lines: a title and 某某主持, plain, with nothing under them
+    page = (
+        A_HEAD
+        + A_BODY
+        + "某市日报讯（记者 丙某）\n\n6月2日，市政协十二届四次常委会议召开，围绕工业经济运行协商议政。\n\n"
+        + "会议还研究了其他事项。\n\n"
+        + "市政协召开十二届四次常委会议\n\n某某主持\n"
+    )
+    recs = by_headline(records(page))
+    assert set(recs) == {"全市防汛工作会议召开", "市政协召开十二届四次常委会议"}
+    report = recs["市政协召开十二届四次常委会议"]
+    assert flat(str(report["body"])).startswith("6月2日，市政协")
+    assert report["subtitle"] == "某某主持"
+
+
 def test_tail_printed_before_its_headline_is_reattached() -> None:
     fragment = "引才、用心服务留才。要加强自身建设，打造模范部门。\n\n市领导丁某、戊某出席会议。\n\n"
     tail = "据了解，此次最美驾驶员评选活动由市文明办主办，得到社会各界广泛关注。\n\n市领导己某、庚某出席并颁奖。\n\n"

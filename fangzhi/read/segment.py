@@ -196,6 +196,7 @@ def segment(
     _place_runs(blocks, drafts, runs, vocab=vocab, learned=labels is not None, collect=collect)
     if labels is not None:
         _return_speakers_ends(blocks, drafts)
+    _bodiless_heads_wait(drafts, strays, waiting)
     _place_strays(blocks, drafts, strays)
     _place_unclaimed_heads(blocks, drafts, waiting)
     drafts.sort(key=lambda d: d.order)
@@ -736,6 +737,20 @@ def _similarity(a: str, b: str, memo: dict[str, Vector] | None = None) -> float:
 
 
 # ---------------------------------------------------------------- stranded titles
+
+
+def _bodiless_heads_wait(drafts: list[Draft], strays: list[int], waiting: list[list[int]]) -> None:
+    """A head over nothing (no body, dateline, byline or caption: a title printed after its report,
+    the page's last lines) is an unclaimed head: the title lines left stranded right under it join
+    it (a subtitle, 某某主持), and it waits for the headless report it is likest."""
+    for d in [d for d in drafts if d.head and not d.blocks[len(d.head) :]]:
+        members = list(d.head)
+        while members[-1] + 1 in strays:
+            members.append(members[-1] + 1)
+            strays.remove(members[-1])
+        drafts.remove(d)
+        waiting.append(members)
+    waiting.sort()
 
 
 def _place_unclaimed_heads(blocks: tuple[Block, ...], drafts: list[Draft], waiting: list[list[int]]) -> None:
