@@ -110,9 +110,7 @@ def segment(
             waiting.append(members)
             i = members[-1] + 1
             nxt = blocks[i] if i < n else None
-            # a head at the page's end has no body under it: it waits for a headless report (its
-            # own, printed before it), as an unclaimed head does
-            if nxt is not None and nxt.kind not in ANCHORS and i not in lay.group_of:
+            if nxt is None or (nxt.kind not in ANCHORS and i not in lay.group_of):
                 # a head with no dateline: its body follows directly
                 current = Draft(order=members[0], head=waiting.pop())
                 drafts.append(current)
@@ -138,8 +136,12 @@ def segment(
             over.append(i)
             i += 1
             continue
-        stacked = current is not None and current.bylines[-1:] == [i - 1] and not current.body
-        if b.kind == "byline" and stacked and current is not None:
+        if (
+            b.kind == "byline"
+            and current is not None
+            and current.bylines[-1:] == [i - 1]
+            and not current.body
+        ):
             # credit lines stacked under a head (口述：甲 / 采访：乙 / 整理：丙): one report's
             current.bylines.append(i)
             i += 1
