@@ -192,6 +192,19 @@ def test_a_plain_title_and_its_subtitle_printed_after_their_report_title_it() ->
     assert report["subtitle"] == "某某主持"
 
 
+def test_the_one_head_over_nothing_titles_the_one_headless_report_on_less_likeness() -> None:
+    # a title naming the topic only, as a report's own opening does not: the only pair on the page
+    page = (
+        A_HEAD
+        + A_BODY
+        + "某市日报讯（记者 丙某）\n\n6月2日，市长某某会见某公司董事长一行，双方就乡村振兴合作交流。\n\n"
+        + "## 久久为功 跑出乡村振兴加速度\n"
+    )
+    recs = by_headline(records(page))
+    assert set(recs) == {"全市防汛工作会议召开", "久久为功 跑出乡村振兴加速度"}
+    assert flat(str(recs["久久为功 跑出乡村振兴加速度"]["body"])).startswith("6月2日，市长某某会见")
+
+
 def test_tail_printed_before_its_headline_is_reattached() -> None:
     fragment = "引才、用心服务留才。要加强自身建设，打造模范部门。\n\n市领导丁某、戊某出席会议。\n\n"
     tail = "据了解，此次最美驾驶员评选活动由市文明办主办，得到社会各界广泛关注。\n\n市领导己某、庚某出席并颁奖。\n\n"

@@ -761,8 +761,10 @@ def _place_unclaimed_heads(blocks: tuple[Block, ...], drafts: list[Draft], waiti
     never dropped without a word."""
     memo: dict[str, Vector] = {}
     headless = [d for d in drafts if not d.head and d.body and not d.fragment]
+    # one head over nothing and one report with no head: they go together on less likeness
+    least = TITLE_ALONE_MIN_SCORE if len(waiting) == 1 and len(headless) == 1 else TITLE_MIN_SCORE
     for members in waiting:
-        best = _titled_by(_text(blocks, members), headless, blocks, memo, TITLE_MIN_SCORE)
+        best = _titled_by(_text(blocks, members), headless, blocks, memo, least)
         if best is not None:
             best.head = members
             headless.remove(best)
