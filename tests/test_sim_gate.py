@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parents[1]
 # a page no longer prints one story twice (18 test pages changed), the same parser reads test
 # heads at 0.969 (0.971 before): the headline floor was set again on that set.
 TEST_FLOORS = [
-    "articles.f1=0.89",
+    "articles.f1=0.895",
     "joins=0.99",
     "fields.headline=0.97",
     "fields.bylines=0.92",
@@ -86,8 +86,11 @@ TEST_FLOORS = [
 # on one set of pages, where the floor of 0.90 stood too close; set at 0.895.
 # A paragraph opening on a short clause no paragraph opens with (引导，讲好…) read as such:
 # held-out dev families 0.9025 → 0.9037, dev 0.904, test 0.900, both floors rose a step.
+# Forms the worst held-out families printed, stacked credit lines, bold titles and heads printed
+# after their report (session 14): held-out dev families 0.9106, dev 0.910, test 0.901: both
+# floors rose half a step, a refit's swing (±0.002 on test) below them.
 DEV_FLOORS = [
-    "articles.f1=0.90",
+    "articles.f1=0.905",
     "joins=0.99",
     "fields.headline=0.965",
     "fields.bylines=0.97",
