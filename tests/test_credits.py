@@ -288,6 +288,13 @@ def test_a_label_before_a_sentence_is_no_credit(line: str) -> None:
     assert not is_byline_line(line)
 
 
+@pytest.mark.parametrize("line", ["【某某网记者回访】", "【某某日报记者调查】近日，某县…"])
+def test_an_outlet_and_a_columns_label_in_brackets_is_a_dateline_naming_no_one(line: str) -> None:
+    m = match_dateline(line)
+    assert m is not None and m.source in ("某某网", "某某日报")
+    assert m.credit_start == m.credit_end  # 回访 / 调查 is the column's, no reporter's name
+
+
 def test_a_credit_alone_is_a_dateline_once_split_off() -> None:
     m = match_dateline("【记者 张某 通讯员 李某】", alone=True)
     assert m is not None and m.credit_end > m.credit_start

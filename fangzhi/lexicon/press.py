@@ -168,9 +168,11 @@ GROUP_CAPTION = re.compile(
 )
 
 # A column's label that opens with a role, in brackets over a headline: 【记者手记】, 【记者调查】.
-ROLE_COLUMN = re.compile(
-    r"^(?:记者|编辑|通讯员|评论员)(?:手记|观察|调查|探访|走基层|来信|连线|体验|感言|札记|日记|笔记|视角|直击|追踪|在线|眼中)"
+COLUMN_LABEL = (
+    r"(?:记者|编辑|通讯员|评论员)"
+    r"(?:手记|观察|调查|探访|回访|走基层|来信|连线|体验|感言|札记|日记|笔记|视角|直击|追踪|在线|眼中)"
 )
+ROLE_COLUMN = re.compile("^" + COLUMN_LABEL)
 
 # The credit at the end of a photo caption.
 PHOTO_CREDIT = re.compile(

@@ -79,7 +79,23 @@ def match_dateline(line: str, *, alone: bool = False) -> DatelineMatch | None:
     spaced = _LETTER_SPACED.match(line) if line[1:2] == " " else None
     if spaced is not None:
         return _letter_spaced_dateline(line, spaced.end(), alone)
+    if line[:1] in "【[":
+        column = _OUTLET_COLUMN.match(line)
+        if column is not None:
+            return DatelineMatch(column.end(), column.group("outlet"), None, column.end(), column.end())
     return _match_dateline(line, alone) or _outlet_before_date(line, alone)
+
+
+# An outlet's name and a column's label in brackets, where a dateline stands: 【某某网记者回访】
+# opens the report the outlet's reporter went back to (press.COLUMN_LABEL: 记者手记, 记者调查 …);
+# no one is named, and 回访 is no reporter.
+_OUTLET_COLUMN = re.compile(
+    r"^[【\[]\s*(?P<outlet>[\u4e00-\u9fffA-Za-z]{1,12}?(?:"
+    + press.OUTLET_SUFFIX
+    + r"))\s*"
+    + press.COLUMN_LABEL
+    + r"\s*[】\]]"
+)
 
 
 # A lead's date with an outlet's name before it and no verb between (某某新闻（记者 甲）5月3日，…,
