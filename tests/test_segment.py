@@ -121,15 +121,18 @@ def test_a_kicker_over_its_headline_is_not_joined_to_it() -> None:
     assert {"坚持项目为王", "全市重点项目建设推进会召开"} <= heads  # which is which is head_roles' call
 
 
+# two reports with heads around one without: its head is printed at the page's end
+HEADLESS_BETWEEN = (
+    A_HEAD
+    + A_BODY
+    + "某市日报讯（通讯员 丙某）\n\n6月2日，某县青少年书法大赛颁奖活动在某小学举行。\n\n"
+    + B_HEAD
+    + B_BODY
+)
+
+
 def test_headline_printed_after_its_body_at_the_page_end() -> None:
-    page = (
-        A_HEAD
-        + A_BODY
-        + "某市日报讯（通讯员 丙某）\n\n6月2日，某县青少年书法大赛颁奖活动在某小学举行。\n\n"
-        + B_HEAD
-        + B_BODY
-    )
-    page += "某县举行青少年书法大赛颁奖活动\n"
+    page = HEADLESS_BETWEEN + "某县举行青少年书法大赛颁奖活动\n"
     recs = by_headline(records(page))
     assert "某县举行青少年书法大赛颁奖活动" in recs
     assert flat(str(recs["某县举行青少年书法大赛颁奖活动"]["body"])).startswith("6月2日，某县青少年")
@@ -138,14 +141,7 @@ def test_headline_printed_after_its_body_at_the_page_end() -> None:
 
 def test_a_head_group_printed_after_its_body_at_the_page_end_titles_that_report() -> None:
     # a marked head with its subtitle, the last lines of the page: nothing under it to be its body
-    page = (
-        A_HEAD
-        + A_BODY
-        + "某市日报讯（通讯员 丙某）\n\n6月2日，某县青少年书法大赛颁奖活动在某小学举行。\n\n"
-        + B_HEAD
-        + B_BODY
-        + "# 某县举行青少年书法大赛颁奖活动\n\n百余名学生获奖\n"
-    )
+    page = HEADLESS_BETWEEN + "# 某县举行青少年书法大赛颁奖活动\n\n百余名学生获奖\n"
     recs = by_headline(records(page))
     assert len(recs) == 3
     assert flat(str(recs["某县举行青少年书法大赛颁奖活动"]["body"])).startswith("6月2日，某县青少年")

@@ -236,7 +236,8 @@ def _block_shape(b: Block) -> list[str]:
         f.append(f"jump={b.jump}")
     if b.titleish:
         f.append("titleish")
-    if layout.LEAD_OPENING.match(s):
+    dated = layout.LEAD_OPENING.match(s) is not None
+    if dated:
         f.append("dated_lead")
     if _OPENERS.match(s):
         f.append("opener")
@@ -245,8 +246,8 @@ def _block_shape(b: Block) -> list[str]:
     if (
         not b.starts_mid
         and _FIRST_CLAUSE.match(s)
+        and not dated
         and not _CLAUSE_OPENERS.match(s)
-        and not layout.LEAD_OPENING.match(s)
         and not layout.SPEAKER_OPENS.match(s)
         and not layout.PRONOUN_SPEAKS.match(s)
     ):

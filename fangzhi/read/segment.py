@@ -761,8 +761,7 @@ def _place_unclaimed_heads(blocks: tuple[Block, ...], drafts: list[Draft], waiti
     never dropped without a word."""
     memo: dict[str, Vector] = {}
     headless = [d for d in drafts if not d.head and d.body and not d.fragment]
-    # one head over nothing and one report with no head: they go together on less likeness
-    least = TITLE_ALONE_MIN_SCORE if len(waiting) == 1 and len(headless) == 1 else TITLE_MIN_SCORE
+    least = _least_likeness(len(waiting), len(headless))
     for members in waiting:
         best = _titled_by(_text(blocks, members), headless, blocks, memo, least)
         if best is not None:
@@ -770,6 +769,12 @@ def _place_unclaimed_heads(blocks: tuple[Block, ...], drafts: list[Draft], waiti
             headless.remove(best)
         else:
             drafts.append(Draft(order=members[0], head=members))
+
+
+def _least_likeness(titles: int, headless: int) -> float:
+    """How like its report a title must be: one title with no body and one report with no head go
+    together on less likeness than a choice among several."""
+    return TITLE_ALONE_MIN_SCORE if titles == 1 and headless == 1 else TITLE_MIN_SCORE
 
 
 def _titled_by(
@@ -788,8 +793,7 @@ def _place_strays(blocks: tuple[Block, ...], drafts: list[Draft], strays: list[i
     memo: dict[str, Vector] = {}
     # a report with its dateline or its credit line (本报评论员) but no head printed over it
     headless = [d for d in drafts if not d.head and not d.fragment and (d.dateline is not None or d.bylines)]
-    # one title with no body and one report with no head: they go together on less likeness
-    least = TITLE_ALONE_MIN_SCORE if len(strays) == 1 and len(headless) == 1 else TITLE_MIN_SCORE
+    least = _least_likeness(len(strays), len(headless))
     for s in strays:
         best = _titled_by(blocks[s].text, headless, blocks, memo, least)
         if best is not None:
