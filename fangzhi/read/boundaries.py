@@ -60,9 +60,12 @@ _NAME_LIST = re.compile(r"^[\u4e00-\u9fff]{2,4}(?:[\s、，,]+[\u4e00-\u9fff]{1,
 # last lines do (…参加调研。/ …陪同考察。/ 会议还研究了…): a closing line that tells of another
 # kind than the report over it, and of the kind of the report under the next head, is that
 # report's displaced tail. The same words in every paper: the event's own nouns and verbs.
+_NOT_ORGAN = r"(?!副?主任|副?秘书长|委员|党组|机关|办公厅)"
 _KIND_WORDS = (
-    # 常委会 before a title is the organ (人大常委会副主任甲 in every attendance line), not a meeting
-    (1, r"(?:" + events.MEETING_NOUN + r")(?!副?主任|副?秘书长|委员|党组|机关|办公厅)|会上|列席"),
+    # 常委会 before a title is the organ (人大常委会副主任甲 in every attendance line), not a meeting;
+    # each noun its own branch: a pattern whose every branch opens on a character is searched
+    # skipping the characters none opens with, four times as fast as the nouns in one group
+    (1, "|".join(noun + _NOT_ORGAN for noun in events.MEETING_NOUN.split("|")) + "|会上|列席"),
     (2, events.INSPECTION_WORDS),
     (4, r"会见|会晤|会谈|接见|看望|一行|客商|宾"),
     (8, events.CEREMONY_NOUN + r"|开工|签约|签署|升旗"),
