@@ -751,3 +751,29 @@ def test_a_plain_title_over_a_lead_opening_with_a_span_of_days_heads_it() -> Non
     )
     recs = records(page)
     assert [r["headline"] for r in recs] == ["县长调研重点项目建设", "各地掀起春耕生产热潮"]
+
+
+def test_a_head_over_nothing_takes_the_run_its_words_are_likest_not_the_nearest() -> None:
+    # heads printed together (a report's, then a commentary's), the report's lead, a paragraph of
+    # that report read apart (the column lost a line over it), then the commentary
+    page = (
+        "某某赴供电公司调研时强调\n\n扎实做好电力保障工作\n\n推动高质量发展 建设区域中心城市\n\n■本报评论员\n\n"
+        "本报讯（记者 甲某）2020年12月31日，市长某某赴供电公司调研电力保障工作。\n\n"
+        "设备巡视，细致做好隐患排查，科学制定应急预案。\n\n随后，某某来到供电公司调度中心慰问职工。\n\n"
+        "谋定而动，实至功成。我们要推动高质量发展，加快建设区域中心城市。\n\n"
+        "建设区域中心城市，奋进正当时！让我们推动高质量发展。\n\n"
+    )
+    from fangzhi.model import RawPage
+    from fangzhi.read.blocks import build_blocks
+    from fangzhi.read.boundaries import page_labels
+    from fangzhi.read.normalize import normalize
+    from fangzhi.read.segment import segment
+
+    lay = build_blocks(normalize(RawPage("p.txt", page, "utf-8", "", len(page))))
+    labels = page_labels(lay)
+    assert labels is not None
+    texts = [b.text for b in lay.blocks]
+    for opening in ("设备巡视", "谋定而动"):  # each read apart from what is over it, as a model may read them
+        labels[next(i for i, t in enumerate(texts) if t.startswith(opening))] = "B"
+    commentary = next(d for d in segment(lay, labels) if [texts[i] for i in d.head] == [texts[2]])
+    assert texts[commentary.body[0]].startswith("谋定而动")

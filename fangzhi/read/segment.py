@@ -40,6 +40,7 @@ from fangzhi.read.boundaries import event_kinds
 from fangzhi.read.vocabulary import PageVocabulary, Words, overlap
 
 TAIL_MIN_SCORE = 0.35
+HEAD_RUNS = 3  # the runs after a head printed without a body that it may take
 TITLE_MIN_SCORE = 0.2
 TITLE_ALONE_MIN_SCORE = 0.05
 SIMILARITY_CHARS = 400
@@ -353,12 +354,19 @@ def _place_runs(
     candidate pair's features, for fitting."""
     left = list(runs)
     memo: dict[str, Vector] = {}  # the words of texts compared more than once, for this page only
-    # 1. heads printed without a body take the nearest run after them (else before them)
+    # 1. heads printed without a body take the run after them their words are likest, of the
+    # nearest few (the nearest on a tie; else the last run before them): the next run may be
+    # another report's rest printed between (a column cut off its lead)
     for d in drafts:
         if d.expects_body or d.body or d.caption is not None:
             continue
-        after = [r for r in left if r.blocks[0] > d.order]
-        pick = after[0] if after else (left[-1] if left else None)
+        after = [r for r in left if r.blocks[0] > d.order][:HEAD_RUNS]
+        if len(after) > 1:
+            head = _text(blocks, d.head)
+            likeness = [_similarity(head, _text(blocks, r.blocks), memo) for r in after]
+            pick: _Run | None = after[likeness.index(max(likeness))]
+        else:
+            pick = after[0] if after else (left[-1] if left else None)
         if pick is not None:
             d.body.extend(pick.blocks)
             d.expects_body = True
