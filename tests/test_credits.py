@@ -587,3 +587,11 @@ def test_a_meeting_record_s_last_line_of_who_sat_in_credits_its_reporter() -> No
     (report,) = records(page)
     assert [(b["role"], b["name"]) for b in report["bylines"]] == [("记者", "韩立")]
     assert str(report["body"]).endswith("落地见效。")
+
+
+@pytest.mark.parametrize("part", ["清晨", "早晨", "晚间", "深夜", "上午"])
+def test_a_bracketed_outlet_reporter_before_a_lead_dated_to_a_part_of_the_day_is_its_dateline(part: str) -> None:
+    line = f"(某某日报记者 韩立)  9月19日{part}，某市在市民广场举行升国旗仪式。"
+    m = match_dateline(line)
+    assert m is not None and line[m.end :].startswith("9月19日" + part)
+    assert [(c.role, c.name) for c in parse_credit(line[m.credit_start : m.credit_end])] == [("记者", "韩立")]

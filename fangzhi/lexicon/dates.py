@@ -24,6 +24,8 @@ CN_DATE = compile_scanning(
     r"(?:(?P<y>[〇○零一二三四五六七八九]{4})年)?(?P<m>[一二三四五六七八九十]{1,3})月"
     r"(?P<d>[一二三四五六七八九十]{1,3})日"
 )
+# The part of the day a lead may print after its date (5月3日上午，… / 9月19日清晨，…)
+PART_OF_DAY = r"[上下]午|晚上?|晚间|早上|早晨|清晨|一早|凌晨|中午|午后|傍晚|夜间|深夜"
 # Relative days resolve against the issue date; vague ones (近日, 日前) name no day at all.
 RELATIVE_DAYS = {"前天": -2, "前日": -2, "昨天": -1, "昨日": -1, "今天": 0, "今日": 0, "当天": 0, "当日": 0}
 RELATIVE = re.compile("|".join(RELATIVE_DAYS))

@@ -102,7 +102,7 @@ _OUTLET_COLUMN = re.compile(
 # 某某融媒 5月3日，…): the outlet ends in a word outlets end in, a bracket may hold its credit, and
 # nothing before the date is a sentence's (no mark of one, no word a sentence opens with).
 # the lead's date, then a comma: 5月3日上午，… (人民日报5月3日刊发… is a sentence, no dateline)
-_LEAD_DATE = re.compile(r"(?:\d{4}年)?\d{1,2}月\d{1,2}日(?=(?:[上下]午|晚上?|早上|凌晨|中午|傍晚)?[，,])")
+_LEAD_DATE = re.compile(r"(?:\d{4}年)?\d{1,2}月\d{1,2}日(?=(?:" + dates.PART_OF_DAY + r")?[，,])")
 _OUTLET_THEN_CREDIT = re.compile(
     r"^(?P<outlet>[\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z·\-]{1,13}"
     r"(?:日报|晚报|早报|时报|都市报|新闻|新闻网|网|电视台|融媒|融媒体中心|客户端|报道组|报业集团))?"
