@@ -590,8 +590,19 @@ def test_a_meeting_record_s_last_line_of_who_sat_in_credits_its_reporter() -> No
 
 
 @pytest.mark.parametrize("part", ["清晨", "早晨", "晚间", "深夜", "上午"])
-def test_a_bracketed_outlet_reporter_before_a_lead_dated_to_a_part_of_the_day_is_its_dateline(part: str) -> None:
+def test_a_bracketed_outlet_reporter_before_a_lead_dated_to_a_part_of_the_day_is_its_dateline(
+    part: str,
+) -> None:
     line = f"(某某日报记者 韩立)  9月19日{part}，某市在市民广场举行升国旗仪式。"
     m = match_dateline(line)
     assert m is not None and line[m.end :].startswith("9月19日" + part)
     assert [(c.role, c.name) for c in parse_credit(line[m.credit_start : m.credit_end])] == [("记者", "韩立")]
+
+
+@pytest.mark.parametrize(
+    "line", ["本期诵读人：某某广播电视台主播 韩立", "朗读：韩立", "本期主播：韩立 赵雪", "播音员：韩立"]
+)
+def test_a_line_naming_who_reads_the_report_aloud_is_a_byline_line(line: str) -> None:
+    assert is_byline_line(line)
+    names = [c.name for c in parse_credit(line)]
+    assert names == [n for n in ("韩立", "赵雪") if n in line]

@@ -853,7 +853,15 @@ _WHAT_DONE = re.compile(r"[/／](?:文图|文|图|摄影|摄)(?=[\s、]|$)")
 _PRODUCTION_ROLES = (
     r"总?策划|统筹(?:协调)?|总?监制|出品人?|制片人?|编导|导演|后期|配音|主播|校对|审校|美编|文案"
 )
-_LABELS = r"口述|讲述|采访|采写|记录|整理|撰文|文字|图片|视频|海报|设计|" + _PRODUCTION_ROLES
+# who reads a report aloud, as stations' sites print it over the text: 本期诵读人：某某台主播 甲
+_VOICE_LABELS = r"(?:本期)?(?:诵读|朗读|朗诵|播音|播讲)(?:人|者|员)?|本期主播"
+_LABELS = (
+    r"口述|讲述|采访|采写|记录|整理|撰文|文字|图片|视频|海报|设计|" + _VOICE_LABELS + "|" + _PRODUCTION_ROLES
+)
+# the station and the role before a reader's name, after the label (某某广播电视台主播 甲)
+_VOICED_BY = re.compile(
+    r"[\u4e00-\u9fff]{2,14}?(?:广播电视台|电视台|广播电台|电台|融媒体中心|新闻中心)(?:主播|播音员|主持人)\s*"
+)
 _CREDIT_LABEL = re.compile(r"^(?:" + _LABELS + r")\s*[:：|｜丨]\s*")
 _LABEL_WORD = re.compile(_LABELS)
 
@@ -863,7 +871,9 @@ def _labelled_names(line: str) -> bool:
     label = _CREDIT_LABEL.match(line.strip())
     if label is None or _SENTENCE_MARK.search(line, label.end()):
         return False
-    words = [w for w in _SEP.split(line.strip()[label.end() :]) if w]
+    rest = line.strip()[label.end() :]
+    station = _VOICED_BY.match(rest)
+    words = [w for w in _SEP.split(rest[station.end() :] if station else rest) if w]
     return 1 <= len(words) <= 6 and all(looks_like_name(w) for w in words)
 
 
