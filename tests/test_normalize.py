@@ -85,6 +85,20 @@ def test_folio_and_editor_lines_are_furniture() -> None:
     assert len(furniture) == 3
 
 
+@pytest.mark.parametrize(
+    "roll", ["某某网主播|韩立责任编辑|赵雪二审编辑|钱江终审编辑|孙梅监制|李涛", "编辑|韩立 审核|赵雪"]
+)
+def test_a_review_chain_of_labels_and_names_parted_by_bars_is_furniture(roll: str) -> None:
+    _, lines, furniture = page("市委召开会议，研究部署工作。\n\n" + roll + "\n")
+    assert lines == ["市委召开会议，研究部署工作。"]
+    assert furniture == [roll]
+
+
+def test_a_reporters_and_a_photographers_names_parted_by_bars_are_no_review_chain() -> None:
+    _, lines, furniture = page("记者|韩立 摄影|赵雪\n\n市委召开会议，研究部署工作。\n")
+    assert lines[0] == "记者|韩立 摄影|赵雪" and not furniture
+
+
 def test_offsets_map_each_character_back_to_the_raw_page() -> None:
     raw = "## 标题\n\n**本报讯** (记者 甲某) 正文,继续。\r\n"
     p = normalize(RawPage("t.txt", raw, "utf-8", "", 0))

@@ -182,9 +182,29 @@ _FURNITURE_OPENS = frozenset(
 )
 
 
+# A review chain a new-media post closes with, in label|name pairs run together, the first label
+# after the outlet's name (某某网主播|甲责任编辑|乙二审编辑|丙终审编辑|丁监制|戊): the editors', no report's.
+_ROLL_ROLE = (
+    r"(?:[一二三初复终]审)?编辑|责任编辑|责编|主播|主持人?|[一二三初复终]审|审核|总?监制|出品人?|制片人?|"
+    r"策划|统筹|记者|摄影|摄像|剪辑|校对|制作|配音|后期"
+)
+_ROLL_PAIR = r"(?:" + _ROLL_ROLE + r")\s*[|｜丨]\s*[\u4e00-\u9fff·]{2,4}?"
+# …with an editor's or a reviewer's label among them: 记者|甲 摄影|乙 alone credits a report
+CREDIT_ROLL = re.compile(
+    r"^(?=.*(?:编辑|责编|审|监制|出品|制片))\s*[\u4e00-\u9fffA-Za-z]{0,10}?"
+    + _ROLL_PAIR
+    + r"(?:\s*"
+    + _ROLL_PAIR
+    + r")+\s*$"
+)
+
+
 def furniture_line(s: str) -> bool:
     """FURNITURE_LINE matches the line: tried only on a line that could open one of its forms (most
-    lines of a page open with none, and print neither 报 nor 年)."""
+    lines of a page open with none, and print neither 报 nor 年); or the line is a review chain
+    (CREDIT_ROLL), whose pairs are parted by bars."""
+    if ("|" in s or "｜" in s or "丨" in s) and CREDIT_ROLL.match(s):
+        return True
     first = s[:1]
     if not (first in _FURNITURE_OPENS or "报" in s or "年" in s or first.isdigit() or first.isspace()):
         return False
