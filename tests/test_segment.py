@@ -777,3 +777,40 @@ def test_a_head_over_nothing_takes_the_run_its_words_are_likest_not_the_nearest(
         labels[next(i for i, t in enumerate(texts) if t.startswith(opening))] = "B"
     commentary = next(d for d in segment(lay, labels) if [texts[i] for i in d.head] == [texts[2]])
     assert texts[commentary.body[0]].startswith("谋定而动")
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("(某某日报记者 韩立)", ["韩立"]),
+        ("某某晚报全媒体", []),
+        ("某某新闻网(特约记者 韩立)", ["韩立"]),
+        ("（记者韩立 赵雪 摄影报道）", ["韩立", "赵雪"]),
+    ],
+)
+def test_a_dateline_on_a_line_of_its_own_over_a_dated_lead_is_the_reports(
+    line: str, names: list[str]
+) -> None:
+    page = (
+        "# 全市工作会议召开\n\n"
+        + line
+        + "\n\n3月25日下午，市委常委会召开会议，研究部署工作。\n\n会议要求，要抓好落实。\n"
+    )
+    rec = records(page)
+    assert len(rec) == 1 and rec[0]["subtitle"] is None
+    assert flat(str(rec[0]["dateline"])) == flat(line.replace("(", "（").replace(")", "）"))
+    assert [b["name"] for b in rec[0]["bylines"]] == names
+
+
+@pytest.mark.parametrize("title", ["织密安全防护网", "打造智慧新闻"])
+def test_a_title_ending_as_an_outlets_name_over_a_dated_lead_is_no_dateline(title: str) -> None:
+    rec = records("# 全市工作会议召开\n\n" + title + "\n\n3月25日下午，市委常委会召开会议，研究部署工作。\n")
+    assert rec[0]["dateline"] is None
+
+
+def test_an_outlets_reporter_bare_on_a_line_over_a_dated_lead_is_a_byline_not_a_dateline() -> None:
+    rec = records(
+        "# 全市工作会议召开\n\n某某网记者 韩立\n\n3月25日下午，市委常委会召开会议，研究部署工作。\n"
+    )
+    assert rec[0]["dateline"] is None
+    assert [b["name"] for b in rec[0]["bylines"]] == ["韩立"]

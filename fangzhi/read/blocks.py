@@ -130,6 +130,8 @@ def _classify(page: Page) -> list[Unit]:
         dl = credits.match_dateline(s)
         if dl is None and nxt is not None and s[-1:].isdigit():
             dl = _dateline_over_cut_date(s, nxt.span.of(text))
+        elif dl is None and nxt is not None and len(s) <= _DATELINE_ALONE_MAX and _ends_as_dateline(s):
+            dl = _dateline_over_lead(s, nxt.span.of(text))
         if dl is not None and not line.heading:
             extra: list[Span] = []
             end = dl.end
@@ -363,6 +365,34 @@ def _dateline_over_cut_date(s: str, ns: str) -> credits.DatelineMatch | None:
         return None
     dl = credits.match_dateline(s + ns)
     return dl if dl is not None and dl.end < len(s) else None
+
+
+# A dateline printed on a line of its own, the lead's day opening the next line: how long it may be
+_DATELINE_ALONE_MAX = 48
+# the outlets such a line may name with no one credited: a paper's or a newsroom's word, never
+# 网 or 新闻 alone, which close many a title (织密安全防护网 over a lead is no dateline)
+_OUTLET_ALONE = ("报", "融媒", "融媒体中心", "全媒体", "报道组", "新闻网", "客户端", "电视台", "广播电视台")
+
+
+def _ends_as_dateline(s: str) -> bool:
+    """The line ends as a dateline does: on a bracket closing its credit, or on an outlet's name."""
+    last = s[-1:]
+    return last in ")）】]" or chars.is_han(last)
+
+
+def _dateline_over_lead(s: str, ns: str) -> credits.DatelineMatch | None:
+    """A dateline alone on its line ((某某日报记者 甲) / 某某晚报全媒体 / 某某网(特约记者 甲)), the
+    next line opening the lead with its day: read with that line, it ends where this one does. It
+    must credit someone in brackets, or name an outlet by a word only outlets end in."""
+    if layout.LEAD_OPENING.match(ns) is None:
+        return None
+    dl = credits.match_dateline(s + ns)
+    if dl is None or not len(s.rstrip()) <= dl.end <= len(s):
+        return None
+    if dl.credit_end > dl.credit_start:
+        # a credit in brackets; its roles and names bare on their line (某某网记者 甲) are a byline's
+        return dl if s.rstrip()[-1:] in ")）】]" else None
+    return dl if dl.source is not None and dl.source.endswith(_OUTLET_ALONE) else None
 
 
 # ---------------------------------------------------------------- pass 2: head groups

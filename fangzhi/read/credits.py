@@ -105,7 +105,7 @@ _OUTLET_COLUMN = re.compile(
 _LEAD_DATE = re.compile(r"(?:\d{4}年)?\d{1,2}月\d{1,2}日(?=(?:" + dates.PART_OF_DAY + r")?[，,])")
 _OUTLET_THEN_CREDIT = re.compile(
     r"^(?P<outlet>[\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z·\-]{1,13}"
-    r"(?:日报|晚报|早报|时报|都市报|新闻|新闻网|网|电视台|融媒|融媒体中心|客户端|报道组|报业集团))?"
+    r"(?:日报|晚报|早报|时报|都市报|新闻|新闻网|网|电视台|融媒|融媒体中心|全媒体|客户端|报道组|报业集团))?"
     r"\s*(?:["
     + re.escape(press.CREDIT_OPENERS)
     + r"](?P<credit>[^"
