@@ -273,7 +273,7 @@ def test_a_lead_that_gives_no_day_is_no_dateline_without_an_outlet_and_a_named_r
         ("口述：张某", [(None, "张某")]),  # who told it: no reporter's role, and the label is no one
         ("采访：张某、李某、王某", [(None, "张某"), (None, "李某"), (None, "王某")]),
         ("整理：张某", [("整理", "张某")]),  # a byline's role stays one
-        ("文字：张某 图片：李某", [(None, "张某"), (None, "李某")]),
+        ("文字：张某 图片：李某", [("文", "张某"), ("图", "李某")]),  # the text's and the pictures' roles
     ],
 )
 def test_a_line_of_labelled_names_is_a_credit_whose_labels_name_no_one(
@@ -606,3 +606,23 @@ def test_a_line_naming_who_reads_the_report_aloud_is_a_byline_line(line: str) ->
     assert is_byline_line(line)
     names = [c.name for c in parse_credit(line)]
     assert names == [n for n in ("韩立", "赵雪") if n in line]
+
+
+@pytest.mark.parametrize(
+    ("line", "pairs_"),
+    [
+        ("2021-7-19 某某日报某某日报记者 韩立", [("记者", "韩立")]),
+        ("2018-9-20    某某发布   韩立 赵雪", [(None, "韩立"), (None, "赵雪")]),
+        ("文字/韩立", [("文", "韩立")]),
+        ("图片/韩立 文字/赵雪", [("图", "韩立"), ("文", "赵雪")]),
+    ],
+)
+def test_credit_lines_of_web_pages_and_their_labels(line: str, pairs_: list[tuple[str | None, str]]) -> None:
+    assert is_byline_line(line)
+    assert [(c.role, c.name) for c in parse_credit(line)] == pairs_
+
+
+def test_a_units_line_that_made_the_report_after_it_is_its_credit() -> None:
+    assert trailing_credit("某某社音视频部制作") == 0
+    assert trailing_credit("某某融媒体中心出品") == 0
+    assert trailing_credit("精心制作") is None

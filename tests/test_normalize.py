@@ -316,3 +316,30 @@ def test_a_title_naming_what_happened_over_the_page_header_is_the_reports_head(t
     page = parse_text(title + "\n" + _UNDER_HEADER)
     assert page.publication != title
     assert [a.headline.text if a.headline else None for a in page.articles] == [title]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "主编 韩立",
+        "责任校对 韩立",
+        "摄制 | 韩立",
+        "责任编辑│韩立",
+        "第2020-10-25期",
+        "©某某报业传媒发展有限公司",
+        "欢迎分享转发",
+        "转载须注明来源某某(ID:abcd)",
+        "投稿邮箱:",
+        "过往期刊",
+    ],
+)
+def test_editors_copyright_and_account_lines_are_furniture(line: str) -> None:
+    _, lines, furniture = page("市委召开会议，研究部署工作。\n\n" + line + "\n")
+    assert lines == ["市委召开会议，研究部署工作。"]
+    assert len(furniture) == 1  # the line, its punctuation folded to full width
+
+
+@pytest.mark.parametrize("line", ["主编强调要抓好落实", "第三期培训班开班", "欢迎来到美丽乡村"])
+def test_a_sentence_that_opens_as_furniture_does_is_text(line: str) -> None:
+    _, lines, furniture = page(line + "\n")
+    assert lines == [line] and not furniture

@@ -145,12 +145,17 @@ FURNITURE_LINE = re.compile(
     + FOLIO
     + r"\]?"
     + r"(?:\s*[:：]?\s*[\u4e00-\u9fff·]{2,10})?"
+    # labels a sentence may open with (主编强调…), with names alone after them: 主编 甲 / 摄制 | 乙
+    + r"|(?:责任校对|值班主编|副主编|主编|编委|摄制)\s*[:：|│]?\s*[\u4e00-\u9fff·]{2,4}"
+    + r"(?:[\s、，,]+[\u4e00-\u9fff·]{2,4}){0,3}"
     + r"|[（(\[【]?\s*(?:本版)?(?:责任编辑|责编|编辑|美编|美术编辑|版式|校对|组版|审读|值班编委|"
     + r"图片编辑|版面设计|一审|二审|三审|初审|复审|终审|审核|审签|编审|总监制|监制|出品"
     # the same two-character labels letter-spaced to the width of the others: 编 辑 / 一 审
     + r"|编\s+辑|责\s+编|校\s+对|[一二三初复终]\s+审|审\s+核|监\s+制)"
-    + r"\s*[:：|]?\s*\S.{0,60}"
+    + r"\s*[:：|│]?\s*\S.{0,60}"
     + r"|(?:本版|本期)?(?:投稿|新闻热线|热线电话|邮箱)\s*[:：].{0,40}"
+    # an e-paper's issue number on a line of its own: 第2020-10-25期 / 第1234期
+    + r"|第\s*(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,5})\s*期"
     # a video report's credit roll, its labels with a colon: 编导：某某 / 配音：某某 (视频制作 and 剪辑
     # are roles a byline names: 视频制作：某某 under a head is the report's byline)
     + r"|(?:编导|配音|摄像|后期|视频|制作|策划|统筹)\s*[:：]\s*[\u4e00-\u9fff·、，, ]{2,40}"
@@ -178,7 +183,7 @@ FURNITURE_MAX = 160
 _FURNITURE_OPENS = frozenset(
     "(:[【一三专乡二产体值健党关出初制副区县发后国图地城复审广总投摄政教文新旅时本来校民法热版特理生监社科第"
     "星周当日字作首—－-"
-    "策组终经统综编美聚要观视评财责邮配（：ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+    "策组终经统综编美聚要观视评财责邮配主（：ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 )
 
 
@@ -309,6 +314,9 @@ _LINK_LINE = re.compile(
     r"|首页\s*(?:>|＞|»|›|/)"
     # a site's footer and counters: 主办：…, 国内统一刊号：…, 您是第N位访客, 上一版3 4下一版
     r"|(?:主办|承办|协办|技术支持)\s*[:：]|国内统一刊号|您是第\s*\d+\s*位访客|上一版\s*\d+\s*\d*\s*下一版"
+    # a copyright holder's line (©某某传媒有限公司), an account's call to share and where to send
+    # work (欢迎分享转发 / 转载须注明来源某某(ID:…) / 投稿邮箱：), an e-paper's back issues (过往期刊)
+    r"|[©Ⓒ]|欢迎(?:分享|转发|关注|点赞|留言)|转载须注明|(?:投稿|来稿)(?:邮箱|信箱|电话|热线)\s*[:：]|过往期刊$"
 )
 # a note in place of a picture's caption: （资料图片）, (相关资料图), 网络图片
 _PICTURE_NOTE = re.compile(
@@ -323,7 +331,8 @@ _DATE_ALONE = re.compile(
 # the first characters _LINK_LINE, _COUNT_LINE, _DATE_ALONE (with a digit) and _PICTURE_NOTE open with
 _CHROME_OPENS = frozenset(
     "【[上下相推延版C免（(本未转如凡您当所位首主承协技国" + "阅点浏访" + "时日" + "资网示效图" + "文此"
-)
+    + "©Ⓒ欢投来过"
+)  # fmt: skip
 CHROME_MAX = 96  # no line of chrome or particulars is longer (nor ever a paragraph shorter)
 
 # A page header pieced together from furniture's parts with bars or spaces between them

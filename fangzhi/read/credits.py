@@ -453,8 +453,11 @@ def parse_credit(text: str, offset: int = 0) -> list[Credit]:
         if word in _ATTENDANCE_LABELS:
             continue
         if word not in press.BYLINE_ROLES and _LABEL_WORD.fullmatch(word):
-            # 口述：甲 / 策划：乙: the people after it are credited under no byline's role (整理 is one)
-            role = None
+            # 口述：甲 / 策划：乙: the people after it are credited under no byline's role (整理 is
+            # one); 文字/甲 and 图片/乙 credit the text and the pictures, as 文/甲 and 图/乙 do
+            role = _LABEL_ROLES.get(word)
+            rs, re = offset + start, offset + start + len(word)
+            waiting = role is not None
             continue
         if source:
             source = False
@@ -681,12 +684,19 @@ def names_a_role(text: str) -> bool:
     return _ROLE_RE.search(text) is not None
 
 
+# a web page's date before the source and the people it credits, in figures (2021-7-19 某某发布 甲 乙)
+_PAGE_DATE = re.compile(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s+")
+
+
 def is_byline_line(line: str) -> bool:
     """A line that is nothing but a credit: 本报评论员 / 本报记者 张三 通讯员 李四 / 川观新闻记者 张三."""
     # the spaces between a long credit's names are no part of its length
     if len(line) - line.count(" ") > 40 or layout.SUBTITLE_CUE.search(line):
         return False  # 甲 乙出席 / 甲主持: who took part, a subtitle's words, no credit
     line = _unspaced_roles(_LEAD_MARKS.sub("", line))  # ■ 记者 某某: a list mark is no part of it
+    dated = _PAGE_DATE.match(line)
+    if dated is not None and dated.end() < len(line):
+        line = line[dated.end() :]  # 2021-7-19 某某日报记者 甲: a web page's date, then its credit
     if line[:1] in "（(" and not any(c in line for c in "）)"):
         line = _UNCLOSED.sub("", line)  # （/文：某县新闻中心 甲: a bracket never closed frames nothing
     # an outlet named before each role (文/某某日报记者 甲 图/某某日报记者 乙) is the credit's too
@@ -769,6 +779,8 @@ _TRAILING_BRACKET = re.compile(r"(?:" + press.bracketed_credit(2, 60, "c", "c2")
 _SOURCE = re.compile(r"^(?:(?:稿件|本文|信息|新闻|文章)?来源|稿源|据|转自|来自)[:：]?\s*\S")
 # A line that is nothing but where a report came from; a sentence may open with 据 or 来自 too
 # (据统计，… / 来自各地的…), so those need the shape of an outlet's name.
+# the unit that made a video report, after it: 某某社音视频部制作 / 某某融媒体中心出品
+_PRODUCED_BY = re.compile(r"^[\u4e00-\u9fff]{2,16}(?:部|中心|社|台|站|组|室|工作室)(?:联合)?(?:制作|出品)$")
 _SOURCE_LINE = re.compile(
     r"^(?:(?:(?:稿件|本文|信息|新闻|文章)?来源|稿源|转自|来自)[:：\s]\s*\S"
     r"|据[^，,。：:]{2,24}(?:报道|消息|日报|晚报|网|台|社|中心|客户端|新闻|微信公众号)\s*$)"
@@ -792,8 +804,8 @@ def trailing_credit(text: str) -> int | None:
     unbracketed, a credit line's words after the full stop: …。记者 张三 摄.
     """
     s = text.rstrip()
-    if len(s) <= 40 and "。" not in s and _SOURCE_LINE.match(s):
-        return 0  # 来源：某某县融媒体中心, a line of its own
+    if len(s) <= 40 and "。" not in s and (_SOURCE_LINE.match(s) or _PRODUCED_BY.match(s)):
+        return 0  # 来源：某某县融媒体中心 / 某某社音视频部制作, a line of its own
     # the bracket closes the stripped line: search only a line that ends in one
     m = _TRAILING_BRACKET.search(s) if s[-1:] and s[-1] in press.CREDIT_CLOSERS else None
     before = s[: m.start()].rstrip() if m is not None else ""
@@ -820,7 +832,8 @@ def trailing_credit(text: str) -> int | None:
 _SENTENCE_MARK = re.compile("[，。；：！？]")
 _CLAUSE_MARK = re.compile("[，。；：！？,]")
 _PROSE_MARK = re.compile("[。！？“”]")
-_OUTLET_WORD = re.compile(r"[\u4e00-\u9fff]{1,12}(?:集团|日报|晚报|早报|报|网|台|中心|融媒)")
+# (某某发布: a government's news account)
+_OUTLET_WORD = re.compile(r"[\u4e00-\u9fff]{1,12}(?:集团|日报|晚报|早报|报|网|台|中心|融媒|发布)")
 
 
 def _outlet(word: str) -> bool:
@@ -864,6 +877,7 @@ _VOICED_BY = re.compile(
 )
 _CREDIT_LABEL = re.compile(r"^(?:" + _LABELS + r")\s*[:：|｜丨]\s*")
 _LABEL_WORD = re.compile(_LABELS)
+_LABEL_ROLES = {"文字": "文", "图片": "图"}  # labels that name a byline's role in other words
 
 
 def _labelled_names(line: str) -> bool:
