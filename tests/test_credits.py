@@ -626,3 +626,20 @@ def test_a_units_line_that_made_the_report_after_it_is_its_credit() -> None:
     assert trailing_credit("某某社音视频部制作") == 0
     assert trailing_credit("某某融媒体中心出品") == 0
     assert trailing_credit("精心制作") is None
+
+
+@pytest.mark.parametrize("line", ["来听记者韩立的报道：", "请听本台记者韩立发来的报道"])
+def test_a_radio_stations_lead_in_to_its_reporter_credits_the_reporter_and_is_no_dateline(line: str) -> None:
+    assert match_dateline(line) is None
+    assert is_byline_line(line)
+    assert [(c.role, c.name) for c in parse_credit(line)] == [("记者", "韩立")]
+
+
+def test_a_readers_name_printed_spaced_is_one_name() -> None:
+    line = "本期诵读人：某某广播电视台主播 韩 立"
+    assert is_byline_line(line)
+    assert [c.name for c in parse_credit(line)] == ["韩立"]
+
+
+def test_a_source_labelled_as_the_news_s_is_a_credit_line() -> None:
+    assert trailing_credit("消息来源：某某县新闻中心") == 0

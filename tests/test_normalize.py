@@ -339,7 +339,28 @@ def test_editors_copyright_and_account_lines_are_furniture(line: str) -> None:
     assert len(furniture) == 1  # the line, its punctuation folded to full width
 
 
-@pytest.mark.parametrize("line", ["主编强调要抓好落实", "第三期培训班开班", "欢迎来到美丽乡村"])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "展开详细",
+        "阅读全文>>>",
+        "背景色：",
+        "新岭南>广东>某市>某市新闻>正文",
+        "您所在的位置：某某网>>新闻>>聚焦",
+        "更多详细新闻请浏览某某网",
+        "某某集团系列数字报刊",
+        "中共某某州委宣传部主办",
+    ],
+)
+def test_a_web_pages_controls_trails_and_footer_are_set_aside(line: str) -> None:
+    _, lines, furniture = page("市委召开会议，研究部署工作。\n\n" + line + "\n")
+    assert lines == ["市委召开会议，研究部署工作。"]
+    assert len(furniture) == 1
+
+
+@pytest.mark.parametrize(
+    "line", ["主编强调要抓好落实", "第三期培训班开班", "欢迎来到美丽乡村", "大会由市委宣传部主办。"]
+)
 def test_a_sentence_that_opens_as_furniture_does_is_text(line: str) -> None:
     _, lines, furniture = page(line + "\n")
     assert lines == [line] and not furniture

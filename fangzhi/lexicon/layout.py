@@ -292,7 +292,8 @@ def particulars_line(s: str) -> bool:
 # words of a page's chrome only, or a line that opens with a link's label.
 _CHROME_WORD = re.compile(
     r"打印本页|打印本文|打印|关闭窗口|关闭本页|关闭|返回顶部|返回首页|返回列表|返回|分享到|分享|收藏本页|收藏|点赞|"
-    r"纠错|我要纠错|扫一扫在手机打开当前页|扫一扫|在手机打开当前页|手机看|字体|字号|默认|大|中|小|"
+    r"纠错|我要纠错|扫一扫在手机打开当前页|扫一扫|在手机打开当前页|手机看|字体|字号|默认|大|中|小|背景色|"
+    r"展开详细|展开全文|阅读全文|查看全文|语音播报|政务微信|政务微博|"
     r"相关新闻|相关阅读|相关链接|相关文章|推荐阅读|延伸阅读|热点推荐|更多|评论|转发|举报|复制链接|微信|微博|QQ空间|"
     r"[上下]一[篇条期版]|无|顶|踩|编辑推荐|我来说两句|发表评论|网友评论|放大|缩小|扫码阅读手机版|扫码阅读|手机版|一键分享"
 )
@@ -310,7 +311,9 @@ _LINK_LINE = re.compile(
     # …and one that opens by naming whose original it is: 文章为某某融媒体中心原创，转载…
     r"|(?:本文|文章|本稿|此文)(?:为|系|是|由)[^。，]{2,24}原创[^。]{0,6}[，,。][^。]{0,24}(?:转载|授权|合作)"
     # a breadcrumb: 当前位置：首页 > 新闻中心, 首页 >> 要闻
-    r"|(?:您?当前(?:的)?位置|您的位置|所在位置|位置|当前页)\s*[:：]"
+    r"|(?:您?当前(?:的)?位置|您(?:现在)?的位置|您?所在(?:的)?位置|位置|当前页)\s*[:：]"
+    # a pointer to more on the outlet's site: 更多详细新闻请浏览某某网
+    r"|更多[\u4e00-\u9fff]{0,8}请(?:浏览|访问|登录)[\u4e00-\u9fff]{2,12}网"
     r"|首页\s*(?:>|＞|»|›|/)"
     # a site's footer and counters: 主办：…, 国内统一刊号：…, 您是第N位访客, 上一版3 4下一版
     r"|(?:主办|承办|协办|技术支持)\s*[:：]|国内统一刊号|您是第\s*\d+\s*位访客|上一版\s*\d+\s*\d*\s*下一版"
@@ -331,7 +334,7 @@ _DATE_ALONE = re.compile(
 # the first characters _LINK_LINE, _COUNT_LINE, _DATE_ALONE (with a digit) and _PICTURE_NOTE open with
 _CHROME_OPENS = frozenset(
     "【[上下相推延版C免（(本未转如凡您当所位首主承协技国" + "阅点浏访" + "时日" + "资网示效图" + "文此"
-    + "©Ⓒ欢投来过"
+    + "©Ⓒ欢投来过更"
 )  # fmt: skip
 CHROME_MAX = 96  # no line of chrome or particulars is longer (nor ever a paragraph shorter)
 
@@ -368,6 +371,14 @@ def header_line(s: str) -> bool:
     )
 
 
+# Chrome that may open with any character, each told by how it is built or how it ends: a trail of
+# three parts or more parted by arrows (某网>广东>某市>正文), who runs the site at its foot
+# (中共某某委宣传部主办 / 某某融媒体中心承办), the group's e-papers (某某集团系列数字报刊)
+_TRAIL = re.compile(r"(?:[^\s>＞»›]{1,12}\s*(?:>>?|＞|»|›)\s*){2,}[^\s>＞»›]{1,12}$")
+_SITE_FOOT = re.compile(r"[\u4e00-\u9fff]{2,40}(?:主管|主办|承办|协办)$|[\u4e00-\u9fff]{0,10}系列数字报刊$")
+_SITE_FOOT_ENDS = ("主管", "主办", "承办", "协办", "数字报刊")
+
+
 def chrome_line(s: str) -> bool:
     """A line of a web page's controls, links, counters or its date alone: no report's text."""
     s = unspaced_label(s.strip())
@@ -379,6 +390,10 @@ def chrome_line(s: str) -> bool:
     if (opens and (_LINK_LINE.match(s) or _COUNT_LINE.match(s) or _DATE_ALONE.match(s))) or "ICP备" in s:
         return True
     if opens and _PICTURE_NOTE.match(s):
+        return True
+    if (">" in s or "＞" in s or "»" in s or "›" in s) and _TRAIL.match(s):
+        return True
+    if s.endswith(_SITE_FOOT_ENDS) and _SITE_FOOT.match(s):
         return True
     if not _CHROME_CHARS.issuperset(s):
         return False

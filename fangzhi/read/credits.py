@@ -72,9 +72,22 @@ _DATELINE_REACH = 90
 _LETTER_SPACED = re.compile(r"(?:[\u4e00-\u9fff] ){2,}[\u4e00-\u9fff](?= |$)")
 
 
+# A radio station's lead-in to its reporter's piece: 来听记者甲的报道：/ 请听本台记者乙发来的报道. It
+# credits the reporter and is no dateline (甲的报道 is a phrase, where 记者甲报道 is a dateline).
+_LISTEN = re.compile(
+    r"^\s*(?:来|下面)?(?:请)?听(?:本台)?(?:记者|通讯员)\s*[\u4e00-\u9fff·]{2,4}?(?:\s*[、和]\s*[\u4e00-\u9fff·]{2,4}?)?"
+    r"\s*(?:的|发来的)(?:详细)?(?:报道|采访|现场报道)\s*[:：]?\s*$"
+)
+_LISTEN_FRAME = re.compile(
+    r"^\s*(?:来|下面)?(?:请)?听(?:本台)?|(?:的|发来的)(?:详细)?(?:报道|采访|现场报道)\s*[:：]?\s*$"
+)
+
+
 def match_dateline(line: str, *, alone: bool = False) -> DatelineMatch | None:
     """The dateline a line opens with. A bracketed credit with no outlet before it counts when the
     lead follows it on the line, or with `alone` (the line is a dateline block already split off)."""
+    if line[:1] in "来下请" and _LISTEN.match(line):
+        return None
     # a letter-spaced run has a space after its first character
     spaced = _LETTER_SPACED.match(line) if line[1:2] == " " else None
     if spaced is not None:
@@ -441,6 +454,10 @@ def parse_credit(text: str, offset: int = 0) -> list[Credit]:
     role: str | None = None
     rs = re = -1
     text = _unspaced_roles(_FRAME.sub(lambda m: " " * len(m.group()), text))
+    if text[:1] in "来下请" and _LISTEN.match(text):
+        text = _LISTEN_FRAME.sub(
+            lambda m: " " * len(m.group()), text
+        )  # 来听记者甲的报道：the role and the name
     if "记者" in text or "通讯员" in text:  # the roles an outlet is named before: 文/某某日报|记者 甲
         text = _OUTLET_AT_ROLE.sub(lambda m: " " * len(m.group()), text)
     waiting = False  # a role was read and no name after it yet
@@ -694,6 +711,8 @@ def is_byline_line(line: str) -> bool:
     if len(line) - line.count(" ") > 40 or layout.SUBTITLE_CUE.search(line):
         return False  # 甲 乙出席 / 甲主持: who took part, a subtitle's words, no credit
     line = _unspaced_roles(_LEAD_MARKS.sub("", line))  # ■ 记者 某某: a list mark is no part of it
+    if line[:1] in "来下请" and _LISTEN.match(line):
+        return True
     dated = _PAGE_DATE.match(line)
     if dated is not None and dated.end() < len(line):
         line = line[dated.end() :]  # 2021-7-19 某某日报记者 甲: a web page's date, then its credit
@@ -782,7 +801,7 @@ _SOURCE = re.compile(r"^(?:(?:稿件|本文|信息|新闻|文章)?来源|稿源|
 # the unit that made a video report, after it: 某某社音视频部制作 / 某某融媒体中心出品
 _PRODUCED_BY = re.compile(r"^[\u4e00-\u9fff]{2,16}(?:部|中心|社|台|站|组|室|工作室)(?:联合)?(?:制作|出品)$")
 _SOURCE_LINE = re.compile(
-    r"^(?:(?:(?:稿件|本文|信息|新闻|文章)?来源|稿源|转自|来自)[:：\s]\s*\S"
+    r"^(?:(?:(?:稿件|本文|信息|新闻|文章|消息)?来源|稿源|转自|来自)[:：\s]\s*\S"
     r"|据[^，,。：:]{2,24}(?:报道|消息|日报|晚报|网|台|社|中心|客户端|新闻|微信公众号)\s*$)"
 )
 _ORG_CREDIT = re.compile(r"^[\u4e00-\u9fff]{1,8}(?:办|部|局|委|中心|站|所|队|院|组)$")
@@ -887,7 +906,8 @@ def _labelled_names(line: str) -> bool:
         return False
     rest = line.strip()[label.end() :]
     station = _VOICED_BY.match(rest)
-    words = [w for w in _SEP.split(rest[station.end() :] if station else rest) if w]
+    # words as a credit's are read: a two-character name printed spaced (韩 荣) is one
+    words = [w for _start, w, _spaced in _tokens(rest[station.end() :] if station else rest)]
     return 1 <= len(words) <= 6 and all(looks_like_name(w) for w in words)
 
 
