@@ -497,7 +497,9 @@ def test_chrome_and_particulars_as_their_patterns_read_every_line(line: str) -> 
         )
     )
     note = bool(s) and len(s) <= 60 and bool(lay._PICTURE_NOTE.match(s))
-    if link or note:
+    # a trail parted by arrows and a site's foot are read whatever the line opens with
+    built = bool(s) and len(s) <= 60 and bool(lay._TRAIL.match(s) or lay._SITE_FOOT.match(s))
+    if link or note or built:
         assert lay.chrome_line(line)
     elif not s or len(s) > 60 or not lay._CHROME_CHARS.issuperset(s):
         assert not lay.chrome_line(line)

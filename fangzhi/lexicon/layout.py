@@ -374,7 +374,7 @@ def header_line(s: str) -> bool:
 # Chrome that may open with any character, each told by how it is built or how it ends: a trail of
 # three parts or more parted by arrows (某网>广东>某市>正文), who runs the site at its foot
 # (中共某某委宣传部主办 / 某某融媒体中心承办), the group's e-papers (某某集团系列数字报刊)
-_TRAIL = re.compile(r"(?:[^\s>＞»›]{1,12}\s*(?:>>?|＞|»|›)\s*){2,}[^\s>＞»›]{1,12}$")
+_TRAIL = re.compile(r"(?:[^\s>＞»›]{2,12}\s*(?:>>?|＞|»|›)\s*){2,}[^\s>＞»›]{2,12}$")
 _SITE_FOOT = re.compile(r"[\u4e00-\u9fff]{2,40}(?:主管|主办|承办|协办)$|[\u4e00-\u9fff]{0,10}系列数字报刊$")
 _SITE_FOOT_ENDS = ("主管", "主办", "承办", "协办", "数字报刊")
 
