@@ -643,3 +643,21 @@ def test_a_readers_name_printed_spaced_is_one_name() -> None:
 
 def test_a_source_labelled_as_the_news_s_is_a_credit_line() -> None:
     assert trailing_credit("消息来源：某某县新闻中心") == 0
+
+
+@pytest.mark.parametrize(
+    ("credit", "names"),
+    [
+        ("通讯员韩立国谭强东", ["韩立国", "谭强东"]),  # the segmenter reads 东 as a place: no matter
+        ("通讯员魏东航邹墨", ["魏东航", "邹墨"]),  # three and two, one surname where the second opens
+        ("记者 黄建国东莞", ["黄建国"]),  # a place after the name, no second name
+    ],
+)
+def test_names_printed_with_nothing_between_them_are_parted_by_their_surnames(
+    credit: str, names: list[str]
+) -> None:
+    assert [c.name for c in parse_credit(credit)] == names
+
+
+def test_an_outlets_words_run_together_are_no_two_names() -> None:
+    assert [c.name for c in parse_credit("商报全媒体记者 韩立")] == ["韩立"]

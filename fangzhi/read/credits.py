@@ -492,7 +492,7 @@ def parse_credit(text: str, offset: int = 0) -> list[Credit]:
             rest = _name_part(word[rm.end() :])
             if rest == "站" and rm.group() == "记者":
                 rest = ""  # 某县记者站 甲: the station's reporters
-            if rest == "" or _NAME.fullmatch(rest) or len(rest) in (4, 6):
+            if rest == "" or _NAME.fullmatch(rest) or len(rest) in (4, 6) or _names_glued(rest):
                 role = _canon_role(rm.group())
                 rs, re = offset + start, offset + start + rm.end()
                 waiting = not rest
@@ -507,7 +507,11 @@ def parse_credit(text: str, offset: int = 0) -> list[Credit]:
             start += station.end()
             word = word[station.end() :]
         word = _name_part(word)
-        if not (_NAME.fullmatch(word) or len(word) == 6) or _PAPER_WORD.fullmatch(word) or _outlet(word):
+        if (
+            not (_NAME.fullmatch(word) or len(word) == 6 or _names_glued(word))
+            or _PAPER_WORD.fullmatch(word)
+            or _outlet(word)
+        ):
             continue  # not a name (a paper's name among its people: 某某日报 记者甲): roles and names only
         for a, name in _split_names(word):
             if out and out[-1].name is None and out[-1].role == role:
@@ -567,8 +571,8 @@ def _name_part(word: str) -> str:
             word = word[: -len(tail)]
     if word in ("摄", "摄影", "报道", "报导"):
         return ""
-    if len(word) > 4 and not _NAME.fullmatch(word):
-        word = _strip_place(word)
+    if len(word) > 4 and not _NAME.fullmatch(word) and not _names_glued(word):
+        word = _strip_place(word)  # (a segmenter reads places inside names run together: 谭强东)
     return word
 
 
@@ -693,7 +697,27 @@ def _split_names(word: str) -> list[tuple[int, str]]:
         return [(0, word[:2]), (2, word[2:])]
     if len(word) == 6 and word[0] in _SURNAMES and word[3] in _SURNAMES:
         return [(0, word[:3]), (3, word[3:])]
+    if len(word) == 5 and word[0] in _SURNAMES and word[:2] not in _COMPOUND_SURNAMES:
+        # 甲乙丙丁戊: a name of three and one of two, or of two and three, where a surname opens
+        # only one of the two places the second name may start
+        cuts = [k for k in (2, 3) if word[k] in _SURNAMES and word[k : k + 2] not in _COMPOUND_SURNAMES]
+        if len(cuts) == 1:
+            return [(0, word[: cuts[0]]), (cuts[0], word[cuts[0] :])]
     return [(0, word)]
+
+
+def _names_glued(word: str) -> bool:
+    """Two names printed with nothing between them, as surnames part them (甲乙丙丁戊丙), the
+    second no place the segmenter knows as one word (黄某某东莞)."""
+    if len(word) not in (4, 5, 6) or _OUTLET_WORD.search(word) or "媒" in word:
+        return False  # 某报全媒体: an outlet's words, no names
+    parts = _split_names(word)
+    if len(parts) != 2:
+        return False
+    import rjieba
+
+    tags = rjieba.tag(parts[1][1])
+    return not (len(tags) == 1 and tags[0][1] == "ns")
 
 
 def names_a_role(text: str) -> bool:
