@@ -661,3 +661,8 @@ def test_names_printed_with_nothing_between_them_are_parted_by_their_surnames(
 
 def test_an_outlets_words_run_together_are_no_two_names() -> None:
     assert [c.name for c in parse_credit("商报全媒体记者 韩立")] == ["韩立"]
+
+
+def test_the_papers_word_before_a_role_and_a_name_printed_spaced() -> None:
+    assert is_byline_line("本报见习记者龚 建")
+    assert [(c.role, c.name) for c in parse_credit("本报见习记者龚 建")] == [("见习记者", "龚建")]

@@ -331,6 +331,7 @@ def test_a_title_naming_what_happened_over_the_page_header_is_the_reports_head(t
         "转载须注明来源某某(ID:abcd)",
         "投稿邮箱:",
         "过往期刊",
+        "值班主任：韩立",
     ],
 )
 def test_editors_copyright_and_account_lines_are_furniture(line: str) -> None:
@@ -350,6 +351,10 @@ def test_editors_copyright_and_account_lines_are_furniture(line: str) -> None:
         "更多详细新闻请浏览某某网",
         "某某集团系列数字报刊",
         "中共某某州委宣传部主办",
+        "某某晚报数字报",
+        "通版阅读请点击：",
+        ">>我要举报",
+        "您现在的位置是：首页>某某>详细内容",
     ],
 )
 def test_a_web_pages_controls_trails_and_footer_are_set_aside(line: str) -> None:

@@ -621,6 +621,9 @@ def _unglued(toks: list[tuple[int, str, bool]]) -> list[tuple[int, str, bool]]:
     return out
 
 
+_OWN_WORDS = ("本报", "本台", "本网")  # a paper's word for itself, before its reporter's role
+
+
 def _tokens(text: str) -> list[tuple[int, str, bool]]:
     """(start, word, spaced): the words of a credit; two one-character words with a single space
     between them are one name printed spaced (崔 霞)."""
@@ -651,7 +654,8 @@ def _tokens(text: str) -> list[tuple[int, str, bool]]:
             and tok[0] == prev[0] + len(prev[1]) + 1
             and text[tok[0] - 1] == " "
             and prev[1][-1] in _SURNAMES
-            and _ROLE_RE.fullmatch(prev[1][:-1])
+            # (本报见习记者王 力: the paper's word before the role)
+            and _ROLE_RE.fullmatch(prev[1][2:-1] if prev[1].startswith(_OWN_WORDS) else prev[1][:-1])
         ):
             # 全媒体记者王 力: a role, then a name printed spaced right after it
             cut = prev[0] + len(prev[1]) - 1
