@@ -814,3 +814,16 @@ def test_an_outlets_reporter_bare_on_a_line_over_a_dated_lead_is_a_byline_not_a_
     )
     assert rec[0]["dateline"] is None
     assert [b["name"] for b in rec[0]["bylines"]] == ["韩立"]
+
+
+def test_a_bracketed_credit_under_a_reports_last_sentence_is_its_credit_not_the_next_dateline() -> None:
+    from fangzhi.model import RawPage
+    from fangzhi.read.blocks import build_blocks
+    from fangzhi.read.normalize import normalize
+
+    page = (
+        "# 全市工作会议召开\n\n本报讯（记者 韩立）3月2日，市委召开会议。会议强调，要抓好落实。\n\n"
+        "（记者 赵雪 钱江）\n\n3月3日，市长王某某赴高新区调研重点项目建设。\n"
+    )
+    lay = build_blocks(normalize(RawPage("p.txt", page, "utf-8", "", len(page))))
+    assert [b.kind for b in lay.blocks] == ["headline", "dateline", "body", "credit", "body"]

@@ -131,7 +131,8 @@ def _classify(page: Page) -> list[Unit]:
         if dl is None and nxt is not None and s[-1:].isdigit():
             dl = _dateline_over_cut_date(s, nxt.span.of(text))
         elif dl is None and nxt is not None and len(s) <= _DATELINE_ALONE_MAX and _ends_as_dateline(s):
-            dl = _dateline_over_lead(s, nxt.span.of(text))
+            above = text[lines[i - 1].span.start : lines[i - 1].span.end] if i else ""
+            dl = _dateline_over_lead(s, nxt.span.of(text), above)
         if dl is not None and not line.heading:
             extra: list[Span] = []
             end = dl.end
@@ -380,11 +381,15 @@ def _ends_as_dateline(s: str) -> bool:
     return last in ")）】]" or chars.is_han(last)
 
 
-def _dateline_over_lead(s: str, ns: str) -> credits.DatelineMatch | None:
+def _dateline_over_lead(s: str, ns: str, above: str) -> credits.DatelineMatch | None:
     """A dateline alone on its line ((某某日报记者 甲) / 某某晚报全媒体 / 某某网(特约记者 甲)), the
     next line opening the lead with its day: read with that line, it ends where this one does. It
-    must credit someone in brackets, or name an outlet by a word only outlets end in."""
+    must credit someone in brackets, or name an outlet by a word only outlets end in. A bracket
+    that opens the line under a sentence's end is the credit of the report over it, as papers
+    print one after a report's last paragraph: no dateline."""
     if layout.LEAD_OPENING.match(ns) is None:
+        return None
+    if s[:1] in "（(【[" and above.rstrip().endswith(("。", "！", "？", "”", "…")):
         return None
     dl = credits.match_dateline(s + ns)
     if dl is None or not len(s.rstrip()) <= dl.end <= len(s):
