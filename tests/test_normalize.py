@@ -369,3 +369,8 @@ def test_a_web_pages_controls_trails_and_footer_are_set_aside(line: str) -> None
 def test_a_sentence_that_opens_as_furniture_does_is_text(line: str) -> None:
     _, lines, furniture = page(line + "\n")
     assert lines == [line] and not furniture
+
+
+def test_a_line_of_page_numbers_and_controls_is_chrome() -> None:
+    _, lines, furniture = page("3 上一篇  下一篇 4 放大 缩小 默认\n\n市委召开会议，研究部署工作。\n")
+    assert lines == ["市委召开会议，研究部署工作。"] and len(furniture) == 1
