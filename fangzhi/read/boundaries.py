@@ -103,8 +103,9 @@ _QUOTE = re.compile(r"“([^“”]{2,24})”")
 def _similar(a: Words | set[int], b: Words | set[int]) -> int:
     """The similarity bucket of two stretches' words, the bucket of overlap(a, b) among EDGES in one call,
     asked five times a block."""
-    shared = len(a & b)
-    return bisect_right(EDGES, shared / math.sqrt(len(a) * len(b))) if shared else 0
+    if a.isdisjoint(b):
+        return 0  # most pairs share no word: told without making the set they share
+    return bisect_right(EDGES, len(a & b) / math.sqrt(len(a) * len(b)))
 
 
 # A page's blocks repeat the same few feature strings (kind=body, prev:end=stop, sim_prev=0): each
