@@ -666,3 +666,16 @@ def test_an_outlets_words_run_together_are_no_two_names() -> None:
 def test_the_papers_word_before_a_role_and_a_name_printed_spaced() -> None:
     assert is_byline_line("本报见习记者龚 建")
     assert [(c.role, c.name) for c in parse_credit("本报见习记者龚 建")] == [("见习记者", "龚建")]
+
+
+def test_correspondents_named_before_their_outlet_then_an_outlets_reporter_are_a_byline_line() -> None:
+    line = "韩立 某某观察 赵雪   钱 江  孙梅  某某新闻记者 李涛"
+    assert is_byline_line(line)
+    assert [(c.role, c.name) for c in parse_credit(line)] == [
+        (None, "韩立"),
+        (None, "赵雪"),
+        (None, "钱江"),
+        (None, "孙梅"),
+        ("记者", "李涛"),
+    ]
+    assert not is_byline_line("市委 召开 会议")

@@ -751,7 +751,12 @@ def is_byline_line(line: str) -> bool:
         line = _OUTLET_AT_ROLE.sub("", line)
     first = _org_before_role(line)
     if not (_ROLE_RE.match(line) or first):
-        return names_only(line) or _outlets_then_names(line) or _labelled_names(line)
+        return (
+            names_only(line)
+            or _outlets_then_names(line)
+            or _labelled_names(line)
+            or _names_among_outlets(line)
+        )
     if _PROSE_MARK.search(line):
         return False
     # names parted by commas (记者 甲，乙；通讯员 丙) are a credit only when every one is a name by
@@ -879,8 +884,8 @@ def trailing_credit(text: str) -> int | None:
 _SENTENCE_MARK = re.compile("[，。；：！？]")
 _CLAUSE_MARK = re.compile("[，。；：！？,]")
 _PROSE_MARK = re.compile("[。！？“”]")
-# (某某发布: a government's news account)
-_OUTLET_WORD = re.compile(r"[\u4e00-\u9fff]{1,12}(?:集团|日报|晚报|早报|报|网|台|中心|融媒|发布)")
+# (某某发布, 某某观察: a government's or a partner's news account)
+_OUTLET_WORD = re.compile(r"[\u4e00-\u9fff]{1,12}(?:集团|日报|晚报|早报|报|网|台|中心|融媒|发布|观察|新闻)")
 
 
 def _outlet(word: str) -> bool:
@@ -888,6 +893,29 @@ def _outlet(word: str) -> bool:
     return _OUTLET_WORD.fullmatch(word) is not None and (
         not looks_like_name(word) or (len(word) >= 3 and word[-1] == "网")
     )
+
+
+def _names_among_outlets(line: str) -> bool:
+    """Correspondents named before their outlets, then an outlet's reporter: 甲 某某观察 乙 丙
+    某某新闻记者 丁 (a partner outlet's name after its people's). Every word a name, an outlet,
+    or a role with or without a name, and a role among them."""
+    if _CLAUSE_MARK.search(line) or _SEP.search(line) is None:
+        return False
+    words = [w for _start, w, _spaced in _tokens(line.strip())]
+    if not 3 <= len(words) <= 12:
+        return False
+    roles = 0
+    for w in words:
+        if looks_like_name(w) or _outlet(w):
+            continue
+        role = _ROLE_RE.search(w)
+        if role is None or not (role.start() == 0 or _outlet(w[: role.start()])):
+            return False
+        rest = w[role.end() :]
+        if rest and not looks_like_name(rest):
+            return False
+        roles += 1
+    return roles > 0
 
 
 def _outlets_then_names(line: str) -> bool:
