@@ -679,3 +679,9 @@ def test_correspondents_named_before_their_outlet_then_an_outlets_reporter_are_a
         ("记者", "李涛"),
     ]
     assert not is_byline_line("市委 召开 会议")
+
+
+def test_where_the_credited_studies_in_brackets_after_the_name_is_no_name() -> None:
+    line = "■某某小记者 韩立（某某中心小学）"
+    assert is_byline_line(line)
+    assert [(c.role, c.name) for c in parse_credit(line)] == [("记者", "韩立")]

@@ -332,6 +332,7 @@ def test_a_title_naming_what_happened_over_the_page_header_is_the_reports_head(t
         "投稿邮箱:",
         "过往期刊",
         "值班主任：韩立",
+        "今日8版 总第3640期 星期六",
     ],
 )
 def test_editors_copyright_and_account_lines_are_furniture(line: str) -> None:
@@ -352,6 +353,7 @@ def test_editors_copyright_and_account_lines_are_furniture(line: str) -> None:
         "某某集团系列数字报刊",
         "中共某某州委宣传部主办",
         "某某晚报数字报",
+        "某某数字报纸",
         "通版阅读请点击：",
         ">>我要举报",
         "您现在的位置是：首页>某某>详细内容",

@@ -154,8 +154,10 @@ FURNITURE_LINE = re.compile(
     + r"|编\s+辑|责\s+编|校\s+对|[一二三初复终]\s+审|审\s+核|监\s+制)"
     + r"\s*[:：|│]?\s*\S.{0,60}"
     + r"|(?:本版|本期)?(?:投稿|新闻热线|热线电话|邮箱)\s*[:：].{0,40}"
-    # an e-paper's issue number on a line of its own: 第2020-10-25期 / 第1234期
+    # an e-paper's issue number on a line of its own: 第2020-10-25期 / 第1234期, and its header
+    # of the day's pages and the paper's running number (今日8版 总第3640期 星期六 …)
     + r"|第\s*(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,5})\s*期"
+    + r"|(?:今日\s*\d{1,3}\s*版\s*)?总第\s*\d{1,6}\s*期.{0,60}"
     # a video report's credit roll, its labels with a colon: 编导：某某 / 配音：某某 (视频制作 and 剪辑
     # are roles a byline names: 视频制作：某某 under a head is the report's byline)
     + r"|(?:编导|配音|摄像|后期|视频|制作|策划|统筹)\s*[:：]\s*[\u4e00-\u9fff·、，, ]{2,40}"
@@ -183,7 +185,7 @@ FURNITURE_MAX = 160
 _FURNITURE_OPENS = frozenset(
     "(:[【一三专乡二产体值健党关出初制副区县发后国图地城复审广总投摄政教文新旅时本来校民法热版特理生监社科第"
     "星周当日字作首—－-"
-    "策组终经统综编美聚要观视评财责邮配主（：ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+    "策组终经统综编美聚要观视评财责邮配主今（：ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 )
 
 
@@ -376,9 +378,9 @@ def header_line(s: str) -> bool:
 # (中共某某委宣传部主办 / 某某融媒体中心承办), the group's e-papers (某某集团系列数字报刊)
 _TRAIL = re.compile(r"(?:[^\s>＞»›]{2,12}\s*(?:>>?|＞|»|›)\s*){2,}[^\s>＞»›]{2,12}$")
 _SITE_FOOT = re.compile(
-    r"[\u4e00-\u9fff]{2,40}(?:主管|主办|承办|协办)$|[\u4e00-\u9fff]{0,10}(?:系列数字报刊|数字报|电子报)$"
+    r"[\u4e00-\u9fff]{2,40}(?:主管|主办|承办|协办)$|[\u4e00-\u9fff]{0,10}(?:系列数字报刊|数字报纸?|电子报)$"
 )
-_SITE_FOOT_ENDS = ("主管", "主办", "承办", "协办", "数字报刊", "数字报", "电子报")
+_SITE_FOOT_ENDS = ("主管", "主办", "承办", "协办", "数字报刊", "数字报", "数字报纸", "电子报")
 
 
 def chrome_line(s: str) -> bool:

@@ -453,6 +453,8 @@ def parse_credit(text: str, offset: int = 0) -> list[Credit]:
     out: list[Credit] = []
     role: str | None = None
     rs = re = -1
+    if text.rstrip().endswith(("）", ")")):
+        text = _AFFILIATION.sub(lambda m: " " * len(m.group()), text)  # no one's name: where one works
     text = _unspaced_roles(_FRAME.sub(lambda m: " " * len(m.group()), text))
     if text[:1] in "来下请" and _LISTEN.match(text):
         text = _LISTEN_FRAME.sub(
@@ -729,6 +731,10 @@ def names_a_role(text: str) -> bool:
     return _ROLE_RE.search(text) is not None
 
 
+# where the one credited studies or works, in brackets after the name: 小记者 甲（某某中心小学）
+_AFFILIATION = re.compile(
+    r"\s*[（(][\u4e00-\u9fff]{2,20}(?:学校|小学|中学|大学|学院|幼儿园|医院|公司)[）)]\s*$"
+)
 # a web page's date before the source and the people it credits, in figures (2021-7-19 某某发布 甲 乙)
 _PAGE_DATE = re.compile(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s+")
 
@@ -741,6 +747,8 @@ def is_byline_line(line: str) -> bool:
     line = _unspaced_roles(_LEAD_MARKS.sub("", line))  # ■ 记者 某某: a list mark is no part of it
     if line[:1] in "来下请" and _LISTEN.match(line):
         return True
+    if line.endswith(("）", ")")):
+        line = _AFFILIATION.sub("", line)  # 小记者 甲（某某中心小学）: where the credited studies or works
     dated = _PAGE_DATE.match(line)
     if dated is not None and dated.end() < len(line):
         line = line[dated.end() :]  # 2021-7-19 某某日报记者 甲: a web page's date, then its credit
