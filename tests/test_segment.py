@@ -827,3 +827,10 @@ def test_a_bracketed_credit_under_a_reports_last_sentence_is_its_credit_not_the_
     )
     lay = build_blocks(normalize(RawPage("p.txt", page, "utf-8", "", len(page))))
     assert [b.kind for b in lay.blocks] == ["headline", "dateline", "body", "credit", "body"]
+
+
+def test_an_outlet_and_its_bracketed_credit_over_a_lead_that_gives_no_day_is_a_dateline() -> None:
+    page = "# 某某：技改添动能\n\n某某新闻网(特约记者韩立)\n\n一分耕耘，一分收获。在位于高新区的工厂里，工人们正忙着赶制订单。\n"
+    rec = records(page)[0]
+    assert flat(str(rec["dateline"])) == "某某新闻网（特约记者韩立）"
+    assert [(b["role"], b["name"]) for b in rec["bylines"]] == [("特约记者", "韩立")]

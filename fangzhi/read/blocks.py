@@ -387,10 +387,14 @@ def _dateline_over_lead(s: str, ns: str, above: str) -> credits.DatelineMatch | 
     must credit someone in brackets, or name an outlet by a word only outlets end in. A bracket
     that opens the line under a sentence's end is the credit of the report over it, as papers
     print one after a report's last paragraph: no dateline."""
-    if layout.LEAD_OPENING.match(ns) is None:
-        return None
     if s[:1] in "（(【[" and above.rstrip().endswith(("。", "！", "？", "”", "…")):
         return None
+    if layout.LEAD_OPENING.match(ns) is None:
+        # a lead that gives no day (a feature's opening): only an outlet's name and a bracket
+        # crediting its people (某某网(特约记者 甲)) is a dateline on its own, as no title is
+        dl = credits.match_dateline(s, alone=True)
+        named = dl is not None and dl.source is not None and dl.credit_end > dl.credit_start
+        return dl if named and s[:1] not in "（(【[" and s.rstrip()[-1:] in ")）】]" else None
     dl = credits.match_dateline(s + ns)
     if dl is None or not len(s.rstrip()) <= dl.end <= len(s):
         return None
