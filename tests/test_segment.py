@@ -834,3 +834,17 @@ def test_an_outlet_and_its_bracketed_credit_over_a_lead_that_gives_no_day_is_a_d
     rec = records(page)[0]
     assert flat(str(rec["dateline"])) == "某某新闻网（特约记者韩立）"
     assert [(b["role"], b["name"]) for b in rec["bylines"]] == [("特约记者", "韩立")]
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "roles"),
+    [
+        ("市委常委会召开会议", "为防汛抗旱注入强劲动能", ["kicker", "headline"]),
+        ("市委常委会召开会议", "研究部署防汛抗旱等工作", ["headline", "subtitle"]),
+        ("扎实做好防汛抗旱各项工作", "市委常委会召开会议", ["headline", "subtitle"]),
+    ],
+)
+def test_an_event_stated_over_the_thesis_it_served_is_the_kicker(
+    first: str, second: str, roles: list[str]
+) -> None:
+    assert head_roles([(first, 0), (second, 0)]) == roles

@@ -539,6 +539,18 @@ def _slogan(s: str) -> bool:
     return _SLOGAN.fullmatch(s.strip(" #\u3000")) is not None
 
 
+# what a title urges: the thesis a report's event served, as papers title it (推动某某再上新台阶,
+# 为某某注入强劲动能, 奋力开创某某新局面, 坚决守牢某某底线)
+_THESIS = re.compile(
+    r"推动|打好|做好|抓好|守牢|注入|提升|开创|跑出|奋力|确保|惠及|谱写|加快|助力|全力|坚决|高质量"
+)
+
+
+def _states_event(s: str) -> bool:
+    """The line states an event (某某召开会议, 某某调研某某), urging nothing."""
+    return layout.EVENT_IN_TITLE.search(s) is not None and _THESIS.search(s) is None
+
+
 def _kicker_like(s: str) -> bool:
     return bool(layout.KICKER_END.search(s))
 
@@ -597,6 +609,10 @@ def head_roles(lines: list[tuple[str, int]]) -> list[str]:
         if kicker_first or (_slogan(second) and not _slogan(first)):
             # phrases set apart (凝心聚力 抢抓机遇) under a plain statement (市委常委会召开会议): the
             # slogan is the title, the statement over it its kicker, as papers set them
+            return ["kicker", "headline"]
+        if _states_event(first) and _THESIS.search(second) and not _states_event(second):
+            # the event stated (市委常委会召开会议) over the thesis it served (为某某注入强劲动能):
+            # the thesis is the title; under it, the event would be its subtitle
             return ["kicker", "headline"]
         return ["headline", "subtitle"]
     if kicker_first or not (layout.SUBTITLE_START.match(second) or layout.SUBTITLE_CUE.search(second)):
