@@ -307,8 +307,22 @@ def _prose_and_credit(span: Span, line: Line, text: str) -> list[Unit]:
         return [Unit("prose", span, line)]
     out = [Unit("credit", Span(span.start + credit_at, span.end), line)]
     if credit_at > 0:
-        out.insert(0, Unit("prose", Span(span.start, span.start + len(s[:credit_at].rstrip())), line))
+        before = s[:credit_at].rstrip()
+        # a picture's credit after the sentences it ends (…增长两成以上。 ■甲 摄): they are its
+        # caption, as on a line of its own under them, unless they are a report's (someone speaks,
+        # a report's closing line)
+        captioned = (
+            len(before) <= _CAPTION_MAX
+            and credits.photo_credit_line(s[credit_at:].strip()) is not None
+            and not _report_speaks(before)
+        )
+        out.insert(
+            0, Unit("caption" if captioned else "prose", Span(span.start, span.start + len(before)), line)
+        )
     return out
+
+
+_CAPTION_MAX = 160  # a caption's sentences, at most: one or two
 
 
 # An outlet's name: a paper's, a client's or a centre's, or two names joined by · (齐鲁晚报·齐鲁壹点).
