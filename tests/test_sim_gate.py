@@ -25,9 +25,9 @@ ROOT = Path(__file__).resolve().parents[1]
 # a page no longer prints one story twice (18 test pages changed), the same parser reads test
 # heads at 0.969 (0.971 before): the headline floor was set again on that set.
 TEST_FLOORS = [
-    "articles.f1=0.895",
+    "articles.f1=0.90",
     "joins=0.99",
-    "fields.headline=0.97",
+    "fields.headline=0.98",
     "fields.bylines=0.92",
     "han_lost=0.006",
     # issue 18: the facts of the articles found
@@ -89,11 +89,14 @@ TEST_FLOORS = [
 # Forms the worst held-out families printed, stacked credit lines, bold titles and heads printed
 # after their report (session 14): held-out dev families 0.9106, dev 0.910, test 0.901: both
 # floors rose half a step, a refit's swing (±0.002 on test) below them.
+# Every field of the held-out families' articles compared with the gold, and the forms found so
+# read (session 15): held-out dev families 0.9131, dev 0.913 (headline 0.994, bylines 0.991),
+# test 0.907 (headline 0.987): the articles floors rose half a step, the heads' and bylines' one.
 DEV_FLOORS = [
-    "articles.f1=0.905",
+    "articles.f1=0.908",
     "joins=0.99",
-    "fields.headline=0.965",
-    "fields.bylines=0.97",
+    "fields.headline=0.985",
+    "fields.bylines=0.98",
     # byline lines read as such are set apart from the body, and the scorer counts them lost
     "han_lost=0.009",
 ]
