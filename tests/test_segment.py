@@ -859,3 +859,13 @@ def test_a_pictures_credit_after_the_sentences_it_ends_makes_them_its_caption() 
     photo = [r for r in records(page) if r["kind"] == "photo"]
     assert len(photo) == 1 and photo[0]["date"] == "2024-05-09"
     assert [(b["role"], b["name"]) for b in photo[0]["bylines"]] == [("摄影", "钱江")]
+
+
+def test_a_caption_whose_credit_names_the_picture_by_its_label_is_a_photo() -> None:
+    page = (
+        "# 全市工作会议召开\n\n本报讯（记者 韩立）5月10日，全市工作会议召开。会议要求，要抓好落实。\n\n"
+        "△ 2月21日上午，在某乡某村的中药材基地，农技人员正在指导村民管护药材。图/某某客户端记者：钱江\n\n"
+        "## 某某会议召开\n\n本报讯（记者 赵雪）5月10日，某某会议召开。\n"
+    )
+    photo = [r for r in records(page) if r["kind"] == "photo"]
+    assert len(photo) == 1 and [b["name"] for b in photo[0]["bylines"]] == ["钱江"]

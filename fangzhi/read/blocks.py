@@ -313,7 +313,7 @@ def _prose_and_credit(span: Span, line: Line, text: str) -> list[Unit]:
         # a report's closing line)
         captioned = (
             len(before) <= _CAPTION_MAX
-            and credits.photo_credit_line(s[credit_at:].strip()) is not None
+            and credits.picture_credit(s[credit_at:])
             and not _report_speaks(before)
         )
         out.insert(

@@ -805,6 +805,23 @@ def photo_credit_line(line: str) -> re.Match[str] | None:
     return press.PHOTO_CREDIT.fullmatch(line.strip())
 
 
+# a credit naming who took the picture by its label before the names: 图/某某客户端记者：甲 / 摄影：乙
+_PICTURE_LABEL = re.compile(r"^(?:图|图片|摄影)\s*[/／:：丨|]\s*(?=\S)")
+
+
+def picture_credit(line: str) -> bool:
+    """A credit of a picture alone: 通讯员 某某 摄, or 图/… and 摄影：… before a credit's words."""
+    s = line.strip()
+    if photo_credit_line(s) is not None:
+        return True
+    label = _PICTURE_LABEL.match(s)
+    if label is None or len(s) > 40:
+        return False
+    rest = s[label.end() :]
+    words = [w for _start, w, _spaced in _tokens(rest)]
+    return is_byline_line(rest) or (1 <= len(words) <= 4 and all(looks_like_name(w) for w in words))
+
+
 _WROTE_AND_SHOT = re.compile(r"文\s*[/／、·]?\s*(?:摄影|摄)")
 
 
