@@ -376,3 +376,16 @@ def test_a_sentence_that_opens_as_furniture_does_is_text(line: str) -> None:
 def test_a_line_of_page_numbers_and_controls_is_chrome() -> None:
     _, lines, furniture = page("3 上一篇  下一篇 4 放大 缩小 默认\n\n市委召开会议，研究部署工作。\n")
     assert lines == ["市委召开会议，研究部署工作。"] and len(furniture) == 1
+
+
+@pytest.mark.parametrize(
+    ("line", "day"),
+    [
+        ("综合 >2024-5-27编印", "2024-05-27"),
+        ("刊发日期：2019-08-01 阅读次数： 作者：  语音阅读：", "2019-08-01"),
+        ("2023年11月17日 星期五", "2023-11-17"),
+    ],
+)
+def test_the_pages_date_from_its_header_or_its_published_particulars(line: str, day: str) -> None:
+    p = normalize(RawPage("t.txt", line + "\n\n市委召开会议，研究部署工作。\n", "utf-8", "", 0))
+    assert p.printed_date is not None and p.printed_date.isoformat() == day

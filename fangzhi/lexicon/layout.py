@@ -119,8 +119,18 @@ FOLIO = (
 ISSUE_DATE_LINE = re.compile(
     r"(?P<y>\d{4})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日\s*(?:星期|周)[一二三四五六日天]"
 )
+# The day a web page was published, as its particulars label it (刊发日期：2019-08-01 / 发布时间：
+# 2021-10-28 10:30), and an e-paper's page line with its day of printing (综合 >2024-5-27编印):
+# the page's date, where no masthead prints one
+PUBLISHED_DATE = re.compile(
+    r"(?:(?:发布|刊发|发表|刊登|出版)(?:时间|日期)\s*[:：]?\s*)(?P<y>\d{4})[-/.年](?P<m>\d{1,2})[-/.月](?P<d>\d{1,2})"
+    r"|(?P<y2>\d{4})-(?P<m2>\d{1,2})-(?P<d2>\d{1,2})\s*编印"
+)
 FURNITURE_LINE = re.compile(
     r"^(?:"
+    # an e-paper's page line: its section, then the day it was printed (综合 >2024-5-27编印)
+    + r"[\u4e00-\u9fff]{2,8}\s*[>＞]\s*\d{4}-\d{1,2}-\d{1,2}\s*编印"
+    + r"|"
     + PAPER_NAME
     + r"(?:\s*\d{4}[-/.]\d{1,2}[-/.]\d{1,2})?"  # 某某日报 2023-03-05 第3版
     + r"(?:\s*"
@@ -208,12 +218,19 @@ CREDIT_ROLL = re.compile(
 
 def furniture_line(s: str) -> bool:
     """FURNITURE_LINE matches the line: tried only on a line that could open one of its forms (most
-    lines of a page open with none, and print neither 报 nor 年); or the line is a review chain
+    lines of a page open with none, and print neither 报, 年 nor 编印); or the line is a review chain
     (CREDIT_ROLL), whose pairs are parted by bars."""
     if ("|" in s or "｜" in s or "丨" in s) and CREDIT_ROLL.match(s):
         return True
     first = s[:1]
-    if not (first in _FURNITURE_OPENS or "报" in s or "年" in s or first.isdigit() or first.isspace()):
+    if not (
+        first in _FURNITURE_OPENS
+        or "报" in s
+        or "年" in s
+        or "编印" in s
+        or first.isdigit()
+        or first.isspace()
+    ):
         return False
     return FURNITURE_LINE.match(s) is not None
 

@@ -162,14 +162,29 @@ def _masthead(lines: list[Line], furniture: list[Furniture], text: str) -> tuple
 
 
 def _printed_date(furniture: list[Furniture], text: str) -> date | None:
+    """The page's date: a page header's day and weekday, else the day a web page's particulars
+    or an e-paper's page line say it was published (刊发日期：… / …编印)."""
     for f in furniture:
         m = layout.ISSUE_DATE_LINE.search(f.span.of(text))
         if m and f.kind == "page-header":
-            try:
-                return date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
-            except ValueError:
-                return None
+            return _day(m.group("y"), m.group("m"), m.group("d"))
+    for f in furniture:
+        if f.kind in ("particulars", "page-header"):
+            m = layout.PUBLISHED_DATE.search(f.span.of(text))
+            if m:
+                return _day(
+                    m.group("y") or m.group("y2"),
+                    m.group("m") or m.group("m2"),
+                    m.group("d") or m.group("d2"),
+                )
     return None
+
+
+def _day(y: str, m: str, d: str) -> date | None:
+    try:
+        return date(int(y), int(m), int(d))
+    except ValueError:
+        return None
 
 
 def _folio(furniture: list[Furniture], text: str) -> str | None:
