@@ -161,3 +161,14 @@ def test_a_lead_that_names_no_day_under_a_dated_dateline_is_undated(lead: str) -
 def test_a_lead_that_opens_on_its_subject_under_a_dated_dateline_takes_the_datelines_day() -> None:
     rec = one("# 市委书记调研春耕\n\n江城日报3月5日讯（记者 张晓明）市委书记王建国来到石门镇调研春耕生产。\n")
     assert rec["date"] == "--03-05"  # no year printed anywhere on the page
+
+
+@pytest.mark.parametrize(
+    "lead",
+    ["国庆假期期间，走进某中学，书声琅琅。", "8月上旬，全市开展安全检查。", "本周，全市开展安全检查。"],
+)
+def test_a_lead_opening_with_a_span_of_days_dates_the_report_to_no_day(lead: str) -> None:
+    from tests.helpers import records
+
+    rec = records("# 某某标题\n\n某某网8月18日讯（记者 韩立） " + lead + "\n")
+    assert rec[0]["date"] is None

@@ -30,6 +30,12 @@ PART_OF_DAY = r"[上下]午|晚上?|晚间|早上|早晨|清晨|一早|凌晨|�
 RELATIVE_DAYS = {"前天": -2, "前日": -2, "昨天": -1, "昨日": -1, "今天": 0, "今日": 0, "当天": 0, "当日": 0}
 RELATIVE = re.compile("|".join(RELATIVE_DAYS))
 VAGUE = re.compile(r"近日|日前|近期|不久前|最近|连日来|近年来|今年以来|入[春夏秋冬]以来|这几天|眼下")
+# A span of days a lead may open with in place of its day: a week, part of a month, a festival's
+# days (本周 / 8月上旬 / 国庆假期期间): no single day, whatever day the dateline was filed on
+SPAN = re.compile(
+    r"本周|上周|近段时间|近一段时间|(?:\d{1,2}|[一二三四五六七八九十]{1,2})月(?:初|中旬|下旬|底|末|上旬)"
+    r"|(?:春节|元旦|国庆|中秋|端午|清明|五一|“五一”|新春)(?:假期|节日)?(?:前夕|期间|假期|来临之际|前后)"
+)
 # A year the page prints as past or present; the end of a range (2024—2026年) and a target
 # (到2026年, 力争2025年) look ahead and are no evidence of when the page was printed. Found from
 # the mark after it, read behind that mark (the match is the mark), for the speed FULL_DATE has.

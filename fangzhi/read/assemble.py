@@ -217,7 +217,9 @@ def _name_spans(block: Block, c: credits.Credit) -> tuple[Span, ...]:
 
 
 # A lead that opens on a time it does not name (近日，/ 为…，日前，): after a purpose clause at most
-_VAGUE_LEAD = re.compile(r"\s*(?:为[^，。]{2,30}，)?(?:" + lexdates.VAGUE.pattern + r")")
+_VAGUE_LEAD = re.compile(
+    r"\s*(?:为[^，。]{2,30}，)?(?:" + lexdates.VAGUE.pattern + "|" + lexdates.SPAN.pattern + r")"
+)
 
 
 def _date(
@@ -240,7 +242,8 @@ def _date(
 
     if dateline is not None and m is not None and m.date_text:
         if body and _VAGUE_LEAD.match(body[0].text):
-            # 本报3月5日讯 近日，…: the day the report was filed, not the day of what it tells
+            # 本报3月5日讯 近日，… / 国庆假期期间，…: the day the report was filed, not the day of
+            # what it tells
             return DateFact(None), []
         fact, probs = read(dateline, "dateline")
         if fact.iso:
