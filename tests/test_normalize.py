@@ -356,6 +356,8 @@ def test_editors_copyright_and_account_lines_are_furniture(line: str) -> None:
         "某某数字报纸",
         "通版阅读请点击：",
         ">>我要举报",
+        "最新文章",
+        "点击蓝字 关注我们",
         "您现在的位置是：首页>某某>详细内容",
     ],
 )
