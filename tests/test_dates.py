@@ -172,3 +172,21 @@ def test_a_lead_opening_with_a_span_of_days_dates_the_report_to_no_day(lead: str
 
     rec = records("# 某某标题\n\n某某网8月18日讯（记者 韩立） " + lead + "\n")
     assert rec[0]["date"] is None
+
+
+@pytest.mark.parametrize(
+    ("lead", "day"),
+    [
+        ("“孩子在家门口就能上好学。”走进某中学，书声琅琅。", None),
+        ("走进某中学，琅琅书声从教学楼里传出。", None),
+        ("“这是我们的新家。”9月28日，在某村，村民甲说。", "--09-28"),
+        ("市委书记甲会见某公司董事长一行。", "--09-30"),  # hard news: the dateline's day
+    ],
+)
+def test_a_feature_opening_on_a_quotation_or_a_scene_is_dated_by_its_lead_not_its_dateline(
+    lead: str, day: str | None
+) -> None:
+    from tests.helpers import records
+
+    rec = records("# 某某标题\n\n本报某地9月30日讯（记者 韩立） " + lead + "\n")
+    assert rec[0]["date"] == day

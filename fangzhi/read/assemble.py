@@ -222,6 +222,10 @@ _VAGUE_LEAD = re.compile(
 )
 
 
+_FEATURE_LEAD = re.compile(r"\s*(?:“|走进|来到|步入|漫步)")
+_QUOTE_REACH = 120  # a feature's opening quotation closes within this many characters
+
+
 def _date(
     dateline: Block | None,
     m: credits.DatelineMatch | None,
@@ -229,10 +233,10 @@ def _date(
     issued: _Issue,
     year: int | None,
 ) -> tuple[DateFact, list[Problem]]:
-    def read(block: Block, where: str) -> tuple[DateFact, list[Problem]]:
+    def read(block: Block, where: str, at: int = 0) -> tuple[DateFact, list[Problem]]:
         return read_date(
-            block.text,
-            0,
+            block.text[at:],
+            at,
             issue=issued.issue_date,
             year_hint=year,
             where=where,
@@ -245,6 +249,15 @@ def _date(
             # 本报3月5日讯 近日，… / 国庆假期期间，…: the day the report was filed, not the day of
             # what it tells
             return DateFact(None), []
+        if body and _FEATURE_LEAD.match(body[0].text):
+            # 本报3月5日讯 “……” / 走进某校，…: a feature opens on a quotation or a scene; the day
+            # it tells of is the one its lead names, if any, not the day it was filed
+            lead = body[0].text
+            quoted = lead.find("”", 0, _QUOTE_REACH) if lead.lstrip().startswith("“") else -1
+            fact, probs = read(body[0], "body", quoted + 1)  # (the lead after the quotation)
+            return _mapped(fact, body[0]), [
+                Problem(p.code, p.message, _map_spans(p.spans, body[0])) for p in probs
+            ]
         fact, probs = read(dateline, "dateline")
         if fact.iso:
             return _mapped(fact, dateline), probs
