@@ -336,6 +336,10 @@ def test_a_title_naming_what_happened_over_the_page_header_is_the_reports_head(t
     ],
 )
 def test_editors_copyright_and_account_lines_are_furniture(line: str) -> None:
+    assert_set_aside_under_a_sentence(line)
+
+
+def assert_set_aside_under_a_sentence(line: str) -> None:
     _, lines, furniture = page("市委召开会议，研究部署工作。\n\n" + line + "\n")
     assert lines == ["市委召开会议，研究部署工作。"]
     assert len(furniture) == 1  # the line, its punctuation folded to full width
@@ -362,9 +366,7 @@ def test_editors_copyright_and_account_lines_are_furniture(line: str) -> None:
     ],
 )
 def test_a_web_pages_controls_trails_and_footer_are_set_aside(line: str) -> None:
-    _, lines, furniture = page("市委召开会议，研究部署工作。\n\n" + line + "\n")
-    assert lines == ["市委召开会议，研究部署工作。"]
-    assert len(furniture) == 1
+    assert_set_aside_under_a_sentence(line)
 
 
 @pytest.mark.parametrize(

@@ -123,8 +123,8 @@ ISSUE_DATE_LINE = re.compile(
 # 2021-10-28 10:30), and an e-paper's page line with its day of printing (综合 >2024-5-27编印):
 # the page's date, where no masthead prints one
 PUBLISHED_DATE = re.compile(
-    r"(?:(?:发布|刊发|发表|刊登|出版)(?:时间|日期)\s*[:：]?\s*)(?P<y>\d{4})[-/.年](?P<m>\d{1,2})[-/.月](?P<d>\d{1,2})"
-    r"|(?P<y2>\d{4})-(?P<m2>\d{1,2})-(?P<d2>\d{1,2})\s*编印"
+    r"(?:(?:发布|刊发|发表|刊登|出版)(?:时间|日期)\s*[:：]?\s*|(?=\d{4}-\d{1,2}-\d{1,2}\s*编印))"
+    r"(?P<y>\d{4})[-/.年](?P<m>\d{1,2})[-/.月](?P<d>\d{1,2})"
 )
 FURNITURE_LINE = re.compile(
     r"^(?:"

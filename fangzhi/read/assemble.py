@@ -244,6 +244,13 @@ def _date(
             page_year=issued.page_year,
         )
 
+    def from_lead(at: int = 0) -> tuple[DateFact, list[Problem]]:
+        """The lead's date (read from `at`), its spans and its problems' placed in the page."""
+        fact, probs = read(body[0], "body", at)
+        return _mapped(fact, body[0]), [
+            Problem(p.code, p.message, _map_spans(p.spans, body[0])) for p in probs
+        ]
+
     if dateline is not None and m is not None and m.date_text:
         if body and _VAGUE_LEAD.match(body[0].text):
             # 本报3月5日讯 近日，… / 国庆假期期间，…: the day the report was filed, not the day of
@@ -254,17 +261,13 @@ def _date(
             # it tells of is the one its lead names, if any, not the day it was filed
             lead = body[0].text
             quoted = lead.find("”", 0, _QUOTE_REACH) if lead.lstrip().startswith("“") else -1
-            fact, probs = read(body[0], "body", quoted + 1)  # (the lead after the quotation)
-            return _mapped(fact, body[0]), [
-                Problem(p.code, p.message, _map_spans(p.spans, body[0])) for p in probs
-            ]
+            return from_lead(quoted + 1)  # (the lead after the quotation)
         fact, probs = read(dateline, "dateline")
         if fact.iso:
             return _mapped(fact, dateline), probs
     if not body:
         return DateFact(None), []
-    fact, probs = read(body[0], "body")
-    return _mapped(fact, body[0]), [Problem(p.code, p.message, _map_spans(p.spans, body[0])) for p in probs]
+    return from_lead()
 
 
 def _mapped(fact: DateFact, block: Block) -> DateFact:

@@ -389,10 +389,14 @@ _DATELINE_ALONE_MAX = 48
 _OUTLET_ALONE = ("报", "融媒", "融媒体中心", "全媒体", "报道组", "新闻网", "客户端", "电视台", "广播电视台")
 
 
+# the brackets a credit alone on its line is framed by
+_CREDIT_OPENS, _CREDIT_CLOSES = "（(【[", ")）】]"
+
+
 def _ends_as_dateline(s: str) -> bool:
     """The line ends as a dateline does: on a bracket closing its credit, or on an outlet's name."""
     last = s[-1:]
-    return last in ")）】]" or chars.is_han(last)
+    return last in _CREDIT_CLOSES or chars.is_han(last)
 
 
 def _dateline_over_lead(s: str, ns: str, above: str) -> credits.DatelineMatch | None:
@@ -401,20 +405,20 @@ def _dateline_over_lead(s: str, ns: str, above: str) -> credits.DatelineMatch | 
     must credit someone in brackets, or name an outlet by a word only outlets end in. A bracket
     that opens the line under a sentence's end is the credit of the report over it, as papers
     print one after a report's last paragraph: no dateline."""
-    if s[:1] in "（(【[" and above.rstrip().endswith(("。", "！", "？", "”", "…")):
+    if s[:1] in _CREDIT_OPENS and above.rstrip().endswith(("。", "！", "？", "”", "…")):
         return None
     if layout.LEAD_OPENING.match(ns) is None:
         # a lead that gives no day (a feature's opening): only an outlet's name and a bracket
         # crediting its people (某某网(特约记者 甲)) is a dateline on its own, as no title is
         dl = credits.match_dateline(s, alone=True)
         named = dl is not None and dl.source is not None and dl.credit_end > dl.credit_start
-        return dl if named and s[:1] not in "（(【[" and s.rstrip()[-1:] in ")）】]" else None
+        return dl if named and s[:1] not in _CREDIT_OPENS and s.rstrip()[-1:] in _CREDIT_CLOSES else None
     dl = credits.match_dateline(s + ns)
     if dl is None or not len(s.rstrip()) <= dl.end <= len(s):
         return None
     if dl.credit_end > dl.credit_start:
         # a credit in brackets; its roles and names bare on their line (某某网记者 甲) are a byline's
-        return dl if s.rstrip()[-1:] in ")）】]" else None
+        return dl if s.rstrip()[-1:] in _CREDIT_CLOSES else None
     return dl if dl.source is not None and dl.source.endswith(_OUTLET_ALONE) else None
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -74,19 +75,25 @@ _LETTER_SPACED = re.compile(r"(?:[\u4e00-\u9fff] ){2,}[\u4e00-\u9fff](?= |$)")
 
 # A radio station's lead-in to its reporter's piece: 来听记者甲的报道：/ 请听本台记者乙发来的报道. It
 # credits the reporter and is no dateline (甲的报道 is a phrase, where 记者甲报道 is a dateline).
+_LISTEN_TO = r"^\s*(?:来|下面)?(?:请)?听(?:本台)?"
+_LISTEN_PIECE = r"(?:的|发来的)(?:详细)?(?:报道|采访|现场报道)\s*[:：]?\s*$"
 _LISTEN = re.compile(
-    r"^\s*(?:来|下面)?(?:请)?听(?:本台)?(?:记者|通讯员)\s*[\u4e00-\u9fff·]{2,4}?(?:\s*[、和]\s*[\u4e00-\u9fff·]{2,4}?)?"
-    r"\s*(?:的|发来的)(?:详细)?(?:报道|采访|现场报道)\s*[:：]?\s*$"
+    _LISTEN_TO
+    + r"(?:记者|通讯员)\s*[\u4e00-\u9fff·]{2,4}?(?:\s*[、和]\s*[\u4e00-\u9fff·]{2,4}?)?\s*"
+    + _LISTEN_PIECE
 )
-_LISTEN_FRAME = re.compile(
-    r"^\s*(?:来|下面)?(?:请)?听(?:本台)?|(?:的|发来的)(?:详细)?(?:报道|采访|现场报道)\s*[:：]?\s*$"
-)
+_LISTEN_FRAME = re.compile(_LISTEN_TO + "|" + _LISTEN_PIECE)  # all of it but the role and the names
+
+
+def _radio_lead_in(line: str) -> bool:
+    """The line is a radio station's lead-in to its reporter (told first by its first character)."""
+    return line[:1] in "来下请" and _LISTEN.match(line) is not None
 
 
 def match_dateline(line: str, *, alone: bool = False) -> DatelineMatch | None:
     """The dateline a line opens with. A bracketed credit with no outlet before it counts when the
     lead follows it on the line, or with `alone` (the line is a dateline block already split off)."""
-    if line[:1] in "来下请" and _LISTEN.match(line):
+    if _radio_lead_in(line):
         return None
     # a letter-spaced run has a space after its first character
     spaced = _LETTER_SPACED.match(line) if line[1:2] == " " else None
@@ -456,7 +463,7 @@ def parse_credit(text: str, offset: int = 0) -> list[Credit]:
     if text.rstrip().endswith(("）", ")")):
         text = _AFFILIATION.sub(lambda m: " " * len(m.group()), text)  # no one's name: where one works
     text = _unspaced_roles(_FRAME.sub(lambda m: " " * len(m.group()), text))
-    if text[:1] in "来下请" and _LISTEN.match(text):
+    if _radio_lead_in(text):
         text = _LISTEN_FRAME.sub(
             lambda m: " " * len(m.group()), text
         )  # 来听记者甲的报道：the role and the name
@@ -712,9 +719,11 @@ def _split_names(word: str) -> list[tuple[int, str]]:
     return [(0, word)]
 
 
+@functools.lru_cache(maxsize=4096)
 def _names_glued(word: str) -> bool:
     """Two names printed with nothing between them, as surnames part them (甲乙丙丁戊丙), the
-    second no place the segmenter knows as one word (黄某某东莞)."""
+    second no place the segmenter knows as one word (黄某某东莞). Asked of one word up to three
+    times as a credit is read (its role's rest, its name part, the name): the answer is kept."""
     if len(word) not in (4, 5, 6) or _OUTLET_WORD.search(word) or "媒" in word:
         return False  # 某报全媒体: an outlet's words, no names
     parts = _split_names(word)
@@ -745,7 +754,7 @@ def is_byline_line(line: str) -> bool:
     if len(line) - line.count(" ") > 40 or layout.SUBTITLE_CUE.search(line):
         return False  # 甲 乙出席 / 甲主持: who took part, a subtitle's words, no credit
     line = _unspaced_roles(_LEAD_MARKS.sub("", line))  # ■ 记者 某某: a list mark is no part of it
-    if line[:1] in "来下请" and _LISTEN.match(line):
+    if _radio_lead_in(line):
         return True
     if line.endswith(("）", ")")):
         line = _AFFILIATION.sub("", line)  # 小记者 甲（某某中心小学）: where the credited studies or works
@@ -818,8 +827,10 @@ def picture_credit(line: str) -> bool:
     if label is None or len(s) > 40:
         return False
     rest = s[label.end() :]
+    if is_byline_line(rest):
+        return True
     words = [w for _start, w, _spaced in _tokens(rest)]
-    return is_byline_line(rest) or (1 <= len(words) <= 4 and all(looks_like_name(w) for w in words))
+    return 1 <= len(words) <= 4 and all(looks_like_name(w) for w in words)
 
 
 _WROTE_AND_SHOT = re.compile(r"文\s*[/／、·]?\s*(?:摄影|摄)")

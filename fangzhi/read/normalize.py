@@ -172,11 +172,7 @@ def _printed_date(furniture: list[Furniture], text: str) -> date | None:
         if f.kind in ("particulars", "page-header"):
             m = layout.PUBLISHED_DATE.search(f.span.of(text))
             if m:
-                return _day(
-                    m.group("y") or m.group("y2"),
-                    m.group("m") or m.group("m2"),
-                    m.group("d") or m.group("d2"),
-                )
+                return _day(m.group("y"), m.group("m"), m.group("d"))
     return None
 
 
