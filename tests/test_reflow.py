@@ -180,6 +180,28 @@ def test_a_paragraph_opening_with_a_word_does_not_begin_inside_one() -> None:
         assert not opens_inside_word(text), text
 
 
+def test_a_paragraph_opening_on_a_character_alone_that_opens_no_sentence_is_loose() -> None:
+    from fangzhi.read.reflow import opens_loose
+
+    assert opens_loose("写合作新篇章。")  # …谱|写
+    assert opens_loose("作了交流发言。")  # …分别|作了
+    assert opens_loose("看防护设施和应急物资储备。")  # …察|看
+
+
+def test_a_paragraph_opening_on_a_word_a_sentence_opens_with_is_not_loose() -> None:
+    from fangzhi.read.reflow import opens_loose
+
+    for text in (
+        "在产业园，他察看了生产线。",  # a preposition
+        "冯丽国指出，要抓好落实。",  # a surname
+        "凤东村党支部书记介绍，村里发展产业。",  # a place
+        "市领导王五出席。",  # the city the report names itself by
+        "据了解，全市已完成投资。",
+        "会议强调，要抓好落实。",
+    ):
+        assert not opens_loose(text), text
+
+
 @needs_shared
 def test_no_article_of_the_sample_pages_opens_inside_a_word() -> None:
     import json

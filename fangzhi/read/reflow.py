@@ -195,6 +195,28 @@ def opens_inside_word(text: str) -> bool:
     return bool(words) and len(words[0][0]) == 1
 
 
+# Characters a sentence opens with as a word of their own: prepositions, pronouns, conjunctions,
+# adverbs of time and degree, and the words a report names its own government by (市, 县, 副市长…).
+SENTENCE_OPENERS = frozenset(
+    "在他她它据各市县区省副抓新要把对从为将让经由与但而并又还也以当自因如这此该其每全本我今近去明有是请凡只均共约已更再既若虽即"
+)
+# a place or a firm named first (某某镇党委书记…, 某某集团…): its first character may stand alone
+_NAMED_PLACE = re.compile(r"[\u4e00-\u9fff]{1,4}?(?:省|市|县|区|镇|乡|村|街道|社区|集团|公司)")
+
+
+def opens_loose(text: str) -> bool:
+    """The paragraph's first word, as the segmenter reads it, is one character that opens no
+    sentence (not a preposition, pronoun or the like, not a surname, not a place's or firm's
+    first character): weaker evidence than opens_inside_word that a column or page cut a word."""
+    first = text[:1]
+    if not chars.is_han(first) or first in SENTENCE_OPENERS or first in names.SURNAMES:
+        return False
+    if text[:2] in chars.OPENING_WORDS or _NAMED_PLACE.match(text):
+        return False
+    words = _tags(text[:8])
+    return bool(words) and len(words[0][0]) == 1
+
+
 # Two clauses of one length, the first closed by a comma (仓廪实，天下安。/ 民为国基，谷为民命。): an
 # opening written as a couplet, in classical words the segmenter reads a character at a time; the
 # rest of a word a column cut off is seldom followed by a clause of its own length.
