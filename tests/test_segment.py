@@ -674,12 +674,14 @@ def test_a_report_s_closing_line_is_read_as_one(line: str) -> None:
     assert [b.closing for b in blocks if b.kind == "body"] == [False, True]
 
 
-@pytest.mark.parametrize(("likelihood", "joined"), [(0.55, True), (0.45, False)])
+@pytest.mark.parametrize(("margin", "joined"), [(0.05, True), (-0.05, False)])
 def test_a_run_joins_the_article_the_tail_model_finds_likelier_however_unsure(
-    monkeypatch: Any, likelihood: float, joined: bool
+    monkeypatch: Any, margin: float, joined: bool
 ) -> None:
     import fangzhi.read.segment as seg
 
+    # one article to weigh the run with: it joins where p·TAIL_ODDS > 1 - p
+    likelihood = 1 / (1 + seg.TAIL_ODDS) + margin
     monkeypatch.setattr(seg, "_logistic", lambda w, x: likelihood)
     run = "引才、用心服务留才。要加强自身建设，打造模范部门。\n\n"  # opens mid-sentence: the cues say no
     head = "# 全市人才工作会议召开\n\n某市日报讯（记者 甲某）6月3日，全市人才工作会议召开。\n\n会议要求，要做好引才工作。\n"
