@@ -180,6 +180,20 @@ def test_a_paragraph_opening_with_a_word_does_not_begin_inside_one() -> None:
         assert not opens_inside_word(text), text
 
 
+def test_a_line_naming_a_speaker_goes_on_into_the_verb_cut_under_it() -> None:
+    from fangzhi.model import RawPage
+    from fangzhi.read.blocks import build_blocks
+    from fangzhi.read.normalize import normalize
+    from fangzhi.read.reflow import cannot_open
+
+    # the speaker's post and name at a column's foot, 介绍，… at the next one's head: one sentence
+    assert cannot_open("介绍，近年来村里依托茶叶产业增收。") and cannot_open("表示：将加强跟踪问效。")
+    assert not cannot_open("据介绍，全市已完成投资。")
+    text = "# 市长调研乡村振兴\n\n3月2日，市长甲乙到某村调研。\n\n某村党支部书记丙丁\n\n介绍，近年来村里依托茶叶产业，带动农户增收。\n"
+    blocks = build_blocks(normalize(RawPage("p.txt", text, "utf-8", "", len(text)))).blocks
+    assert any(b.text.startswith("某村党支部书记丙丁介绍，近年来") for b in blocks)
+
+
 def test_a_paragraph_opening_on_a_character_alone_that_opens_no_sentence_is_loose() -> None:
     from fangzhi.read.reflow import opens_loose
 

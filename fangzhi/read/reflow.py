@@ -47,6 +47,11 @@ _CLOSE_AFTER_STOP = frozenset("）」』》〉】)")
 _CUT_SENTENCE = re.compile(r"[\u4e00-\u9fff]{1,4}[。！？；]")
 
 
+# A reporting verb and a comma or colon first (介绍，… / 表示：…): a sentence opens with who speaks.
+_VERBS = sorted((v for v in layout.REPORTING_VERBS if len(v) > 1), key=len, reverse=True)
+_VERB_FIRST = re.compile("(?:" + "|".join(_VERBS) + ")[，,：:]")
+
+
 def cannot_open(text: str) -> bool:
     """The text cannot open a sentence: punctuation that continues, a particle or suffix, or
     the last character of a word cut off before a list comma (理、垃圾分类 ← 管|理、) or a comma."""
@@ -57,6 +62,8 @@ def cannot_open(text: str) -> bool:
         return True
     if _CUT_SENTENCE.match(text):
         return True  # 增效。要…: a sentence of a word or two is the end of one cut off
+    if _VERB_FIRST.match(text):
+        return True  # 介绍，近年来…: the verb of a speaker named on the line cut above it
     if c in chars.NO_START_HAN:
         return text[:2] not in chars.OPENING_WORDS and not _SPEAKER.match(text)
     if text[1:2] == "，":
