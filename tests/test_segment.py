@@ -108,6 +108,18 @@ def test_a_head_wrapped_inside_a_word_is_one_headline() -> None:
     assert recs[0]["headline"] == "我市开展安全生产大检查"
 
 
+def test_a_head_of_spaced_phrases_wrapped_inside_a_word_is_one_headline() -> None:
+    recs = records("精准发力 坚\n决守牢安全生产底线\n某市日报讯（记者 甲某）" + A_BODY + B_HEAD + B_BODY)
+    assert recs[0]["headline"] == "精准发力 坚决守牢安全生产底线"
+    recs = records("担当作为 跑出工业经济\n运行加速度\n某市日报讯（记者 甲某）" + A_BODY + B_HEAD + B_BODY)
+    assert recs[0]["headline"] == "担当作为 跑出工业经济运行加速度"
+
+
+def test_spaced_phrases_over_a_line_stating_an_event_are_not_joined_to_it() -> None:
+    recs = records("担当作为 争先进位\n某某会见某某一行\n某市日报讯（记者 甲某）" + A_BODY + B_HEAD + B_BODY)
+    assert recs[0]["headline"] == "担当作为 争先进位" and recs[0]["subtitle"] == "某某会见某某一行"
+
+
 def test_two_head_lines_of_one_markdown_level_are_one_headline() -> None:
     recs = records("# 全市重点项目\n# 建设推进会召开\n某市日报讯（记者 甲某）" + A_BODY + B_HEAD + B_BODY)
     assert recs[0]["headline"] == "全市重点项目建设推进会召开"

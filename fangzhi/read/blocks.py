@@ -598,10 +598,16 @@ def _wrapped(above: Unit, unit: Unit, text: str) -> bool:
     a, b = above.span.of(text), unit.span.of(text)
     if layout.SUBTITLE_START.match(b) or not a or not chars.is_han(a[-1]) or not chars.is_han(b[:1] or " "):
         return False
-    if layout.SUBTITLE_CUE.search(b) or " " in a.strip() or "\u3000" in a.strip():
-        # 某某主持: a subtitle naming who, whose name may make a word with the line above; a
-        # line of phrases spaced apart (抢抓机遇 争先进位) is a whole title
-        return False
+    if layout.SUBTITLE_CUE.search(b):
+        return False  # 某某主持: a subtitle naming who, whose name may make a word with the line above
+    phrases = a.split()
+    if len(phrases) > 1:
+        # a line of phrases spaced apart (抢抓机遇 争先进位) is a whole title, unless its last
+        # phrase is one character or a word runs on into the next line (坚|决守牢…, 经济|运行…),
+        # which does not state an event of its own (甲会见乙一行: a subtitle)
+        if layout.EVENT_IN_TITLE.search(b):
+            return False
+        return len(phrases[-1]) == 1 or word_spans_gap(a, b)
     if above.heading and not layout.KICKER_END.search(a) and not chars.can_end(a):
         return True  # two lines of one markdown level, the first ending no phrase: one head wrapped
     return word_spans_gap(a, b)
