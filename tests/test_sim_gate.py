@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parents[1]
 # a page no longer prints one story twice (18 test pages changed), the same parser reads test
 # heads at 0.969 (0.971 before): the headline floor was set again on that set.
 TEST_FLOORS = [
-    "articles.f1=0.91",
+    "articles.f1=0.90",
     "joins=0.99",
     "fields.headline=0.98",
     "fields.bylines=0.92",
@@ -92,9 +92,11 @@ TEST_FLOORS = [
 # Every field of the held-out families' articles compared with the gold, and the forms found so
 # read (session 15): held-out dev families 0.9131, dev 0.913 (headline 0.994, bylines 0.991),
 # test 0.907 (headline 0.987): the articles floors rose half a step, the heads' and bylines' one.
-# A paragraph opening on a character that opens no sentence, a second line of leaders attending,
-# and a run weighed twice against its being a fragment (session 16): held-out dev families 0.9218,
-# dev 0.923, test 0.918: both articles floors rose a step.
+# A paragraph opening on a character that opens no sentence and a run weighed twice against its
+# being a fragment (session 16): held-out dev families 0.9174, dev 0.919, test 0.907: the dev
+# floor rose a step. (A second line of leaders attending read as displaced took test to 0.918,
+# but real reports print one one time in eight, as the simulator does not: taken out, and the
+# test floor, raised with it, set back to where it stood.)
 DEV_FLOORS = [
     "articles.f1=0.915",
     "joins=0.99",
