@@ -186,6 +186,23 @@ def test_attendance_ends_leads_about_as_often_as_on_real_pages() -> None:
     assert abs(at_lead / (at_lead + at_end) - share) < 0.15
 
 
+def test_some_reports_name_attendees_in_the_lead_and_others_at_the_end_as_real_ones_do() -> None:
+    from fangzhi.sim.endings import rates
+
+    share = rates().attendance_again_at_end
+    assert 0.1 < share < 0.3  # counted on real pages: attendees listed twice, lead and end
+    verbs = re.compile(r"(?:参加|出席|列席)[^。，]{0,8}。$")
+    stories = [s for s in _stories(700) if s.kind == "news" and len(s.paragraphs) > 2]
+    twice = [s for s in stories if verbs.search(s.paragraphs[0]) and verbs.search(s.paragraphs[-1])]
+    named = [(s, {p.name for p in s.persons if p.name in s.paragraphs[-1]}) for s in twice]
+    named = [(s, n) for s, n in named if n]
+    assert len(named) > 5
+    for s, names in named:
+        # the closing line names attendees of the report's event, two or more
+        attended = {a for e in s.events for a in e.attended}
+        assert len(names) >= 2 and names <= attended, (names, attended)
+
+
 def test_other_matters_end_their_report_as_on_real_pages() -> None:
     from fangzhi.sim.endings import rates
 

@@ -31,6 +31,9 @@ class EndingRates:
     # of the reports with 会议还研究了其他事项 (which ends its report), the share with an attendance
     # paragraph after it: the attendance line of such a report ends its lead
     attendance_after_other_matters: float
+    # of the reports whose lead ends on an attendance line, the share with another attendance
+    # paragraph at their end (some attendees named in the lead, others at the end)
+    attendance_again_at_end: float
     reports: int
 
 
@@ -56,8 +59,10 @@ def rates() -> EndingRates:
     paragraphs = [r.paragraphs for r in reports]
     matters = [p[p.index("other_matters") + 1 :] for p in paragraphs if "other_matters" in p]
     after = sum("attendance" in rest for rest in matters)
+    both = sum(p[0] == "attendance" and p[-1] == "attendance" for p in long)
     return EndingRates(
         attendance_ends_lead=at_lead / (at_lead + at_end),
         attendance_after_other_matters=after / len(matters),
+        attendance_again_at_end=both / at_lead,
         reports=len(reports),
     )

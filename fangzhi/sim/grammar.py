@@ -622,6 +622,7 @@ class _Story:
 _ENDINGS = rates()
 ATTENDANCE_ENDS_LEAD = _ENDINGS.attendance_ends_lead
 ATTENDANCE_AFTER_OTHER_MATTERS = _ENDINGS.attendance_after_other_matters
+ATTENDANCE_AGAIN_AT_END = _ENDINGS.attendance_again_at_end
 
 
 def _attendance(st: _Story, seats: Sequence[Seat], verb: str, *, shared: bool | None = None) -> str:
@@ -632,12 +633,31 @@ def _attendance(st: _Story, seats: Sequence[Seat], verb: str, *, shared: bool | 
     return f"{names}{verb}。"
 
 
-def _place_end(st: _Story, lead: str, attend: str, rest: list[str], close: str | None = None) -> None:
+def _place_end(
+    st: _Story,
+    lead: str,
+    attend: str | tuple[Sequence[Seat], str, bool | None],
+    rest: list[str],
+    close: str | None = None,
+) -> None:
     """The attendance sentence ends the lead (the article goes on) or closes the article; `close`
-    (会议还研究了其他事项。) ends it, with an attendance line after it as seldom as on real pages."""
+    (会议还研究了其他事项。) ends it, with an attendance line after it as seldom as on real pages.
+    Given the attendees (seats, verb, shared) rather than the sentence, some may be named at the
+    lead's end and the others, two or more by their posts, in a closing paragraph, as often as
+    real reports list attendees twice."""
     at_lead = st.chance(ATTENDANCE_ENDS_LEAD)
     if close and not at_lead:
         at_lead = not st.chance(ATTENDANCE_AFTER_OTHER_MATTERS)
+    if isinstance(attend, tuple):
+        seats, verb, shared = attend
+        if at_lead and len(seats) >= 3 and not close and st.chance(ATTENDANCE_AGAIN_AT_END):
+            k = st.rng.randint(1, len(seats) - 2)
+            st.add(lead + _attendance(st, seats[:k], verb, shared=False))
+            for r in rest:
+                st.add(r, droppable=True)
+            st.add(_attendance(st, seats[k:], st.rng.choice(("参加", "出席")), shared=False))
+            return
+        attend = _attendance(st, seats, verb, shared=shared)
     if at_lead:
         st.add(lead + attend)
         for r in rest:
@@ -724,7 +744,7 @@ def _executive(st: _Story) -> None:
     seats = [*st.seats("exec-vice", "sc-vice"), *st.seats("vice-mayor", n=st.rng.randint(1, 3))]
     if st.chance(0.5):
         seats += st.seats("gov-secretary-general")
-    attend = _attendance(st, seats, st.rng.choice(("出席会议", "出席", "参加")), shared=False)
+    attend = (seats, st.rng.choice(("出席会议", "出席", "参加")), False)
     _place_end(st, lead, attend, rest, "会议还研究了其他事项。" if st.chance(0.3) else None)
     st.event("meeting", name, presided=[mayor.name], spoke=spoke, attended=[s.name for s in seats])
     if st.chance(0.6):
@@ -757,7 +777,7 @@ def _special(st: _Story) -> None:
             seats += st.seats("gov-secretary-general")
         if st.chance(0.5):
             seats += st.seats("bureau", n=st.rng.randint(1, 2))
-        attend = _attendance(st, seats, st.rng.choice(("参加", "参加会议", "出席")), shared=False)
+        attend = (seats, st.rng.choice(("参加", "参加会议", "出席")), False)
         _place_end(st, lead, attend, rest)
         st.event("meeting", name, presided=[chief.name], spoke=[chief.name], attended=[s.name for s in seats])
         if st.chance(0.5):
@@ -778,7 +798,7 @@ def _special(st: _Story) -> None:
                 "会上，" + st.rng.choice(("各县市区", "相关部门", "部分园区")) + "主要负责同志作了交流发言。",
             )
         seats = st.leaders(st.rng.randint(1, 4))
-        attend = _attendance(st, seats, st.rng.choice(("出席", "参加", "出席会议")), shared=True)
+        attend = (seats, st.rng.choice(("出席", "参加", "出席会议")), True)
         _place_end(st, lead, attend, rest)
         st.event("meeting", name, presided=[chair.name], spoke=[main.name], attended=[s.name for s in seats])
         st.headline = st.pair(t)
