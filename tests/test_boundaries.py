@@ -371,6 +371,26 @@ def test_a_paragraph_opening_on_a_character_that_opens_no_sentence_is_read_likew
     assert "loose_word" not in f
 
 
+def test_a_second_line_of_leaders_attending_over_a_report_that_names_none_says_so() -> None:
+    # the meeting's lead said who attended: a second attendance line, over an inspection's report
+    # that names no one attending, is that report's closing line printed above its head
+    attended = MEETING.replace("研究部署重点工作。", "研究部署重点工作。副市长赵某出席会议。")
+    f = _features_of(attended + "市领导孙某、李某陪同。\n\n" + VISIT, "市领导孙某")
+    assert "attend=again" in f and "attend_below=0" in f
+    # the meeting's one line of attendees: its own, whatever the report below prints
+    f = _features_of(
+        MEETING + "市领导孙某、李某出席会议。\n\n" + VISIT + "市领导周某陪同。\n\n", "市领导孙某"
+    )
+    assert "attend=first" in f and not any(x.startswith("attend_below") for x in f)
+    # the leader who attended and spoke (出席并讲话) is the report's protagonist, not its attendees
+    spoke = MEETING.replace("研究部署重点工作。", "研究部署重点工作。市长王某某出席并讲话。")
+    f = _features_of(spoke + "市领导孙某、李某出席。\n\n" + VISIT, "市领导孙某")
+    assert "attend=first" in f
+    # the units' people in the video-linked meeting's rooms name no leader: no such reading
+    f = _features_of(attended + "各县市区有关负责同志在各分会场参加会议。\n\n" + VISIT, "各县市区")
+    assert not any(x.startswith("attend") for x in f)
+
+
 def test_a_speaker_named_only_under_the_next_head_says_so() -> None:
     f = _features_of(MEETING + "王某某强调，要加快项目建设进度。\n\n" + VISIT, "王某某强调")
     assert "speaker=b" in f

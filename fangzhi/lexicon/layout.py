@@ -70,11 +70,18 @@ LEADER_WORD = re.compile(
     r"领导|书记|市长|县长|区长|省长|州长|主任|部长|局长|厅长|处长|主席|委员|常委|秘书长|镇长|乡长|校长|"
     r"院长|董事长|总经理|组长|司令员|政委|参事|巡视员|代表|盟长|旗长|负责同志|负责人"
 )
-CLOSING_TAIL = re.compile(
+_ATTENDING = (
     r"(?:出席|参加|陪同|参与|在场|列席|一同)(?:了)?(?:调研|座谈|考察|检查|视察|督导|慰问|颁奖|会见|会谈|"
     # an event named by what it is (升旗仪式, 集中开工活动, 全市经济工作会议): up to six characters
-    r"[\u4e00-\u9fff]{0,6}?(?:会议|活动|仪式|典礼|大会|开幕式|座谈会))?(?:并[\u4e00-\u9fff]{1,4})?。$"
+    r"[\u4e00-\u9fff]{0,6}?(?:会议|活动|仪式|典礼|大会|开幕式|座谈会))?"
 )
+CLOSING_TAIL = re.compile(_ATTENDING + r"(?:并[\u4e00-\u9fff]{1,4})?。$")
+# A sentence listing who attended, anywhere (a lead's second): not the leader who attended and
+# spoke (甲出席并讲话), whom a report names first and its attendees after
+ATTENDANCE = re.compile(_ATTENDING + "。")
+# Attendees named by no one's post: the units' people (各县市区有关负责同志…参加会议), a line that
+# follows the leaders' in a report of a meeting held over a video link
+UNNAMED_ATTENDEES = re.compile(r"负责同志|负责人|有关单位|有关部门")
 # A line that is only a credit's label (记者 / 编辑 / 制作 on a line of its own, the names on the
 # next): a closer printing roles and names on alternate lines. No sentence is cut so short.
 ROLE_LABEL_LINE = re.compile(

@@ -86,6 +86,29 @@ def event_kinds(text: str) -> int:
     return kinds
 
 
+# an attendance line of named leaders: whether the report over it said who attended already, and
+# whether the report under the next head says so anywhere
+_ATTEND_AGAIN, _ATTEND_FIRST = "attend=again", "attend=first"
+_ATTEND_BELOW, _ATTEND_NOT_BELOW = "attend_below=1", "attend_below=0"
+ATTENDANCE_CHARS = 300  # a paragraph's opening as far as an attendance sentence is looked for
+ATTENDANCE_TAIL = 24  # …and its end (layout.ATTENDANCE's longest match)
+
+
+def attends(b: Block) -> bool:
+    """The paragraph lists leaders who attended: a sentence of its opening, or its closing line."""
+    text = b.text
+    m = layout.ATTENDANCE.search(text, 0, ATTENDANCE_CHARS)
+    if m is None and b.closing:
+        m = layout.ATTENDANCE.search(text, max(0, len(text) - ATTENDANCE_TAIL))
+    return m is not None and layout.LEADER_WORD.search(text, 0, m.end()) is not None
+
+
+def closes_attended(b: Block) -> bool:
+    """The paragraph is a closing line naming the leaders who attended (市领导甲、乙陪同。), not the
+    units' people (有关负责同志…参加会议。)."""
+    return b.closing and attends(b) and layout.UNNAMED_ATTENDEES.search(b.text) is None
+
+
 def _where(above: bool, below: bool) -> str:
     return ("a" if above else "") + ("b" if below else "") if above or below else "-"
 
@@ -296,6 +319,12 @@ def page_features(lay: Layout) -> list[list[str]]:
         below[i] = nxt
         if blocks[i].kind in ("headline", "kicker"):
             nxt = i
+    attended = [b.kind == "body" and attends(b) for b in blocks]
+    # whether a block or one after it says who attended, before the next head: read for the
+    # report under each head
+    attended_on = [False] * (len(blocks) + 1)
+    for i in range(len(blocks) - 1, -1, -1):
+        attended_on[i] = blocks[i].kind not in ("headline", "kicker") and (attended[i] or attended_on[i + 1])
     # the words of the next head below and of the opening paragraphs under it, for one head at a
     # time: the next head below never moves up the page, so none is needed again once passed
     below_k: int | None = None
@@ -314,6 +343,8 @@ def page_features(lay: Layout) -> list[list[str]]:
     below_kinds = 0  # …and the report under the next head
     below_text = ""  # the next head below and the opening of its report, where a speaker is looked for
     unit_texts: list[str] = []  # the body printed since the last head or dateline
+    unit_attended = False  # …and whether it said who attended
+    below_attended = False  # …and whether the report under the next head does
     earlier: deque[str] = deque()  # the body of the reports before it, as far back as SPEAKER_LOOKBACK
     earlier_size = 0
     # a lead and a head group are read for their kinds of event twice (as the report under the
@@ -340,6 +371,7 @@ def page_features(lay: Layout) -> list[list[str]]:
             lead = blocks[first].text if first else ""
             below_kinds = kinds_of(heads) | kinds_of(lead)
             below_text = heads + lead[:SPEAKER_LOOKBACK]
+            below_attended = first is not None and attended_on[first]
         if body and unit:
             f.append(_SIM_UNIT[_similar(words, unit)])
             mine = event_kinds(b.text)
@@ -357,6 +389,14 @@ def page_features(lay: Layout) -> list[list[str]]:
                         k is not None and any(q in below_text for q in quoted),
                     ]
                 )
+            if closes_attended(b):
+                # leaders named attending, closing a report that already said who attended, over
+                # a report that never does: the other's closing line, displaced (printed as it is)
+                f.append(_ATTEND_AGAIN if unit_attended else _ATTEND_FIRST)
+                if unit_attended and k is not None:
+                    # read only with a second line: a report's one line of attendees closes it
+                    # whatever the report below prints
+                    f.append(_ATTEND_BELOW if below_attended else _ATTEND_NOT_BELOW)
             speaker = layout.SPEAKER_OPENS.match(b.text)
             if speaker is not None:
                 f.append(
@@ -409,6 +449,7 @@ def page_features(lay: Layout) -> list[list[str]]:
             if unit:
                 before_group = unit
             unit = set()
+            unit_attended = False
             for t in unit_texts:
                 earlier.append(t)
                 earlier_size += len(t)
@@ -421,6 +462,7 @@ def page_features(lay: Layout) -> list[list[str]]:
                 above_text = head_text + b.text[:SPEAKER_LOOKBACK]
             unit |= words
             unit_texts.append(b.text)
+            unit_attended |= attended[i]
         prev2, prev = prev, words
         out.append(f)
     return out

@@ -36,7 +36,7 @@ from fangzhi.lexicon import chars, layout
 from fangzhi.model import Block
 from fangzhi.read import credits, reflow
 from fangzhi.read.blocks import ANCHORS, Layout, opens_as_lead, reports_the_title
-from fangzhi.read.boundaries import event_kinds
+from fangzhi.read.boundaries import attends, closes_attended, event_kinds
 from fangzhi.read.vocabulary import PageVocabulary, Words, overlap
 
 TAIL_MIN_SCORE = 0.35
@@ -561,6 +561,8 @@ TAIL_FEATURES = (
     "run_size",
     "speaker_named_here",
     "pronoun_speaks_on",
+    "attended_again",
+    "attended_first",
     "same_kind_of_event",
     "other_kind_of_event",
     "words_only_these_share",
@@ -571,7 +573,7 @@ TAIL_FEATURES = (
 
 def tail_features(blocks: tuple[Block, ...], run: _Run, d: Draft, vocab: PageVocabulary) -> list[float]:
     """What says a run of paragraphs is the rest of article d, as numbers: TAIL_FEATURES up to
-    pronoun_speaks_on (_place_runs adds the rest, read once a run or an article, or against all
+    attended_first (_place_runs adds the rest, read once a run or an article, or against all
     the articles a run is weighed with)."""
     first = blocks[run.blocks[0]]
     own = [*d.head, *([d.dateline] if d.dateline is not None else []), *d.body]
@@ -599,6 +601,10 @@ def tail_features(blocks: tuple[Block, ...], run: _Run, d: Draft, vocab: PageVoc
     named = sp is not None and sp.group(1) in whole
     # 他强调，… goes on with a report in which someone already speaks
     pronoun = pro is not None and layout.SPEECH.search(whole) is not None
+    # a line of leaders attending: the article already said who attended (a second such line is
+    # another report's), or it never did
+    attending = any(closes_attended(blocks[k]) for k in run.blocks[:2])
+    attended = attending and any(attends(blocks[k]) for k in d.body)
     return [
         1.0,
         overlap(vocab.of(run.blocks), _article_words(d, vocab)),
@@ -621,6 +627,8 @@ def tail_features(blocks: tuple[Block, ...], run: _Run, d: Draft, vocab: PageVoc
         math.log1p(size) / 5.0,
         float(named),
         float(pronoun),
+        float(attended),
+        float(attending and not attended),
     ]
 
 
