@@ -864,22 +864,26 @@ def test_an_event_stated_over_the_thesis_it_served_is_the_kicker(
     assert head_roles([(first, 0), (second, 0)]) == roles
 
 
-def test_a_pictures_credit_after_the_sentences_it_ends_makes_them_its_caption() -> None:
+def _photos_between_two_reports(line: str) -> list[dict[str, Any]]:
+    """The photos read on a page that prints `line` between two reports."""
     page = (
         "# 全市工作会议召开\n\n本报讯（记者 韩立）5月10日，全市工作会议召开。会议要求，要抓好落实。\n\n"
-        "2024年5月9日，在某乡某村的草莓基地，农技人员正在指导村民防治病虫害。 ■钱江 摄\n\n"
-        "## 某某会议召开\n\n本报讯（记者 赵雪）5月10日，某某会议召开。\n"
+        + line
+        + "\n\n## 某某会议召开\n\n本报讯（记者 赵雪）5月10日，某某会议召开。\n"
     )
-    photo = [r for r in records(page) if r["kind"] == "photo"]
+    return [r for r in records(page) if r["kind"] == "photo"]
+
+
+def test_a_pictures_credit_after_the_sentences_it_ends_makes_them_its_caption() -> None:
+    photo = _photos_between_two_reports(
+        "2024年5月9日，在某乡某村的草莓基地，农技人员正在指导村民防治病虫害。 ■钱江 摄"
+    )
     assert len(photo) == 1 and photo[0]["date"] == "2024-05-09"
     assert [(b["role"], b["name"]) for b in photo[0]["bylines"]] == [("摄影", "钱江")]
 
 
 def test_a_caption_whose_credit_names_the_picture_by_its_label_is_a_photo() -> None:
-    page = (
-        "# 全市工作会议召开\n\n本报讯（记者 韩立）5月10日，全市工作会议召开。会议要求，要抓好落实。\n\n"
-        "△ 2月21日上午，在某乡某村的中药材基地，农技人员正在指导村民管护药材。图/某某客户端记者：钱江\n\n"
-        "## 某某会议召开\n\n本报讯（记者 赵雪）5月10日，某某会议召开。\n"
+    photo = _photos_between_two_reports(
+        "△ 2月21日上午，在某乡某村的中药材基地，农技人员正在指导村民管护药材。图/某某客户端记者：钱江"
     )
-    photo = [r for r in records(page) if r["kind"] == "photo"]
     assert len(photo) == 1 and [b["name"] for b in photo[0]["bylines"]] == ["钱江"]

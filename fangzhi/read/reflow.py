@@ -198,6 +198,11 @@ def opens_inside_word(text: str) -> bool:
     couplet = _COUPLET.match(text)
     if couplet is not None and len(couplet.group(1)) == len(couplet.group(2)):
         return False
+    return _first_word_alone(text)
+
+
+def _first_word_alone(text: str) -> bool:
+    """The segmenter reads the text's first character as a word of its own."""
     words = _tags(text[:8])
     return bool(words) and len(words[0][0]) == 1
 
@@ -220,8 +225,7 @@ def opens_loose(text: str) -> bool:
         return False
     if text[:2] in chars.OPENING_WORDS or _NAMED_PLACE.match(text):
         return False
-    words = _tags(text[:8])
-    return bool(words) and len(words[0][0]) == 1
+    return _first_word_alone(text)
 
 
 # Two clauses of one length, the first closed by a comma (仓廪实，天下安。/ 民为国基，谷为民命。): an

@@ -633,10 +633,15 @@ def _attendance(st: _Story, seats: Sequence[Seat], verb: str, *, shared: bool | 
     return f"{names}{verb}。"
 
 
+# the attendees of a report, its verb and whether they share a post (市领导甲、乙): printed where
+# _place_end puts them, in one sentence or two
+_Attendees = tuple[Sequence[Seat], str, bool | None]
+
+
 def _place_end(
     st: _Story,
     lead: str,
-    attend: str | tuple[Sequence[Seat], str, bool | None],
+    attend: str | _Attendees,
     rest: list[str],
     close: str | None = None,
 ) -> None:
@@ -744,7 +749,7 @@ def _executive(st: _Story) -> None:
     seats = [*st.seats("exec-vice", "sc-vice"), *st.seats("vice-mayor", n=st.rng.randint(1, 3))]
     if st.chance(0.5):
         seats += st.seats("gov-secretary-general")
-    attend = (seats, st.rng.choice(("出席会议", "出席", "参加")), False)
+    attend: _Attendees = (seats, st.rng.choice(("出席会议", "出席", "参加")), False)
     _place_end(st, lead, attend, rest, "会议还研究了其他事项。" if st.chance(0.3) else None)
     st.event("meeting", name, presided=[mayor.name], spoke=spoke, attended=[s.name for s in seats])
     if st.chance(0.6):
@@ -777,7 +782,7 @@ def _special(st: _Story) -> None:
             seats += st.seats("gov-secretary-general")
         if st.chance(0.5):
             seats += st.seats("bureau", n=st.rng.randint(1, 2))
-        attend = (seats, st.rng.choice(("参加", "参加会议", "出席")), False)
+        attend: _Attendees = (seats, st.rng.choice(("参加", "参加会议", "出席")), False)
         _place_end(st, lead, attend, rest)
         st.event("meeting", name, presided=[chief.name], spoke=[chief.name], attended=[s.name for s in seats])
         if st.chance(0.5):
