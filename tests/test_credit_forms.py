@@ -52,6 +52,10 @@ def test_the_people_a_byline_credits_are_read_with_their_roles(line: str, people
         ("（记者 张晓明 文/图）", [("记者", X)]),
         ("（张晓明 李红）", [(None, X), (None, Y)]),
         ("本报记者 张晓明 摄", [("摄影", X)]),
+        # a site's closing staff lines: its authors are credited, its editors and producers not
+        ("摄像：张晓明 撰稿：李红 编辑：王建国", [("摄像", X), ("撰稿", Y)]),
+        ("记者 张晓明 李红\n编辑 王建国\n编审 赵光明\n监制 孙立平", [("记者", X), ("记者", Y)]),
+        ("撰稿:张晓明 编辑:王建国 责编:赵光明 审核:孙立平", [("撰稿", X)]),
     ],
 )
 def test_the_people_a_closing_credit_names_are_read_with_their_roles(line: str, people: list) -> None:
@@ -373,3 +377,22 @@ def test_an_editor_s_byline_under_a_head_is_no_subtitle() -> None:
     assert article.headline is not None and article.headline.text == "全面提升服务水平"
     assert article.subtitle is None
     assert [(b.role, b.name) for b in article.bylines] == [("副总编", "方明")]
+
+
+@pytest.mark.parametrize(
+    "line", ["（江城在线编辑：王建国）", "责任编辑：王建国", "一审：王建国\n二审：赵光明\n三审：孙立平"]
+)
+def test_a_pages_editors_named_after_a_report_are_no_bylines(line: str) -> None:
+    arts = parse_text(HEAD + "本报讯 " + LEAD + "\n\n" + line + OTHER).articles
+    assert arts[0].bylines == () and arts[0].body_text.endswith("出席会议。")
+
+
+def test_a_line_of_staff_labels_and_names_reads_as_a_credit_with_its_editors_counted() -> None:
+    line = "撰稿:张晓明 编辑:王建国 责编:赵光明 审核:孙立平"
+    assert credits.is_byline_line(line)
+    assert [(c.role, c.name) for c in credits.parse_credit(line)] == [("撰稿", X)]
+    assert [c.name for c in credits.credits_named(line) if c.editor] == ["王建国", "赵光明", "孙立平"]
+
+
+def test_a_commentarys_signing_editor_in_chief_stays_its_byline() -> None:
+    assert [(c.role, c.name) for c in credits.parse_credit("本报总编辑 张晓明")] == [("总编辑", X)]

@@ -9,6 +9,7 @@ import subprocess
 import sys
 import tomllib
 import unicodedata
+from dataclasses import replace
 from datetime import date
 from importlib import resources
 from itertools import pairwise
@@ -451,3 +452,31 @@ def test_parted_points_print_a_leaders_points_a_paragraph_each_in_the_same_repor
                 parted += 1
     assert parted >= 3
     assert Artifacts().parted_points == 0.0  # the scored sets print none
+
+
+def test_a_sites_closing_staff_credits_its_authors_and_none_of_its_editors() -> None:
+    from fangzhi.sim.catalogue import Form
+    from fangzhi.sim.layout import fill
+
+    form = Form("摄像：{name} 撰稿：{name} 编辑：{name}\n监制 {name}", "")
+    after = fill(form, random.Random(1), {}, after=True)[1]
+    assert [r for r, _n in after] == ["摄像", "撰稿"]
+    over = fill(form, random.Random(1), {})[1]  # printed over a piece, its producer is credited
+    assert [r for r, _n in over] == ["摄像", "撰稿", None]
+
+
+def test_a_caption_that_opens_pictured_keeps_the_word_in_its_gold_body() -> None:
+    fam = next(
+        f for f in FAMILIES["dev"] if any(c.template.startswith("图为{caption}") for c in f.of("caption"))
+    )
+    fam = replace(
+        fam,
+        forms={**fam.forms, "caption": tuple(c for c in fam.of("caption") if c.template.startswith("图为"))},
+    )
+    photos = [
+        a
+        for i in range(12)
+        for a in page_of(fam, 1, "dev", i, Artifacts())[1]["articles"]  # type: ignore[index]
+        if a["kind"] == "photo"
+    ]
+    assert photos and all(a["body_start"].startswith("图为") for a in photos)

@@ -28,7 +28,7 @@ TEST_FLOORS = [
     "articles.f1=0.90",
     "joins=0.99",
     "fields.headline=0.98",
-    "fields.bylines=0.92",
+    "fields.bylines=0.93",
     "han_lost=0.006",
     # issue 18: the facts of the articles found
     # a page that prints its year only in figures (2017-12-2) now dates its articles in gold too
@@ -99,11 +99,13 @@ TEST_FLOORS = [
 # test floor, raised with it, set back to where it stood. The grammar then printed such lines as
 # often as real reports do, every set was written again, and the reading, fitted on them, came
 # back: held-out 0.9246, dev 0.923, test 0.908.)
+# A credit's editors are no bylines and a site's closing staff lines credit their authors, in the
+# gold and in the reading alike (session 17): bylines dev 0.991 → 0.9965, test 0.933 → 0.937.
 DEV_FLOORS = [
     "articles.f1=0.915",
     "joins=0.99",
     "fields.headline=0.985",
-    "fields.bylines=0.98",
+    "fields.bylines=0.99",
     # byline lines read as such are set apart from the body, and the scorer counts them lost
     "han_lost=0.009",
 ]

@@ -59,6 +59,19 @@ OTHER_ROLES = (
     "文",
     "图",
 )
+# Who edited or passed a piece for print, as many sites name them on its closing lines (编辑：甲,
+# 责编 乙, 一审：丙): the page's staff, never the piece's authors, so no byline. 总编辑 and 副总编
+# sign commentaries and stay roles; 本报编辑部 is a voice.
+EDITORIAL_ROLE = (
+    r"(?:责任|值班|执行|二审|三审|终审|初审|复审)?编辑(?!部)|责编|编审|审核|审稿|[一二三]审|初审|复审|终审"
+    r"|主编|编委|值班主任|值班编委"
+)
+# Who planned, produced or voiced a piece, as new media credit them (策划：甲, 统筹|乙, 监制 丙):
+# credited with no byline's role over a piece, and after one its producers, not its authors.
+PRODUCTION_ROLE = (
+    r"总?策划|统筹(?:协调)?|总?监制|(?<!视频)制作|出品人?|制片人?|编导|导演|后期|配音|主播"
+    r"|校对|审校|美编|文案"
+)
 # Roles that stand alone with no name after them: the paper's own voice.
 VOICE_ROLES = ("本报特约评论员", "本报评论员", "特约评论员", "评论员", "本报编辑部")
 BYLINE_ROLES = REPORTER_ROLES + VOICE_ROLES + OTHER_ROLES

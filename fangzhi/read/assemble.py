@@ -191,6 +191,8 @@ def _after_credits(block: Block) -> tuple[Byline, ...]:
     # 本报记者 某某 摄 credits the picture: its taker is the photographer, whatever else he is
     shot = text.rstrip("）) ").endswith(("摄", "摄影")) and "文" not in text
     for c in credits.parse_credit(text):
+        if c.role is None and c.role_start >= 0:
+            continue  # 监制：甲 / 制作：乙 after a body: the piece's producers, not its authors
         if c.name and (c.role or credits.looks_like_name(c.name)):  # not 市委党校, 县融媒体中心
             role = "摄影" if shot else c.role
             out.append(Byline(role, c.name, _name_spans(block, c)))

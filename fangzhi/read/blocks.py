@@ -341,7 +341,7 @@ def _outlet_over_byline(s: str, below: Line, text: str) -> bool:
     nxt = below.span.of(text).strip()
     if not credits.is_byline_line(nxt):
         return False
-    first = credits.parse_credit(nxt)[:1]
+    first = credits.credits_named(nxt, 0)[:1]
     return bool(first) and first[0].role is not None
 
 

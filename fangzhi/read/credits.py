@@ -52,6 +52,7 @@ class Credit:
     end: int
     role_start: int = -1  # where the role was printed, -1 when none was
     role_end: int = -1
+    editor: bool = False  # named as the page's editor (编辑：甲): a credit's words, no byline
 
 
 @dataclass(frozen=True, slots=True)
@@ -230,7 +231,7 @@ def _outlet_before_date(line: str, alone: bool) -> DatelineMatch | None:
 
 def _named_with_roles(credit: str) -> bool:
     """Is the credit one or more names, each with its role (记者 甲 通讯员 乙)?"""
-    found = parse_credit(credit)
+    found = credits_named(credit, 0)
     return bool(found) and all(c.role and c.name for c in found)
 
 
@@ -453,10 +454,27 @@ _PAPER_WORD = re.compile(r"[\u4e00-\u9fff]{1,10}(?:日报|晚报|早报|融媒�
 _SOURCE_LABELS = frozenset({"来源", "稿源", "信息来源", "出处", "消息来源"})
 # labels of a meeting record's list of who sat in (列席人员：新闻媒体记者甲): no name, the names after
 _ATTENDANCE_LABELS = frozenset({"列席人员", "出席人员", "参会人员"})
+# an editor's label, alone or after the outlet's name (天水在线编辑), or run into the name (责编甲)
+_EDITORIAL = re.compile(
+    r"(?:[\u4e00-\u9fff]{2,12}?(?<![总副]))?(?:" + press.EDITORIAL_ROLE + r")(?P<rest>[\u4e00-\u9fff·]*)"
+)
+
+
+def _editorial(word: str) -> re.Match[str] | None:
+    """The word as an editor's label, or the label and the editor's name run together."""
+    m = _EDITORIAL.fullmatch(word)
+    return m if m is not None and (m.group("rest") == "" or _NAME.fullmatch(m.group("rest"))) else None
 
 
 def parse_credit(text: str, offset: int = 0) -> list[Credit]:
-    """Split a credit into (role, name) pairs; a role carries over to the names after it."""
+    """Split a credit into (role, name) pairs; a role carries over to the names after it. The
+    page's editors a credit names are none of them."""
+    return [c for c in credits_named(text, offset) if not c.editor]
+
+
+def credits_named(text: str, offset: int = 0) -> list[Credit]:
+    """Every person a credit names with the role before them, its editors too: what reads a line
+    as a credit counts them; what credits a piece does not (parse_credit)."""
     out: list[Credit] = []
     role: str | None = None
     rs = re = -1
@@ -471,8 +489,27 @@ def parse_credit(text: str, offset: int = 0) -> list[Credit]:
         text = _OUTLET_AT_ROLE.sub(lambda m: " " * len(m.group()), text)
     waiting = False  # a role was read and no name after it yet
     source = False  # a source's label was read: the word after it names the source, no person
+    editors = False  # an editor's label was read: the names after it are the page's staff
     for start, token, spaced in _tokens(text):
         word = token
+        if (label := _editorial(word)) is not None:
+            editors = True
+            rs, re = offset + start, offset + start + label.start("rest")
+            if label.group("rest"):  # 责编甲
+                out.append(Credit("编辑", label.group("rest"), re, offset + start + len(word), rs, re, True))
+            continue
+        if editors and not (_ROLE_RE.match(word) or _LABEL_WORD.match(word) or word in _SOURCE_LABELS):
+            glued = None if spaced else _ROLE_RE.search(word, 2)  # 甲作者: the next role run on
+            name = word if glued is None or glued.end() < len(word) else word[: glued.start()]
+            if spaced or looks_like_name(name):
+                out.append(Credit("编辑", name, offset + start, offset + start + len(word), rs, re, True))
+            if glued is None or glued.end() < len(word):
+                continue
+            role, waiting = glued.group(), True
+            rs, re = offset + start + glued.start(), offset + start + glued.end()
+            editors = False
+            continue
+        editors = False
         if word in _SOURCE_LABELS:
             source = True
             continue
@@ -779,13 +816,17 @@ def is_byline_line(line: str) -> bool:
     # names parted by commas (记者 甲，乙；通讯员 丙) are a credit only when every one is a name by
     # its surname: a sentence's clause after a role (记者获悉，…) is none
     listed = "，" in line or "；" in line
-    credits = parse_credit(line)
+    credits = credits_named(line, 0)
     if not credits or not all(
         c.name is None or (len(c.name) <= 3 and not listed) or looks_like_name(c.name) for c in credits
     ):
         return False
     covered = sum(c.end - c.start for c in credits)
-    roles = sum(len(r.group()) for r in _ROLE_RE.finditer(line))
+    labels = {k for r in _ROLE_RE.finditer(line) for k in range(r.start(), r.end())}
+    for at, word, _spaced in _tokens(line):  # an editor's label is a credit's word too (责编：甲)
+        if (label := _editorial(word)) is not None:
+            labels.update(range(at, at + label.start("rest")))
+    roles = len(labels)
     # the outlet's word before a later role (记者 甲 本报通讯员 乙) is the role's, as read
     read_roles = {(c.role_start, c.role_end) for c in credits}
     roles += sum(len(_outlet_before_role(line[a:b])) for a, b in read_roles)
@@ -974,9 +1015,7 @@ _WHAT_DONE = re.compile(r"[/／](?:文图|文|图|摄影|摄)(?=[\s、]|$)")
 # The labels an interview's or a feature's credits print before their people, one line each
 # under the head (口述：甲 / 采访：乙、丙 / 讲述：丁): who told it, who asked, who set it down;
 # and who planned, coordinated or voiced a report, as new media credit them (策划：甲, 统筹|乙).
-_PRODUCTION_ROLES = (
-    r"总?策划|统筹(?:协调)?|总?监制|出品人?|制片人?|编导|导演|后期|配音|主播|校对|审校|美编|文案"
-)
+_PRODUCTION_ROLES = press.PRODUCTION_ROLE
 # who reads a report aloud, as stations' sites print it over the text: 本期诵读人：某某台主播 甲
 _VOICE_LABELS = r"(?:本期)?(?:诵读|朗读|朗诵|播音|播讲)(?:人|者|员)?|本期主播"
 _LABELS = (

@@ -302,7 +302,7 @@ def _over_dateline(blocks: tuple[Block, ...], i: int) -> bool:
         j += 1
     if j >= len(blocks) or blocks[j].kind != "dateline":
         return False
-    return any(c.name for c in credits.parse_credit(blocks[i].text))
+    return any(c.name for c in credits.credits_named(blocks[i].text, 0))
 
 
 def _open(

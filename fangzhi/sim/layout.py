@@ -32,6 +32,15 @@ CONFUSIONS = dict(
 HALF_WIDTH = str.maketrans({"，": ",", "：": ":", "（": "(", "）": ")", "；": ";", "！": "!", "？": "?"})
 ROLE_WORDS = tuple(sorted({*press.BYLINE_ROLES, "摄影", "摄像", "编辑"}, key=len, reverse=True))
 _ROLE_RE = re.compile("|".join(re.escape(r) for r in ROLE_WORDS))
+# the labels of a piece's staff: its editors are never credited; its producers only over it
+_STAFF_RE = re.compile(
+    r"(?P<editor>(?<![总副])(?:"
+    + press.EDITORIAL_ROLE
+    + r"))|(?P<producer>"
+    + press.PRODUCTION_ROLE
+    + ")|"
+    + "|".join(re.escape(r) for r in ROLE_WORDS)
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,27 +142,33 @@ def cn_number(n: int) -> str:
 
 
 def fill(
-    form: Form, rng: random.Random, values: dict[str, str], spaced: float = 0.0
+    form: Form, rng: random.Random, values: dict[str, str], spaced: float = 0.0, *, after: bool = False
 ) -> tuple[str, list[tuple[str | None, str]]]:
-    """The form printed with values; each {name} a new person, returned with the role before it."""
+    """The form printed with values; each {name} a new person, returned with the role before it.
+    An editor (编辑：甲, 一审：乙) is credited nowhere; a producer (监制：丙) with no role, and not
+    when the form is printed after a body."""
     out: list[str] = []
     credits: list[tuple[str | None, str]] = []
     pos = 0
     role: str | None = None
+    staff = ""  # editor | producer: the last label read was a staff's
     for m in re.finditer(r"\{([a-zA-Z_]+)\}", form.template):
         lit = form.template[pos : m.start()]
         out.append(lit)
-        roles = _ROLE_RE.findall(
-            re.sub(r"(?<=[\u4e00-\u9fff])[ \u3000](?=[\u4e00-\u9fff])", "", lit)
+        labels = list(
+            _STAFF_RE.finditer(re.sub(r"(?<=[\u4e00-\u9fff])[ \u3000](?=[\u4e00-\u9fff])", "", lit))
         )  # 记 者 | …
-        if roles:
-            role = roles[-1]
+        if labels:
+            last = labels[-1]
+            staff = "editor" if last.group("editor") else "producer" if last.group("producer") else ""
+            role = None if staff else last.group()
         key = m.group(1)
         if key == "name":
             name = make_name(rng)
             printed = name[0] + " " + name[1] if len(name) == 2 and rng.random() < spaced else name
             out.append(printed)
-            credits.append((role, name))
+            if not (staff == "editor" or (staff == "producer" and after)):
+                credits.append((role, name))
         else:
             out.append(values.get(key, ""))
         pos = m.end()
@@ -426,7 +441,9 @@ def print_story(pr: Printer, story: StoryTruth) -> list[Chunk]:
         chunks.extend(para)
     closers = fam.of("closer")
     if closers and rng.random() < art.closer:
-        text, _ = fill(rng.choice(closers), rng, pr.values)
+        # the staff a site names after a piece: its authors among them are its bylines
+        text, credits = fill(rng.choice(closers), rng, pr.values, after=True)
+        gold.bylines.extend(c for c in credits if c not in gold.bylines)
         chunks.append(Chunk(text, owner, "closer"))
     return chunks
 
@@ -446,7 +463,10 @@ def _print_photo(pr: Printer, story: StoryTruth, owner: int, gold: GoldArticle) 
         form = Form(form.template.replace("{M}月{D}日，{caption}", "{caption}"), form.seen)
     text, credits = fill(form, rng, {**pr.values, "caption": caption}, pr.family.spaced_names)
     gold.bylines = [("摄影", n) for _r, n in credits]  # a picture credits its taker, whatever the role
-    gold.body = [caption]
+    # 图为 (pictured:) is the caption's own words, printed and read as its first; marks and labels
+    # before it (▲, 右图：, 图1：) are furniture
+    words = "图为" if form.template.split("{caption}", 1)[0].strip().endswith("图为") else ""
+    gold.body = [words + caption]
     chunks.append(Chunk(text, owner, "caption"))
     return chunks
 
@@ -508,8 +528,8 @@ def _credit_after(pr: Printer, owner: int, gold: GoldArticle, paras: list[list[C
     if not forms or rng.random() >= fam.credit_after_rate:
         return
     form = rng.choice(forms)
-    text, credits = fill(form, rng, pr.values, fam.spaced_names)
-    if not credits and "{source}" not in form.template and "来源" not in form.template:
+    text, credits = fill(form, rng, pr.values, fam.spaced_names, after=True)
+    if "{name}" not in form.template and "{source}" not in form.template and "来源" not in form.template:
         return
     if "{source}" in form.template or "来源" in form.template:
         m = re.search(r"来源[:：]\s*([^）)\s]+)", text)
