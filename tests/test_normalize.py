@@ -173,6 +173,13 @@ def test_lines_a_report_prints_itself_are_no_particulars(line: str) -> None:
         ("点赞 收藏 分享", "after"),
         ("当前位置：首页 > 新闻中心 > 本地新闻", "under"),
         ("首页 >> 要闻", "after"),
+        # the page's day and weekday beside its controls, a breadcrumb's label in the first person,
+        # a link line with arrows and the day, a counter left empty, a call to scroll
+        ("2016-5-19 星期四     字体设置：", "under"),
+        ("我的位置： 首页 > 市县新闻>某州 > 正文", "under"),
+        ("<<上一篇    下一篇>> 2016年6月7日", "after"),
+        ("- 浏览次数：", "under"),
+        ("滑动查看更多", "after"),
     ],
 )
 def test_a_web_pages_chrome_is_furniture(line: str, where: str) -> None:
@@ -189,7 +196,9 @@ def test_a_web_pages_chrome_is_furniture(line: str, where: str) -> None:
     assert [a.body_text for a in parsed.articles] == [one, two]
 
 
-@pytest.mark.parametrize("line", ["时间：3月5日上午9时", "更多精彩内容请关注", "大中小学生"])
+@pytest.mark.parametrize(
+    "line", ["时间：3月5日上午9时", "更多精彩内容请关注", "大中小学生", "2016年6月7日 星期二", "——访市委书记某某"]
+)
 def test_text_that_only_looks_like_chrome_stays(line: str) -> None:
     from fangzhi.lexicon.layout import chrome_line
 
@@ -358,6 +367,8 @@ def assert_set_aside_under_a_sentence(line: str) -> None:
         "中共某某州委宣传部主办",
         "某某晚报数字报",
         "某某数字报纸",
+        "某某网 某某数字报",  # the portal's name, a space, then its e-paper's
+        "日期：[2024年8月23日] -- 某某报 -- 版次：[A3]",  # an e-paper's particulars
         "通版阅读请点击：",
         ">>我要举报",
         "最新文章",

@@ -247,7 +247,7 @@ def furniture_line(s: str) -> bool:
 # may print in its own text (时间：… 地点：… of a notice) count only beside one of these.
 _PARTICULAR = (
     r"(?:信息来源|来源|稿源|作者|发布者|发布人|发布单位|发布机构|索引号|生成日期|成文日期|发文机关|主题分类|发布时间|发布日期|发表时间|发表日期|刊发日期|更新时间|录入时间|点击数|点击量|点击|"
-    r"浏览次数|浏览量|浏览|阅读次数|阅读量|访问量|字号|字体|语音阅读)"
+    r"浏览次数|浏览量|浏览|阅读次数|阅读量|访问量|字号|字体|语音阅读|版次|版面)"
 )
 PARTICULAR_FIELD = re.compile(_PARTICULAR + r"\s*[:：]")
 ANY_FIELD = re.compile(r"(?:" + _PARTICULAR[3:-1] + r"|时间|日期|编辑|责任编辑|责编|审核|分享到?)\s*[:：]")
@@ -320,14 +320,15 @@ _CHROME_WORD = re.compile(
     r"打印本页|打印本文|打印|关闭窗口|关闭本页|关闭|返回顶部|返回首页|返回列表|返回|分享到|分享|收藏本页|收藏|点赞|"
     r"纠错|我要纠错|扫一扫在手机打开当前页|扫一扫|在手机打开当前页|手机看|字体|字号|默认|大|中|小|背景色|"
     r"展开详细|展开全文|阅读全文|查看全文|语音播报|政务微信|政务微博|我要举报|通版阅读请点击|展开通版|收缩通版|"
-    r"最新文章|热门文章|推荐文章|相关推荐|点击蓝字|关注我们|"
+    r"最新文章|热门文章|推荐文章|相关推荐|点击蓝字|关注我们|字体设置|字号设置|设置|滑动查看更多|查看更多|"
+    r"浏览次数|阅读次数|点击次数|点击数|"
     r"相关新闻|相关阅读|相关链接|相关文章|推荐阅读|延伸阅读|热点推荐|更多|评论|转发|举报|复制链接|微信|微博|QQ空间|"
     r"[上下]一[篇条期版]|无|顶|踩|编辑推荐|我来说两句|发表评论|网友评论|放大|缩小|扫码阅读手机版|扫码阅读|手机版|一键分享"
 )
-_CHROME_SEP = re.compile(r"[\s【】\[\]（）()|｜:：·/>»,，、0-9]+")  # (3 上一篇 下一篇 4: the pages' numbers)
+_CHROME_SEP = re.compile(r"[\s【】\[\]（）()|｜:：·/<>«»\-—,，、0-9]+")  # (3 上一篇 下一篇 4: the pages' numbers)
 # every character a line of controls may hold: a line with any other is told so at once
 _CHROME_CHARS = frozenset(re.sub(r"[^\u4e00-\u9fffA-Za-z]", "", _CHROME_WORD.pattern)) | frozenset(
-    " \t\u3000【】[]（）()|｜:：·/>»,，、0123456789"
+    " \t\u3000【】[]（）()|｜:：·/<>«»-—,，、0123456789"
 )
 _LINK_LINE = re.compile(
     r"[【\[]?(?:[上下]一[篇条]|相关(?:新闻|阅读|链接|文章)|推荐阅读|延伸阅读)[】\]]?\s*[:：]"
@@ -338,7 +339,7 @@ _LINK_LINE = re.compile(
     # …and one that opens by naming whose original it is: 文章为某某融媒体中心原创，转载…
     r"|(?:本文|文章|本稿|此文)(?:为|系|是|由)[^。，]{2,24}原创[^。]{0,6}[，,。][^。]{0,24}(?:转载|授权|合作)"
     # a breadcrumb: 当前位置：首页 > 新闻中心, 首页 >> 要闻
-    r"|(?:您?当前(?:的)?位置|您(?:现在)?的位置(?:是)?|您?所在(?:的)?位置|位置|当前页|当前版)\s*[:：]"
+    r"|(?:您?当前(?:的)?位置|[您我](?:现在)?的位置(?:是)?|您?所在(?:的)?位置|位置|当前页|当前版)\s*[:：]"
     # a pointer to more on the outlet's site: 更多详细新闻请浏览某某网
     r"|更多[\u4e00-\u9fff]{0,8}请(?:浏览|访问|登录)[\u4e00-\u9fff]{2,12}网"
     r"|首页\s*(?:>|＞|»|›|/)"
@@ -360,7 +361,7 @@ _DATE_ALONE = re.compile(
 
 # the first characters _LINK_LINE, _COUNT_LINE, _DATE_ALONE (with a digit) and _PICTURE_NOTE open with
 _CHROME_OPENS = frozenset(
-    "【[上下相推延版C免（(本未转如凡您当所位首主承协技国" + "阅点浏访" + "时日" + "资网示效图" + "文此"
+    "【[上下相推延版C免（(本未转如凡您我当所位首主承协技国" + "阅点浏访" + "时日" + "资网示效图" + "文此"
     + "©Ⓒ欢投来过更"
 )  # fmt: skip
 CHROME_MAX = 96  # no line of chrome or particulars is longer (nor ever a paragraph shorter)
@@ -401,9 +402,12 @@ def header_line(s: str) -> bool:
 # Chrome that may open with any character, each told by how it is built or how it ends: a trail of
 # three parts or more parted by arrows (某网>广东>某市>正文), who runs the site at its foot
 # (中共某某委宣传部主办 / 某某融媒体中心承办), the group's e-papers (某某集团系列数字报刊)
+_DAY_WORDS = re.compile(
+    r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?(?:\s+\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?|星期[一二三四五六日天]"
+)
 _TRAIL = re.compile(r"(?:[^\s>＞»›]{2,12}\s*(?:>>?|＞|»|›)\s*){2,}[^\s>＞»›]{2,12}$")
 _SITE_FOOT = re.compile(
-    r"[\u4e00-\u9fff]{2,40}(?:主管|主办|承办|协办)$|[\u4e00-\u9fff]{0,10}(?:系列数字报刊|数字报纸?|电子报)$"
+    r"[\u4e00-\u9fff]{2,40}(?:主管|主办|承办|协办)$|[\u4e00-\u9fff ]{0,16}(?:系列数字报刊|数字报纸?|电子报)$"
 )
 _SITE_FOOT_ENDS = ("主管", "主办", "承办", "协办", "数字报刊", "数字报", "数字报纸", "电子报")
 
@@ -424,6 +428,9 @@ def chrome_line(s: str) -> bool:
         return True
     if s.endswith(_SITE_FOOT_ENDS) and _SITE_FOOT.match(s):
         return True
+    dated = _DAY_WORDS.sub(" ", s)  # 2016-5-19 星期四 字体设置：the page's day beside its controls
+    if dated != s and _CHROME_CHARS.issuperset(dated) and _CHROME_WORD.search(dated):
+        s = dated
     if not _CHROME_CHARS.issuperset(s):
         return False
     words = [w for w in _CHROME_SEP.split(s) if w]
