@@ -396,3 +396,32 @@ def test_a_line_of_staff_labels_and_names_reads_as_a_credit_with_its_editors_cou
 
 def test_a_commentarys_signing_editor_in_chief_stays_its_byline() -> None:
     assert [(c.role, c.name) for c in credits.parse_credit("本报总编辑 张晓明")] == [("总编辑", X)]
+
+
+@pytest.mark.parametrize(
+    "last",
+    [
+        "谈及未来，某某表示：“我们将抓好落实，交出让群众满意的答卷。”",
+        "会议要求，要抓好落实，交出让群众满意的答卷。",
+    ],
+)
+def test_a_credit_of_pictures_and_text_run_on_after_the_last_sentence_is_the_reports(last: str) -> None:
+    arts = parse_text(HEAD + "本报讯 " + LEAD + "\n\n" + last + "图/张晓明 李红 文/王建国" + OTHER).articles
+    assert arts[0].kind == "news" and arts[0].body_text.endswith(last)
+    assert [(b.role, b.name) for b in arts[0].bylines] == [("图", X), ("图", Y), ("文", "王建国")]
+
+
+def test_a_credit_naming_who_wrote_is_no_pictures_alone() -> None:
+    assert credits.picture_credit("图/张晓明 李红")
+    assert not credits.picture_credit("图/张晓明 李红 文/王建国")
+
+
+@pytest.mark.parametrize("source", ["据新华社", "据中新社", "据某某日报"])
+def test_a_source_run_on_after_the_last_sentence_is_no_part_of_the_body(source: str) -> None:
+    arts = parse_text(HEAD + "本报讯 " + LEAD + source + OTHER).articles
+    assert arts[0].body_text.endswith("出席会议。")
+
+
+def test_a_last_sentence_opening_on_ju_stays_in_the_body() -> None:
+    arts = parse_text(HEAD + "本报讯 " + LEAD + "据统计" + OTHER).articles
+    assert arts[0].body_text.endswith("出席会议。据统计")

@@ -197,7 +197,8 @@ def test_a_web_pages_chrome_is_furniture(line: str, where: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "line", ["时间：3月5日上午9时", "更多精彩内容请关注", "大中小学生", "2016年6月7日 星期二", "——访市委书记某某"]
+    "line",
+    ["时间：3月5日上午9时", "更多精彩内容请关注", "大中小学生", "2016年6月7日 星期二", "——访市委书记某某"],
 )
 def test_text_that_only_looks_like_chrome_stays(line: str) -> None:
     from fangzhi.lexicon.layout import chrome_line

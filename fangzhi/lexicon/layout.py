@@ -325,7 +325,9 @@ _CHROME_WORD = re.compile(
     r"相关新闻|相关阅读|相关链接|相关文章|推荐阅读|延伸阅读|热点推荐|更多|评论|转发|举报|复制链接|微信|微博|QQ空间|"
     r"[上下]一[篇条期版]|无|顶|踩|编辑推荐|我来说两句|发表评论|网友评论|放大|缩小|扫码阅读手机版|扫码阅读|手机版|一键分享"
 )
-_CHROME_SEP = re.compile(r"[\s【】\[\]（）()|｜:：·/<>«»\-—,，、0-9]+")  # (3 上一篇 下一篇 4: the pages' numbers)
+_CHROME_SEP = re.compile(
+    r"[\s【】\[\]（）()|｜:：·/<>«»\-—,，、0-9]+"
+)  # (3 上一篇 下一篇 4: the pages' numbers)
 # every character a line of controls may hold: a line with any other is told so at once
 _CHROME_CHARS = frozenset(re.sub(r"[^\u4e00-\u9fffA-Za-z]", "", _CHROME_WORD.pattern)) | frozenset(
     " \t\u3000【】[]（）()|｜:：·/<>«»-—,，、0123456789"

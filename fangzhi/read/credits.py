@@ -868,12 +868,15 @@ def picture_credit(line: str) -> bool:
     if label is None or len(s) > 40:
         return False
     rest = s[label.end() :]
+    if _TEXT_TOO.search(rest):
+        return False  # 图/甲 乙 文/丙: who wrote the report is credited too, no picture's alone
     if is_byline_line(rest):
         return True
     words = [w for _start, w, _spaced in _tokens(rest)]
     return 1 <= len(words) <= 4 and all(looks_like_name(w) for w in words)
 
 
+_TEXT_TOO = re.compile(r"(?:^|[\s、])(?:文字?|撰文|撰稿)\s*[/／:：丨|]")
 _WROTE_AND_SHOT = re.compile(r"文\s*[/／、·]?\s*(?:摄影|摄)")
 
 
@@ -950,6 +953,8 @@ def trailing_credit(text: str) -> int | None:
         return None
     if is_byline_line(tail.lstrip("—- ")) or (_SOURCE.match(tail) and not tail.startswith("据")):
         return s.index(tail, stop + 1)
+    if tail.startswith("据") and _SOURCE_LINE.match(tail):
+        return s.index(tail, stop + 1)  # …。据新华社: the source run on, an outlet's name and no clause
     if (len(tail) == 3 and looks_like_name(tail)) or names_only(tail):
         return s.index(tail, stop + 1)  # …。张三 李四: the authors run on, no mark before them
     return None

@@ -393,12 +393,14 @@ def _credit_after_stop(line: str) -> int:
     """Where a credit run on after the last sentence begins (…陪同。记 者 | 张三 李四), else the
     line's length: its spaces part names and stay."""
     stop = max(line.rfind("。"), line.rfind("！"), line.rfind("？"))
-    tail = line[stop + 1 :].strip()
+    # a quotation or bracket the last sentence closes is the sentence's (…答卷。”图/甲 乙 文/丙)
+    closed = len(line[stop + 1 :]) - len(line[stop + 1 :].lstrip("”’」』）)"))
+    tail = line[stop + 1 + closed :].strip()
     if stop < 0 or not 2 <= len(tail) <= 40 or " " not in tail:
         return len(line)
     from fangzhi.read.credits import is_byline_line  # late: credits is the heavier module
 
-    return stop + 1 if is_byline_line(tail) else len(line)
+    return stop + 1 + closed if is_byline_line(tail) else len(line)
 
 
 def _bracket_depths(line: str, positions: list[int]) -> list[int]:
