@@ -398,6 +398,12 @@ def test_a_speaker_named_only_under_the_next_head_says_so() -> None:
     assert "speaker=-" in f
 
 
+@pytest.mark.parametrize("scene", ["调研中，", "视察中，", "会上，"])
+def test_a_speaker_after_the_scene_a_later_paragraph_sets_is_read_as_a_speaker(scene: str) -> None:
+    f = _features_of(MEETING + scene + "王某某强调，要加快项目建设进度。\n\n" + VISIT, scene + "王某某")
+    assert "speaker=b" in f
+
+
 def test_a_speaker_named_only_in_an_earlier_report_says_so() -> None:
     # the inspection's report, then the meeting's, then a paragraph of the inspecting mayor's
     # words: the report it is printed under never names him, the one before it does

@@ -304,7 +304,8 @@ def test_a_colon_after_a_datelines_bracketed_credit_is_the_datelines() -> None:
     [
         ("2019-3-3  来源：  某某新闻网  作者： 记者 田发敏", [("记者", "田发敏")]),
         ("2023-05-03 来源：某县融媒体中心 记者：张明远 李海峰", [("记者", "张明远"), ("记者", "李海峰")]),
-        ("发布时间：2023-05-03 来源：某县融媒体中心 作者：张明远", []),  # no role: maybe an office's
+        ("发布时间：2023-05-03 来源：某县融媒体中心 作者：张明远", [("作者", "张明远")]),
+        ("发布时间：2023-05-03 来源：某县融媒体中心 作者：县政府办", []),  # an office, no one's name
     ],
 )
 def test_a_particulars_lines_author_field_naming_a_reporter_is_the_byline(
@@ -425,3 +426,27 @@ def test_a_source_run_on_after_the_last_sentence_is_no_part_of_the_body(source: 
 def test_a_last_sentence_opening_on_ju_stays_in_the_body() -> None:
     arts = parse_text(HEAD + "本报讯 " + LEAD + "据统计" + OTHER).articles
     assert arts[0].body_text.endswith("出席会议。据统计")
+
+
+@pytest.mark.parametrize(
+    ("meta", "people"),
+    [
+        ("来源：江城新闻网 作者：张晓明 编辑：王建国 2024-3-5", [("作者", X)]),
+        ("作者：张晓明 来源：本站原创 发布时间：2024-3-5 点击数：", [("作者", X)]),
+        ("来源:江城日报 作者:张晓明 李红 编辑:王建国 2024-3-5", [("作者", X), ("作者", Y)]),
+        ("时间：2024-3-5    来源：江城县委新闻办    作者：张晓明 李红 文/图", [("作者", X), ("作者", Y)]),
+        ("作者：本站 来源：县政府办 发布时间：2024-3-5", []),  # a unit, no one's name
+    ],
+)
+def test_the_author_a_web_pages_particulars_name_under_the_head_is_the_reports(
+    meta: str, people: list
+) -> None:
+    arts = parse_text(HEAD + meta + "\n\n" + LEAD + OTHER).articles
+    assert len(arts) == 2 and arts[0].body_text.startswith("3月5日")
+    assert [(b.role, b.name) for b in arts[0].bylines] == people
+
+
+def test_particulars_over_the_pages_first_head_credit_no_one() -> None:
+    page = "来源：江城新闻网 作者：张晓明 发布时间：2024-3-5\n\n" + HEAD + LEAD + OTHER
+    arts = parse_text(page).articles
+    assert [a.bylines for a in arts] == [(), ()]

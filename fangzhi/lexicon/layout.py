@@ -30,8 +30,10 @@ UNDATED_LEAD = re.compile(
 # Who speaks, as segmentation weighs it: a paragraph opening with a speaker (甲强调，… / 甲在讲话中
 # 指出，…), or with a pronoun (他强调…); a report's words of speech (SPEECH), and a sentence's
 # (SPEAKS: 甲强调，…), which no photo's caption prints.
+# (after the scene a report's later paragraph sets first: 视察中，甲指出… / 会上，乙强调…)
 SPEAKER_OPENS = re.compile(
-    r"^([\u4e00-\u9fff]{2,4}?)(?:在讲话中|在致辞中|在会上|在调研中|在座谈中)?"
+    r"^(?:(?:(?:视察|调研|检查|督导检查|督导|督查|暗访|考察|座谈|会见|会谈|走访|慰问)(?:中|时|期间)|会上|会后)[，,])?"
+    r"([\u4e00-\u9fff]{2,4}?)(?:在讲话中|在致辞中|在会上|在调研中|在座谈中)?"
     r"(?:强调|指出|要求|表示|说|介绍|希望|认为|提出|感谢|代表)"
 )
 PRONOUN_SPEAKS = re.compile(r"(?:他|她)(?:在讲话中|在会上)?(?:强调|指出|要求|表示|说)")
@@ -288,6 +290,20 @@ AUTHOR_FIELD = re.compile(
     r"(?:作者\s*[:：]\s*(?=(?:" + _ROLE + r"))|(?<![\u4e00-\u9fff])(?=(?:" + _ROLE + r")\s*[:：]))"
     r"(?P<credit>(?:" + _ROLE + r")\s*[:：]?\s*[\u4e00-\u9fff·]{2,4}"
     r"(?:[ \u3000、，,]+(?:(?:" + _ROLE + r")\s*[:：]?\s*)?[\u4e00-\u9fff·]{2,4})*)\s*$"
+)
+
+# …and one anywhere on the line that names its people after 作者 or a reporter's role, with the
+# particulars after it (作者：甲 乙 来源：某网 发布时间：…, 来源：某网 某某全媒体记者 甲 乙): each name
+# two to four characters that no colon follows (编辑：, 来源： are the next fields' labels)
+_FIELD_NAME = r"[\u4e00-\u9fff·]{2,4}(?![\u4e00-\u9fff·]|\s*[:：])"
+AUTHOR_NAMED = re.compile(
+    r"(?P<credit>(?:作者\s*[:：]\s*|(?<![\u4e00-\u9fff])[A-Z]{0,4}(?:"
+    + _ROLE
+    + r")\s*[:：]?\s*)"
+    + _FIELD_NAME
+    + r"(?:[ \u3000、，,]+"
+    + _FIELD_NAME
+    + r")*)(?:\s+(?:文/图|文图|图/文|摄影?))?(?=\s|$)"
 )
 
 

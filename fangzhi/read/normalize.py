@@ -76,7 +76,7 @@ def normalize(raw: RawPage, *, t2s: bool = False, max_line: int = 20_000) -> Pag
         a, b, level = piece
         # the line break before the line (none before the first), kept with the line's text
         brk = start - 1 if lines or furniture else -1
-        line, furn = _emit_line(text, a, b, level, gap, out, shown, brk)
+        line, furn = _emit_line(text, a, b, level, gap, out, shown, brk, under=bool(lines))
         if line is None:
             jump = furn[-1].kind if furn else None
             if jump == "jump-to" and lines and lines[-1].jump is None:
@@ -252,8 +252,10 @@ def _emit_line(
     out: OffsetBuilder,
     shown: str | None = None,
     brk: int = -1,
+    under: bool = False,
 ) -> tuple[Line | None, list[Furniture]]:
-    """Keep the line text[a:b] (and the line break at `brk` before it, -1 for none) and read it."""
+    """Keep the line text[a:b] (and the line break at `brk` before it, -1 for none) and read it;
+    `under`: a line of the page's text came before it (a head, where a web page prints one)."""
     line = text[a:b]
     # most lines hold no character that is dropped or folded: told by one search, where each test
     # searched the line again; the line is kept whole as one piece, as printed
@@ -271,7 +273,7 @@ def _emit_line(
         else:
             begin = out.pos
             out.keep(line_text, a, line_shown)
-        return _split_furniture(line_text, begin, out.pos, level, False, (), gap)
+        return _split_furniture(line_text, begin, out.pos, level, False, (), gap, under)
     keep, marks_raw, bold = _kept_ranges(text, a, b)
     begin = out.pos
     marks: list[int] = []
@@ -292,7 +294,7 @@ def _emit_line(
             cursor += y - x
     end = out.pos
     kept_marks = tuple(sorted(set(marks))) if marks else ()
-    return _split_furniture(line_text, begin, end, level, bold, kept_marks, gap)
+    return _split_furniture(line_text, begin, end, level, bold, kept_marks, gap, under)
 
 
 def _drops_any(line: str) -> bool:
@@ -440,8 +442,29 @@ def _fold(m: re.Match[str]) -> str:
 _BARE_JUMP_OPENS = "→▶►下紧转续上承"
 
 
+def _author_named(line: str) -> tuple[int, int] | None:
+    """Where a particulars line names the report's author (作者：甲 乙 / 某某全媒体记者 甲), each name
+    a person's, not a unit's (作者：本站, 作者：县政府办)."""
+    m = layout.AUTHOR_NAMED.search(line) if "作者" in line or "记者" in line else None
+    if m is None:
+        return None
+    from fangzhi.read.credits import looks_like_name, parse_credit  # late: the heavier module
+
+    people = parse_credit(m.group())
+    if not people or not all(c.name and looks_like_name(c.name) for c in people):
+        return None
+    return m.start(), m.end()
+
+
 def _split_furniture(
-    out_text: str, begin: int, end: int, level: int, bold: bool, marks: tuple[int, ...], gap: int
+    out_text: str,
+    begin: int,
+    end: int,
+    level: int,
+    bold: bool,
+    marks: tuple[int, ...],
+    gap: int,
+    under: bool = False,
 ) -> tuple[Line | None, list[Furniture]]:
     """Set page furniture aside: whole furniture lines, and marks glued to a line's ends."""
     if end <= begin:
@@ -458,6 +481,13 @@ def _split_furniture(
             # …作者：记者 甲 at its end: the report's byline, the rest the page's particulars
             at = begin + author.start("credit")
             return Line(Span(at, end), 0, bold, (), gap), [Furniture("particulars", Span(begin, at))]
+        named = _author_named(out_text) if under else None
+        if named is not None:
+            # 来源：某网 作者：甲 乙 发布时间：… under a head: the author is the report's byline, the
+            # fields around it the page's particulars (over the page's first head, a masthead's)
+            a, b = begin + named[0], begin + named[1]
+            around = [Furniture("particulars", Span(x, y)) for x, y in ((begin, a), (b, end)) if y > x]
+            return Line(Span(a, b), 0, bold, (), gap), around
         return None, [Furniture("particulars", Span(begin, end))]
     furniture_length = len(out_text) <= layout.FURNITURE_MAX  # no alternative matches a longer line
     if (not level and furniture_length and layout.furniture_line(out_text)) or (
