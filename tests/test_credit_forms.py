@@ -436,6 +436,11 @@ def test_a_last_sentence_opening_on_ju_stays_in_the_body() -> None:
         ("来源:江城日报 作者:张晓明 李红 编辑:王建国 2024-3-5", [("作者", X), ("作者", Y)]),
         ("时间：2024-3-5    来源：江城县委新闻办    作者：张晓明 李红 文/图", [("作者", X), ("作者", Y)]),
         ("作者：本站 来源：县政府办 发布时间：2024-3-5", []),  # a unit, no one's name
+        # a line past the length of a head, controls among its fields: its spaces part fields
+        (
+            "时间：2024-3-5       大    中    小      来源：江城县委新闻办      作者：张晓明 李红 文/图",
+            [("作者", X), ("作者", Y)],
+        ),
     ],
 )
 def test_the_author_a_web_pages_particulars_name_under_the_head_is_the_reports(
@@ -450,3 +455,7 @@ def test_particulars_over_the_pages_first_head_credit_no_one() -> None:
     page = "来源：江城新闻网 作者：张晓明 发布时间：2024-3-5\n\n" + HEAD + LEAD + OTHER
     arts = parse_text(page).articles
     assert [a.bylines for a in arts] == [(), ()]
+
+
+def test_who_did_text_and_pictures_both_is_credited_so_and_the_checker_not() -> None:
+    assert [(c.role, c.name) for c in credits.parse_credit("（图文：张晓明 审核：李红）")] == [("图文", X)]

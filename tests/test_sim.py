@@ -465,6 +465,21 @@ def test_a_sites_closing_staff_credits_its_authors_and_none_of_its_editors() -> 
     assert [r for r, _n in over] == ["摄像", "撰稿", None]
 
 
+@pytest.mark.parametrize(
+    ("form", "roles"),
+    [
+        ("本报记者 {name} 摄", ["摄影"]),
+        ("（记者 {name} {name} 摄）", ["摄影", "摄影"]),
+        ("（记者 {name} 文/摄）", ["记者"]),
+    ],
+)
+def test_a_credit_after_a_body_that_ends_she_credits_photographers(form: str, roles: list[str]) -> None:
+    from fangzhi.sim.catalogue import Form
+    from fangzhi.sim.layout import fill
+
+    assert [r for r, _n in fill(Form(form, ""), random.Random(1), {}, after=True)[1]] == roles
+
+
 def test_a_caption_that_opens_pictured_keeps_the_word_in_its_gold_body() -> None:
     fam = next(
         f for f in FAMILIES["dev"] if any(c.template.startswith("图为{caption}") for c in f.of("caption"))

@@ -363,6 +363,8 @@ def _stray_spaces(line: str, bullets: list[int]) -> list[tuple[int, int]]:
     """
     if not ("。" in line or len(line) > 64):
         return []  # head-like lines keep the spaces that separate their phrases
+    if "。" not in line and len(layout.ANY_FIELD.findall(line)) >= 2:
+        return []  # a web page's particulars (时间：… 来源：… 作者：甲 乙): spaces part its fields
     found = [m.span() for m in _STRAY_SPACE.finditer(line)]
     if not found:
         return []

@@ -32,6 +32,7 @@ CONFUSIONS = dict(
 HALF_WIDTH = str.maketrans({"，": ",", "：": ":", "（": "(", "）": ")", "；": ";", "！": "!", "？": "?"})
 ROLE_WORDS = tuple(sorted({*press.BYLINE_ROLES, "摄影", "摄像", "编辑"}, key=len, reverse=True))
 _ROLE_RE = re.compile("|".join(re.escape(r) for r in ROLE_WORDS))
+_SHOT = re.compile(r"摄影?\s*[）)]?\s*$")
 # the labels of a piece's staff: its editors are never credited; its producers only over it
 _STAFF_RE = re.compile(
     r"(?P<editor>(?<![总副])(?:"
@@ -173,6 +174,9 @@ def fill(
             out.append(values.get(key, ""))
         pos = m.end()
     out.append(form.template[pos:])
+    if after and credits and _SHOT.search(form.template) and "文" not in form.template:
+        # a credit after a body that ends 摄 credits the pictures: its people took them (本报记者 甲 摄)
+        credits = [("摄影", n) for _r, n in credits]
     return "".join(out), credits
 
 
