@@ -101,8 +101,11 @@ TEST_FLOORS = [
 # back: held-out 0.9246, dev 0.923, test 0.908.)
 # A credit's editors are no bylines and a site's closing staff lines credit their authors, in the
 # gold and in the reading alike (session 17): bylines dev 0.991 → 0.9965, test 0.933 → 0.937.
+# The ninth survey's 49 dev outlets (conventions/survey9_*.toml) made the dev set 277 families:
+# the models of before read it at 0.9297, refitted on it 0.9300 (bylines 0.9945); the articles
+# floor rose a step, a refit's swing below it.
 DEV_FLOORS = [
-    "articles.f1=0.915",
+    "articles.f1=0.92",
     "joins=0.99",
     "fields.headline=0.985",
     "fields.bylines=0.99",
