@@ -40,6 +40,13 @@ def test_the_people_a_dateline_credits_are_read_with_their_roles(dateline: str, 
         ("文丨张晓明", [("文", X)]),
         ("本报记者 张晓明/摄 实习生 李红/文", [("本报记者", X), ("实习生", Y)]),
         ("江城日报全媒体记者 张晓明 李红", [("全媒体记者", X), ("全媒体记者", Y)]),
+        # the role in brackets, where the credited works, where the reporters file from, the
+        # source first, a newsroom's staff signing with a post
+        ("【作者】张晓明", [("作者", X)]),
+        ("作者：张晓明（江城县委宣传部）", [("作者", X)]),
+        ("记者 张晓明 李红 发自江城", [("记者", X), ("记者", Y)]),
+        ("来源：江城日报 记者 张晓明", [("记者", X)]),
+        ("江城日报社城建新闻部副主任 张晓明", [(None, X)]),
     ],
 )
 def test_the_people_a_byline_credits_are_read_with_their_roles(line: str, people: list) -> None:

@@ -170,7 +170,10 @@ def _bylines(
     if dateline is not None and m is not None and m.credit_end > m.credit_start:
         for c in credits.parse_credit(dateline.text[m.credit_start : m.credit_end], m.credit_start):
             out.append(_byline(c, dateline))
-    if byline is not None and not credits.source_line(byline.text):  # 来源：某报 names no one
+    if byline is not None and not (
+        credits.source_line(byline.text) and not credits.names_reporter(byline.text)
+    ):
+        # 来源：某报 names no one; 来源：某报 记者 甲 names its reporter after the source
         for c in credits.parse_credit(byline.text):
             out.append(_byline(c, byline))
     if credit is not None:

@@ -779,7 +779,19 @@ def names_a_role(text: str) -> bool:
 
 # where the one credited studies or works, in brackets after the name: 小记者 甲（某某中心小学）
 _AFFILIATION = re.compile(
-    r"\s*[（(][\u4e00-\u9fff]{2,20}(?:学校|小学|中学|大学|学院|幼儿园|医院|公司)[）)]\s*$"
+    r"\s*[（(][\u4e00-\u9fff]{2,20}(?:学校|小学|中学|大学|学院|幼儿园|医院|公司|部|局|委|办|中心|站|所|队)[）)]\s*$"
+)
+# what a credit line may print around its people and roles: the role in brackets (【作者】甲),
+# where the reporter files from (记者 甲 乙 发自某地), the source before it (来源：某报 记者 甲)
+_BRACKETED_ROLE = re.compile(r"^【(" + "|".join(press.BYLINE_ROLES) + r")】")
+# a newsroom's staff signing with their post (某某日报社城建新闻部副主任 甲)
+_STAFF_POST = re.compile(
+    r"[\u4e00-\u9fff]{2,12}?(?:日报社|晚报社|报社|广播电视台|电视台|融媒体中心|新闻中心)[\u4e00-\u9fff]{0,10}?"
+    r"(?:副?主任|副?部长|副?总监|副?主编|首席编辑)\s+[\u4e00-\u9fff]{2,4}"
+)
+_FILED_FROM = re.compile(r"\s+发自[\u4e00-\u9fff]{2,10}$")
+_SOURCE_FIRST = re.compile(
+    r"^(?:来源|稿源)\s*[:：]\s*[\u4e00-\u9fff]{2,16}\s+(?=(?:" + press.REPORTER_ROLE + r"))"
 )
 # a web page's date before the source and the people it credits, in figures (2021-7-19 某某发布 甲 乙)
 _PAGE_DATE = re.compile(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s+")
@@ -795,6 +807,15 @@ def is_byline_line(line: str) -> bool:
         return True
     if line.endswith(("）", ")")):
         line = _AFFILIATION.sub("", line)  # 小记者 甲（某某中心小学）: where the credited studies or works
+    if line[:1] == "【":
+        line = _BRACKETED_ROLE.sub(r"\1 ", line)
+    if "发自" in line:
+        line = _FILED_FROM.sub("", line)
+    if line[:1] in "来稿":
+        line = _SOURCE_FIRST.sub("", line)
+    staff = _STAFF_POST.fullmatch(line)
+    if staff is not None and looks_like_name(line.split()[-1]):
+        return True
     dated = _PAGE_DATE.match(line)
     if dated is not None and dated.end() < len(line):
         line = line[dated.end() :]  # 2021-7-19 某某日报记者 甲: a web page's date, then its credit
@@ -918,6 +939,11 @@ _SOURCE_LINE = re.compile(
     r"|据[^，,。：:]{2,24}(?:报道|消息|日报|晚报|网|台|社|中心|客户端|新闻|微信公众号)\s*$)"
 )
 _ORG_CREDIT = re.compile(r"^[\u4e00-\u9fff]{1,8}(?:办|部|局|委|中心|站|所|队|院|组)$")
+
+
+def names_reporter(line: str) -> bool:
+    """The line names someone in a reporter's role after whatever comes first (来源：某报 记者 甲)."""
+    return _SOURCE_FIRST.match(line.strip()) is not None
 
 
 def source_line(line: str) -> bool:
