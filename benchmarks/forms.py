@@ -88,6 +88,13 @@ BYLINES = (
     "■  江城日报记者  张晓明",
     "江城日报记者 张晓明 江城日报通讯员 李红",
     "□江城县记者站 张晓明 实习生 李红 本报记者 刘芳 文/图",
+    # session 17: the role in brackets, a unit after the name, where the reporters file from, the
+    # source before the reporter, a newsroom's staff signing with a post
+    "【作者】张晓明",
+    "作者：张晓明（江城县委宣传部）",
+    "记者 张晓明 李红 发自江城",
+    "来源：江城日报 记者 张晓明",
+    "江城日报社城建新闻部副主任 张晓明",
 )
 CLOSINGS = (
     "（张晓明）",
