@@ -370,6 +370,7 @@ def assert_set_aside_under_a_sentence(line: str) -> None:
         "某某数字报纸",
         "某某网 某某数字报",  # the portal's name, a space, then its e-paper's
         "日期：[2024年8月23日] -- 某某报 -- 版次：[A3]",  # an e-paper's particulars
+        "某某日报 | 2024年03月05日 07:30",  # the outlet, a bar and the day in characters
         "通版阅读请点击：",
         ">>我要举报",
         "最新文章",

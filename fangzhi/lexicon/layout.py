@@ -256,7 +256,7 @@ ANY_FIELD = re.compile(r"(?:" + _PARTICULAR[3:-1] + r"|时间|日期|编辑|责�
 NUMERIC_DATE = re.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}")
 OUTLET_AND_DATE = re.compile(
     r"^[\u4e00-\u9fffA-Za-z·]{2,16}?(?:日报|晚报|早报|时报|商报|都市报|新闻网|网|客户端|融媒|融媒体中心)"
-    r"\s+\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*[\u4e00-\u9fff]{0,4}$"
+    r"(?:\s+|\s*[|｜丨]\s*)\d{4}(?:-\d{1,2}-\d{1,2}|年\d{1,2}月\d{1,2}日)(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*[\u4e00-\u9fff]{0,4}$"
 )
 
 
@@ -314,7 +314,7 @@ def particulars_line(s: str) -> bool:
         return (
             len(s) <= 90
             and not _SENTENCE_MARK.search(s)
-            and "-" in s
+            and ("-" in s or "年" in s)
             and OUTLET_AND_DATE.match(s) is not None
         )
     if _EMPTY_FIELD.match(s) or (len(s) <= 60 and _PORTAL_FIELD.match(s)):
