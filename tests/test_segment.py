@@ -26,6 +26,11 @@ def test_each_dateline_opens_an_article_under_the_head_above_it() -> None:
     assert [r["source"] for r in recs] == ["某市日报", "某市日报"]
 
 
+@pytest.mark.parametrize("level", [0, 1])
+def test_a_columns_label_in_brackets_over_a_head_is_its_kicker(level: int) -> None:
+    assert head_roles([("【聚焦两会】", level), ("市委常委会召开会议", level)]) == ["kicker", "headline"]
+
+
 def test_kicker_headline_subtitle_roles() -> None:
     assert head_roles([("某某在全市大会上强调——", 0), ("坚定信心 攻坚克难", 1), ("某某主持", 0)]) == [
         "kicker",

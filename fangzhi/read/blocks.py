@@ -570,7 +570,11 @@ def _states_event(s: str) -> bool:
 
 
 def _kicker_like(s: str) -> bool:
-    return bool(layout.KICKER_END.search(s))
+    return bool(layout.KICKER_END.search(s)) or _COLUMN_LABEL.fullmatch(s.strip()) is not None
+
+
+# a column's label wholly in brackets over a head (【聚焦两会】): the kicker, never the title
+_COLUMN_LABEL = re.compile(r"【[^【】]{2,16}】")
 
 
 def _assign(units: list[Unit], members: list[int], gid: int, text: str) -> None:
