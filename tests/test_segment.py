@@ -892,3 +892,19 @@ def test_a_caption_whose_credit_names_the_picture_by_its_label_is_a_photo() -> N
         "△ 2月21日上午，在某乡某村的中药材基地，农技人员正在指导村民管护药材。图/某某客户端记者：钱江"
     )
     assert len(photo) == 1 and [b["name"] for b in photo[0]["bylines"]] == ["钱江"]
+
+
+def test_a_credit_line_over_a_plain_title_closes_the_report_above_it() -> None:
+    from fangzhi.pipeline import parse_text
+
+    page = (
+        "# 市委常委会召开会议\n\n3月5日，市委书记王建国主持召开市委常委会会议，研究部署重点工作。\n\n"
+        "会议强调，各级各部门要切实履职尽责，确保各项任务落地见效。\n\n"
+        "江城台记者张晓明报道\n\n"
+        "某村：茶叶铺就致富路\n\n"
+        "“今年又是一个好年景！”在某镇某村，连片的茶叶基地一眼望不到头，村民们正忙着田间管护。\n\n"
+        "村民在基地务工，一年能挣三万多元。\n"
+    )
+    arts = parse_text(page).articles
+    assert [a.headline and a.headline.text for a in arts] == ["市委常委会召开会议", "某村：茶叶铺就致富路"]
+    assert [b.name for b in arts[0].bylines] == ["张晓明"] and arts[1].body_text.startswith("“今年")

@@ -122,7 +122,9 @@ def segment(
                 current = Draft(order=members[0], head=waiting.pop())
                 drafts.append(current)
             continue
-        closes = b.kind == "byline" and _before_a_head(lay, i)  # only credits lie between it and a head
+        # only credits lie between it and a head, or a plain title over the paragraph it heads (a
+        # byline stands under a head, never over one: 某台记者甲报道 / 某村：产业铺就致富路 / “…”)
+        closes = b.kind == "byline" and (_before_a_head(lay, i) or _titles_next(blocks, labels, i))
         if closes and runs and i - 1 in (runs[-1].blocks[-1], *runs[-1].credits[-1:]):
             # right under a stretch of text, or under its credit line: it goes where that goes
             runs[-1].credits.append(i)
@@ -172,7 +174,7 @@ def segment(
         label = _label(labels, i, b)
         if b.titleish and (i + 1 >= n or blocks[i + 1].kind != "body"):
             strays.append(i)
-        elif label == "B" and _heads_what_follows(blocks, labels, i):
+        elif (label == "B" or _titles_next(blocks, labels, i - 1)) and _heads_what_follows(blocks, labels, i):
             # a plain title over a lead that opens as no lead does (连日来，… / 在某地，…): the
             # model reads a new piece beginning here and the paragraph under it going on from it
             # _heads_what_follows(i) holds the line under it a body paragraph that goes on from it
@@ -262,6 +264,17 @@ _ROLE_WORDS = re.compile(r"记者|通讯员|编辑|摄")  # a credit's line unde
 # a title's last character is none of these: a question (an interview's), or a word that wants
 # what follows it (…一行的 / …情况的 / …来到), which a column cut off from the rest of its line
 _NO_TITLE_END = frozenset("？?的了和与及对在把被将向从并或而到")
+
+
+def _titles_next(blocks: tuple[Block, ...], labels: list[str] | None, i: int) -> bool:
+    """Block i is a line of credits with a plain title under it, over the paragraph it heads."""
+    return (
+        0 <= i < len(blocks) - 1
+        and blocks[i].kind == "byline"
+        and blocks[i + 1].kind == "body"
+        and blocks[i + 1].titleish
+        and _heads_what_follows(blocks, labels, i + 1)
+    )
 
 
 def _heads_what_follows(blocks: tuple[Block, ...], labels: list[str] | None, i: int) -> bool:
