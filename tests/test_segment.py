@@ -908,3 +908,27 @@ def test_a_credit_line_over_a_plain_title_closes_the_report_above_it() -> None:
     arts = parse_text(page).articles
     assert [a.headline and a.headline.text for a in arts] == ["市委常委会召开会议", "某村：茶叶铺就致富路"]
     assert [b.name for b in arts[0].bylines] == ["张晓明"] and arts[1].body_text.startswith("“今年")
+
+
+@pytest.mark.parametrize(
+    ("cut", "rest", "dateline", "lead"),
+    [
+        ("江城新闻讯6月", "24日，市委常委会召开会议，学习贯彻重要讲话精神。", "江城新闻讯", "6月24日"),
+        (
+            "2016年6月17日上",
+            "午，市委副书记某某采取不发通知、不打招呼的方式暗访。",
+            None,
+            "2016年6月17日上午",
+        ),
+        ("本报讯 2016年", "6月17日，市委副书记某某采取不发通知的方式暗访。", "本报讯", "2016年6月17日"),
+    ],
+)
+def test_a_leads_date_a_column_gap_cut_is_the_leads_not_a_subtitle(
+    cut: str, rest: str, dateline: str | None, lead: str
+) -> None:
+    from fangzhi.pipeline import parse_text
+
+    page = f"# 市委常委会召开会议\n\n{cut}\n\n{rest}\n\n会议强调，要切实履职尽责。\n\n# 某县召开项目推进会\n\n日前，某县召开项目推进会。\n"
+    art = parse_text(page).articles[0]
+    assert art.subtitle is None and art.body_text.startswith(lead)
+    assert (art.dateline and art.dateline.text.strip()) == dateline

@@ -128,7 +128,7 @@ def _classify(page: Page) -> list[Unit]:
         s = text[line.span.start : line.span.end]  # the line's text, sliced here: asked of every line
         nxt = lines[i + 1] if i + 1 < len(lines) else None
         dl = credits.match_dateline(s)
-        if dl is None and nxt is not None and s[-1:].isdigit():
+        if dl is None and nxt is not None and (s[-1:].isdigit() or s[-1:] in "年月上下中晚"):
             dl = _dateline_over_cut_date(s, nxt.span.of(text))
         elif dl is None and nxt is not None and len(s) <= _DATELINE_ALONE_MAX and _ends_as_dateline(s):
             above = text[lines[i - 1].span.start : lines[i - 1].span.end] if i else ""
@@ -353,12 +353,16 @@ def _head_like(s: str, line: Line) -> bool:
         return len(s) <= 100
     if layout.LEAD_OPENING.match(s) or layout.EDITORS_NOTE.match(s):
         return False  # a lead cut by a column gap before its first full stop (3月2日，市委…|…)
+    if (s[-1:].isdigit() or s[-1:] in "年月上下中晚") and _OPEN_DATE_END.search(s):
+        return False  # a lead's date a column gap cut (某某讯6月|24日，… / 2016年6月17日上|午，…)
     if len(s) > MAX_HEAD_LEN:
         return False
     return not (s[-1] in "！？!?" and "，" in s)
 
 
 _CLAUSE_BREAK = re.compile("[，。；,;]")
+# a date left open at a line's end: a year, a month, a day's number or its part of the day to come
+_OPEN_DATE_END = re.compile(r"(?:\d{4}年|\d{1,2}月|\d{1,2}月\d|\d{1,2}日[上下中晚])$")
 
 
 def is_titleish(s: str) -> bool:
@@ -376,7 +380,7 @@ _FOUR_HAN = re.compile(f"[{chars.HAN}](?:[^{chars.HAN}]*[{chars.HAN}]){{3}}")
 def _dateline_over_cut_date(s: str, ns: str) -> credits.DatelineMatch | None:
     """A dateline that reads only with the lead's date, which a column gap cut (某网（记者 甲）20 /
     16年2月10日，…): read with the next line, it ends on this one."""
-    if not (ns[:1].isdigit() or ns[:1] in "年月日"):
+    if not (ns[:1].isdigit() or ns[:1] in "年月日午"):
         return None
     dl = credits.match_dateline(s + ns)
     return dl if dl is not None and dl.end < len(s) else None
