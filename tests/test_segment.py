@@ -932,3 +932,24 @@ def test_a_leads_date_a_column_gap_cut_is_the_leads_not_a_subtitle(
     art = parse_text(page).articles[0]
     assert art.subtitle is None and art.body_text.startswith(lead)
     assert (art.dateline and art.dateline.text.strip()) == dateline
+
+
+def test_a_paragraph_the_page_cut_inside_a_word_is_no_kicker_of_the_next_head() -> None:
+    from fangzhi.pipeline import parse_text
+
+    page = (
+        "# 市人大常委会举行会议\n\n9月16日，市人大常委会第七次会议召开。市人大常委会主任某某主持会议。\n\n"
+        "会议听取和审议了市政府关于促消费工\n\n"
+        "市人大常委会举行第十一次会议\n\n某某主持\n\n本报讯 9月15日上午，市人大常委会第十一次会议举行。\n"
+    )
+    arts = parse_text(page).articles
+    assert arts[-1].kicker is None and arts[-1].headline is not None
+    assert arts[-1].headline.text == "市人大常委会举行第十一次会议"
+    assert arts[0].body_text.endswith("关于促消费工")
+
+
+def test_a_words_end_is_read_where_the_segmenter_reads_one() -> None:
+    from fangzhi.read.reflow import ends_inside_word
+
+    assert ends_inside_word("会议听取和审议了市政府关于促消费工")
+    assert not ends_inside_word("奋力开创工业经济运行新局面") and not ends_inside_word("某村：茶叶铺就致富路")

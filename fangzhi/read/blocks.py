@@ -18,7 +18,15 @@ from dataclasses import dataclass, field
 from fangzhi.lexicon import chars, layout, press
 from fangzhi.model import Block, Line, Page, Span
 from fangzhi.read import credits
-from fangzhi.read.reflow import cannot_open, closes_gap, ends_open, role_label, starts_mid, word_spans_gap
+from fangzhi.read.reflow import (
+    cannot_open,
+    closes_gap,
+    ends_inside_word,
+    ends_open,
+    role_label,
+    starts_mid,
+    word_spans_gap,
+)
 from fangzhi.read.vocabulary import PageVocabulary
 
 # The blocks that open an article under the head printed over them, and the roles of its heads.
@@ -355,6 +363,8 @@ def _head_like(s: str, line: Line) -> bool:
         return False  # a lead cut by a column gap before its first full stop (3月2日，市委…|…)
     if (s[-1:].isdigit() or s[-1:] in "年月上下中晚") and _OPEN_DATE_END.search(s):
         return False  # a lead's date a column gap cut (某某讯6月|24日，… / 2016年6月17日上|午，…)
+    if ends_inside_word(s) and not layout.SUBTITLE_START.match(s):
+        return False  # a paragraph a column or the page cut inside a word (…关于促消费工|作)
     if len(s) > MAX_HEAD_LEN:
         return False
     return not (s[-1] in "！？!?" and "，" in s)

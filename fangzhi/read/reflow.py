@@ -234,6 +234,16 @@ def opens_loose(text: str) -> bool:
 _COUPLET = re.compile(r"([\u4e00-\u9fff]{3,5})[，,]([\u4e00-\u9fff]{3,5})[，,。；;]")
 
 
+def ends_inside_word(text: str) -> bool:
+    """The text's last word, as the segmenter reads it, is a character seldom a word alone: a
+    column or a page cut the text inside a word (…关于促消费工|作的报告)."""
+    t = text.rstrip()
+    if not t or not chars.is_han(t[-1]) or t[-1] not in _bound_chars():
+        return False
+    words = _tags(t[-8:])
+    return bool(words) and len(words[-1][0]) == 1
+
+
 def ends_open(text: str) -> bool:
     t = text.rstrip()
     if layout.JUMP_TO.search(t[-16:]):
