@@ -46,6 +46,7 @@ def test_the_people_a_dateline_credits_are_read_with_their_roles(dateline: str, 
         ("作者：张晓明（江城县委宣传部）", [("作者", X)]),
         ("记者 张晓明 李红 发自江城", [("记者", X), ("记者", Y)]),
         ("来源：江城日报 记者 张晓明", [("记者", X)]),
+        ("来源：江城网   YMG全媒体记者 张晓明 李红", [("全媒体记者", X), ("全媒体记者", Y)]),
         ("江城日报社城建新闻部副主任 张晓明", [(None, X)]),
     ],
 )
@@ -466,3 +467,16 @@ def test_particulars_over_the_pages_first_head_credit_no_one() -> None:
 
 def test_who_did_text_and_pictures_both_is_credited_so_and_the_checker_not() -> None:
     assert [(c.role, c.name) for c in credits.parse_credit("（图文：张晓明 审核：李红）")] == [("图文", X)]
+
+
+@pytest.mark.parametrize("sep", ["", "\n\n"])
+def test_the_press_listed_as_sitting_in_after_a_report_is_its_credit(sep: str) -> None:
+    arts = parse_text(HEAD + "本报讯 " + LEAD + sep + "列席人员：新闻媒体记者张晓明、李红。" + OTHER).articles
+    assert arts[0].body_text.endswith("出席会议。")
+    assert [(b.role, b.name) for b in arts[0].bylines] == [("记者", X), ("记者", Y)]
+
+
+def test_a_picture_credit_run_on_after_a_reports_closing_line_is_the_reports() -> None:
+    arts = parse_text(HEAD + "本报讯 " + LEAD + "本报记者 张晓明 摄" + OTHER).articles
+    assert len(arts) == 2 and arts[0].kind == "news" and arts[0].body_text.endswith("出席会议。")
+    assert [(b.role, b.name) for b in arts[0].bylines] == [("摄影", X)]

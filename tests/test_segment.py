@@ -953,3 +953,10 @@ def test_a_words_end_is_read_where_the_segmenter_reads_one() -> None:
 
     assert ends_inside_word("会议听取和审议了市政府关于促消费工")
     assert not ends_inside_word("奋力开创工业经济运行新局面") and not ends_inside_word("某村：茶叶铺就致富路")
+
+
+def test_a_word_the_dictionary_knows_runs_across_a_gap_where_a_guess_does_not() -> None:
+    from fangzhi.read.reflow import known_word_spans_gap
+
+    assert known_word_spans_gap("我市开展安", "全生产大检查")
+    assert not known_word_spans_gap("防治工作情", "州人大常委会举行第七次会议")

@@ -23,6 +23,7 @@ from fangzhi.read.reflow import (
     closes_gap,
     ends_inside_word,
     ends_open,
+    known_word_spans_gap,
     role_label,
     starts_mid,
     word_spans_gap,
@@ -243,7 +244,10 @@ def _classify(page: Page) -> list[Unit]:
         if pc is not None and (line.marks or "摄" in pc.group()):
             cut = pc.start()
             cap_end = line.span.start + len(s[:cut].rstrip())
-            units.append(Unit("caption", Span(line.span.start, cap_end), line))
+            # …出席会议。本报记者 甲 摄: a report's closing line with its picture's credit run on
+            # (the picture is printed elsewhere), not a caption
+            kind = "prose" if _report_speaks(s[:cut]) else "caption"
+            units.append(Unit(kind, Span(line.span.start, cap_end), line))
             units.append(Unit("credit", Span(line.span.start + cut, line.span.end), line))
             continue
         if (
@@ -269,7 +273,8 @@ def _classify(page: Page) -> list[Unit]:
         ):
             units.append(Unit("credit", line.span, line))  # …分析。/ 张三: the author, unmarked
             continue
-        kind = "head" if _head_like(s, line) else "prose"
+        cut = not line.heading and _cut_inside_word(s, nxt.span.of(text) if nxt is not None else "")
+        kind = "head" if _head_like(s, line) and not cut else "prose"
         if kind == "head" and not line.heading and credits.trailing_credit(s) == 0:
             # all of a short line is a credit: （记者 张三） after a report; under a head (来源：某报),
             # or between a head and the lead's date (（记者 甲 乙摄影报道） / N月N日，…), it credits
@@ -353,6 +358,17 @@ def _outlet_over_byline(s: str, below: Line, text: str) -> bool:
     return bool(first) and first[0].role is not None
 
 
+def _cut_inside_word(s: str, below: str) -> bool:
+    """A paragraph a column or the page cut inside a word (…关于促消费工|作): its last word a
+    character seldom alone that the line below does not complete (a head wrapped inside a word,
+    我市开展安|全生产大检查, goes on in it)."""
+    return (
+        ends_inside_word(s)
+        and not layout.SUBTITLE_START.match(s)
+        and not (below and known_word_spans_gap(s, below.strip()))
+    )
+
+
 def _head_like(s: str, line: Line) -> bool:
     """Could this line be part of a headline block?"""
     if "。" in s or s[-1] in "，、；,;":
@@ -363,8 +379,6 @@ def _head_like(s: str, line: Line) -> bool:
         return False  # a lead cut by a column gap before its first full stop (3月2日，市委…|…)
     if (s[-1:].isdigit() or s[-1:] in "年月上下中晚") and _OPEN_DATE_END.search(s):
         return False  # a lead's date a column gap cut (某某讯6月|24日，… / 2016年6月17日上|午，…)
-    if ends_inside_word(s) and not layout.SUBTITLE_START.match(s):
-        return False  # a paragraph a column or the page cut inside a word (…关于促消费工|作)
     if len(s) > MAX_HEAD_LEN:
         return False
     return not (s[-1] in "！？!?" and "，" in s)

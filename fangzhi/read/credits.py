@@ -791,7 +791,7 @@ _STAFF_POST = re.compile(
 )
 _FILED_FROM = re.compile(r"\s+发自[\u4e00-\u9fff]{2,10}$")
 _SOURCE_FIRST = re.compile(
-    r"^(?:来源|稿源)\s*[:：]\s*[\u4e00-\u9fff]{2,16}\s+(?=(?:" + press.REPORTER_ROLE + r"))"
+    r"^(?:来源|稿源)\s*[:：]\s*[\u4e00-\u9fff]{2,16}\s+(?=[A-Z]{0,4}(?:" + press.REPORTER_ROLE + r"))"
 )
 # a web page's date before the source and the people it credits, in figures (2021-7-19 某某发布 甲 乙)
 _PAGE_DATE = re.compile(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s+")
@@ -953,6 +953,11 @@ def source_line(line: str) -> bool:
 
 
 _STOPS = ("。", "！", "？")
+# a meeting record's list of who sat in naming only the press, the report's reporter (列席人员：
+# 新闻媒体记者甲。, a county portal's form): a credit, full stop and all
+_PRESS_SAT_IN = re.compile(
+    r"(?:列席|出席|参会)人员\s*[:：]\s*(?:新闻)?媒体记者\s*[\u4e00-\u9fff·]{2,4}(?:[、，]\s*[\u4e00-\u9fff·]{2,4})*。?$"
+)
 
 
 def trailing_credit(text: str) -> int | None:
@@ -970,6 +975,9 @@ def trailing_credit(text: str) -> int | None:
     after_stop = m is not None and (not before or before[-1] in "。！？”’…")
     if m is not None and after_stop and _credit_words((m.group("c") or m.group("c2")).strip()):
         return m.start()
+    sat_in = _PRESS_SAT_IN.search(s) if "人员" in s else None
+    if sat_in is not None and (sat_in.start() == 0 or s[sat_in.start() - 1] in "。！？”"):
+        return sat_in.start()  # 列席人员：新闻媒体记者甲。: the reporter who sat in, a county's record
     if s[-1:] in _STOPS:
         return None  # the last sentence closes the line: nothing is printed after it
     stop = max(s.rfind("。"), s.rfind("！"), s.rfind("？"))

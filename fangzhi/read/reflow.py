@@ -251,6 +251,20 @@ def ends_open(text: str) -> bool:
     return not chars.can_end(t)
 
 
+def known_word_spans_gap(left: str, right: str) -> bool:
+    """Does a word of the segmenter's dictionary run across the gap (开展安|全生产 → 安全)? Its
+    guesses at words it does not know (工作情|州人大 → 情州) are not asked."""
+    import rjieba
+
+    tail, head = left[-4:], right[:4]
+    pos, cut = 0, len(tail)
+    for w in rjieba.cut(tail + head, hmm=False):
+        if pos < cut < pos + len(w) and len(w) >= 2 and all(chars.is_han(c) for c in w):
+            return True
+        pos += len(w)
+    return False
+
+
 def word_spans_gap(left: str, right: str) -> bool:
     """Does the segmenter read a word across the gap (规模工业增|加值 → 增加)?"""
     tail, head = left[-4:], right[:4]
