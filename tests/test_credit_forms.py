@@ -480,3 +480,9 @@ def test_a_picture_credit_run_on_after_a_reports_closing_line_is_the_reports() -
     arts = parse_text(HEAD + "本报讯 " + LEAD + "本报记者 张晓明 摄" + OTHER).articles
     assert len(arts) == 2 and arts[0].kind == "news" and arts[0].body_text.endswith("出席会议。")
     assert [(b.role, b.name) for b in arts[0].bylines] == [("摄影", X)]
+
+
+def test_a_packages_authors_marked_one_a_line_with_arrows_both_ways_are_its_bylines() -> None:
+    page = HEAD + "▶张晓明\n▶李红\n◀王建国\n\n" + LEAD + OTHER
+    arts = parse_text(page).articles
+    assert arts[0].body_text.startswith("3月5日") and [b.name for b in arts[0].bylines] == [X, Y, "王建国"]

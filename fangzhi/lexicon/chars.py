@@ -34,7 +34,7 @@ COMMA_OPENERS = "对是好嗯哦噢啊喂唉哎嘿呀但而故另总再又即诚
 LIST_HEAD_CHARS = "一二三四五六七八九十百甲乙丙丁省市县区乡镇村党政军民工农商学兵"
 
 # Bullets OCR and layout tools leave before bylines, captions and list items.
-BULLETS = "■□◆◇●▲△▶►◎◼▌▍▎▪◾"
+BULLETS = "■□◆◇●▲△▶►◀◄◎◼▌▍▎▪◾"
 
 OPENERS = "（(《〈“‘「『【["
 CLOSERS_ALL = "）)》〉”’」』】]"
