@@ -486,3 +486,16 @@ def test_a_packages_authors_marked_one_a_line_with_arrows_both_ways_are_its_byli
     page = HEAD + "▶张晓明\n▶李红\n◀王建国\n\n" + LEAD + OTHER
     arts = parse_text(page).articles
     assert arts[0].body_text.startswith("3月5日") and [b.name for b in arts[0].bylines] == [X, Y, "王建国"]
+
+
+@pytest.mark.parametrize(
+    ("dateline", "lead"),
+    [("新华社北京3月5日电", "一分耕耘，一分收获。"), ("江城新闻网3月5日南宁消息", "国庆假期期间，走进某镇。")],
+)
+def test_a_dated_datelines_verb_may_run_into_any_lead(dateline: str, lead: str) -> None:
+    m = credits.match_dateline(dateline + lead)
+    assert m is not None and m.end == len(dateline)
+
+
+def test_an_undated_word_before_dian_is_no_dateline() -> None:
+    assert credits.match_dateline("某某集团供电服务中心召开会议") is None

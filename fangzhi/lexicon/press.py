@@ -107,7 +107,9 @@ DATELINE_HEAD = re.compile(
     # what may follow: a credit, a date, a time word, or the end of the line; after 讯, also a lead
     # that opens with no day (本报讯“……” / 本报讯连日来，), as long as 讯 makes no word with it
     r"(?=$|[\s（(【\[：:，,■\d]|" + REPORTER_ROLE + r"|本报|今天|今日|昨天|昨日|近日|日前|上午|下午|晚"
-    r"|(?<=讯)(?![息问号录])[\u4e00-\u9fff“\"])"
+    r"|(?<=讯)(?![息问号录])[\u4e00-\u9fff“\"]"
+    # after a dated wire's 电 (新华社北京3月22日电一分耕耘，…) too: the date makes it no word
+    r"|(?(date)(?<=电)[\u4e00-\u9fff“\"]|[^\s\S]))"
 )
 # Any outlet's own name before 讯 / 消息 / 报道, when no suffix says it is one (掌上春城讯,
 # 云上江陵报道：, 湖北日报消息): then only a credit, a colon, a space or the line's end may follow,
@@ -130,7 +132,10 @@ ANY_OUTLET_DATELINE = re.compile(
     + DATE_IN_DATELINE
     + r"|近日|日前|昨天|昨日|今天|今日|(?P<role>"
     + REPORTER_ROLE
-    + r"))"
+    + r")"
+    # a dated 讯 or 消息 (某网5月21日南宁消息国庆假期期间，…): any lead may follow, the date
+    # makes the verb no word of it
+    + r"|(?(date)(?:(?<=讯)|(?<=息))[\u4e00-\u9fff“\"]|[^\s\S]))"
 )
 # M月D日讯：… with no outlet named: the paper's own.
 DATE_ONLY_DATELINE = re.compile(
