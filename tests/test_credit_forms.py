@@ -490,7 +490,10 @@ def test_a_packages_authors_marked_one_a_line_with_arrows_both_ways_are_its_byli
 
 @pytest.mark.parametrize(
     ("dateline", "lead"),
-    [("新华社北京3月5日电", "一分耕耘，一分收获。"), ("江城新闻网3月5日南宁消息", "国庆假期期间，走进某镇。")],
+    [
+        ("新华社北京3月5日电", "一分耕耘，一分收获。"),
+        ("江城新闻网3月5日南宁消息", "国庆假期期间，走进某镇。"),
+    ],
 )
 def test_a_dated_datelines_verb_may_run_into_any_lead(dateline: str, lead: str) -> None:
     m = credits.match_dateline(dateline + lead)
