@@ -137,7 +137,7 @@ def _classify(page: Page) -> list[Unit]:
         s = text[line.span.start : line.span.end]  # the line's text, sliced here: asked of every line
         nxt = lines[i + 1] if i + 1 < len(lines) else None
         dl = credits.match_dateline(s)
-        if dl is None and nxt is not None and (s[-1:].isdigit() or s[-1:] in "年月上下中晚"):
+        if dl is None and nxt is not None and (s[-1:].isdigit() or s[-1:] in _DATE_LEFT_OPEN):
             dl = _dateline_over_cut_date(s, nxt.span.of(text))
         elif dl is None and nxt is not None and len(s) <= _DATELINE_ALONE_MAX and _ends_as_dateline(s):
             above = text[lines[i - 1].span.start : lines[i - 1].span.end] if i else ""
@@ -377,7 +377,7 @@ def _head_like(s: str, line: Line) -> bool:
         return len(s) <= 100
     if layout.LEAD_OPENING.match(s) or layout.EDITORS_NOTE.match(s):
         return False  # a lead cut by a column gap before its first full stop (3月2日，市委…|…)
-    if (s[-1:].isdigit() or s[-1:] in "年月上下中晚") and _OPEN_DATE_END.search(s):
+    if (s[-1:].isdigit() or s[-1:] in _DATE_LEFT_OPEN) and _OPEN_DATE_END.search(s):
         return False  # a lead's date a column gap cut (某某讯6月|24日，… / 2016年6月17日上|午，…)
     if len(s) > MAX_HEAD_LEN:
         return False
@@ -387,6 +387,7 @@ def _head_like(s: str, line: Line) -> bool:
 _CLAUSE_BREAK = re.compile("[，。；,;]")
 # a date left open at a line's end: a year, a month, a day's number or its part of the day to come
 _OPEN_DATE_END = re.compile(r"(?:\d{4}年|\d{1,2}月|\d{1,2}月\d|\d{1,2}日[上下中晚])$")
+_DATE_LEFT_OPEN = "年月上下中晚"  # the characters such a date may end on, but a digit
 
 
 def is_titleish(s: str) -> bool:

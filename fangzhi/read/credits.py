@@ -813,8 +813,7 @@ def is_byline_line(line: str) -> bool:
         line = _FILED_FROM.sub("", line)
     if line[:1] in "来稿":
         line = _SOURCE_FIRST.sub("", line)
-    staff = _STAFF_POST.fullmatch(line)
-    if staff is not None and looks_like_name(line.split()[-1]):
+    if _STAFF_POST.fullmatch(line) is not None and looks_like_name(line.split()[-1]):
         return True
     dated = _PAGE_DATE.match(line)
     if dated is not None and dated.end() < len(line):
@@ -1054,11 +1053,13 @@ _WHAT_DONE = re.compile(r"[/／](?:文图|文|图|摄影|摄)(?=[\s、]|$)")
 # The labels an interview's or a feature's credits print before their people, one line each
 # under the head (口述：甲 / 采访：乙、丙 / 讲述：丁): who told it, who asked, who set it down;
 # and who planned, coordinated or voiced a report, as new media credit them (策划：甲, 统筹|乙).
-_PRODUCTION_ROLES = press.PRODUCTION_ROLE
 # who reads a report aloud, as stations' sites print it over the text: 本期诵读人：某某台主播 甲
 _VOICE_LABELS = r"(?:本期)?(?:诵读|朗读|朗诵|播音|播讲)(?:人|者|员)?|本期主播"
 _LABELS = (
-    r"口述|讲述|采访|采写|记录|整理|撰文|文字|图片|视频|海报|设计|" + _VOICE_LABELS + "|" + _PRODUCTION_ROLES
+    r"口述|讲述|采访|采写|记录|整理|撰文|文字|图片|视频|海报|设计|"
+    + _VOICE_LABELS
+    + "|"
+    + press.PRODUCTION_ROLE
 )
 # the station and the role before a reader's name, after the label (某某广播电视台主播 甲)
 _VOICED_BY = re.compile(
@@ -1118,7 +1119,7 @@ _SOURCE_AFTER = re.compile(r"\s*(?:稿件|本文)?(?:来源|稿源)[:：]\s*(?=\
 
 # A production credit as new media print it after a report: who planned, coordinated or voiced
 # it, a bar or a colon, then units and people (（统筹协调|某某台总编室 甲 乙 融媒体中心 丙）).
-_PRODUCTION_ROLE = re.compile(r"^(?:" + _PRODUCTION_ROLES + r")\s*[|｜丨:：]\s*(?=\S)")
+_PRODUCTION_ROLE = re.compile(r"^(?:" + press.PRODUCTION_ROLE + r")\s*[|｜丨:：]\s*(?=\S)")
 _UNIT = re.compile(r"^[\u4e00-\u9fff]{2,14}(?:室|部|中心|台|站|社|办|组|局|委)$")
 
 

@@ -254,15 +254,7 @@ def ends_open(text: str) -> bool:
 def known_word_spans_gap(left: str, right: str) -> bool:
     """Does a word of the segmenter's dictionary run across the gap (开展安|全生产 → 安全)? Its
     guesses at words it does not know (工作情|州人大 → 情州) are not asked."""
-    import rjieba
-
-    tail, head = left[-4:], right[:4]
-    pos, cut = 0, len(tail)
-    for w in rjieba.cut(tail + head, hmm=False):
-        if pos < cut < pos + len(w) and len(w) >= 2 and all(chars.is_han(c) for c in w):
-            return True
-        pos += len(w)
-    return False
+    return _spans(left[-4:], right[:4], guesses=False)
 
 
 def word_spans_gap(left: str, right: str) -> bool:
@@ -272,12 +264,12 @@ def word_spans_gap(left: str, right: str) -> bool:
 
 
 @lru_cache(maxsize=4096)
-def _spans(tail: str, head: str) -> bool:
+def _spans(tail: str, head: str, guesses: bool = True) -> bool:
     import rjieba
 
     pos = 0
     cut = len(tail)
-    for w in rjieba.cut(tail + head):
+    for w in rjieba.cut(tail + head, hmm=guesses):
         end = pos + len(w)
         if pos < cut < end and len(w) >= 2 and all(chars.is_han(c) for c in w):
             return True

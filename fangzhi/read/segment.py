@@ -174,10 +174,13 @@ def segment(
         label = _label(labels, i, b)
         if b.titleish and (i + 1 >= n or blocks[i + 1].kind != "body"):
             strays.append(i)
-        elif (label == "B" or _titles_next(blocks, labels, i - 1)) and _heads_what_follows(blocks, labels, i):
+        elif (label == "B" or (i > 0 and blocks[i - 1].kind == "byline" and b.kind == "body")) and (
+            _heads_what_follows(blocks, labels, i)
+        ):
             # a plain title over a lead that opens as no lead does (连日来，… / 在某地，…): the
             # model reads a new piece beginning here and the paragraph under it going on from it
-            # _heads_what_follows(i) holds the line under it a body paragraph that goes on from it
+            # _heads_what_follows(i) holds the line under it a body paragraph that goes on from it;
+            # under a line of credits it heads the next report whatever its label (_titles_next)
             head = [i]
             while (
                 len(head) < 3

@@ -31,7 +31,6 @@ CONFUSIONS = dict(
 )
 HALF_WIDTH = str.maketrans({"，": ",", "：": ":", "（": "(", "）": ")", "；": ";", "！": "!", "？": "?"})
 ROLE_WORDS = tuple(sorted({*press.BYLINE_ROLES, "摄影", "摄像", "编辑"}, key=len, reverse=True))
-_ROLE_RE = re.compile("|".join(re.escape(r) for r in ROLE_WORDS))
 _SHOT = re.compile(r"摄影?\s*[）)]?\s*$")
 # the labels of a piece's staff: its editors are never credited; its producers only over it
 _STAFF_RE = re.compile(
